@@ -1,0 +1,69 @@
+/// Which customers of a stage a list shows.
+public struct CustomerFilter: Hashable, Sendable {
+    /// Only customers of this segment (exact match).
+    public var segment: String?
+    /// Only customers with at least one touchpoint on this channel.
+    public var channel: String?
+
+    public init(segment: String? = nil, channel: String? = nil) {
+        self.segment = segment
+        self.channel = channel
+    }
+
+    public static let none = CustomerFilter()
+    public var isEmpty: Bool { segment == nil && channel == nil }
+}
+
+/// The order of a customer list. Every order ends with the customer id as a tie-breaker,
+/// so that pages never overlap and both stores return the same sequence.
+///
+/// Text fields compare ASCII-case-insensitively by UTF-8 bytes (SQLite's `NOCASE`); a
+/// missing value sorts before every present one.
+public struct CustomerSort: Hashable, Sendable {
+    public enum Field: String, CaseIterable, Sendable {
+        case name, email, segment
+        /// By `stage_entered_at` (earliest first ascending: longest in stage first).
+        case stageEnteredAt
+        case touchpointCount, lastTouchAt, revenue, id
+    }
+
+    public var field: Field
+    public var descending: Bool
+
+    public init(_ field: Field = .name, descending: Bool = false) {
+        self.field = field
+        self.descending = descending
+    }
+}
+
+/// One row of a customer list: the customer plus figures from their touchpoints.
+public struct CustomerSummary: Hashable, Sendable {
+    public var customer: Customer
+    public var touchpointCount: Int
+    public var lastTouchAt: Timestamp?
+    /// Sum of the customer's touchpoint values.
+    public var revenue: Double
+
+    public init(customer: Customer, touchpointCount: Int, lastTouchAt: Timestamp?, revenue: Double) {
+        self.customer = customer
+        self.touchpointCount = touchpointCount
+        self.lastTouchAt = lastTouchAt
+        self.revenue = revenue
+    }
+}
+
+/// Counts over the whole snapshot.
+public struct SnapshotTotals: Hashable, Sendable {
+    public var customers: Int
+    public var touchpoints: Int
+    public var transitions: Int
+    /// Sum of every touchpoint value.
+    public var revenue: Double
+
+    public init(customers: Int, touchpoints: Int, transitions: Int, revenue: Double) {
+        self.customers = customers
+        self.touchpoints = touchpoints
+        self.transitions = transitions
+        self.revenue = revenue
+    }
+}

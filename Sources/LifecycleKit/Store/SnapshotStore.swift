@@ -1,0 +1,61 @@
+/// An open snapshot that answers the questions the dashboard and the CLI ask.
+///
+/// Two implementations give the same answers: `JSONSnapshotStore` (parsed once into compact
+/// in-memory indexes) and `SQLiteSnapshotStore` (indexed queries, nothing read that the
+/// question does not need).
+public protocol SnapshotStore: AnyObject {
+    /// The path the snapshot was opened from.
+    var path: String { get }
+    var info: SnapshotInfo { get }
+    /// In funnel order.
+    var stages: [Stage] { get }
+    /// Warnings found while opening (errors refuse the file instead).
+    var problems: ProblemList { get }
+
+    func totals() throws -> SnapshotTotals
+    /// Customers currently in each stage, in funnel order (`stages[i]` ↔ `result[i]`).
+    func stageCounts() throws -> [Int]
+    /// Distinct non-empty segments, sorted.
+    func segments() throws -> [String]
+    /// Distinct touchpoint channels, sorted.
+    func channels() throws -> [String]
+
+    /// Customers in `stage` that pass `filter`.
+    func customerCount(inStage stage: String, filter: CustomerFilter) throws -> Int
+    /// One page of the customers in `stage` that pass `filter`, in `sort` order.
+    func customers(inStage stage: String, filter: CustomerFilter, sort: CustomerSort,
+                   offset: Int, limit: Int) throws -> [CustomerSummary]
+
+    func customer(id: String) throws -> Customer?
+    /// The customer's touchpoints in time order (ties by id).
+    func touchpoints(ofCustomer id: String) throws -> [Touchpoint]
+    /// The customer's transitions in time order (ties in file order).
+    func transitions(ofCustomer id: String) throws -> [Transition]
+
+    /// Feeds every customer, with their transitions and revenue, to the funnel figures.
+    /// A full scan: slow on big files, never on the input path.
+    func scanJourneys(into accumulator: inout FunnelAccumulator) throws
+
+    /// Writes the whole snapshot into `sink` (for `convert`).
+    func export(to sink: SnapshotSink) throws
+}
+
+extension SnapshotStore {
+    /// The funnel figures of `report` (a full scan).
+    public func funnelReport() throws -> FunnelReport {
+        var acc = FunnelAccumulator(stages: stages, asOf: info.asOf)
+        try scanJourneys(into: &acc)
+        return FunnelReport(info: info, totals: try totals(), stages: acc.figures())
+    }
+}
+
+/// Receives a whole snapshot, piece by piece: `begin`, then customers, touchpoints and
+/// transitions in any interleaving, then `finish`. Writers of JSON and SQLite files.
+public protocol SnapshotSink: AnyObject {
+    func begin(info: SnapshotInfo, stages: [Stage]) throws
+    func add(_ customer: Customer) throws
+    func add(_ touchpoint: Touchpoint) throws
+    func add(_ transition: Transition) throws
+    /// Completes the file; nothing is visible at the destination before this returns.
+    func finish() throws
+}

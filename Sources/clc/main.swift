@@ -1,0 +1,2 @@
+import LifecycleKit
+print("clc")
