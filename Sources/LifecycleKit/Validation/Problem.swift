@@ -104,6 +104,9 @@ public struct SnapshotError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        if problems.errorCount == 1, problems.warningCount == 0, let only = problems.errors.first, only.place.isEmpty {
+            return "\(path): \(only.message)"
+        }
         let n = problems.errorCount
         let head = "\(path): cannot open snapshot (\(n) error\(n == 1 ? "" : "s"))"
         return ([head] + problems.lines().map { "  " + $0 }).joined(separator: "\n")

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The built-in demo data set: a generated snapshot kept in the user's data directory
+/// (`$XDG_DATA_HOME/clc/demo.sqlite`, default `~/.local/share/clc/demo.sqlite`), so that
+/// changes made in the demo persist between runs. Delete the file (or `clc demo --reset`)
+/// to start afresh.
+public enum DemoSnapshot {
+    public static let customers = 3_000
+    public static let seed: UInt64 = 2026
+
+    /// Where the demo lives for the given environment.
+    public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else {
+            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        }
+        return base + "/clc/demo.sqlite"
+    }
+
+    /// The demo's path, generating it first when it does not exist (or `reset` is set).
+    @discardableResult
+    public static func ensure(at path: String = path(), reset: Bool = false) throws -> String {
+        let fm = FileManager.default
+        if reset {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: path + suffix) }
+        }
+        if fm.fileExists(atPath: path) { return path }
+        try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let sink = try SnapshotFile.makeSink(path: path, kind: .sqlite)
+        try SnapshotGenerator(customers: customers, touchpointsPerCustomer: 8, seed: seed).generate(into: sink)
+        return path
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import LifecycleKit
+
+/// `clc`: the customer lifecycle console.
+struct CLC: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clc",
+        abstract: "The customer lifecycle console: funnel, stage lists and customer journeys of a snapshot.",
+        discussion: """
+            `clc FILE` opens a snapshot (JSON or SQLite); `clc` alone opens the built-in demo.
+
+            Exit codes: 0 success, 1 invalid data or a failed operation, 2 usage error.
+            """,
+        subcommands: [OpenCommand.self, ReportCommand.self, ValidateCommand.self, ConvertCommand.self,
+                      GenerateCommand.self, DemoCommand.self],
+        defaultSubcommand: OpenCommand.self)
+}

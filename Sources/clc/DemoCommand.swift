@@ -1,0 +1,23 @@
+import ArgumentParser
+import LifecycleKit
+
+/// `clc demo [--reset] [--path]`
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the built-in demo data set (kept in your data directory, changes persist).")
+
+    @Flag(help: "Delete the demo and generate it afresh.")
+    var reset = false
+
+    @Flag(help: "Only print where the demo file is.")
+    var path = false
+
+    mutating func run() throws {
+        let file = try DemoSnapshot.ensure(reset: reset)
+        if path { print(file); return }
+        var open = OpenCommand()
+        open.file = file
+        try open.run()
+    }
+}

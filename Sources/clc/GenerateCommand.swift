@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LifecycleKit
+
+/// `clc generate OUT --customers N [--touchpoints-per-customer K] [--seed S]`
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a realistic, deterministic synthetic snapshot (for demos, tests and benchmarks).",
+        discussion: """
+            Examples:
+              clc generate demo.sqlite --customers 5000
+              clc generate big.sqlite --customers 1000000 --touchpoints-per-customer 10
+              clc generate sample.json --customers 200 --seed 7
+            """)
+
+    @Argument(help: "The file to write: .json, or .sqlite/.db.")
+    var output: String
+
+    @Option(help: "Number of customers.")
+    var customers: Int
+
+    @Option(help: "Average touchpoints per customer.")
+    var touchpointsPerCustomer: Int = 10
+
+    @Option(help: "Random seed: the same seed gives the same file.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Overwrite OUT if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard customers >= 0 else { throw ValidationError("--customers must be 0 or more") }
+        guard touchpointsPerCustomer >= 0 else { throw ValidationError("--touchpoints-per-customer must be 0 or more") }
+        guard SnapshotFile.kind(forExtension: output) != nil else {
+            throw ValidationError("cannot tell the format of \"\(output)\": use .json, .sqlite or .db")
+        }
+    }
+
+    mutating func run() throws {
+        if FileManager.default.fileExists(atPath: output) && !force {
+            throw OperationError("\(output) exists; use --force to overwrite it")
+        }
+        let sink = try SnapshotFile.makeSink(path: output, kind: SnapshotFile.kind(forExtension: output)!)
+        try SnapshotGenerator(customers: customers, touchpointsPerCustomer: touchpointsPerCustomer, seed: seed)
+            .generate(into: sink)
+        print("wrote \(output): \(NumberText.grouped(customers)) customers")
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import LifecycleKit
+
+extension ReportRenderer.Format: ExpressibleByArgument {}
+
+/// `clc report FILE [--format table|json|csv]`
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print the funnel: customers, share, reach, conversion, median days in stage and revenue per stage.",
+        discussion: """
+            Examples:
+              clc report shop.sqlite
+              clc report shop.json --format json > funnel.json
+              clc report shop.sqlite --format csv > funnel.csv
+            """)
+
+    @Argument(help: "The snapshot file (.json or .sqlite).")
+    var file: String
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: ReportRenderer.Format = .table
+
+    mutating func run() throws {
+        let store = try SnapshotFile.open(file)
+        print(ReportRenderer.render(try store.funnelReport(), as: format), terminator: "")
+    }
+}
