@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import LifecycleKit
+
+/// The JSON and the SQLite form of one generated snapshot give identical answers to every
+/// question of the store protocol, and a JSON → SQLite → JSON round trip loses nothing.
+@Suite(.serialized) struct StoreEquivalenceTests {
+    /// 600 generated customers written once as JSON and converted to SQLite through the stores.
+    static let files: (dir: URL, json: String, sqlite: String, back: String) = {
+        let dir = try! Fixtures.temporaryDirectory()
+        let json = dir.appendingPathComponent("gen.json").path
+        let sqlite = dir.appendingPathComponent("gen.sqlite").path
+        let back = dir.appendingPathComponent("back.json").path
+        try! SnapshotGenerator(customers: 600, touchpointsPerCustomer: 6, seed: 11).generate(into: try! JSONSnapshotWriter(path: json))
+        try! JSONSnapshotStore(path: json).export(to: try! SQLiteSnapshotWriter(path: sqlite))
+        try! SQLiteSnapshotStore(path: sqlite).export(to: try! JSONSnapshotWriter(path: back))
+        return (dir, json, sqlite, back)
+    }()
+
+    @Test func summariesAgree() throws {
+        let j = try JSONSnapshotStore(path: Self.files.json)
+        let s = try SQLiteSnapshotStore(path: Self.files.sqlite)
+        #expect(j.info == s.info)
+        #expect(j.stages == s.stages)
+        #expect(try j.stageCounts() == s.stageCounts())
+        #expect(try j.stageCounts().reduce(0, +) == 600)
+        #expect(try j.segments() == s.segments())
+        #expect(try j.channels() == s.channels())
+        let jt = try j.totals(), st = try s.totals()
+        #expect(jt.customers == st.customers && jt.touchpoints == st.touchpoints && jt.transitions == st.transitions)
+        #expect(abs(jt.revenue - st.revenue) < 1e-6)
+    }
+
+    @Test func reportsAgree() throws {
+        let a = try JSONSnapshotStore(path: Self.files.json).funnelReport()
+        let b = try SQLiteSnapshotStore(path: Self.files.sqlite).funnelReport()
+        #expect(a.stages.count == b.stages.count)
+        for (x, y) in zip(a.stages, b.stages) {
+            #expect(x.stage == y.stage)
+            #expect(x.customers == y.customers && x.reached == y.reached)
+            #expect(x.conversion == y.conversion && x.share == y.share)
+            #expect(x.medianDaysInStage == y.medianDaysInStage)
+            #expect(abs(x.revenue - y.revenue) < 1e-6)
+        }
+        #expect(a.stages.contains { $0.conversion != nil && $0.conversion! > 0 })
+    }
+
+    @Test(arguments: CustomerSort.Field.allCases)
+    func everyPageAgrees(field: CustomerSort.Field) throws {
+        let j = try JSONSnapshotStore(path: Self.files.json)
+        let s = try SQLiteSnapshotStore(path: Self.files.sqlite)
+        let segment = try j.segments().first
+        let channel = try j.channels().first
+        let filters = [CustomerFilter.none, CustomerFilter(segment: segment), CustomerFilter(channel: channel),
+                       CustomerFilter(segment: segment, channel: channel)]
+        for stage in j.stages {
+            for filter in filters {
+                let count = try j.customerCount(inStage: stage.id, filter: filter)
+                #expect(count == (try s.customerCount(inStage: stage.id, filter: filter)))
+                for descending in [false, true] {
+                    let sort = CustomerSort(field, descending: descending)
+                    let pa = try j.customers(inStage: stage.id, filter: filter, sort: sort, offset: 0, limit: 1_000)
+                    let pb = try s.customers(inStage: stage.id, filter: filter, sort: sort, offset: 0, limit: 1_000)
+                    #expect(pa.count == count)
+                    #expect(pa.map(\.customer.id) == pb.map(\.customer.id), "\(stage.id) \(sort) \(filter)")
+                    #expect(pa.map(\.customer) == pb.map(\.customer))
+                    #expect(pa.map(\.touchpointCount) == pb.map(\.touchpointCount))
+                    #expect(pa.map(\.lastTouchAt) == pb.map(\.lastTouchAt))
+                    // Pages concatenate to the whole list.
+                    let paged = try (0..<((count + 6) / 7)).flatMap {
+                        try s.customers(inStage: stage.id, filter: filter, sort: sort, offset: $0 * 7, limit: 7)
+                    }
+                    #expect(paged.map(\.customer.id) == pb.map(\.customer.id))
+                }
+            }
+        }
+    }
+
+    @Test func journeysAgree() throws {
+        let j = try JSONSnapshotStore(path: Self.files.json)
+        let s = try SQLiteSnapshotStore(path: Self.files.sqlite)
+        var checked = 0
+        for stage in j.stages {
+            for row in try j.customers(inStage: stage.id, filter: .none, sort: CustomerSort(.id), offset: 0, limit: 40) {
+                let id = row.customer.id
+                #expect(try j.customer(id: id) == s.customer(id: id))
+                #expect(try j.touchpoints(ofCustomer: id) == s.touchpoints(ofCustomer: id))
+                #expect(try j.transitions(ofCustomer: id) == s.transitions(ofCustomer: id))
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+        #expect(try j.customer(id: "nobody") == nil && s.customer(id: "nobody") == nil)
+        #expect(try j.touchpoints(ofCustomer: "nobody").isEmpty && s.touchpoints(ofCustomer: "nobody").isEmpty)
+    }
+
+    @Test func roundTripThroughSQLiteLosesNothing() throws {
+        let a = try Self.everything(JSONSnapshotStore(path: Self.files.json))
+        let b = try Self.everything(JSONSnapshotStore(path: Self.files.back))
+        #expect(a.customers.count == 600)
+        #expect(a.info == b.info && a.stages == b.stages)
+        #expect(a.customers == b.customers)
+        #expect(a.touchpoints == b.touchpoints)
+        #expect(a.transitions == b.transitions)
+    }
+
+    /// Collects everything a store exports, in a canonical order.
+    final class Collector: SnapshotSink {
+        var info: SnapshotInfo?
+        var stages: [Stage] = []
+        var customers: [Customer] = []
+        var touchpoints: [Touchpoint] = []
+        var transitions: [Transition] = []
+        func begin(info: SnapshotInfo, stages: [Stage]) { self.info = info; self.stages = stages }
+        func add(_ c: Customer) { customers.append(c) }
+        func add(_ t: Touchpoint) { touchpoints.append(t) }
+        func add(_ t: Transition) { transitions.append(t) }
+        func finish() {}
+    }
+
+    static func everything(_ store: some SnapshotStore) throws -> Collector {
+        let c = Collector()
+        try store.export(to: c)
+        c.customers.sort { $0.id < $1.id }
+        c.touchpoints.sort { $0.id < $1.id }
+        c.transitions.sort { ($0.customerID, $0.at.microseconds, $0.to) < ($1.customerID, $1.at.microseconds, $1.to) }
+        return c
+    }
+}
