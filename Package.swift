@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "clc", targets: ["clc"]),
         .library(name: "LifecycleKit", targets: ["LifecycleKit"]),
+        .library(name: "LifecycleTUI", targets: ["LifecycleTUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,15 +22,25 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
         ),
+        // ncursesw, with a C shim for the macros Swift cannot import.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The dashboard: state → update(event) → view into a cell grid; an ncurses backend.
+        .target(name: "LifecycleTUI", dependencies: ["LifecycleKit", "CNcursesw"]),
         // The executable: argument parsing only.
         .executableTarget(
             name: "clc",
             dependencies: [
                 "LifecycleKit",
+                "LifecycleTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LifecycleKitTests", dependencies: ["LifecycleKit"]),
+        .testTarget(name: "LifecycleTUITests", dependencies: ["LifecycleTUI", "LifecycleKit"]),
     ],
     swiftLanguageModes: [.v5]
 )
