@@ -26,6 +26,12 @@ public protocol SnapshotStore: AnyObject {
     func customers(inStage stage: String, filter: CustomerFilter, sort: CustomerSort,
                    offset: Int, limit: Int) throws -> [CustomerSummary]
 
+    /// The position, in `sort` order, of the next customer in `stage` passing `filter` whose
+    /// name or email contains `query` (ignoring case and diacritics): searching from `start`
+    /// (inclusive) forward or backward, wrapping around once. Nil when none matches.
+    func indexOfMatch(_ query: String, inStage stage: String, filter: CustomerFilter, sort: CustomerSort,
+                      from start: Int, forward: Bool) throws -> Int?
+
     func customer(id: String) throws -> Customer?
     /// The customer's touchpoints in time order (ties by id).
     func touchpoints(ofCustomer id: String) throws -> [Touchpoint]

@@ -1,0 +1,115 @@
+import LifecycleKit
+
+/// One screen on the navigation stack; its state is kept while a screen above it is open.
+public enum Screen: Sendable {
+    case funnel
+    case stageList(StageListState)
+    case journey(JourneyState)
+
+    public var context: KeyContext {
+        switch self {
+        case .funnel: return .funnel
+        case .stageList: return .stageList
+        case .journey: return .journey
+        }
+    }
+}
+
+/// What sits on top of the screen and takes the keys first.
+public enum Overlay: Sendable {
+    case help(scroll: Int)
+    case filterPicker(FilterPickerState)
+}
+
+/// A line for the status bar.
+public struct StatusMessage: Hashable, Sendable {
+    public enum Kind: Sendable { case info, warning, error }
+    public var text: String
+    public var kind: Kind
+
+    public init(_ text: String, kind: Kind = .info) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+/// Everything the views draw: the view is a pure function of this value.
+public struct AppState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var info: SnapshotInfo
+    public var stages: [Stage]
+    public var fileLabel: String
+    public var funnel: FunnelState
+    /// The navigation stack; the last is the screen shown. Never empty.
+    public var stack: [Screen] = [.funnel]
+    public var overlay: Overlay?
+    public var status: StatusMessage?
+    public var shouldQuit = false
+
+    public static let minimumWidth = 50
+    public static let minimumHeight = 12
+
+    public init(width: Int, height: Int, info: SnapshotInfo, stages: [Stage], fileLabel: String, funnel: FunnelState) {
+        self.width = width
+        self.height = height
+        self.info = info
+        self.stages = stages
+        self.fileLabel = fileLabel
+        self.funnel = funnel
+    }
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    public var screen: Screen {
+        get { stack[stack.count - 1] }
+        set { stack[stack.count - 1] = newValue }
+    }
+
+    /// Where keys go: the overlay if one is open, else the screen.
+    public var context: KeyContext {
+        switch overlay {
+        case .help: return .help
+        case .filterPicker: return .filterPicker
+        case nil: return screen.context
+        }
+    }
+}
+
+/// The start screen: counts per stage at once, the full-scan figures when they arrive.
+public struct FunnelState: Sendable {
+    /// Customers per stage, in funnel order.
+    public var counts: [Int]
+    /// Conversion, medians and revenue: nil while they are being computed.
+    public var report: FunnelReport?
+    public var reportError: String?
+    public var selected = 0
+    public var totals: SnapshotTotals?
+
+    public init(counts: [Int], totals: SnapshotTotals? = nil) {
+        self.counts = counts
+        self.totals = totals
+    }
+
+    public var customerTotal: Int { counts.reduce(0, +) }
+}
+
+/// The filter overlay: a segment column and a channel column.
+public struct FilterPickerState: Sendable, Hashable {
+    /// `nil` first: "any".
+    public var segments: [String?]
+    public var channels: [String?]
+    public var segmentIndex: Int
+    public var channelIndex: Int
+    /// 0: segments, 1: channels.
+    public var column = 0
+
+    public init(segments: [String], channels: [String], current: CustomerFilter) {
+        self.segments = [nil] + segments
+        self.channels = [nil] + channels
+        segmentIndex = self.segments.firstIndex(of: current.segment) ?? 0
+        channelIndex = self.channels.firstIndex(of: current.channel) ?? 0
+    }
+
+    public var filter: CustomerFilter { CustomerFilter(segment: segments[segmentIndex], channel: channels[channelIndex]) }
+}

@@ -1,0 +1,144 @@
+import LifecycleKit
+
+/// The dashboard's update: events in, a new `state` out. It asks the store for the data
+/// the screens need (a page of rows, a journey) and never draws; views never ask the store.
+public struct Dashboard {
+    public internal(set) var state: AppState
+    public let store: any SnapshotStore
+
+    /// Opens on the funnel. Reads only what the first frame needs: the stage counts.
+    public init(store: any SnapshotStore, width: Int, height: Int, fileLabel: String) throws {
+        self.store = store
+        state = AppState(width: width, height: height, info: store.info, stages: store.stages,
+                         fileLabel: fileLabel, funnel: FunnelState(counts: try store.stageCounts()))
+        if store.problems.warningCount > 0 {
+            let n = store.problems.warningCount
+            state.status = StatusMessage("\(NumberText.grouped(n)) warning\(n == 1 ? "" : "s") in this file (clc validate lists them)", kind: .warning)
+        }
+    }
+
+    public mutating func handle(_ event: Event) {
+        switch event {
+        case .resize(let w, let h):
+            state.width = w
+            state.height = h
+            relayout()
+        case .tick:
+            break
+        case .reportReady(let report):
+            state.funnel.report = report
+            state.funnel.totals = report.totals
+        case .reportFailed(let message):
+            state.funnel.reportError = message
+            state.status = StatusMessage("figures could not be computed: \(message)", kind: .error)
+        case .key(let key):
+            if state.isTooSmall {
+                if KeyBindings.action(for: key, in: .funnel) == .quit { state.shouldQuit = true }
+                return
+            }
+            handleKey(key)
+        }
+    }
+
+    private mutating func handleKey(_ key: Key) {
+        if case .stageList(let list) = state.screen, list.searchInput != nil {
+            handleSearchInput(key)
+            return
+        }
+        guard let action = KeyBindings.action(for: key, in: state.context) else { return }
+        state.status = nil
+        switch state.overlay {
+        case .help(let scroll):
+            handleHelp(action, scroll: scroll)
+            return
+        case .filterPicker(let picker):
+            handleFilterPicker(action, picker)
+            return
+        case nil:
+            break
+        }
+        switch action {
+        case .quit: state.shouldQuit = true
+        case .help: state.overlay = .help(scroll: 0)
+        case .back: goBack()
+        default:
+            switch state.screen {
+            case .funnel: handleFunnel(action)
+            case .stageList(var list):
+                handleStageList(action, &list)
+                if case .stageList = state.screen { state.screen = .stageList(list) }
+            case .journey(var journey):
+                handleJourney(action, &journey)
+                state.screen = .journey(journey)
+            }
+        }
+    }
+
+    private mutating func goBack() {
+        if state.stack.count > 1 {
+            state.stack.removeLast()
+            relayout()
+        }
+    }
+
+    /// Runs a store call; on failure shows the error instead of crashing.
+    mutating func attempt<T>(_ what: String, _ body: (any SnapshotStore) throws -> T) -> T? {
+        do {
+            return try body(store)
+        } catch {
+            state.status = StatusMessage("\(what) failed: \(error)", kind: .error)
+            return nil
+        }
+    }
+
+    /// After a resize or a return to a screen: keep selections visible and rows loaded.
+    mutating func relayout() {
+        switch state.screen {
+        case .funnel: break
+        case .stageList(var list):
+            scrollIntoView(&list)
+            loadRows(&list)
+            state.screen = .stageList(list)
+        case .journey(var journey):
+            clampJourneyScroll(&journey)
+            state.screen = .journey(journey)
+        }
+    }
+
+    // MARK: help
+
+    private mutating func handleHelp(_ action: Action, scroll: Int) {
+        let lines = KeyBindings.bindings(in: state.screen.context).count + 4
+        let maxScroll = max(0, lines - (state.height - 4))
+        switch action {
+        case .back: state.overlay = nil
+        case .down: state.overlay = .help(scroll: min(maxScroll, scroll + 1))
+        case .up: state.overlay = .help(scroll: max(0, scroll - 1))
+        case .pageDown: state.overlay = .help(scroll: min(maxScroll, scroll + state.height / 2))
+        case .pageUp: state.overlay = .help(scroll: max(0, scroll - state.height / 2))
+        case .top: state.overlay = .help(scroll: 0)
+        case .bottom: state.overlay = .help(scroll: maxScroll)
+        default: break
+        }
+    }
+
+    // MARK: funnel
+
+    private mutating func handleFunnel(_ action: Action) {
+        let n = state.stages.count
+        switch action {
+        case .down: state.funnel.selected = min(n - 1, state.funnel.selected + 1)
+        case .up: state.funnel.selected = max(0, state.funnel.selected - 1)
+        case .top: state.funnel.selected = 0
+        case .bottom: state.funnel.selected = max(0, n - 1)
+        case .open: openStageList(state.funnel.selected)
+        default: break
+        }
+    }
+
+    mutating func openStageList(_ index: Int) {
+        var list = StageListState(stageIndex: index)
+        reload(&list)
+        state.stack.append(.stageList(list))
+    }
+}

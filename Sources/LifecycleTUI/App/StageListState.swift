@@ -1,0 +1,44 @@
+import LifecycleKit
+
+/// A table of the customers in one stage, with the page of rows around the cursor loaded.
+public struct StageListState: Sendable {
+    public var stageIndex: Int
+    public var filter = CustomerFilter.none
+    public var sort = CustomerSort(.name)
+    /// Customers in the stage passing the filter.
+    public var total = 0
+    /// The selected row, 0-based position in sort order.
+    public var cursor = 0
+    /// The first row shown.
+    public var top = 0
+    /// Loaded rows, starting at position `rowsOffset`.
+    public var rows: [CustomerSummary] = []
+    public var rowsOffset = 0
+    /// The search being typed (nil when not typing).
+    public var searchInput: String?
+    /// Cursor before the search started, to restore on Esc.
+    public var searchOrigin = 0
+    /// The last confirmed search, for n/N.
+    public var lastSearch: String?
+
+    public init(stageIndex: Int) { self.stageIndex = stageIndex }
+
+    /// The loaded row at position `index`, if loaded.
+    public func row(at index: Int) -> CustomerSummary? {
+        let i = index - rowsOffset
+        return i >= 0 && i < rows.count ? rows[i] : nil
+    }
+
+    /// The columns `s` cycles through, in order.
+    public static let sortCycle: [CustomerSort.Field] = [.name, .email, .segment, .stageEnteredAt, .touchpointCount, .lastTouchAt, .revenue]
+}
+
+/// Layout shared by the list's update (how many rows fit) and its view.
+public enum StageListLayout {
+    /// Rows above the table: app header, list title, column header.
+    public static let headerRows = 3
+    /// Rows below: the status bar.
+    public static let footerRows = 1
+
+    public static func visibleRows(height: Int) -> Int { max(1, height - headerRows - footerRows) }
+}

@@ -1,0 +1,47 @@
+import LifecycleKit
+
+/// A key press, decoded from the terminal.
+public enum Key: Hashable, Sendable {
+    /// A printable character (letters, digits, punctuation, any script).
+    case char(Character)
+    /// Ctrl with a letter, e.g. `.ctrl("r")`.
+    case ctrl(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, backspace, tab, backTab, delete
+    case function(Int)
+
+    /// How help and the status bar show the key.
+    public var label: String {
+        switch self {
+        case .char(" "): return "Space"
+        case .char(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-" + c.uppercased()
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .backspace: return "Bksp"
+        case .tab: return "Tab"
+        case .backTab: return "S-Tab"
+        case .delete: return "Del"
+        case .function(let n): return "F\(n)"
+        }
+    }
+}
+
+/// Everything the app reacts to.
+public enum Event: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// Time passes (the backend sends one when no key came for a while).
+    case tick
+    /// The full-scan funnel figures, computed off the input path.
+    case reportReady(FunnelReport)
+    case reportFailed(String)
+}

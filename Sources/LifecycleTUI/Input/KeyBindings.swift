@@ -1,0 +1,89 @@
+/// What a key does. The app's `update` handles actions, never raw keys.
+public enum Action: Hashable, Sendable {
+    case quit, help
+    case up, down, pageUp, pageDown, top, bottom
+    case open, back
+    case nextStage, previousStage
+    case sortNext, sortFlip
+    case search, searchNext, searchPrevious
+    case filter, clearFilter
+    case flipOrder
+}
+
+/// The screens, and the overlays that take the keys while they are open.
+public enum KeyContext: Hashable, Sendable, CaseIterable {
+    case funnel, stageList, journey, help, filterPicker
+}
+
+/// One row of the binding table: keys, the action, its help text, where it applies and
+/// the short label under which the status bar advertises it (nil: help only).
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var help: String
+    public var contexts: Set<KeyContext>
+    public var statusLabel: String?
+
+    public init(_ keys: [Key], _ action: Action, _ help: String, in contexts: Set<KeyContext>, statusBar: String? = nil) {
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.contexts = contexts
+        self.statusLabel = statusBar
+    }
+
+    /// `j/↓`
+    public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+}
+
+/// The one table of key bindings: it drives key handling, the status-bar hints and the
+/// `?` help overlay, so the three can never disagree.
+public enum KeyBindings {
+    private static let screens: Set<KeyContext> = [.funnel, .stageList, .journey]
+    private static let lists: Set<KeyContext> = [.funnel, .stageList, .journey, .filterPicker, .help]
+
+    public static let table: [KeyBinding] = [
+        KeyBinding([.char("j"), .down], .down, "move down", in: lists),
+        KeyBinding([.char("k"), .up], .up, "move up", in: lists),
+        KeyBinding([.pageDown, .ctrl("f"), .ctrl("d")], .pageDown, "page down", in: [.stageList, .journey, .help]),
+        KeyBinding([.pageUp, .ctrl("b"), .ctrl("u")], .pageUp, "page up", in: [.stageList, .journey, .help]),
+        KeyBinding([.char("g"), .home], .top, "go to the first", in: [.funnel, .stageList, .journey, .help]),
+        KeyBinding([.char("G"), .end], .bottom, "go to the last", in: [.funnel, .stageList, .journey, .help]),
+        KeyBinding([.enter], .open, "open the stage's customer list", in: [.funnel], statusBar: "open"),
+        KeyBinding([.enter], .open, "open the customer's journey", in: [.stageList], statusBar: "journey"),
+        KeyBinding([.enter], .open, "apply the filter", in: [.filterPicker], statusBar: "apply"),
+        KeyBinding([.tab, .right, .char("l")], .nextStage, "next stage", in: [.stageList], statusBar: "stage"),
+        KeyBinding([.backTab, .left, .char("h")], .previousStage, "previous stage", in: [.stageList]),
+        KeyBinding([.tab, .right, .char("l")], .nextStage, "switch to channels", in: [.filterPicker]),
+        KeyBinding([.backTab, .left, .char("h")], .previousStage, "switch to segments", in: [.filterPicker]),
+        KeyBinding([.char("s")], .sortNext, "sort by the next column", in: [.stageList], statusBar: "sort"),
+        KeyBinding([.char("S")], .sortFlip, "flip the sort order", in: [.stageList]),
+        KeyBinding([.char("/")], .search, "search name and email", in: [.stageList], statusBar: "search"),
+        KeyBinding([.char("n")], .searchNext, "next match", in: [.stageList]),
+        KeyBinding([.char("N")], .searchPrevious, "previous match", in: [.stageList]),
+        KeyBinding([.char("f")], .filter, "filter by segment and channel", in: [.stageList], statusBar: "filter"),
+        KeyBinding([.char("F")], .clearFilter, "clear the filter", in: [.stageList]),
+        KeyBinding([.char("x")], .clearFilter, "clear both filters", in: [.filterPicker]),
+        KeyBinding([.char("o")], .flipOrder, "newest/oldest first", in: [.journey], statusBar: "order"),
+        KeyBinding([.escape, .backspace], .back, "back", in: [.stageList, .journey], statusBar: "back"),
+        KeyBinding([.escape, .char("?"), .char("q")], .back, "close", in: [.help], statusBar: "close"),
+        KeyBinding([.escape], .back, "cancel", in: [.filterPicker], statusBar: "cancel"),
+        KeyBinding([.char("?")], .help, "help: every key", in: screens, statusBar: "help"),
+        KeyBinding([.char("q"), .ctrl("c")], .quit, "quit", in: screens, statusBar: "quit"),
+    ]
+
+    /// The action of `key` in `context`, if any.
+    public static func action(for key: Key, in context: KeyContext) -> Action? {
+        table.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+    }
+
+    /// Every binding that applies in `context`, in table order.
+    public static func bindings(in context: KeyContext) -> [KeyBinding] {
+        table.filter { $0.contexts.contains(context) }
+    }
+
+    /// The short hints the status bar shows in `context`.
+    public static func statusHints(in context: KeyContext) -> [(key: String, help: String)] {
+        bindings(in: context).compactMap { b in b.statusLabel.map { (b.keys[0].label, $0) } }
+    }
+}

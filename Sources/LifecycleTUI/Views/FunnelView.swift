@@ -1,0 +1,101 @@
+import LifecycleKit
+
+/// The start screen: one horizontal bar per stage in funnel order, with count, share,
+/// step conversion and median days in stage; details of the selected stage below.
+enum FunnelView {
+    static func draw(_ state: AppState, into grid: inout CellGrid) {
+        let f = state.funnel
+        let w = grid.width
+        let showConversion = w >= 72
+        let showMedian = w >= 86
+        let nameWidth = min(24, max(10, state.stages.map { DisplayWidth.of(SafeText.visible($0.name)) }.max() ?? 10) + 2)
+        let numbers: [(title: String, width: Int)] = [("Customers", 10), ("Share", 7)]
+            + (showConversion ? [("Step conv.", 11)] : []) + (showMedian ? [("Median days", 12)] : [])
+        let numbersWidth = numbers.reduce(0) { $0 + $1.width }
+        let barWidth = max(4, w - nameWidth - numbersWidth - 3)
+
+        // Column titles.
+        let titleY = 2
+        grid.put("Stage", x: 1, y: titleY, role: .columnHeader, maxWidth: nameWidth)
+        grid.put("Customers per stage", x: nameWidth + 1, y: titleY, role: .columnHeader, maxWidth: barWidth)
+        var x = nameWidth + 1 + barWidth + 1
+        for n in numbers {
+            grid.put(n.title, x: x, y: titleY, width: n.width, role: .columnHeader, alignRight: true)
+            x += n.width
+        }
+
+        // Stage rows, spaced out when there is room, scrolled to keep the selection visible.
+        let detailRows = 4
+        let available = grid.height - titleY - 2 - detailRows - 1
+        let spacing = state.stages.count * 2 <= available ? 2 : 1
+        let fit = max(1, available / spacing)
+        let first0 = max(0, min(f.selected - fit / 2, state.stages.count - fit))
+        let maxCount = max(1, f.counts.max() ?? 1)
+        let total = f.customerTotal
+        for (row, i) in (first0..<min(state.stages.count, first0 + fit)).enumerated() {
+            let y = titleY + 2 + row * spacing
+            let stage = state.stages[i]
+            let selected = i == f.selected
+            grid.put((selected ? "▶ " : "  ") + stage.name, x: 0, y: y, width: nameWidth, role: selected ? .selected : .normal)
+            drawBar(count: f.counts[i], max: maxCount, x: nameWidth + 1, y: y, width: barWidth, selected: selected, into: &grid)
+            x = nameWidth + 1 + barWidth + 1
+            grid.put(NumberText.grouped(f.counts[i]), x: x, y: y, width: numbers[0].width, alignRight: true)
+            x += numbers[0].width
+            grid.put(total == 0 ? "—" : NumberText.percent(Double(f.counts[i]) / Double(total)), x: x, y: y, width: numbers[1].width, alignRight: true)
+            x += numbers[1].width
+            let figures = f.report?.stages[safe: i]
+            if showConversion {
+                let text = figures.map { $0.conversion.map(NumberText.percent) ?? "—" } ?? "…"
+                grid.put(text, x: x, y: y, width: numbers[2].width, role: figures == nil ? .pending : .normal, alignRight: true)
+                x += numbers[2].width
+            }
+            if showMedian {
+                let text = figures.map { $0.medianDaysInStage.map { NumberText.fixed($0, decimals: 1) } ?? "—" } ?? "…"
+                grid.put(text, x: x, y: y, width: numbers[numbers.count - 1].width, role: figures == nil ? .pending : .normal, alignRight: true)
+            }
+        }
+        if state.stages.count > fit {
+            grid.put("\(first0 + 1)–\(min(state.stages.count, first0 + fit)) of \(state.stages.count) stages", x: 1, y: titleY + 1, role: .dim)
+        }
+        drawDetails(state, y: grid.height - 1 - detailRows, into: &grid)
+    }
+
+    /// A bar in eighths of a cell over a dim track; an empty stage shows only the track.
+    static func drawBar(count: Int, max maxCount: Int, x: Int, y: Int, width: Int, selected: Bool, into grid: inout CellGrid) {
+        grid.put(String(repeating: "·", count: width), x: x, y: y, role: .barEmpty)
+        guard count > 0 else { return }
+        let eighths = Swift.max(1, Int((Double(count) / Double(maxCount) * Double(width * 8)).rounded()))
+        let partials = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        let text = String(repeating: "█", count: eighths / 8) + partials[eighths % 8]
+        grid.put(text, x: x, y: y, role: selected ? .barSelected : .bar)
+    }
+
+    /// The selected stage in words.
+    static func drawDetails(_ state: AppState, y: Int, into grid: inout CellGrid) {
+        let f = state.funnel
+        guard state.stages.indices.contains(f.selected) else { return }
+        let stage = state.stages[f.selected]
+        grid.put(String(repeating: "─", count: grid.width), x: 0, y: y, role: .border)
+        let title = stage.name + (stage.description.map { " — " + $0 } ?? "")
+        grid.put(title, x: 1, y: y + 1, role: .title)
+        var facts = ["\(NumberText.grouped(f.counts[f.selected])) customers now"]
+        if let s = f.report?.stages[safe: f.selected] {
+            facts.append("\(NumberText.grouped(s.reached)) ever reached it")
+            if let c = s.conversion, f.selected > 0 {
+                facts.append("\(NumberText.percent(c)) came on from \(state.stages[f.selected - 1].name)")
+            }
+            facts.append("revenue \(NumberText.fixed(s.revenue, decimals: 2)) \(state.info.currency)")
+            grid.put(facts.joined(separator: " · "), x: 1, y: y + 2)
+        } else if let error = f.reportError {
+            grid.put(facts[0] + " · figures unavailable: " + error, x: 1, y: y + 2, role: .warning)
+        } else {
+            let n = grid.put(facts[0] + " · ", x: 1, y: y + 2)
+            grid.put("computing reach, conversion and revenue…", x: 1 + n, y: y + 2, role: .pending)
+        }
+        grid.put("Enter: list its customers   j/k: choose a stage   ?: all keys", x: 1, y: y + 3, role: .dim)
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

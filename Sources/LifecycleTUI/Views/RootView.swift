@@ -1,0 +1,83 @@
+import LifecycleKit
+
+/// The whole frame: a pure function of the state.
+public enum RootView {
+    public static func render(_ state: AppState) -> CellGrid {
+        var grid = CellGrid(width: state.width, height: state.height)
+        if state.isTooSmall {
+            TooSmallView.draw(state, into: &grid)
+            return grid
+        }
+        HeaderBar.draw(state, into: &grid)
+        switch state.screen {
+        case .funnel: FunnelView.draw(state, into: &grid)
+        case .stageList(let list): StageListView.draw(list, state, into: &grid)
+        case .journey(let journey): JourneyView.draw(journey, state, into: &grid)
+        }
+        switch state.overlay {
+        case .help(let scroll): HelpOverlay.draw(state, scroll: scroll, into: &grid)
+        case .filterPicker(let picker): FilterPickerOverlay.draw(picker, into: &grid)
+        case nil: break
+        }
+        StatusBar.draw(state, into: &grid)
+        return grid
+    }
+}
+
+/// The first row: what file, as of when, how big.
+enum HeaderBar {
+    static func draw(_ state: AppState, into grid: inout CellGrid) {
+        grid.fill(x: 0, y: 0, width: grid.width, height: 1, role: .header)
+        var parts = [" clc", state.info.name ?? state.fileLabel, "as of \(state.info.asOf.dateString)",
+                     "\(NumberText.grouped(state.funnel.customerTotal)) customers"]
+        if let totals = state.funnel.totals {
+            parts.append("revenue \(NumberText.fixed(totals.revenue, decimals: 2)) \(state.info.currency)")
+        } else {
+            parts.append("revenue …")
+        }
+        grid.put(parts.joined(separator: " · "), x: 0, y: 0, role: .header)
+    }
+}
+
+/// The last row: a message, or the search being typed, then the key hints of the context.
+enum StatusBar {
+    static func draw(_ state: AppState, into grid: inout CellGrid) {
+        let y = grid.height - 1
+        grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .statusBar)
+        var x = 0
+        if case .stageList(let list) = state.screen, state.overlay == nil, let input = list.searchInput {
+            x = grid.put("/" + input + "▏", x: 0, y: y, role: .statusKey, maxWidth: grid.width / 2) + 2
+        } else if let message = state.status {
+            let role: Role = message.kind == .error ? .error : message.kind == .warning ? .warning : .message
+            x = grid.put(" " + message.text + " ", x: 0, y: y, role: role, maxWidth: grid.width * 2 / 3) + 1
+        }
+        // Hints, right-aligned, as many as fit.
+        let hints = KeyBindings.statusHints(in: state.context)
+        var pieces: [(String, String)] = []
+        var used = 0
+        for h in hints {
+            let w = DisplayWidth.of(h.key) + 1 + DisplayWidth.of(h.help) + 2
+            if x + used + w > grid.width { break }
+            pieces.append((h.key, h.help))
+            used += w
+        }
+        var hx = grid.width - used
+        for (key, help) in pieces {
+            hx += grid.put(key, x: hx, y: y, role: .statusKey)
+            hx += grid.put(" " + help + "  ", x: hx, y: y, role: .statusBar)
+        }
+    }
+}
+
+/// Shown instead of everything when the terminal is below the minimum size.
+enum TooSmallView {
+    static func draw(_ state: AppState, into grid: inout CellGrid) {
+        let lines = ["terminal too small", "(needs \(AppState.minimumWidth)×\(AppState.minimumHeight), is \(state.width)×\(state.height))",
+                     "enlarge it, or press q to quit"]
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let w = min(grid.width, DisplayWidth.of(line))
+            grid.put(line, x: max(0, (grid.width - w) / 2), y: top + i, role: i == 0 ? .warning : .normal)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import LifecycleKit
+
+/// The columns of a stage list: which exist, how wide, which to drop when narrow.
+enum StageListColumns {
+    struct Column {
+        var field: CustomerSort.Field
+        var title: String
+        /// Fixed width, or nil for a flexible text column.
+        var width: Int?
+        var alignRight: Bool
+        /// Columns with a lower priority are dropped first when the terminal is narrow.
+        var priority: Int
+    }
+
+    static let all: [Column] = [
+        Column(field: .name, title: "Name", width: nil, alignRight: false, priority: 9),
+        Column(field: .email, title: "Email", width: nil, alignRight: false, priority: 3),
+        Column(field: .segment, title: "Segment", width: 10, alignRight: false, priority: 2),
+        Column(field: .stageEnteredAt, title: "Days", width: 6, alignRight: true, priority: 8),
+        Column(field: .touchpointCount, title: "Touch", width: 6, alignRight: true, priority: 6),
+        Column(field: .lastTouchAt, title: "Last touch", width: 10, alignRight: false, priority: 4),
+        Column(field: .revenue, title: "Revenue", width: 11, alignRight: true, priority: 7),
+    ]
+
+    static func title(of field: CustomerSort.Field) -> String {
+        switch field {
+        case .stageEnteredAt: return "days in stage"
+        case .touchpointCount: return "touchpoints"
+        case .lastTouchAt: return "last touch"
+        case .id: return "id"
+        default: return all.first { $0.field == field }?.title.lowercased() ?? field.rawValue
+        }
+    }
+
+    /// The columns that fit in `width`, with their x and width.
+    static func layout(width: Int) -> [(column: Column, x: Int, width: Int)] {
+        var columns = all
+        func needed(_ cols: [Column]) -> Int {
+            cols.reduce(0) { $0 + ($1.width ?? 14) + 1 } + 2
+        }
+        while needed(columns) > width, let drop = columns.filter({ $0.priority < 9 }).min(by: { $0.priority < $1.priority }) {
+            columns.removeAll { $0.field == drop.field }
+        }
+        let fixed = columns.reduce(0) { $0 + ($1.width.map { $0 + 1 } ?? 1) } + 2
+        let flexCount = columns.filter { $0.width == nil }.count
+        let flexTotal = max(flexCount * 6, width - fixed)
+        var x = 2
+        var out: [(Column, Int, Int)] = []
+        for (i, c) in columns.enumerated() {
+            var w = c.width ?? flexTotal / max(1, flexCount)
+            if c.width == nil, c.field == .name { w += flexTotal % max(1, flexCount) }
+            if i == columns.count - 1 { w = min(w, width - x) }
+            out.append((c, x, max(0, w)))
+            x += w + 1
+        }
+        return out
+    }
+}
+
+/// A stage's customers as a table, with position, sort, filter and search shown above it.
+enum StageListView {
+    static func draw(_ list: StageListState, _ state: AppState, into grid: inout CellGrid) {
+        let stage = state.stages[list.stageIndex]
+        // Title line.
+        var x = grid.put(" " + stage.name + " ", x: 0, y: 1, role: .title)
+        let position = list.total == 0 ? "no customers" : "\(NumberText.grouped(list.cursor + 1)) of \(NumberText.grouped(list.total))"
+        x += grid.put(" " + position, x: x, y: 1)
+        let arrow = list.sort.descending ? "↓" : "↑"
+        x += grid.put("  sorted by \(StageListColumns.title(of: list.sort.field)) \(arrow)", x: x, y: 1, role: .dim)
+        var filters: [String] = []
+        if let s = list.filter.segment { filters.append("segment \(s)") }
+        if let c = list.filter.channel { filters.append("channel \(c)") }
+        if !filters.isEmpty { x += grid.put("  filter: " + filters.joined(separator: ", "), x: x, y: 1, role: .warning) }
+        let n = state.stages.count
+        if n > 1 {
+            let next = "Tab ▸ " + state.stages[(list.stageIndex + 1) % n].name
+            let w = DisplayWidth.of(SafeText.visible(next))
+            if x + 2 + w <= grid.width { grid.put(next, x: grid.width - w - 1, y: 1, role: .dim) }
+        }
+
+        // Column header, the sort column marked.
+        let columns = StageListColumns.layout(width: grid.width)
+        for (c, cx, cw) in columns {
+            let sorted = c.field == list.sort.field
+            let title = sorted ? c.title + arrow : c.title
+            grid.put(title, x: cx, y: 2, width: cw, role: sorted ? .sortKey : .columnHeader, alignRight: c.alignRight)
+        }
+
+        // Rows.
+        let page = StageListLayout.visibleRows(height: grid.height)
+        if list.total == 0 {
+            let why = list.filter.isEmpty ? "No customers in this stage." : "No customers match the filter (F clears it)."
+            grid.put(why, x: 2, y: StageListLayout.headerRows + 1, role: .dim)
+            return
+        }
+        for i in 0..<page {
+            let index = list.top + i
+            guard index < list.total else { break }
+            let y = StageListLayout.headerRows + i
+            let selected = index == list.cursor
+            let role: Role = selected ? .selected : .normal
+            if selected { grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .selected) }
+            guard let row = list.row(at: index) else {
+                grid.put("…", x: 2, y: y, role: .pending)
+                continue
+            }
+            if selected { grid.put("▶", x: 0, y: y, role: role) }
+            for (c, cx, cw) in columns {
+                grid.put(cell(row, c.field, asOf: state.info.asOf), x: cx, y: y, width: cw, role: role, alignRight: c.alignRight)
+            }
+        }
+        // A scroll indicator on the right edge.
+        if list.total > page, grid.width > 0 {
+            let trackHeight = page
+            let thumb = min(trackHeight - 1, Int(Double(list.top) / Double(max(1, list.total - page)) * Double(trackHeight - 1)))
+            grid.put("┃", x: grid.width - 1, y: StageListLayout.headerRows + thumb, role: .dim)
+        }
+    }
+
+    static func cell(_ row: CustomerSummary, _ field: CustomerSort.Field, asOf: Timestamp) -> String {
+        let c = row.customer
+        switch field {
+        case .name: return c.name
+        case .email: return c.email ?? ""
+        case .segment: return c.segment ?? ""
+        case .stageEnteredAt: return c.stageEnteredAt.map { String(Int($0.days(until: asOf).rounded(.down))) } ?? "—"
+        case .touchpointCount: return NumberText.grouped(row.touchpointCount)
+        case .lastTouchAt: return row.lastTouchAt?.dateString ?? "—"
+        case .revenue: return NumberText.fixed(row.revenue, decimals: 2)
+        case .id: return c.id
+        }
+    }
+}
