@@ -13,11 +13,15 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Only print where the demo file is.")
     var path = false
 
+    @Option(help: "Colour theme.")
+    var theme: String?
+
     mutating func run() throws {
         let file = try DemoSnapshot.ensure(reset: reset)
         if path { print(file); return }
         var open = OpenCommand()
         open.file = file
+        open.theme = theme
         try open.run()
     }
 }

@@ -1,18 +1,36 @@
 import ArgumentParser
 import LifecycleKit
+import LifecycleTUI
 
-/// `clc [open] [FILE]`: the default command.
+/// `clc [open] [FILE] [--theme NAME]`: the default command, the dashboard.
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Open a snapshot (default command); without FILE, the built-in demo.")
+        abstract: "Open the dashboard on a snapshot (default command); without FILE, on the built-in demo.",
+        discussion: """
+            Needs a terminal; for text output use `clc report FILE`.
+            Themes: default, light, high-contrast, mono, or your own in ~/.config/clc/themes;
+            `theme = "light"` in ~/.config/clc/config.toml sets the default. NO_COLOR is honoured.
+            """)
 
     @Argument(help: "A snapshot file (.json, .sqlite, .db). Omit to open the demo.")
     var file: String?
 
+    @Option(help: "Colour theme (default, light, high-contrast, mono, or a user theme).")
+    var theme: String?
+
     mutating func run() throws {
         let path = try file ?? DemoSnapshot.ensure()
-        let store = try SnapshotFile.open(path)
-        print(ReportRenderer.render(try store.funnelReport(), as: .table), terminator: "")
+        do {
+            try DashboardLauncher.run(path: path, themeOption: theme)
+        } catch let DashboardLauncher.Failure.usage(message) {
+            throw UsageFailure(message: message)
+        }
     }
+}
+
+/// A usage problem found after parsing (no terminal, unknown theme): exit 2.
+struct UsageFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

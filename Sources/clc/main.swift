@@ -9,6 +9,9 @@ do {
 } catch let error as SnapshotError {
     FileHandle.standardError.write(Data((error.description + "\n").utf8))
     exit(1)
+} catch let error as UsageFailure {
+    FileHandle.standardError.write(Data(("clc: " + error.message + "\n").utf8))
+    exit(2)
 } catch let error as OperationError {
     FileHandle.standardError.write(Data(("clc: " + error.message + "\n").utf8))
     exit(1)

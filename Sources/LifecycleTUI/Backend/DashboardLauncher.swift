@@ -1,0 +1,56 @@
+import Foundation
+import LifecycleKit
+
+/// Starts the dashboard on a terminal: checks the terminal, loads the theme, opens the
+/// store (errors reach stderr before any screen is drawn), runs, and always restores the
+/// terminal.
+public enum DashboardLauncher {
+    public enum Failure: Error, CustomStringConvertible {
+        /// A usage problem (no terminal, unknown theme): exit 2.
+        case usage(String)
+        public var description: String {
+            switch self { case .usage(let m): return m }
+        }
+    }
+
+    /// The theme to use: `--theme`, else `theme = "…"` in `$XDG_CONFIG_HOME/clc/config.toml`,
+    /// else `default`.
+    public static func themeName(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let option { return option }
+        let loader = ThemeLoader(environment: environment)
+        let configPath = (loader.userDirectory as NSString).deletingLastPathComponent + "/config.toml"
+        guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else { return "default" }
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace }
+            if parts.count == 2, parts[0] == "theme" {
+                return parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+        }
+        return "default"
+    }
+
+    public static func run(path: String, themeOption: String?) throws {
+        do {
+            try NcursesTerminal.checkUsable()
+        } catch let e as NcursesTerminal.SetupError {
+            throw Failure.usage(e.description)
+        }
+        let theme: Theme
+        do {
+            theme = try ThemeLoader().load(themeName(option: themeOption))
+        } catch let e as ThemeLoader.LoadError {
+            throw Failure.usage(e.description)
+        }
+        let store = try SnapshotFile.open(path)
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(theme: theme)
+        } catch let e as NcursesTerminal.SetupError {
+            throw Failure.usage(e.description)
+        }
+        defer { terminal.close() }
+        let label = (path as NSString).lastPathComponent
+        let dashboard = try Dashboard(store: store, width: terminal.width, height: terminal.height, fileLabel: label)
+        DashboardRunner(dashboard: dashboard, terminal: terminal).run(shouldStop: { terminal.interrupted })
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import LifecycleKit
+
+/// The loop: draw the state, wait for an event, update. Full-scan figures are computed on a
+/// background thread and arrive as an event, so keys work meanwhile.
+public final class DashboardRunner {
+    public private(set) var dashboard: Dashboard
+    private let terminal: Terminal
+    private let mailbox = Mailbox()
+
+    public init(dashboard: Dashboard, terminal: Terminal) {
+        self.dashboard = dashboard
+        self.terminal = terminal
+    }
+
+    /// Runs until the user quits or `shouldStop` (polled between events) says so.
+    public func run(computeFiguresInBackground: Bool = true, shouldStop: () -> Bool = { false }) {
+        if computeFiguresInBackground { startReport() }
+        dashboard.handle(.resize(width: terminal.width, height: terminal.height))
+        while !dashboard.state.shouldQuit && !shouldStop() {
+            terminal.draw(RootView.render(dashboard.state))
+            let event = terminal.nextEvent(timeoutMilliseconds: 100) ?? .tick
+            for e in mailbox.drain() { dashboard.handle(e) }
+            dashboard.handle(event)
+        }
+    }
+
+    private func startReport() {
+        let store = dashboard.store
+        let mailbox = self.mailbox
+        let thread = Thread {
+            do {
+                mailbox.post(.reportReady(try store.funnelReport()))
+            } catch {
+                mailbox.post(.reportFailed("\(error)"))
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Events posted from other threads, picked up by the loop.
+    final class Mailbox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var events: [Event] = []
+
+        func post(_ e: Event) { lock.lock(); events.append(e); lock.unlock() }
+
+        func drain() -> [Event] {
+            lock.lock()
+            defer { lock.unlock() }
+            let out = events
+            events.removeAll()
+            return out
+        }
+    }
+}
