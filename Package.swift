@@ -41,6 +41,8 @@ let package = Package(
         ),
         .testTarget(name: "LifecycleKitTests", dependencies: ["LifecycleKit"]),
         .testTarget(name: "LifecycleTUITests", dependencies: ["LifecycleTUI", "LifecycleKit"]),
+        // Drives the real `clc` binary in tmux and checks the screen and the files on disk.
+        .testTarget(name: "EndToEndTests", dependencies: ["clc"]),
     ],
     swiftLanguageModes: [.v5]
 )
