@@ -10,6 +10,8 @@ import Testing
         let hostile = s.customers.filter { HostileNames.contains($0.name) }
         #expect(hostile.count >= 1)
         #expect(hostile.count <= s.customers.count / 100)
+        #expect(hostile.contains { $0.name.contains("\u{1B}[31m") })
+        #expect(hostile.contains { $0.name.contains("\u{1B}]0;") })
         // Control characters, bidi overrides and 200+ character names occur only in hostile names.
         for c in s.customers where !HostileNames.contains(c.name) {
             #expect(!c.name.unicodeScalars.contains { Self.isControl($0.value) || $0.value == 0x202E })
@@ -49,6 +51,7 @@ import Testing
         #expect(emails.count > 1_800)
         #expect(emails.count < s.customers.count)
         #expect(emails.allSatisfy { $0.utf8.allSatisfy { $0 > 32 && $0 < 127 } && $0.contains("@") })
+        #expect(Set(emails).count == emails.count)
     }
 
     @Test func segmentsTagsAndAttributes() {

@@ -28,15 +28,28 @@ enum DemoStage: Int, CaseIterable {
         }
     }
 
+    /// The least time spent in the stage before the next move, in days (a first order
+    /// takes a while to be followed by a second; a lapse needs months without orders).
+    var minimumDwellDays: Double {
+        switch self {
+        case .awareness: return 0.05
+        case .acquisition: return 0.5
+        case .conversion: return 5
+        case .retention: return 30
+        case .reengagement: return 14
+        case .loyalty: return 60
+        }
+    }
+
     /// Where a customer goes next, with weights; `nil` means the journey stops here.
     /// Includes skips (awareness → conversion), backward moves (conversion → acquisition,
     /// loyalty → retention), lapsing (retention → re-engagement) and returning.
     var moves: [(to: DemoStage?, weight: Int)] {
         switch self {
         case .awareness:
-            return [(nil, 52), (.acquisition, 40), (.conversion, 8)]
+            return [(nil, 46), (.acquisition, 45), (.conversion, 9)]
         case .acquisition:
-            return [(nil, 48), (.conversion, 46), (.awareness, 6)]
+            return [(nil, 42), (.conversion, 52), (.awareness, 6)]
         case .conversion:
             return [(nil, 32), (.retention, 52), (.acquisition, 7), (.reengagement, 6), (.loyalty, 3)]
         case .retention:
@@ -44,7 +57,7 @@ enum DemoStage: Int, CaseIterable {
         case .reengagement:
             return [(nil, 42), (.retention, 36), (.conversion, 16), (.awareness, 6)]
         case .loyalty:
-            return [(nil, 58), (.retention, 26), (.reengagement, 16)]
+            return [(nil, 50), (.retention, 30), (.reengagement, 20)]
         }
     }
 

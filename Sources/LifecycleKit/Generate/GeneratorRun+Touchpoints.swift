@@ -2,8 +2,8 @@ extension GeneratorRun {
     /// The customer's touchpoints, in time order, matching the stage they were in at the
     /// time. Their number averages `touchpointsPerCustomer` over all customers and grows with
     /// the length of the journey. Stage changes that a contact explains get one at the same
-    /// moment: the signup (→ acquisition), the first order (→ conversion), the win-back
-    /// order (re-engagement → retention or conversion).
+    /// moment: the signup (→ acquisition), the first order (→ conversion), the second order
+    /// (conversion → retention), the win-back order (re-engagement → retention or conversion).
     mutating func emitTouchpoints(customerID: String, into sink: SnapshotSink) throws {
         let spread = 0.4 + 1.2 * random.unit()
         let count = random.roundStochastically(
@@ -19,7 +19,8 @@ extension GeneratorRun {
             let anchor: Int32
             switch (from, to) {
             case (.awareness, .acquisition): anchor = Self.signupAnchor
-            case (.awareness, .conversion), (.acquisition, .conversion): anchor = Self.firstOrderAnchor
+            case (.awareness, .conversion), (.acquisition, .conversion), (.conversion, .retention):
+                anchor = Self.orderAnchor
             case (.reengagement, .retention), (.reengagement, .conversion): anchor = Self.winbackOrderAnchor
             default: continue
             }
@@ -57,7 +58,7 @@ extension GeneratorRun {
         let kind: TouchpointKind
         switch touch.kind {
         case Self.signupAnchor: kind = TouchpointMix.signup
-        case Self.firstOrderAnchor: kind = TouchpointMix.firstOrder
+        case Self.orderAnchor: kind = TouchpointMix.order
         case Self.winbackOrderAnchor: kind = TouchpointMix.winbackOrder
         default: kind = touchpointKinds[Int(touch.kind) / 100][Int(touch.kind) % 100]
         }

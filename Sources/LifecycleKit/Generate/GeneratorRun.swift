@@ -22,6 +22,7 @@ struct GeneratorRun {
     var scratch: [UInt8] = []
     var touchpointNumber = 0
     var orderNumber = 10_000
+    var hostileCount = 0
 
     /// A touchpoint before it becomes a record: when, and which kind (`stage * 100 + index`
     /// into `touchpointKinds`, or one of the anchor codes).
@@ -30,9 +31,10 @@ struct GeneratorRun {
         var kind: Int32
     }
     static let signupAnchor: Int32 = -1
-    static let firstOrderAnchor: Int32 = -2
+    static let orderAnchor: Int32 = -2
     static let winbackOrderAnchor: Int32 = -3
 
+    static let companyMailboxes = ["info", "sales", "office", "einkauf", "contact"]
     static let segments: [String?] = ["B2C", "SMB", "B2B", "Enterprise", nil]
     static let segmentChoice = WeightedChoice([72, 14, 9, 3, 2])
 
@@ -101,7 +103,7 @@ struct GeneratorRun {
 
         let segment = Self.segments[Self.segmentChoice.pick(&random)]
         let culture = DemoNames.cultures[DemoNames.cultureChoice.pick(&random)]
-        let (name, email) = makeName(culture: culture, segment: segment)
+        let (name, email) = makeName(number: number, culture: culture, segment: segment)
         let customer = Customer(
             id: id, name: name, email: email, stage: stage.id, stageEnteredAt: stageEnteredAt,
             createdAt: Timestamp(secondsSince1970: createdAt), segment: segment,
@@ -124,22 +126,31 @@ struct GeneratorRun {
     }
 
     /// The display name and e-mail address: a person, a company (for business segments),
-    /// now and then with an emoji, and about 0.5% hostile names.
-    mutating func makeName(culture: NameCulture, segment: String?) -> (String, String?) {
+    /// now and then with an emoji, and about 0.5% hostile names. Addresses are ASCII and
+    /// unique: they carry the customer number.
+    mutating func makeName(number: Int, culture: NameCulture, segment: String?) -> (String, String?) {
+        scratch.removeAll(keepingCapacity: true)
         if random.chance(0.005) {
-            let hostile = random.pick(HostileNames.all)
-            return (hostile.name, hostile.emailLocal + "@example.com")
+            // In turn, so that even a small data set has several kinds.
+            let hostile = HostileNames.all[hostileCount % HostileNames.all.count]
+            hostileCount += 1
+            scratch.append(contentsOf: hostile.emailLocal.utf8)
+            scratch.append(43) // +
+            GeneratorDigits.append(number, to: &scratch)
+            scratch.append(contentsOf: "@example.com".utf8)
+            return (hostile.name, String(decoding: scratch, as: UTF8.self))
         }
         let first = random.pick(culture.firstNames)
         let last = random.pick(culture.lastNames)
         let companyShare = segment == "B2B" || segment == "Enterprise" ? 0.5 : segment == "SMB" ? 0.3 : 0
         let hasEmail = !random.chance(0.05)
-        scratch.removeAll(keepingCapacity: true)
         if random.chance(companyShare) {
             let form = random.pick(culture.companyForms)
             let name = form.prefix + last.text + form.suffix
             guard hasEmail else { return (name, nil) }
-            scratch.append(contentsOf: random.pick(["info", "sales", "office", "einkauf", "contact"]).utf8)
+            scratch.append(contentsOf: random.pick(Self.companyMailboxes).utf8)
+            scratch.append(43) // +
+            GeneratorDigits.append(number, to: &scratch)
             scratch.append(64) // @
             scratch.append(contentsOf: last.ascii)
             scratch.append(contentsOf: ".example".utf8)
@@ -163,13 +174,12 @@ struct GeneratorRun {
         case 6..<8:
             scratch.append(first.ascii[0])
             scratch.append(contentsOf: last.ascii)
-            GeneratorDigits.append(random.int(in: 10...99), to: &scratch)
         default:
             scratch.append(contentsOf: first.ascii)
             scratch.append(95) // _
             scratch.append(contentsOf: last.ascii)
-            GeneratorDigits.append(random.int(in: 100...999), to: &scratch)
         }
+        GeneratorDigits.append(number, to: &scratch)
         scratch.append(64) // @
         scratch.append(contentsOf: random.pick(culture.emailDomains).utf8)
         return (name, String(decoding: scratch, as: UTF8.self))

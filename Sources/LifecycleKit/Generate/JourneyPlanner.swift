@@ -55,7 +55,9 @@ struct JourneyPlanner {
         while journey.stages.count < JourneyPlanner.maxTransitions {
             let moves = DemoStage.moveTable[stage.rawValue]
             guard let next = moves.targets[moves.choice.pick(&random)] else { break }
-            let entered = t + max(3_600, duration(meanDays: stage.meanDwellDays, &random))
+            // Lapsing means some 90 days without an order.
+            let minimum = stage.minimumDwellDays + (next == .reengagement ? 60 : 0)
+            let entered = t + Int64(minimum * 86_400) + duration(meanDays: stage.meanDwellDays, &random)
             if entered > asOf { break }
             stage = next
             t = entered

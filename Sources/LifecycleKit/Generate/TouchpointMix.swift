@@ -92,8 +92,7 @@ enum TouchpointMix {
          (TouchpointKind("email", "email_click", .winback), 6),
          (TouchpointKind("email", "unsubscribe", .winback, notes: unsubscribeNotes, noteChance: 0.3), 3),
          (TouchpointKind("web", "visit"), 8),
-         (TouchpointKind("social", "ad_click", .fixed("retargeting")), 8),
-         (TouchpointKind("web", "purchase", .winback, purchase: true), 3)],
+         (TouchpointKind("social", "ad_click", .fixed("retargeting")), 8)],
         // loyalty
         [(TouchpointKind("web", "purchase", .maybeSeasonal, purchase: true), 22),
          (TouchpointKind("store", "purchase", purchase: true), 6),
@@ -108,8 +107,9 @@ enum TouchpointMix {
     ]
 
     /// A touchpoint placed exactly at a stage change: the signup that made an acquisition,
-    /// the order that made a conversion, the win-back order that brought a customer back.
+    /// the order that made a conversion or a repeat buyer, the win-back order that brought a
+    /// customer back.
     static let signup = TouchpointKind("web", "signup")
-    static let firstOrder = TouchpointKind("web", "purchase", .maybeSeasonal, purchase: true)
+    static let order = TouchpointKind("web", "purchase", .maybeSeasonal, purchase: true)
     static let winbackOrder = TouchpointKind("web", "purchase", .winback, purchase: true)
 }
