@@ -3,7 +3,7 @@ import Testing
 @testable import LifecycleKit
 
 /// Counts what it receives and keeps nothing, to time the generator alone.
-final class DiscardingSink: SnapshotSink {
+final class GeneratorDiscardingSink: SnapshotSink {
     var customers = 0, touchpoints = 0, transitions = 0, purchases = 0
     var stageCounts: [String: Int] = [:]
     var utf8Bytes = 0
@@ -26,13 +26,13 @@ final class DiscardingSink: SnapshotSink {
 @Suite struct GeneratorBenchmarkTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["CLC_GENERATOR_BENCHMARK"] != nil))
     func oneMillionCustomers() throws {
-        let sink = DiscardingSink()
+        let sink = GeneratorDiscardingSink()
         let clock = ContinuousClock()
         let elapsed = try clock.measure {
             try SnapshotGenerator(customers: 1_000_000, touchpointsPerCustomer: 10, seed: 1).generate(into: sink)
         }
         print("generated \(sink.customers) customers, \(sink.touchpoints) touchpoints, \(sink.transitions) transitions in \(elapsed)")
-        print("stages: \(stageOrder.map { "\($0)=\(sink.stageCounts[$0, default: 0])" }.joined(separator: " ")); purchases \(sink.purchases)")
+        print("stages: \(GeneratorFixture.stageOrder.map { "\($0)=\(sink.stageCounts[$0, default: 0])" }.joined(separator: " ")); purchases \(sink.purchases)")
         #expect(sink.customers == 1_000_000)
         #expect(sink.touchpoints > 9_000_000 && sink.touchpoints < 11_000_000)
         #expect(elapsed < .seconds(60))

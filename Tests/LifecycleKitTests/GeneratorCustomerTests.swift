@@ -2,7 +2,7 @@ import Testing
 @testable import LifecycleKit
 
 @Suite struct GeneratorCustomerTests {
-    let s = standardSet
+    let s = GeneratorFixture.standard
 
     static func isControl(_ v: UInt32) -> Bool { v < 0x20 || (v >= 0x7F && v <= 0x9F) }
 

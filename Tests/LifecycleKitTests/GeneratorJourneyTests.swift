@@ -2,7 +2,7 @@ import Testing
 @testable import LifecycleKit
 
 @Suite struct GeneratorJourneyTests {
-    let s = standardSet
+    let s = GeneratorFixture.standard
 
     var transitionsByCustomer: [String: [Transition]] {
         Dictionary(grouping: s.transitions, by: \.customerID)
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func stageIDsAreValid() {
-        let ids = Set(stageOrder)
+        let ids = Set(GeneratorFixture.stageOrder)
         #expect(s.customers.allSatisfy { ids.contains($0.stage) })
         #expect(s.transitions.allSatisfy { ids.contains($0.to) && ($0.from.map(ids.contains) ?? true) })
     }
@@ -65,7 +65,7 @@ import Testing
         #expect(early > s.customers.count / 2)
         #expect(counts["awareness", default: 0] > counts["conversion", default: 0])
         #expect(counts["acquisition", default: 0] > counts["loyalty", default: 0])
-        #expect(stageOrder.allSatisfy { counts[$0, default: 0] > 0 })
+        #expect(GeneratorFixture.stageOrder.allSatisfy { counts[$0, default: 0] > 0 })
     }
 
     @Test func allTimestampsWithinTwoYearsBeforeAsOf() throws {

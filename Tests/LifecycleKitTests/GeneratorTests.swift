@@ -2,7 +2,7 @@ import Testing
 @testable import LifecycleKit
 
 /// Keeps everything a generator writes, in order.
-final class CollectingSink: SnapshotSink {
+final class GeneratorCollectingSink: SnapshotSink {
     var info: SnapshotInfo?
     var stages: [Stage] = []
     var customers: [Customer] = []
@@ -21,22 +21,25 @@ final class CollectingSink: SnapshotSink {
     func finish() throws { #expect(!finished); finished = true }
 }
 
-func generated(customers: Int, touchpointsPerCustomer: Int = 10, seed: UInt64 = 1) throws -> CollectingSink {
-    let sink = CollectingSink()
-    try SnapshotGenerator(customers: customers, touchpointsPerCustomer: touchpointsPerCustomer, seed: seed)
-        .generate(into: sink)
-    return sink
+/// Generated data shared by the generator tests.
+enum GeneratorFixture {
+    static func generate(customers: Int, touchpointsPerCustomer: Int = 10, seed: UInt64 = 1) throws -> GeneratorCollectingSink {
+        let sink = GeneratorCollectingSink()
+        try SnapshotGenerator(customers: customers, touchpointsPerCustomer: touchpointsPerCustomer, seed: seed)
+            .generate(into: sink)
+        return sink
+    }
+
+    /// A 2,000-customer set shared by the tests that only read it.
+    static let standard: GeneratorCollectingSink = try! generate(customers: 2_000, seed: 7)
+
+    static let stageOrder = ["awareness", "acquisition", "conversion", "retention", "reengagement", "loyalty"]
 }
-
-/// A 2,000-customer set shared by the tests that only read it.
-let standardSet: CollectingSink = try! generated(customers: 2_000, seed: 7)
-
-let stageOrder = ["awareness", "acquisition", "conversion", "retention", "reengagement", "loyalty"]
 
 @Suite struct GeneratorDeterminismTests {
     @Test func sameSeedGivesIdenticalRecords() throws {
-        let a = try generated(customers: 300, seed: 42)
-        let b = try generated(customers: 300, seed: 42)
+        let a = try GeneratorFixture.generate(customers: 300, seed: 42)
+        let b = try GeneratorFixture.generate(customers: 300, seed: 42)
         #expect(a.info == b.info)
         #expect(a.stages == b.stages)
         #expect(a.customers == b.customers)
@@ -45,8 +48,8 @@ let stageOrder = ["awareness", "acquisition", "conversion", "retention", "reenga
     }
 
     @Test func differentSeedGivesDifferentRecords() throws {
-        let a = try generated(customers: 300, seed: 42)
-        let b = try generated(customers: 300, seed: 43)
+        let a = try GeneratorFixture.generate(customers: 300, seed: 42)
+        let b = try GeneratorFixture.generate(customers: 300, seed: 43)
         #expect(a.customers != b.customers)
         #expect(a.touchpoints != b.touchpoints)
         #expect(a.transitions != b.transitions)
@@ -72,31 +75,31 @@ let stageOrder = ["awareness", "acquisition", "conversion", "retention", "reenga
 
 @Suite struct GeneratorShapeTests {
     @Test func writesInfoAndTheSixStages() throws {
-        let s = try generated(customers: 3)
+        let s = try GeneratorFixture.generate(customers: 3)
         #expect(s.finished)
         #expect(s.info?.name == "Demo shop")
         #expect(s.info?.currency == "EUR")
         #expect(s.info?.declaredAsOf == Timestamp("2026-11-01T00:00:00Z"))
         #expect(s.info?.asOf == Timestamp("2026-11-01T00:00:00Z"))
-        #expect(s.stages.map(\.id) == stageOrder)
+        #expect(s.stages.map(\.id) == GeneratorFixture.stageOrder)
         #expect(s.stages.map(\.name) == ["Awareness", "Acquisition", "Conversion", "Retention", "Re-engagement", "Loyalty"])
         #expect(s.stages.allSatisfy { SnapshotFormat.isValidStageID($0.id) && $0.description?.isEmpty == false })
     }
 
     @Test func emptySnapshotStillBeginsAndFinishes() throws {
-        let s = try generated(customers: 0)
+        let s = try GeneratorFixture.generate(customers: 0)
         #expect(s.info != nil)
         #expect(s.finished)
         #expect(s.customers.isEmpty && s.touchpoints.isEmpty && s.transitions.isEmpty)
     }
 
     @Test func negativeCountsAreRefused() {
-        #expect(throws: OperationError.self) { try generated(customers: -1) }
-        #expect(throws: OperationError.self) { try generated(customers: 5, touchpointsPerCustomer: -1) }
+        #expect(throws: OperationError.self) { try GeneratorFixture.generate(customers: -1) }
+        #expect(throws: OperationError.self) { try GeneratorFixture.generate(customers: 5, touchpointsPerCustomer: -1) }
     }
 
     @Test func exactCustomerCountAndSequentialIDs() throws {
-        let s = standardSet
+        let s = GeneratorFixture.standard
         #expect(s.customers.count == 2_000)
         #expect(s.customers.first?.id == "C-0000001")
         #expect(s.customers.last?.id == "C-0002000")
@@ -108,7 +111,7 @@ let stageOrder = ["awareness", "acquisition", "conversion", "retention", "reenga
 
     @Test(arguments: [(2_000, 10), (1_000, 3), (500, 25)])
     func touchpointsAverageK(customers: Int, perCustomer: Int) throws {
-        let s = try generated(customers: customers, touchpointsPerCustomer: perCustomer, seed: 3)
+        let s = try GeneratorFixture.generate(customers: customers, touchpointsPerCustomer: perCustomer, seed: 3)
         let expected = Double(customers * perCustomer)
         #expect(Double(s.touchpoints.count) > expected * 0.9)
         #expect(Double(s.touchpoints.count) < expected * 1.1)
@@ -119,7 +122,7 @@ let stageOrder = ["awareness", "acquisition", "conversion", "retention", "reenga
     }
 
     @Test func zeroTouchpointsPerCustomerGivesNone() throws {
-        let s = try generated(customers: 200, touchpointsPerCustomer: 0)
+        let s = try GeneratorFixture.generate(customers: 200, touchpointsPerCustomer: 0)
         #expect(s.customers.count == 200)
         #expect(s.touchpoints.isEmpty)
         #expect(!s.transitions.isEmpty)

@@ -2,7 +2,7 @@ import Testing
 @testable import LifecycleKit
 
 @Suite struct GeneratorTouchpointTests {
-    let s = standardSet
+    let s = GeneratorFixture.standard
 
     /// The stage a customer with a history was in at `at`.
     func stage(at: Timestamp, in chain: [Transition]) -> String? {
