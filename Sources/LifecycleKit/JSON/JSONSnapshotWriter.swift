@@ -92,10 +92,10 @@ public final class JSONSnapshotWriter: SnapshotSink {
 
     /// Runs one step on the main file; any error marks the writer failed and removes its files.
     private func step(expecting expected: State, _ body: (BufferedFileOutput) throws -> Void) throws {
-        guard state == expected, let out = main else {
-            throw OperationError(state == .failed ? "the JSON writer failed earlier" : "JSON writer used out of order")
-        }
         do {
+            guard state == expected, let out = main else {
+                throw OperationError(state == .failed ? "the JSON writer failed earlier" : "JSON writer used out of order")
+            }
             try body(out)
             try out.flushIfFull()
         } catch {
