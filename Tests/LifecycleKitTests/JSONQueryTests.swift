@@ -72,6 +72,18 @@ import Testing
         #expect(try ids(CustomerSort(.id, descending: true)) == ["C-5", "C-3", "C-2", "C-10", "C-1"])
     }
 
+    @Test func sortByLongTextAndNUL() throws {
+        let store = try JSONFixture.open(JSONFixture.document(customers: """
+        [{"id":"c1","name":"abcdefghijklmnopqrstB","stage":"lead"}, {"id":"c2","name":"ABCDEFGHIJKLMNOPQRSTa","stage":"lead"},
+         {"id":"c3","name":"abcdefghijklmnopqrst","stage":"lead"}, {"id":"c5","name":"x\\u0000b","stage":"lead"},
+         {"id":"c4","name":"x\\u0000a","stage":"lead"}, {"id":"c6","name":"x\\u0000","stage":"lead"}]
+        """))
+        // The shorter of two equal prefixes first; SQLite's NOCASE stops comparing where both
+        // texts hold NUL, so "x\0b" and "x\0a" tie (then by id).
+        let names = try store.customers(inStage: "lead", filter: .none, sort: CustomerSort(.name), offset: 0, limit: 10)
+        #expect(names.map(\.customer.id) == ["c3", "c2", "c1", "c6", "c4", "c5"])
+    }
+
     @Test func sortByFigures() throws {
         #expect(try ids(CustomerSort(.stageEnteredAt)) == ["C-2", "C-5", "C-1", "C-10", "C-3"])
         #expect(try ids(CustomerSort(.stageEnteredAt, descending: true)) == ["C-3", "C-10", "C-1", "C-5", "C-2"])

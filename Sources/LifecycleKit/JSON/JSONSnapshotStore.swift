@@ -98,15 +98,16 @@ public final class JSONSnapshotStore: SnapshotStore {
     }
 
     /// The customer rows of a stage passing `filter`, ascending by `field` (file order for nil).
+    /// Other orders are made from the id order, the tie-breaker.
     private func rows(inStage stage: Int, filter: CustomerFilter, sortedBy field: CustomerSort.Field?) -> [Int32] {
         let key = CustomerListCache.Key(stage: stage, filter: filter, field: field)
         if let rows = lists[key] { return rows }
+        let ordering = CustomerOrdering(tables: tables, indexes: indexes)
         let rows: [Int32]
-        if let field {
-            rows = CustomerOrdering(tables: tables, indexes: indexes)
-                .sorted(self.rows(inStage: stage, filter: filter, sortedBy: nil), by: field)
-        } else {
-            rows = filtered(Array(indexes.customersByStage[stage]), filter)
+        switch field {
+        case nil: rows = filtered(Array(indexes.customersByStage[stage]), filter)
+        case .id: rows = ordering.sortedByID(self.rows(inStage: stage, filter: filter, sortedBy: nil))
+        case let field?: rows = ordering.sorted(self.rows(inStage: stage, filter: filter, sortedBy: .id), by: field)
         }
         lists[key] = rows
         return rows

@@ -53,62 +53,67 @@ struct StringColumn {
     func text(_ row: Int) -> String { String(decoding: bytes[range(row)], as: UTF8.self) }
 }
 
-/// Finds rows of a `StringColumn` by their bytes: an open-addressing hash table of row numbers.
+/// Finds rows of a `StringColumn` by their bytes: an open-addressing hash table (linear
+/// probing, at most 3/4 full) of row numbers, each stored with 32 bits of its hash so that
+/// most mismatches are rejected without touching the strings.
 struct StringColumnIndex {
-    /// Row + 1 per slot, 0 for an empty slot; the count is a power of two.
-    private var slots: [Int32] = Array(repeating: 0, count: 16)
+    /// Per slot: hash bits << 32 | (row + 1); 0 for an empty slot. The count is a power of two.
+    private var slots: [UInt64] = Array(repeating: 0, count: 16)
     private var used = 0
 
     /// The row holding `key`, if any.
     func find(_ key: UnsafeBufferPointer<UInt8>, in column: StringColumn) -> Int? {
+        let h = Self.hash(key)
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
+        var i = Int(h) & mask
         while true {
-            let entry = Int(slots[i])
+            let entry = slots[i]
             if entry == 0 { return nil }
-            if column.equals(entry - 1, key) { return entry - 1 }
+            if entry >> 32 == h, column.equals(Int(entry & 0xFFFF_FFFF) - 1, key) { return Int(entry & 0xFFFF_FFFF) - 1 }
             i = (i + 1) & mask
         }
     }
 
     /// Adds `row` of `column` unless an earlier row holds the same bytes; returns that row then.
     mutating func insert(row: Int, in column: StringColumn) -> Int? {
-        if (used + 1) * 2 > slots.count { grow(column) }
+        if (used + 1) * 4 > slots.count * 3 { grow() }
+        let h = column.withBytes(row) { Self.hash($0) }
         let mask = slots.count - 1
-        return column.withBytes(row) { key in
-            var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
-            while true {
-                let entry = Int(slots[i])
-                if entry == 0 {
-                    slots[i] = Int32(row + 1)
-                    used += 1
-                    return nil
-                }
-                if column.equals(entry - 1, key) { return entry - 1 }
-                i = (i + 1) & mask
+        var i = Int(h) & mask
+        while true {
+            let entry = slots[i]
+            if entry == 0 {
+                slots[i] = h << 32 | UInt64(row + 1)
+                used += 1
+                return nil
             }
+            if entry >> 32 == h {
+                let other = Int(entry & 0xFFFF_FFFF) - 1
+                if column.withBytes(row, { column.equals(other, $0) }) { return other }
+            }
+            i = (i + 1) & mask
         }
     }
 
-    private mutating func grow(_ column: StringColumn) {
+    private mutating func grow() {
         let old = slots
         slots = Array(repeating: 0, count: old.count * 2)
         let mask = slots.count - 1
         for entry in old where entry != 0 {
-            var i = column.withBytes(Int(entry) - 1) { Int(truncatingIfNeeded: Self.hash($0)) } & mask
+            var i = Int(entry >> 32) & mask
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = entry
         }
     }
 
-    /// FNV-1a with a final avalanche, good enough for identifiers.
+    /// 32 bits of FNV-1a with a final avalanche, good enough for identifiers.
     @inline(__always) static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         h ^= h >> 33
         h = h &* 0xff51_afd7_ed55_8ccd
         h ^= h >> 33
-        return h
+        return h & 0xFFFF_FFFF
     }
 }
 
