@@ -1,19 +1,230 @@
-// Placeholder to be replaced by the real JSON store.
+import Foundation
+
+/// A JSON snapshot, read once into compact columns (see `SnapshotTables`) and indexes.
+///
+/// Opening reads the whole file with a byte-level reader and validates it: any error
+/// throws `SnapshotError` listing every problem with its place (a JSON path such as
+/// `customers[1041].stage`, or `line L, column C` for a syntax error); warnings end up in
+/// `problems`. Customer lists are sorted once per (stage, filter, order) and cached, so that
+/// paging costs only the page.
 public final class JSONSnapshotStore: SnapshotStore {
     public let path: String
-    public let info = SnapshotInfo(asOf: Timestamp(microseconds: 0))
-    public let stages: [Stage] = []
-    public let problems = ProblemList()
-    public init(path: String) throws { self.path = path; throw OperationError("JSON snapshots are not implemented yet") }
-    public func totals() throws -> SnapshotTotals { throw OperationError("not implemented") }
-    public func stageCounts() throws -> [Int] { throw OperationError("not implemented") }
-    public func segments() throws -> [String] { throw OperationError("not implemented") }
-    public func channels() throws -> [String] { throw OperationError("not implemented") }
-    public func customerCount(inStage stage: String, filter: CustomerFilter) throws -> Int { throw OperationError("not implemented") }
-    public func customers(inStage stage: String, filter: CustomerFilter, sort: CustomerSort, offset: Int, limit: Int) throws -> [CustomerSummary] { throw OperationError("not implemented") }
-    public func customer(id: String) throws -> Customer? { throw OperationError("not implemented") }
-    public func touchpoints(ofCustomer id: String) throws -> [Touchpoint] { throw OperationError("not implemented") }
-    public func transitions(ofCustomer id: String) throws -> [Transition] { throw OperationError("not implemented") }
-    public func scanJourneys(into accumulator: inout FunnelAccumulator) throws { throw OperationError("not implemented") }
-    public func export(to sink: SnapshotSink) throws { throw OperationError("not implemented") }
+    public let info: SnapshotInfo
+    public let stages: [Stage]
+    public let problems: ProblemList
+    let tables: SnapshotTables
+    let indexes: SnapshotIndexes
+    private let sortedSegments: [String]
+    private let sortedChannels: [String]
+    private let lists = CustomerListCache()
+
+    /// Opens and validates the JSON snapshot at `path`.
+    public convenience init(path: String) throws {
+        let file = try MappedFile(path: path)
+        let tables = try Self.parse(file.bytes, path: path, onProgress: file.release(below:))
+        self.init(tables: tables, path: path)
+    }
+
+    /// Reads a snapshot from JSON text in memory; `path` only names it in messages.
+    public convenience init(bytes: [UInt8], path: String = "<memory>") throws {
+        let tables = try bytes.withUnsafeBufferPointer { try Self.parse($0, path: path, onProgress: nil) }
+        self.init(tables: tables, path: path)
+    }
+
+    /// The tables of a snapshot without errors; throws `SnapshotError` otherwise.
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>, path: String,
+                              onProgress: ((Int) -> Void)?) throws -> SnapshotTables {
+        var parser = JSONSnapshotParser(reader: JSONByteReader(text, onProgress: onProgress))
+        do {
+            try parser.parse()
+        } catch let error as JSONSyntaxError {
+            throw SnapshotError(path: path, kind: .notASnapshot,
+                                place: TextPosition(offset: error.offset, in: text).description, message: error.message)
+        }
+        if parser.problems.hasErrors { throw SnapshotError(path: path, problems: parser.problems) }
+        return parser.tables
+    }
+
+    private init(tables: SnapshotTables, path: String) {
+        let indexes = SnapshotIndexes(tables)
+        self.path = path
+        self.tables = tables
+        self.indexes = indexes
+        stages = tables.stages
+        let latest = tables.declaredAsOf?.microseconds ?? indexes.latestTimestamp
+        info = SnapshotInfo(name: tables.name, currency: tables.currency ?? "EUR", declaredAsOf: tables.declaredAsOf,
+                            asOf: Timestamp(microseconds: latest == noTimestamp ? 0 : latest))
+        problems = indexes.warnings(tables, declaredAsOf: tables.declaredAsOf)
+        sortedSegments = Self.distinctSortedWords(tables.customers.segments, tables.words).filter { !$0.isEmpty }
+        sortedChannels = Self.distinctSortedWords(tables.touchpoints.channels, tables.words)
+    }
+
+    private static func distinctSortedWords(_ column: [Int32], _ words: StringInterner) -> [String] {
+        var used = [Bool](repeating: false, count: words.count)
+        for w in column where w >= 0 { used[Int(w)] = true }
+        return used.indices.filter { used[$0] }.map { words[Int32($0)] }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    // MARK: Figures
+
+    public func totals() throws -> SnapshotTotals {
+        SnapshotTotals(customers: tables.customers.count, touchpoints: tables.touchpoints.count,
+                       transitions: tables.transitions.count, revenue: indexes.totalRevenue)
+    }
+
+    public func stageCounts() throws -> [Int] { stages.indices.map { indexes.customersByStage.count($0) } }
+
+    public func segments() throws -> [String] { sortedSegments }
+
+    public func channels() throws -> [String] { sortedChannels }
+
+    // MARK: Customer lists
+
+    public func customerCount(inStage stage: String, filter: CustomerFilter) throws -> Int {
+        guard let s = tables.stagePosition(of: stage) else { return 0 }
+        if filter.isEmpty { return indexes.customersByStage.count(s) }
+        return rows(inStage: s, filter: filter, sortedBy: nil).count
+    }
+
+    public func customers(inStage stage: String, filter: CustomerFilter, sort: CustomerSort,
+                          offset: Int, limit: Int) throws -> [CustomerSummary] {
+        guard let s = tables.stagePosition(of: stage) else { return [] }
+        let order = rows(inStage: s, filter: filter, sortedBy: sort.field)
+        let n = order.count
+        let start = min(max(offset, 0), n)
+        let end = start + min(max(limit, 0), n - start)
+        return (start..<end).map { k in summary(Int(order[sort.descending ? n - 1 - k : k])) }
+    }
+
+    /// The customer rows of a stage passing `filter`, ascending by `field` (file order for nil).
+    /// Other orders are made from the id order, the tie-breaker.
+    private func rows(inStage stage: Int, filter: CustomerFilter, sortedBy field: CustomerSort.Field?) -> [Int32] {
+        let key = CustomerListCache.Key(stage: stage, filter: filter, field: field)
+        if let rows = lists[key] { return rows }
+        let ordering = CustomerOrdering(tables: tables, indexes: indexes)
+        let rows: [Int32]
+        switch field {
+        case nil: rows = filtered(Array(indexes.customersByStage[stage]), filter)
+        case .id: rows = ordering.sortedByID(self.rows(inStage: stage, filter: filter, sortedBy: nil))
+        case let field?: rows = ordering.sorted(self.rows(inStage: stage, filter: filter, sortedBy: .id), by: field)
+        }
+        lists[key] = rows
+        return rows
+    }
+
+    private func filtered(_ rows: [Int32], _ filter: CustomerFilter) -> [Int32] {
+        var rows = rows
+        if let segment = filter.segment {
+            guard let w = tables.words.find(segment) else { return [] }
+            rows.removeAll { tables.customers.segments[Int($0)] != w }
+        }
+        if let channel = filter.channel {
+            guard let w = tables.words.find(channel) else { return [] }
+            rows.removeAll { c in
+                !indexes.touchpointsByCustomer[Int(c)].contains { tables.touchpoints.channels[Int($0)] == w }
+            }
+        }
+        return rows
+    }
+
+    // MARK: One customer
+
+    public func customer(id: String) throws -> Customer? { tables.customerRow(of: id).map(customer(row:)) }
+
+    public func touchpoints(ofCustomer id: String) throws -> [Touchpoint] {
+        guard let c = tables.customerRow(of: id) else { return [] }
+        return indexes.touchpointsByCustomer[c].map { touchpoint(row: Int($0)) }
+    }
+
+    public func transitions(ofCustomer id: String) throws -> [Transition] {
+        guard let c = tables.customerRow(of: id) else { return [] }
+        return indexes.transitionsByCustomer[c].map { transition(row: Int($0)) }
+    }
+
+    // MARK: Whole snapshot
+
+    public func scanJourneys(into accumulator: inout FunnelAccumulator) throws {
+        var entries: [(stage: Int, at: Timestamp)] = []
+        let c = tables.customers
+        let t = tables.transitions
+        for row in 0..<c.count {
+            entries.removeAll(keepingCapacity: true)
+            for r in indexes.transitionsByCustomer[row] {
+                entries.append((Int(t.to[Int(r)]), Timestamp(microseconds: t.at[Int(r)])))
+            }
+            accumulator.addCustomer(stage: Int(c.stages[row]), enteredAt: Timestamp(stored: c.stageEnteredAt[row]),
+                                    entries: entries, revenue: indexes.revenue[row])
+        }
+    }
+
+    public func export(to sink: SnapshotSink) throws {
+        try sink.begin(info: info, stages: stages)
+        for row in 0..<tables.customers.count { try sink.add(customer(row: row)) }
+        for row in 0..<tables.touchpoints.count { try sink.add(touchpoint(row: row)) }
+        for row in 0..<tables.transitions.count { try sink.add(transition(row: row)) }
+        try sink.finish()
+    }
+
+    // MARK: Rows to values
+
+    func customer(row: Int) -> Customer {
+        let c = tables.customers
+        let tags = Int(row == 0 ? 0 : c.tagEnds[row - 1])..<Int(c.tagEnds[row])
+        let attributes = Int(row == 0 ? 0 : c.attributeEnds[row - 1])..<Int(c.attributeEnds[row])
+        return Customer(
+            id: c.ids.text(row), name: c.names.text(row), email: c.emails.string(row),
+            stage: stages[Int(c.stages[row])].id,
+            stageEnteredAt: Timestamp(stored: c.stageEnteredAt[row]), createdAt: Timestamp(stored: c.createdAt[row]),
+            segment: c.segments[row] < 0 ? nil : tables.words[c.segments[row]],
+            tags: c.tags[tags].map { tables.words[$0] },
+            attributes: attributes.map { Attribute(tables.words[c.attributeKeys[$0]], c.attributeValues[$0]) })
+    }
+
+    func summary(_ row: Int) -> CustomerSummary {
+        CustomerSummary(customer: customer(row: row), touchpointCount: indexes.touchpointsByCustomer.count(row),
+                        lastTouchAt: Timestamp(stored: indexes.lastTouch[row]), revenue: indexes.revenue[row])
+    }
+
+    func touchpoint(row: Int) -> Touchpoint {
+        let t = tables.touchpoints
+        let value = t.values[row]
+        return Touchpoint(
+            id: t.ids.text(row), customerID: tables.customers.ids.text(Int(t.customers[row])),
+            at: Timestamp(microseconds: t.at[row]), channel: tables.words[t.channels[row]], type: tables.words[t.types[row]],
+            campaign: t.campaigns[row] < 0 ? nil : tables.words[t.campaigns[row]],
+            value: value.isNaN ? nil : value, note: t.notes.string(row))
+    }
+
+    func transition(row: Int) -> Transition {
+        let t = tables.transitions
+        return Transition(
+            customerID: tables.customers.ids.text(Int(t.customers[row])),
+            from: t.from[row] < 0 ? nil : stages[Int(t.from[row])].id, to: stages[Int(t.to[row])].id,
+            at: Timestamp(microseconds: t.at[row]), by: tables.words[t.by[row]], note: t.notes.string(row))
+    }
+}
+
+/// Customer lists already filtered and sorted, shared by the pages of one list. Bounded:
+/// cleared when it holds too many lists.
+final class CustomerListCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var stage: Int
+        var filter: CustomerFilter
+        var field: CustomerSort.Field?
+    }
+
+    private var lists: [Key: [Int32]] = [:]
+    private let lock = NSLock()
+    private static let maxLists = 64
+
+    subscript(key: Key) -> [Int32]? {
+        get { lock.withLock { lists[key] } }
+        set {
+            lock.withLock {
+                if lists.count >= Self.maxLists { lists.removeAll() }
+                lists[key] = newValue
+            }
+        }
+    }
 }

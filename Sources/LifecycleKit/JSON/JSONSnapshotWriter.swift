@@ -1,9 +1,243 @@
-// Placeholder to be replaced by the real JSON writer.
+import Foundation
+
+/// Writes a JSON snapshot, streaming: customers go straight to a temporary file beside the
+/// target, touchpoints and transitions to spool files (they may arrive interleaved with
+/// customers), joined at `finish()`, which syncs the file and renames it over the target.
+/// Until then nothing appears at `path`; on any error the temporary files are removed.
+///
+/// Output: one object, one array element per line, timestamps in canonical UTC form,
+/// optional fields left out when nil.
 public final class JSONSnapshotWriter: SnapshotSink {
-    public init(path: String) throws { throw OperationError("writing JSON is not implemented yet") }
-    public func begin(info: SnapshotInfo, stages: [Stage]) throws {}
-    public func add(_ customer: Customer) throws {}
-    public func add(_ touchpoint: Touchpoint) throws {}
-    public func add(_ transition: Transition) throws {}
-    public func finish() throws {}
+    private let path: String
+    private let tempPath: String
+    private var main: BufferedFileOutput?
+    private var touchpoints: SpooledArray
+    private var transitions: SpooledArray
+    private var customerCount = 0
+    private var state = State.created
+
+    private enum State { case created, begun, finished, failed }
+
+    /// A writer for a new snapshot at `path` (its temporary file is created at once).
+    public init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        self.path = path
+        tempPath = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        touchpoints = SpooledArray(path: tempPath + ".touchpoints")
+        transitions = SpooledArray(path: tempPath + ".transitions")
+        main = try BufferedFileOutput(creating: tempPath)
+    }
+
+    deinit { if state != .finished { removeTemporaryFiles() } }
+
+    public func begin(info: SnapshotInfo, stages: [Stage]) throws {
+        try step(expecting: .created) { out in
+            out.append("{\n  \"format\": ")
+            JSONText.appendString(SnapshotFormat.formatName, to: &out.buffer)
+            out.append(",\n  \"version\": ")
+            JSONText.appendNumber(Double(SnapshotFormat.version), to: &out.buffer)
+            if let name = info.name {
+                out.append(",\n  \"name\": ")
+                JSONText.appendString(name, to: &out.buffer)
+            }
+            out.append(",\n  \"currency\": ")
+            JSONText.appendString(info.currency, to: &out.buffer)
+            if let asOf = info.declaredAsOf {
+                out.append(",\n  \"as_of\": ")
+                JSONText.appendString(asOf.iso8601, to: &out.buffer)
+            }
+            out.append(",\n  \"stages\": [")
+            for (i, stage) in stages.enumerated() {
+                out.append(i == 0 ? "\n    " : ",\n    ")
+                Self.append(stage, to: out)
+            }
+            out.append(stages.isEmpty ? "],\n  \"customers\": [" : "\n  ],\n  \"customers\": [")
+        }
+        state = .begun
+    }
+
+    public func add(_ customer: Customer) throws {
+        try step(expecting: .begun) { out in
+            out.append(customerCount == 0 ? "\n    " : ",\n    ")
+            Self.append(customer, to: out)
+            customerCount += 1
+        }
+    }
+
+    public func add(_ touchpoint: Touchpoint) throws {
+        try step(expecting: .begun) { _ in try touchpoints.add { Self.append(touchpoint, to: $0) } }
+    }
+
+    public func add(_ transition: Transition) throws {
+        try step(expecting: .begun) { _ in try transitions.add { Self.append(transition, to: $0) } }
+    }
+
+    public func finish() throws {
+        try step(expecting: .begun) { out in
+            out.append(customerCount == 0 ? "],\n  \"touchpoints\": [" : "\n  ],\n  \"touchpoints\": [")
+            try touchpoints.copy(into: out)
+            out.append(",\n  \"transitions\": [")
+            try transitions.copy(into: out)
+            out.append("\n}\n")
+            try out.syncAndClose()
+            guard rename(tempPath, path) == 0 else {
+                throw OperationError("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            Self.syncDirectory(of: path)
+        }
+        main = nil
+        state = .finished
+        removeTemporaryFiles()
+    }
+
+    /// Runs one step on the main file; any error marks the writer failed and removes its files.
+    private func step(expecting expected: State, _ body: (BufferedFileOutput) throws -> Void) throws {
+        do {
+            guard state == expected, let out = main else {
+                throw OperationError(state == .failed ? "the JSON writer failed earlier" : "JSON writer used out of order")
+            }
+            try body(out)
+            try out.flushIfFull()
+        } catch {
+            state = .failed
+            main = nil
+            removeTemporaryFiles()
+            throw error
+        }
+    }
+
+    private func removeTemporaryFiles() {
+        for p in [tempPath, touchpoints.path, transitions.path] { unlink(p) }
+    }
+
+    private static func syncDirectory(of path: String) {
+        let dir = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
+        guard dir >= 0 else { return }
+        _ = fsync(dir)
+        close(dir)
+    }
+
+    // MARK: Elements
+
+    private static func append(_ stage: Stage, to out: BufferedFileOutput) {
+        out.append("{\"id\":")
+        JSONText.appendString(stage.id, to: &out.buffer)
+        out.append(",\"name\":")
+        JSONText.appendString(stage.name, to: &out.buffer)
+        if let description = stage.description {
+            out.append(",\"description\":")
+            JSONText.appendString(description, to: &out.buffer)
+        }
+        out.append("}")
+    }
+
+    private static func append(_ c: Customer, to out: BufferedFileOutput) {
+        out.append("{\"id\":")
+        JSONText.appendString(c.id, to: &out.buffer)
+        out.append(",\"name\":")
+        JSONText.appendString(c.name, to: &out.buffer)
+        if let email = c.email {
+            out.append(",\"email\":")
+            JSONText.appendString(email, to: &out.buffer)
+        }
+        out.append(",\"stage\":")
+        JSONText.appendString(c.stage, to: &out.buffer)
+        if let t = c.stageEnteredAt {
+            out.append(",\"stage_entered_at\":")
+            JSONText.appendString(t.iso8601, to: &out.buffer)
+        }
+        if let t = c.createdAt {
+            out.append(",\"created_at\":")
+            JSONText.appendString(t.iso8601, to: &out.buffer)
+        }
+        if let segment = c.segment {
+            out.append(",\"segment\":")
+            JSONText.appendString(segment, to: &out.buffer)
+        }
+        if !c.tags.isEmpty {
+            out.append(",\"tags\":")
+            JSONText.appendTags(c.tags, to: &out.buffer)
+        }
+        if !c.attributes.isEmpty {
+            out.append(",\"attributes\":")
+            JSONText.appendAttributes(c.attributes, to: &out.buffer)
+        }
+        out.append("}")
+    }
+
+    private static func append(_ t: Touchpoint, to out: BufferedFileOutput) {
+        out.append("{\"id\":")
+        JSONText.appendString(t.id, to: &out.buffer)
+        out.append(",\"customer_id\":")
+        JSONText.appendString(t.customerID, to: &out.buffer)
+        out.append(",\"at\":")
+        JSONText.appendString(t.at.iso8601, to: &out.buffer)
+        out.append(",\"channel\":")
+        JSONText.appendString(t.channel, to: &out.buffer)
+        out.append(",\"type\":")
+        JSONText.appendString(t.type, to: &out.buffer)
+        if let campaign = t.campaign {
+            out.append(",\"campaign\":")
+            JSONText.appendString(campaign, to: &out.buffer)
+        }
+        if let value = t.value {
+            out.append(",\"value\":")
+            JSONText.appendNumber(value, to: &out.buffer)
+        }
+        if let note = t.note {
+            out.append(",\"note\":")
+            JSONText.appendString(note, to: &out.buffer)
+        }
+        out.append("}")
+    }
+
+    private static func append(_ t: Transition, to out: BufferedFileOutput) {
+        out.append("{\"customer_id\":")
+        JSONText.appendString(t.customerID, to: &out.buffer)
+        if let from = t.from {
+            out.append(",\"from\":")
+            JSONText.appendString(from, to: &out.buffer)
+        }
+        out.append(",\"to\":")
+        JSONText.appendString(t.to, to: &out.buffer)
+        out.append(",\"at\":")
+        JSONText.appendString(t.at.iso8601, to: &out.buffer)
+        out.append(",\"by\":")
+        JSONText.appendString(t.by, to: &out.buffer)
+        if let note = t.note {
+            out.append(",\"note\":")
+            JSONText.appendString(note, to: &out.buffer)
+        }
+        out.append("}")
+    }
+}
+
+/// The elements of one array, spooled to a file of their own until the main file needs them.
+private struct SpooledArray {
+    let path: String
+    private var file: BufferedFileOutput?
+    private var count = 0
+
+    init(path: String) { self.path = path }
+
+    /// Appends one element, written by `element`, on a line of its own.
+    mutating func add(_ element: (BufferedFileOutput) -> Void) throws {
+        if file == nil { file = try BufferedFileOutput(creating: path) }
+        let out = file!
+        out.append(count == 0 ? "\n    " : ",\n    ")
+        element(out)
+        count += 1
+        try out.flushIfFull()
+    }
+
+    /// Writes the elements and the closing `]` into `out`.
+    func copy(into out: BufferedFileOutput) throws {
+        guard let file else {
+            out.append("]")
+            return
+        }
+        try file.flush()
+        try out.append(contentsOfFile: path)
+        out.append("\n  ]")
+    }
 }

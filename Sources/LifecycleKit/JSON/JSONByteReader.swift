@@ -1,0 +1,302 @@
+import Foundation
+
+/// A JSON syntax error: where reading stopped (a byte offset) and why.
+struct JSONSyntaxError: Error {
+    var offset: Int
+    var message: String
+}
+
+/// The kind of a JSON value, told by its first byte.
+enum JSONValueKind {
+    case string, number, object, array, bool, null
+
+    /// "a string", "an object"… for messages like `expected a string, found a number`.
+    var phrase: String {
+        switch self {
+        case .string: return "a string"
+        case .number: return "a number"
+        case .object: return "an object"
+        case .array: return "an array"
+        case .bool: return "a boolean"
+        case .null: return "null"
+        }
+    }
+}
+
+/// A position in JSON text as shown to users.
+///
+/// Both are 1-based. Lines end at LF. The column counts Unicode code points (UTF-8 lead
+/// bytes) from the start of the line, so a tab, an `é` or an emoji is one column each.
+struct TextPosition: CustomStringConvertible {
+    var line: Int
+    var column: Int
+
+    /// The position of byte `offset` in `text`.
+    init(offset: Int, in text: UnsafeBufferPointer<UInt8>) {
+        var line = 1
+        var column = 1
+        for b in text[..<min(offset, text.count)] {
+            if b == 10 {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        self.line = line
+        self.column = column
+    }
+
+    var description: String { "line \(line), column \(column)" }
+}
+
+/// A forward-only reader of JSON tokens over UTF-8 bytes, for schema-directed parsing:
+/// the caller asks for the value it expects and skips the rest. Strings come back as bytes
+/// (unescaped, UTF-8 validated) without allocating; nesting is limited to `maxDepth`, and
+/// skipping unknown values is iterative, so no input can overflow the stack.
+final class JSONByteReader {
+    static let maxDepth = 512
+
+    let text: UnsafeBufferPointer<UInt8>
+    private let base: UnsafePointer<UInt8>
+    private let end: Int
+    var pos = 0
+    /// Containers currently open.
+    private var depth = 0
+    /// Unescaped string bytes when a string holds escapes.
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity = 4096
+    private var scratchCount = 0
+    /// Called with the offset below which the text will never be read again.
+    private let onProgress: ((Int) -> Void)?
+    private var nextProgress = 0
+    private static let progressStep = 16 << 20
+
+    init(_ text: UnsafeBufferPointer<UInt8>, onProgress: ((Int) -> Void)? = nil) {
+        self.text = text
+        // A valid address even for empty input; never read past `end`.
+        base = text.baseAddress ?? UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 0))
+        end = text.count
+        scratch = .allocate(capacity: scratchCapacity)
+        self.onProgress = onProgress
+        nextProgress = Self.progressStep
+    }
+
+    deinit { scratch.deallocate() }
+
+    func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+        JSONSyntaxError(offset: offset ?? pos, message: message)
+    }
+
+    var truncated: JSONSyntaxError { error("unexpected end of file (truncated?)", at: end) }
+
+    // MARK: Scratch (unescaped strings)
+
+    func resetScratch() { scratchCount = 0 }
+
+    func appendScratch(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserveScratch(bytes.count)
+        _ = UnsafeMutableBufferPointer(start: scratch + scratchCount, count: bytes.count).update(fromContentsOf: bytes)
+        scratchCount += bytes.count
+    }
+
+    func appendScratch(_ byte: UInt8) {
+        reserveScratch(1)
+        scratch[scratchCount] = byte
+        scratchCount += 1
+    }
+
+    var scratchBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: scratch, count: scratchCount) }
+
+    private func reserveScratch(_ n: Int) {
+        guard scratchCount + n > scratchCapacity else { return }
+        scratchCapacity = max(scratchCapacity * 2, scratchCount + n)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity)
+        grown.update(from: scratch, count: scratchCount)
+        scratch.deallocate()
+        scratch = grown
+    }
+
+    // MARK: Whitespace and kinds
+
+    @inline(__always) private func skipWhitespace() {
+        while pos < end {
+            let c = base[pos]
+            guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
+            pos += 1
+        }
+    }
+
+    /// Skips a UTF-8 byte order mark at the very start.
+    func skipByteOrderMark() {
+        if pos == 0, end >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { pos = 3 }
+    }
+
+    /// True when only whitespace is left.
+    func atEnd() -> Bool {
+        skipWhitespace()
+        return pos >= end
+    }
+
+    /// The kind of the next value (skipping whitespace); a syntax error when none starts here.
+    func peekKind() throws -> JSONValueKind {
+        skipWhitespace()
+        guard pos < end else { throw truncated }
+        switch base[pos] {
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        default: throw unexpected("expected a value")
+        }
+    }
+
+    /// `expected X, found 'c'`, or an invalid UTF-8 error when the byte starts no character.
+    private func unexpected(_ expectation: String) -> JSONSyntaxError {
+        guard pos < end else { return truncated }
+        let c = base[pos]
+        if c >= 0x80 {
+            if let invalid = invalidUTF8(at: pos) { return invalid }
+            let n = utf8Length(c)
+            return error("\(expectation), found '\(String(decoding: UnsafeBufferPointer(start: base + pos, count: n), as: UTF8.self))'")
+        }
+        if c < 0x20 || c == 0x7F { return error("\(expectation), found control character 0x\(hex(c))") }
+        return error("\(expectation), found '\(Character(Unicode.Scalar(c)))'")
+    }
+
+    // MARK: Containers
+
+    private func open() throws {
+        depth += 1
+        if depth > Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
+        pos += 1
+    }
+
+    /// Consumes the `{` of an object; then call `nextMember` until it returns nil.
+    func enterObject() throws { try open() }
+
+    /// Consumes the `[` of an array; then call `nextElement` until it returns false.
+    func enterArray() throws { try open() }
+
+    /// The next key of the current object (the `:` after it consumed), or nil after its `}`.
+    /// `first` must start true for each object. The key bytes are valid until the next read.
+    func nextMember(_ first: inout Bool) throws -> UnsafeBufferPointer<UInt8>? {
+        skipWhitespace()
+        guard pos < end else { throw truncated }
+        if base[pos] == UInt8(ascii: "}") {
+            pos += 1
+            depth -= 1
+            return nil
+        }
+        if !first {
+            guard base[pos] == UInt8(ascii: ",") else { throw unexpected("expected ',' or '}' after object member") }
+            pos += 1
+            skipWhitespace()
+            guard pos < end else { throw truncated }
+        }
+        first = false
+        guard base[pos] == UInt8(ascii: "\"") else { throw unexpected("expected a key in double quotes") }
+        let key = try readString()
+        skipWhitespace()
+        guard pos < end else { throw truncated }
+        guard base[pos] == UInt8(ascii: ":") else { throw unexpected("expected ':' after object key") }
+        pos += 1
+        return key
+    }
+
+    /// Whether the current array has another element (consuming the `,` before it, or the
+    /// closing `]`). `first` must start true for each array.
+    func nextElement(_ first: inout Bool) throws -> Bool {
+        if pos >= nextProgress, let onProgress {
+            onProgress(pos)
+            nextProgress = pos + Self.progressStep
+        }
+        skipWhitespace()
+        guard pos < end else { throw truncated }
+        if base[pos] == UInt8(ascii: "]") {
+            pos += 1
+            depth -= 1
+            return false
+        }
+        if !first {
+            guard base[pos] == UInt8(ascii: ",") else { throw unexpected("expected ',' or ']' after array element") }
+            pos += 1
+        }
+        first = false
+        return true
+    }
+
+    // MARK: Scalars
+
+    /// Reads `true` or `false`.
+    func readBool() throws -> Bool {
+        if try matchLiteral("true") { return true }
+        if try matchLiteral("false") { return false }
+        throw unexpected("expected a value")
+    }
+
+    /// Reads `null`.
+    func readNull() throws {
+        guard try matchLiteral("null") else { throw unexpected("expected a value") }
+    }
+
+    private func matchLiteral(_ word: StaticString) throws -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard end - pos >= n else {
+            if memcmp(base + pos, word.utf8Start, end - pos) == 0 { throw truncated }
+            return false
+        }
+        guard memcmp(base + pos, word.utf8Start, n) == 0 else { return false }
+        pos += n
+        return true
+    }
+
+    // MARK: Skipping
+
+    /// Skips one value of any kind, however deeply nested (iteratively, within `maxDepth`).
+    func skipValue() throws {
+        let bottom = depth
+        var inObject: [Bool] = []  // per open container: object (true) or array
+        while true {
+            // A value starts here.
+            switch try peekKind() {
+            case .string: _ = try readString()
+            case .number: _ = try readNumber()
+            case .bool: _ = try readBool()
+            case .null: try readNull()
+            case .object:
+                try enterObject()
+                var first = true
+                if try nextMember(&first) != nil {
+                    inObject.append(true)
+                    continue
+                }
+            case .array:
+                try enterArray()
+                var first = true
+                if try nextElement(&first) {
+                    inObject.append(false)
+                    continue
+                }
+            }
+            // A value ended: close containers until one has another element.
+            while let isObject = inObject.last {
+                var first = false
+                let more = isObject ? try nextMember(&first) != nil : try nextElement(&first)
+                if more { break }
+                inObject.removeLast()
+            }
+            if inObject.isEmpty {
+                assert(depth == bottom)
+                return
+            }
+        }
+    }
+}
+
+@inline(__always) func hex(_ b: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
+}

@@ -1,0 +1,279 @@
+/// Reads the JSON text of a snapshot straight into `SnapshotTables` (no JSON tree), collecting
+/// every semantic problem with its JSON path (`customers[1041].stage`). A syntax error stops
+/// reading: `parse()` throws `JSONSyntaxError`.
+///
+/// References may come before what they name (customers before stages): those not found at
+/// once are kept in `pending` and resolved when the text has been read.
+struct JSONSnapshotParser {
+    let reader: JSONByteReader
+    var tables = SnapshotTables()
+    var problems = ProblemList()
+    /// Set when the text is not a version 1 snapshot: then only this problem is reported.
+    private var refusal: Problem?
+    private var pending = PendingReferences()
+    /// Touchpoint ids seen, for duplicates; dropped after reading.
+    var touchpointIDIndex = StringColumnIndex()
+
+    private static let rootKeys = JSONKeyTable(["format", "version", "name", "currency", "as_of", "stages",
+                                                "customers", "touchpoints", "transitions"])
+
+    init(reader: JSONByteReader) { self.reader = reader }
+
+    /// Reads the whole text; afterwards `tables` holds every row and `problems` every error.
+    mutating func parse() throws {
+        reader.skipByteOrderMark()
+        if reader.atEnd() { throw reader.error("empty file, expected a JSON object") }
+        let kind = try reader.peekKind()
+        guard kind == .object else { throw reader.error("expected a JSON object at the top level, found \(kind.phrase)") }
+        try reader.enterObject()
+        var seen = FieldSet()
+        var first = true
+        var formatFound = false
+        var versionFound = false
+        while let key = try reader.nextMember(&first) {
+            guard let field = Self.rootKeys.match(key) else {
+                try reader.skipValue()
+                continue
+            }
+            let name = Self.rootKeys.names[field]
+            guard try firstOccurrence(field, of: &seen, place: name) else { continue }
+            switch field {
+            case 0:
+                formatFound = true
+                let format = try string(name, required: true).map { String(decoding: $0, as: UTF8.self) }
+                if format != SnapshotFormat.formatName {
+                    refusal = Problem(.notASnapshot, at: name, "format must be \"\(SnapshotFormat.formatName)\"")
+                }
+            case 1:
+                versionFound = true
+                try readVersion()
+            case 2: tables.name = try string(name, required: false).map { String(decoding: $0, as: UTF8.self) }
+            case 3: tables.currency = try string(name, required: false).map { String(decoding: $0, as: UTF8.self) }
+            case 4: tables.declaredAsOf = Timestamp(stored: try timestamp(name, required: false))
+            case 5:
+                try forEachElement(name) { p, i in try p.readStage(i) }
+                if tables.stages.isEmpty && problems.errorCount == 0 {
+                    problems.add(.invalidField, at: name, "at least one stage is required")
+                }
+            case 6: try forEachElement(name) { p, i in try p.readCustomer(i) }
+            case 7: try forEachElement(name, required: false) { p, i in try p.readTouchpoint(i) }
+            default: try forEachElement(name, required: false) { p, i in try p.readTransition(i) }
+            }
+        }
+        if !reader.atEnd() { throw reader.error("unexpected text after the JSON object") }
+        touchpointIDIndex = StringColumnIndex()
+        if !formatFound {
+            refusal = Problem(.notASnapshot, at: "", "missing required field \"format\" (not a lifecycle snapshot)")
+        }
+        if let refusal {
+            problems = ProblemList()
+            problems.add(refusal)
+            return
+        }
+        if !versionFound { problems.add(.invalidField, at: "", "missing required field \"version\"") }
+        for field in [5, 6] where !seen.contains(field) {
+            problems.add(.invalidField, at: "", "missing required field \"\(Self.rootKeys.names[field])\"")
+        }
+        resolvePendingReferences()
+    }
+
+    private mutating func readVersion() throws {
+        guard try expect(.number, "version", required: true) else { return }
+        let version = try reader.readNumber()
+        guard version != Double(SnapshotFormat.version) else { return }
+        let shown = version == version.rounded() && abs(version) < 1e15 ? String(Int64(version)) : String(version)
+        refusal = Problem(.unsupportedVersion, at: "version",
+                          "unsupported version \(shown) (this clc reads version \(SnapshotFormat.version))")
+    }
+
+    // MARK: Reading values of an expected kind
+
+    /// Whether the next value is of `kind`. Otherwise it is skipped: silently when it is
+    /// `null` and not `required`, else reported at `place`.
+    mutating func expect(_ kind: JSONValueKind, _ place: @autoclosure () -> String, required: Bool) throws -> Bool {
+        let found = try reader.peekKind()
+        if found == kind { return true }
+        if found == .null && !required {
+            try reader.readNull()
+            return false
+        }
+        problems.add(.invalidField, at: place(), "expected \(kind.phrase), found \(found.phrase)")
+        try reader.skipValue()
+        return false
+    }
+
+    /// A string's bytes (valid until the next read), or nil when absent or of another kind.
+    mutating func string(_ place: @autoclosure () -> String, required: Bool) throws -> UnsafeBufferPointer<UInt8>? {
+        try expect(.string, place(), required: required) ? try reader.readString() : nil
+    }
+
+    /// A timestamp in microseconds, or `noTimestamp` when absent or invalid (reported).
+    mutating func timestamp(_ place: @autoclosure () -> String, required: Bool) throws -> Int64 {
+        guard let text = try string(place(), required: required) else { return noTimestamp }
+        guard let t = Timestamp.parse(text) else {
+            problems.add(.invalidField, at: place(), "malformed timestamp \(JSONPath.quoted(text))")
+            return noTimestamp
+        }
+        return t.microseconds
+    }
+
+    /// A number, or nil when absent or of another kind.
+    mutating func number(_ place: @autoclosure () -> String, required: Bool) throws -> Double? {
+        try expect(.number, place(), required: required) ? try reader.readNumber() : nil
+    }
+
+    /// A string interned in `tables.words`, or -1.
+    mutating func word(_ place: @autoclosure () -> String, required: Bool) throws -> Int32 {
+        guard let text = try string(place(), required: required) else { return -1 }
+        return tables.words.intern(text)
+    }
+
+    /// Appends a string field to `column` (at most once per row: see `firstOccurrence`).
+    mutating func text(_ place: @autoclosure () -> String, required: Bool,
+                       into column: WritableKeyPath<SnapshotTables, StringColumn>) throws {
+        if let text = try string(place(), required: required) { tables[keyPath: column].append(text) }
+    }
+
+    /// Whether an identifier is 1…128 printable characters; reports it at `place` when not.
+    mutating func checkIdentifier(_ id: UnsafeBufferPointer<UInt8>, _ place: @autoclosure () -> String) {
+        let plainASCII = !id.isEmpty && id.count <= SnapshotFormat.maxIdentifierLength && id.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        if plainASCII || SnapshotFormat.isValidIdentifier(String(decoding: id, as: UTF8.self)) { return }
+        problems.add(.invalidField, at: place(),
+                     "invalid id \(JSONPath.quoted(id)) (must be 1 to \(SnapshotFormat.maxIdentifierLength) printable characters)")
+    }
+
+    // MARK: Objects and arrays
+
+    /// Calls `body` for each element of the array value at `place` (an error if it is not one).
+    mutating func forEachElement(_ place: @autoclosure () -> String, required: Bool = true,
+                                 _ body: (inout JSONSnapshotParser, Int) throws -> Void) throws {
+        guard try expect(.array, place(), required: required) else { return }
+        try reader.enterArray()
+        var first = true
+        var i = 0
+        while try reader.nextElement(&first) {
+            try body(&self, i)
+            i += 1
+        }
+    }
+
+    /// Calls `body` with each known field of the object value at `place`; unknown keys are
+    /// skipped, a repeated field is reported. Returns the fields seen, or nil when the value
+    /// is not an object (reported).
+    mutating func forEachField(of keys: JSONKeyTable, _ place: @autoclosure () -> String,
+                               _ body: (inout JSONSnapshotParser, Int) throws -> Void) throws -> FieldSet? {
+        guard try expect(.object, place(), required: true) else { return nil }
+        try reader.enterObject()
+        var seen = FieldSet()
+        var first = true
+        while let key = try reader.nextMember(&first) {
+            guard let field = keys.match(key) else {
+                try reader.skipValue()
+                continue
+            }
+            if try firstOccurrence(field, of: &seen, place: "\(place()).\(keys.names[field])") {
+                try body(&self, field)
+            }
+        }
+        return seen
+    }
+
+    /// Reports `missing required field` at `place` for each of `required` not in `seen`.
+    mutating func checkRequired(_ required: [Int], of keys: JSONKeyTable, seen: FieldSet?, _ place: @autoclosure () -> String) {
+        guard let seen else { return }
+        for field in required where !seen.contains(field) {
+            problems.add(.invalidField, at: place(), "missing required field \"\(keys.names[field])\"")
+        }
+    }
+
+    /// False (and the value skipped, the repetition reported) when `field` was seen before.
+    private mutating func firstOccurrence(_ field: Int, of seen: inout FieldSet, place: @autoclosure () -> String) throws -> Bool {
+        if seen.insert(field) { return true }
+        problems.add(.invalidField, at: place(), "field appears more than once")
+        try reader.skipValue()
+        return false
+    }
+
+    // MARK: References
+
+    /// A stage position for `id`, or -1 with the reference kept for later.
+    mutating func stageReference(_ id: UnsafeBufferPointer<UInt8>, _ field: PendingReferences.Field, row: Int) -> Int32 {
+        if let p = tables.stagePosition(of: id) { return Int32(p) }
+        pending.add(id, field, row: row)
+        return -1
+    }
+
+    /// A customer row for `id`, or -1 with the reference kept for later.
+    mutating func customerReference(_ id: UnsafeBufferPointer<UInt8>, _ field: PendingReferences.Field, row: Int) -> Int32 {
+        if let r = tables.customers.row(of: id) { return Int32(r) }
+        pending.add(id, field, row: row)
+        return -1
+    }
+
+    private mutating func resolvePendingReferences() {
+        for k in 0..<pending.fields.count {
+            let row = Int(pending.rows[k])
+            let field = pending.fields[k]
+            pending.ids.withBytes(k) { id in
+                let isStage = field.isStage
+                let target = isStage ? tables.stagePosition(of: id) : tables.customers.row(of: id)
+                guard let target else {
+                    problems.add(.unknownReference, at: field.place(row),
+                                 "unknown \(isStage ? "stage" : "customer") \(JSONPath.quoted(id))")
+                    return
+                }
+                let value = Int32(target)
+                switch field {
+                case .customerStage: tables.customers.stages[row] = value
+                case .touchpointCustomer: tables.touchpoints.customers[row] = value
+                case .transitionCustomer: tables.transitions.customers[row] = value
+                case .transitionFrom: tables.transitions.from[row] = value
+                case .transitionTo: tables.transitions.to[row] = value
+                }
+            }
+        }
+        pending = PendingReferences()
+    }
+}
+
+/// Ids referred to before (or without) being defined.
+struct PendingReferences {
+    enum Field {
+        case customerStage, touchpointCustomer, transitionCustomer, transitionFrom, transitionTo
+
+        var isStage: Bool { self == .customerStage || self == .transitionFrom || self == .transitionTo }
+
+        func place(_ row: Int) -> String {
+            switch self {
+            case .customerStage: return "customers[\(row)].stage"
+            case .touchpointCustomer: return "touchpoints[\(row)].customer_id"
+            case .transitionCustomer: return "transitions[\(row)].customer_id"
+            case .transitionFrom: return "transitions[\(row)].from"
+            case .transitionTo: return "transitions[\(row)].to"
+            }
+        }
+    }
+
+    var ids = StringColumn()
+    var fields: [Field] = []
+    var rows: [Int32] = []
+
+    mutating func add(_ id: UnsafeBufferPointer<UInt8>, _ field: Field, row: Int) {
+        ids.append(id)
+        fields.append(field)
+        rows.append(Int32(row))
+    }
+}
+
+/// The fields of one object seen so far (field numbers below 32).
+struct FieldSet {
+    private var bits: UInt32 = 0
+
+    /// False when already present.
+    mutating func insert(_ field: Int) -> Bool {
+        defer { bits |= 1 << field }
+        return bits & (1 << field) == 0
+    }
+
+    func contains(_ field: Int) -> Bool { bits & (1 << field) != 0 }
+}
