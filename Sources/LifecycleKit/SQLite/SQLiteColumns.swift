@@ -7,9 +7,10 @@ struct ColumnIssue: Error {
     init(_ message: String) { self.message = message }
 }
 
-/// The place of a problem in a SQLite snapshot: `customers row 1041 (id C-1041), column stage`.
+/// The place of a problem in a SQLite snapshot: `customers row 1041 (id C-1041), column stage`
+/// (no id part when the row has no usable id).
 func sqlitePlace(_ table: String, row: Int, id: String? = nil, column: String) -> String {
-    let idPart = id.map { " (id \($0))" } ?? ""
+    let idPart = id.flatMap { $0.isEmpty ? nil : " (id \($0))" } ?? ""
     return "\(table) row \(row)\(idPart), column \(column)"
 }
 
