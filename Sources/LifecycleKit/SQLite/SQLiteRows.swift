@@ -1,17 +1,17 @@
 import GRDBSQLite
 
-/// Decoding whole rows of the snapshot tables into entities. A row decodes into its entity,
-/// or into the list of its columns' problems (all of them, for the validator); the store
-/// turns those into a `SnapshotError` rather than showing made-up values.
-enum SQLiteRows {
-    /// One bad column of a row.
-    struct Issue {
-        var column: String
-        var message: String
-    }
+/// The place of a problem in a SQLite snapshot: `customers row 1041 (id C-1041), column stage`
+/// (no id part when the row has no usable id).
+func sqlitePlace(_ table: String, row: Int, id: String? = nil, column: String) -> String {
+    let idPart = id.flatMap { $0.isEmpty ? nil : " (id \($0))" } ?? ""
+    return "\(table) row \(row)\(idPart), column \(column)"
+}
 
-    /// The columns of one table, in the order the `select` statements return them
-    /// (followed by `rowid`).
+/// Decoding rows of the snapshot tables into entities. A row decodes into its entity, or
+/// into the problems of its columns (all of them, for the validator); the store turns those
+/// into a `SnapshotError` rather than showing made-up values.
+enum SQLiteRows {
+    /// The columns of one table, in the order `select` returns them (followed by `rowid`).
     struct Table {
         let name: String
         let columns: [String]
@@ -40,90 +40,159 @@ enum SQLiteRows {
     static let transitions = Table(name: "transitions", columns: ["id", "customer_id", "from_stage", "to_stage", "at",
                                                                   "by", "note"], hasTextID: false)
 
-    /// Collects the issues of one row while its columns are read.
+    /// Reads the columns of the current row as the format's field types, collecting a
+    /// problem for each column that does not follow the format (`missing value`,
+    /// `expected text, found integer`, `malformed timestamp "2026-13-01"`, …). A reader
+    /// returns a placeholder for such a column: a row with problems is never used.
     struct Reader {
         let statement: SQLiteStatement
         let table: Table
-        var issues: [Issue] = []
+        private(set) var problems: [Problem] = []
 
         init(_ statement: SQLiteStatement, _ table: Table) {
             self.statement = statement
             self.table = table
         }
 
-        /// Reads column `i` with `read`; nil (and an issue) when it does not follow the format.
-        mutating func callAsFunction<T>(_ i: Int32, _ read: (SQLiteStatement) -> (Int32) throws -> T) -> T? {
-            do {
-                return try read(statement)(i)
-            } catch let issue as ColumnIssue {
-                issues.append(Issue(column: table.columns[Int(i)], message: issue.message))
-            } catch {
-                issues.append(Issue(column: table.columns[Int(i)], message: "\(error)"))
+        var isValid: Bool { problems.isEmpty }
+
+        private mutating func fail(_ column: Int32, _ message: String) {
+            problems.append(Problem(.invalidField, at: table.place(statement, column: table.columns[Int(column)]), message))
+        }
+
+        private mutating func wrongType(_ column: Int32, expected: String) {
+            let found: String
+            switch statement.type(column) {
+            case SQLITE_INTEGER: found = "integer"
+            case SQLITE_FLOAT: found = "real"
+            case SQLITE_TEXT: found = "text"
+            default: found = "blob"
+            }
+            fail(column, "expected \(expected), found \(found)")
+        }
+
+        /// Text, nil for NULL.
+        mutating func text(_ column: Int32) -> String? {
+            switch statement.type(column) {
+            case SQLITE_NULL: return nil
+            case SQLITE_TEXT:
+                if let s = String(validating: statement.bytes(column), as: UTF8.self) { return s }
+                fail(column, "invalid UTF-8 text")
+            default: wrongType(column, expected: "text")
             }
             return nil
         }
 
-        /// The issues as problems with their places.
-        func problems() -> [Problem] {
-            issues.map { Problem(.invalidField, at: table.place(statement, column: $0.column), $0.message) }
+        mutating func requiredText(_ column: Int32) -> String {
+            if statement.isNull(column) { fail(column, "missing value"); return "" }
+            return text(column) ?? ""
+        }
+
+        /// A customer or touchpoint id: 1 to 128 printable characters.
+        mutating func identifier(_ column: Int32) -> String {
+            let before = problems.count
+            let id = requiredText(column)
+            if problems.count == before, !SnapshotFormat.isValidIdentifier(id) {
+                fail(column, "invalid id \(JSONText.string(id)) (must be 1 to \(SnapshotFormat.maxIdentifierLength) printable characters)")
+            }
+            return id
+        }
+
+        /// A stage id: `[a-z0-9][a-z0-9_-]*`.
+        mutating func stageID(_ column: Int32) -> String {
+            let before = problems.count
+            let id = requiredText(column)
+            if problems.count == before, !SnapshotFormat.isValidStageID(id) {
+                fail(column, "invalid stage id \(JSONText.string(id)) (must match [a-z0-9][a-z0-9_-]*)")
+            }
+            return id
+        }
+
+        /// An RFC 3339 timestamp or bare date, nil for NULL.
+        mutating func timestamp(_ column: Int32) -> Timestamp? {
+            switch statement.type(column) {
+            case SQLITE_NULL: return nil
+            case SQLITE_TEXT:
+                let b = statement.bytes(column)
+                if let t = Timestamp.parse(b) { return t }
+                fail(column, "malformed timestamp \(JSONText.string(String(decoding: b, as: UTF8.self)))")
+            default: wrongType(column, expected: "text")
+            }
+            return nil
+        }
+
+        mutating func requiredTimestamp(_ column: Int32) -> Timestamp {
+            if statement.isNull(column) { fail(column, "missing value") }
+            return timestamp(column) ?? Timestamp(microseconds: 0)
+        }
+
+        /// A number (integer or real), nil for NULL.
+        mutating func number(_ column: Int32) -> Double? {
+            switch statement.type(column) {
+            case SQLITE_NULL: return nil
+            case SQLITE_INTEGER, SQLITE_FLOAT: return statement.double(column)
+            default: wrongType(column, expected: "number"); return nil
+            }
+        }
+
+        mutating func requiredInteger(_ column: Int32) -> Int {
+            switch statement.type(column) {
+            case SQLITE_INTEGER: return statement.int(column)
+            case SQLITE_NULL: fail(column, "missing value")
+            default: wrongType(column, expected: "integer")
+            }
+            return 0
+        }
+
+        /// `tags`: a JSON array of strings; NULL is no tags.
+        mutating func tags(_ column: Int32) -> [String] {
+            guard text(column) != nil else { return [] }
+            if let tags = SQLiteJSONFields.tags(statement.bytes(column)) { return tags }
+            fail(column, "tags is not a JSON array of strings")
+            return []
+        }
+
+        /// `attributes`: a JSON object of strings, numbers and booleans; NULL is none.
+        mutating func attributes(_ column: Int32) -> [Attribute] {
+            guard text(column) != nil else { return [] }
+            if let attributes = SQLiteJSONFields.attributes(statement.bytes(column)) { return attributes }
+            fail(column, "attributes is not a JSON object of strings, numbers and booleans")
+            return []
         }
     }
 
-    /// Throws the row's problems as a `SnapshotError` (the store refuses to show a broken row).
+    /// The row's problems as the error of a store that meets it.
     static func refuse(_ reader: Reader, path: String) -> SnapshotError {
         var list = ProblemList()
-        for p in reader.problems() { list.add(p) }
+        for p in reader.problems { list.add(p) }
         return SnapshotError(path: path, problems: list)
     }
 
     static func stage(_ r: inout Reader) -> (stage: Stage, position: Int)? {
-        let id = r(0, SQLiteStatement.stageID)
-        let position = r(1, SQLiteStatement.requiredInteger)
-        let name = r(2, SQLiteStatement.requiredText)
-        let description = r(3, SQLiteStatement.text)
-        guard let id, let position, let name, let description else { return nil }
-        return (Stage(id: id, name: name, description: description), position)
+        let id = r.stageID(0)
+        let position = r.requiredInteger(1)
+        let stage = Stage(id: id, name: r.requiredText(2), description: r.text(3))
+        return r.isValid ? (stage, position) : nil
     }
 
     static func customer(_ r: inout Reader) -> Customer? {
-        let id = r(0, SQLiteStatement.identifier)
-        let name = r(1, SQLiteStatement.requiredText)
-        let email = r(2, SQLiteStatement.text)
-        let stage = r(3, SQLiteStatement.requiredText)
-        let entered = r(4, SQLiteStatement.timestamp)
-        let created = r(5, SQLiteStatement.timestamp)
-        let segment = r(6, SQLiteStatement.text)
-        let tags = r(7, SQLiteStatement.tags)
-        let attributes = r(8, SQLiteStatement.attributes)
-        guard let id, let name, let email, let stage, let entered, let created, let segment, let tags, let attributes
-        else { return nil }
-        return Customer(id: id, name: name, email: email, stage: stage, stageEnteredAt: entered, createdAt: created,
-                        segment: segment, tags: tags, attributes: attributes)
+        let c = Customer(id: r.identifier(0), name: r.requiredText(1), email: r.text(2), stage: r.requiredText(3),
+                         stageEnteredAt: r.timestamp(4), createdAt: r.timestamp(5), segment: r.text(6),
+                         tags: r.tags(7), attributes: r.attributes(8))
+        return r.isValid ? c : nil
     }
 
     static func touchpoint(_ r: inout Reader) -> Touchpoint? {
-        let id = r(0, SQLiteStatement.identifier)
-        let customerID = r(1, SQLiteStatement.requiredText)
-        let at = r(2, SQLiteStatement.requiredTimestamp)
-        let channel = r(3, SQLiteStatement.requiredText)
-        let type = r(4, SQLiteStatement.requiredText)
-        let campaign = r(5, SQLiteStatement.text)
-        let value = r(6, SQLiteStatement.number)
-        let note = r(7, SQLiteStatement.text)
-        guard let id, let customerID, let at, let channel, let type, let campaign, let value, let note else { return nil }
-        return Touchpoint(id: id, customerID: customerID, at: at, channel: channel, type: type,
-                          campaign: campaign, value: value, note: note)
+        let t = Touchpoint(id: r.identifier(0), customerID: r.requiredText(1), at: r.requiredTimestamp(2),
+                           channel: r.requiredText(3), type: r.requiredText(4), campaign: r.text(5),
+                           value: r.number(6), note: r.text(7))
+        return r.isValid ? t : nil
     }
 
     /// Column 0 (`id`) is the row id itself and is not read.
     static func transition(_ r: inout Reader) -> Transition? {
-        let customerID = r(1, SQLiteStatement.requiredText)
-        let from = r(2, SQLiteStatement.text)
-        let to = r(3, SQLiteStatement.requiredText)
-        let at = r(4, SQLiteStatement.requiredTimestamp)
-        let by = r(5, SQLiteStatement.requiredText)
-        let note = r(6, SQLiteStatement.text)
-        guard let customerID, let from, let to, let at, let by, let note else { return nil }
-        return Transition(customerID: customerID, from: from, to: to, at: at, by: by, note: note)
+        let t = Transition(customerID: r.requiredText(1), from: r.text(2), to: r.requiredText(3),
+                           at: r.requiredTimestamp(4), by: r.requiredText(5), note: r.text(6))
+        return r.isValid ? t : nil
     }
 }

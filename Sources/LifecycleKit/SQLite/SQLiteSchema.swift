@@ -207,7 +207,7 @@ enum SQLiteSchema {
             rowCount += 1
             var reader = SQLiteRows.Reader(rows, table)
             guard let (stage, position) = SQLiteRows.stage(&reader) else {
-                for p in reader.problems() { header.problems.add(p) }
+                for p in reader.problems { header.problems.add(p) }
                 continue
             }
             let row = rows.int(table.rowidColumn)

@@ -72,7 +72,7 @@ public enum SQLiteValidator {
             while try rows.step() {
                 var reader = SQLiteRows.Reader(rows, table)
                 more(&reader, &problems)
-                for p in reader.problems() { problems.add(p) }
+                for p in reader.problems { problems.add(p) }
             }
         }
 
