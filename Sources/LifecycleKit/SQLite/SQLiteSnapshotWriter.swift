@@ -1,9 +1,201 @@
-// Placeholder to be replaced by the real SQLite writer.
+import Foundation
+import GRDBSQLite
+
+/// Writes a new SQLite snapshot. Rows go into a temporary file beside the target
+/// (`.<name>.tmp-<pid>`) in one transaction with journaling off; `finish` builds the
+/// secondary indexes, restores the DELETE journal mode, syncs the file and renames it over
+/// the target. Nothing appears at the target before that; on failure the temporary file is
+/// removed.
 public final class SQLiteSnapshotWriter: SnapshotSink {
-    public init(path: String) throws { throw OperationError("writing SQLite is not implemented yet") }
-    public func begin(info: SnapshotInfo, stages: [Stage]) throws {}
-    public func add(_ customer: Customer) throws {}
-    public func add(_ touchpoint: Touchpoint) throws {}
-    public func add(_ transition: Transition) throws {}
-    public func finish() throws {}
+    public let path: String
+    private let temporaryPath: String
+    private var connection: OpaquePointer?
+    private var customerInsert: SQLiteStatement?
+    private var touchpointInsert: SQLiteStatement?
+    private var transitionInsert: SQLiteStatement?
+    private var finished = false
+
+    /// Creates the temporary file with the format's tables.
+    public init(path: String) throws {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        temporaryPath = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        do {
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            var db: OpaquePointer?
+            let code = sqlite3_open_v2(temporaryPath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
+            connection = db
+            guard code == SQLITE_OK, let db else { throw SQLiteFailure(code: code, connection: db) }
+            try execute("""
+                PRAGMA journal_mode = OFF;
+                PRAGMA synchronous = OFF;
+                PRAGMA locking_mode = EXCLUSIVE;
+                PRAGMA cache_size = -262144;
+                BEGIN;
+                """)
+            try execute(SQLiteSchema.createTables)
+            customerInsert = try SQLiteStatement(db, """
+                INSERT INTO customers (id, name, email, stage, stage_entered_at, created_at, segment, tags, attributes)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                """)
+            touchpointInsert = try SQLiteStatement(db, """
+                INSERT INTO touchpoints (id, customer_id, at, channel, type, campaign, value, note)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                """)
+            transitionInsert = try SQLiteStatement(db, """
+                INSERT INTO transitions (customer_id, from_stage, to_stage, at, by, note)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                """)
+        } catch {
+            abandon()
+            throw OperationError("cannot create \(path): \(error)")
+        }
+    }
+
+    deinit { if !finished { abandon() } }
+
+    public func begin(info: SnapshotInfo, stages: [Stage]) throws {
+        try guarded {
+            let db = try openConnection()
+            let meta = try SQLiteStatement(db, "INSERT INTO meta (key, value) VALUES (?1, ?2)")
+            var rows = [("format", SnapshotFormat.formatName), ("version", String(SnapshotFormat.version)),
+                        ("currency", info.currency)]
+            if let name = info.name { rows.append(("name", name)) }
+            if let asOf = info.declaredAsOf { rows.append(("as_of", asOf.iso8601)) }
+            for (key, value) in rows {
+                meta.bind(1, key)
+                meta.bind(2, value)
+                try meta.run()
+            }
+            let stage = try SQLiteStatement(db, "INSERT INTO stages (id, position, name, description) VALUES (?1, ?2, ?3, ?4)")
+            for (i, s) in stages.enumerated() {
+                stage.bind(1, s.id)
+                stage.bind(2, i + 1)
+                stage.bind(3, s.name)
+                stage.bind(4, s.description)
+                try stage.run()
+            }
+        }
+    }
+
+    public func add(_ c: Customer) throws {
+        try guarded {
+            let s = try statement(customerInsert)
+            s.bind(1, c.id)
+            s.bind(2, c.name)
+            s.bind(3, c.email)
+            s.bind(4, c.stage)
+            s.bind(5, c.stageEnteredAt?.iso8601)
+            s.bind(6, c.createdAt?.iso8601)
+            s.bind(7, c.segment)
+            s.bind(8, c.tags.isEmpty ? nil : JSONText.tags(c.tags))
+            s.bind(9, c.attributes.isEmpty ? nil : JSONText.attributes(c.attributes))
+            try s.run()
+        }
+    }
+
+    public func add(_ t: Touchpoint) throws {
+        try guarded {
+            let s = try statement(touchpointInsert)
+            s.bind(1, t.id)
+            s.bind(2, t.customerID)
+            s.bind(3, t.at.iso8601)
+            s.bind(4, t.channel)
+            s.bind(5, t.type)
+            s.bind(6, t.campaign)
+            s.bind(7, t.value)
+            s.bind(8, t.note)
+            try s.run()
+        }
+    }
+
+    public func add(_ t: Transition) throws {
+        try guarded {
+            let s = try statement(transitionInsert)
+            s.bind(1, t.customerID)
+            s.bind(2, t.from)
+            s.bind(3, t.to)
+            s.bind(4, t.at.iso8601)
+            s.bind(5, t.by)
+            s.bind(6, t.note)
+            try s.run()
+        }
+    }
+
+    /// Builds the indexes, commits, syncs and moves the file into place.
+    public func finish() throws {
+        try guarded {
+            try execute(SQLiteSchema.createIndexes)
+            try execute("COMMIT; PRAGMA journal_mode = DELETE;")
+            try closeConnection()
+            try syncFile(temporaryPath)
+            guard rename(temporaryPath, path) == 0 else {
+                throw OperationError("cannot move the new file into place: \(String(cString: strerror(errno)))")
+            }
+            finished = true
+            try? syncFile(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Runs `body`; on any failure removes the temporary file and reports the target path.
+    private func guarded(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            abandon()
+            if let error = error as? OperationError { throw OperationError("cannot write \(path): \(error.message)") }
+            throw OperationError("cannot write \(path): \(error)")
+        }
+    }
+
+    private func openConnection() throws -> OpaquePointer {
+        guard let connection else { throw OperationError("the writer is closed (an earlier step failed or it finished)") }
+        return connection
+    }
+
+    private func statement(_ s: SQLiteStatement?) throws -> SQLiteStatement {
+        guard let s, connection != nil else { throw OperationError("the writer is closed (an earlier step failed or it finished)") }
+        return s
+    }
+
+    private func execute(_ sql: String) throws {
+        let db = try openConnection()
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(db, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(message)
+            throw SQLiteFailure(code: code, message: text)
+        }
+    }
+
+    private func closeConnection() throws {
+        customerInsert = nil
+        touchpointInsert = nil
+        transitionInsert = nil
+        guard let db = connection else { return }
+        connection = nil
+        let code = sqlite3_close(db)
+        guard code == SQLITE_OK else { throw SQLiteFailure(code: code, message: String(cString: sqlite3_errstr(code))) }
+    }
+
+    private func syncFile(_ path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw OperationError("cannot open \(path) to sync it") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw OperationError("cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Closes the connection and removes the temporary file.
+    private func abandon() {
+        customerInsert = nil
+        touchpointInsert = nil
+        transitionInsert = nil
+        if let db = connection { sqlite3_close_v2(db) }
+        connection = nil
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+    }
 }

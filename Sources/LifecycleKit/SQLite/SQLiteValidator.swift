@@ -1,9 +1,126 @@
-// Placeholder to be replaced by the full SQLite validation.
+import GRDBSQLite
+
+/// Checks a SQLite snapshot against every rule of the format's Validation section.
+///
+/// Streams: each table is read once in row order for the per-column checks; duplicates,
+/// references and stage mismatches are found by SQL (GROUP BY, NOT EXISTS, indexed
+/// look-ups), so that memory stays flat on files of millions of rows.
 public enum SQLiteValidator {
-    /// Every problem of a SQLite snapshot, with table, row id and column.
+    /// Every problem of a SQLite snapshot, with table, row id and column. Never throws: a
+    /// file that is not a readable SQLite database is one problem.
     public static func validate(path: String) -> ProblemList {
         var list = ProblemList()
-        list.add(.notASnapshot, at: "", "SQLite validation is not implemented yet")
+        do {
+            let database = try SQLiteSchema.openReadOnly(path)
+            try database.read { db in
+                let header = try SQLiteSchema.inspect(db)
+                list.merge(header.problems)
+                // Without the expected tables and columns, the rows cannot be checked.
+                let structural = header.problems.errors.contains { $0.kind == .notASnapshot || $0.kind == .unsupportedVersion }
+                if structural { return }
+                var checker = Checker(connection: try SQLiteSchema.connection(db), asOf: header.declaredAsOf)
+                try checker.run()
+                list.merge(checker.problems)
+            }
+        } catch {
+            list.merge(SQLiteSchema.snapshotError(error, path: path).problems)
+        }
         return list
+    }
+
+    private struct Checker {
+        let connection: OpaquePointer
+        let asOf: Timestamp?
+        var problems = ProblemList()
+
+        mutating func run() throws {
+            let asOf = self.asOf
+            try checkRows(SQLiteRows.customers) { r, problems in
+                guard let c = SQLiteRows.customer(&r) else { return }
+                if let entered = c.stageEnteredAt, let created = c.createdAt, entered < created {
+                    problems.add(.enteredBeforeCreated, at: r.table.place(r.statement, column: "stage_entered_at"),
+                                 "stage_entered_at \(entered) is before created_at \(created)")
+                }
+            }
+            try checkRows(SQLiteRows.touchpoints) { r, problems in
+                SQLiteRows.touchpoint(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
+            }
+            try checkRows(SQLiteRows.transitions) { r, problems in
+                SQLiteRows.transition(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
+            }
+            try checkDuplicates("customers", what: "customer")
+            try checkDuplicates("touchpoints", what: "touchpoint")
+            try checkReferences("customers", id: "id", column: "stage", to: "stages", what: "stage")
+            try checkReferences("touchpoints", id: "id", column: "customer_id", to: "customers", what: "customer")
+            try checkReferences("transitions", id: nil, column: "customer_id", to: "customers", what: "customer")
+            try checkReferences("transitions", id: nil, column: "from_stage", to: "stages", what: "stage")
+            try checkReferences("transitions", id: nil, column: "to_stage", to: "stages", what: "stage")
+            try checkStageMismatches()
+        }
+
+        private static func checkAsOf(_ at: Timestamp, _ asOf: Timestamp?, _ r: SQLiteRows.Reader,
+                                      _ problems: inout ProblemList) {
+            guard let asOf, at > asOf else { return }
+            problems.add(.afterAsOf, at: r.table.place(r.statement, column: "at"), "dated \(at), after as_of \(asOf)")
+        }
+
+        /// Reads every row of `table`: the column problems, then `more` (the warnings of a
+        /// row that decodes).
+        private mutating func checkRows(_ table: SQLiteRows.Table,
+                                        _ more: (inout SQLiteRows.Reader, inout ProblemList) -> Void) throws {
+            let rows = try SQLiteStatement(connection, table.select("ORDER BY rowid"))
+            while try rows.step() {
+                var reader = SQLiteRows.Reader(rows, table)
+                more(&reader, &problems)
+                for p in reader.problems { problems.add(p) }
+            }
+        }
+
+        /// Each row whose id an earlier row already has.
+        private mutating func checkDuplicates(_ table: String, what: String) throws {
+            let s = try SQLiteStatement(connection, """
+                SELECT t.rowid, t.id, d.first
+                FROM (SELECT id, min(rowid) AS first FROM \(table) WHERE id IS NOT NULL
+                      GROUP BY id HAVING count(*) > 1) AS d
+                JOIN \(table) AS t ON t.id = d.id AND t.rowid <> d.first
+                ORDER BY t.rowid
+                """)
+            while try s.step() {
+                let id = s.string(1) ?? ""
+                problems.add(.duplicateID, at: sqlitePlace(table, row: s.int(0), id: id, column: "id"),
+                             "duplicate \(what) id \(JSONText.string(id)) (also row \(s.int(2)))")
+            }
+        }
+
+        /// Each row whose `column` (text, not NULL) names no row of `target`.
+        private mutating func checkReferences(_ table: String, id: String?, column: String,
+                                              to target: String, what: String) throws {
+            let s = try SQLiteStatement(connection, """
+                SELECT r.rowid, r.\(column), \(id.map { "r.\($0)" } ?? "NULL") FROM \(table) AS r
+                WHERE typeof(r.\(column)) = 'text' AND NOT EXISTS (SELECT 1 FROM \(target) AS x WHERE x.id = r.\(column))
+                ORDER BY r.rowid
+                """)
+            while try s.step() {
+                let value = s.string(1) ?? ""
+                problems.add(.unknownReference, at: sqlitePlace(table, row: s.int(0), id: s.string(2), column: column),
+                             "unknown \(what) \(JSONText.string(value))")
+            }
+        }
+
+        /// Customers whose latest transition (by time, then row) goes elsewhere than their stage.
+        private mutating func checkStageMismatches() throws {
+            let s = try SQLiteStatement(connection, """
+                SELECT c.rowid, c.id, c.stage, l.to_stage, l.rowid
+                FROM customers AS c
+                JOIN transitions AS l ON l.rowid = (SELECT t.rowid FROM transitions AS t WHERE t.customer_id = c.id
+                                                    ORDER BY t.at DESC, t.rowid DESC LIMIT 1)
+                WHERE l.to_stage IS NOT c.stage
+                ORDER BY c.rowid
+                """)
+            while try s.step() {
+                problems.add(.stageMismatch, at: sqlitePlace("customers", row: s.int(0), id: s.string(1), column: "stage"),
+                             "stage is \(JSONText.string(s.string(2) ?? "")) but the last transition (row \(s.int(4))) goes to \(JSONText.string(s.string(3) ?? ""))")
+            }
+        }
     }
 }
