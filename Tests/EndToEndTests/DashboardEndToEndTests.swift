@@ -52,7 +52,7 @@ import Testing
         // Enter opens a journey with touchpoints.
         try session.send("Enter")
         let journey = try session.waitFor(text: "Channels")
-        #expect(journey.contains("When (newest first)"))
+        #expect(journey.contains("newest first"))
         #expect(journey.contains("touchpoints"))
 
         // ? shows help; Esc closes it.
@@ -65,7 +65,7 @@ import Testing
         try session.resize(width: 30, height: 8)
         try session.waitFor(text: "terminal too small")
         try session.resize(width: 100, height: 30)
-        try session.waitFor(text: "When (newest first)")
+        try session.waitFor(text: "newest first")
 
         // Back to the list and the funnel, then quit: status 0, terminal restored.
         try session.send("Escape")

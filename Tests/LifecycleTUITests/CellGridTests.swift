@@ -5,8 +5,8 @@ import Testing
     @Test func wideCharactersTakeTwoCellsAndAreNeverSplit() {
         var g = CellGrid(width: 7, height: 1)
         let used = g.put("李小龍李", x: 0, y: 0)
-        #expect(used == 6)
-        #expect(g.lines == ["李小…"])   // 4 wide characters need 8 columns: cut with an ellipsis
+        #expect(used == 7)
+        #expect(g.lines == ["李小龍…"])   // 4 wide characters need 8 columns: cut with an ellipsis
         #expect(g[1, 0].isContinuation)
         var h = CellGrid(width: 5, height: 1)
         h.put("ab李", x: 0, y: 0, maxWidth: 3)
@@ -22,8 +22,8 @@ import Testing
 
     @Test func rightToLeftOverrideCannotReorderARow() {
         var g = CellGrid(width: 30, height: 1)
-        g.put("\u{202E}olleh", x: 0, y: 0, width: 12)
-        g.put("|next", x: 12, y: 0)
+        g.put("\u{202E}olleh", x: 0, y: 0, width: 13)
+        g.put("|next", x: 13, y: 0)
         #expect(g.lines == ["<U+202E>olleh|next"])
     }
 

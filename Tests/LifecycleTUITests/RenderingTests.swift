@@ -39,7 +39,7 @@ import Testing
     @Test(arguments: [(120, 40), (80, 24), (60, 20)])
     func journey(size: (Int, Int)) throws {
         var d = try TUITest.dashboard(width: size.0, height: size.1)
-        TUITest.press("j<Enter><Enter>", &d)   // Çağla 李: a backwards move
+        TUITest.press("j<Enter>j<Enter>", &d)   // Çağla 李: a backwards move
         try TUITest.expectScreen(RootView.render(d.state), "journey-\(size.0)x\(size.1)")
     }
 

@@ -58,7 +58,7 @@ public enum ReportRenderer {
     public static func json(_ report: FunnelReport) -> String {
         var o: [UInt8] = []
         func raw(_ s: String) { o.append(contentsOf: Array(s.utf8)) }
-        func key(_ k: String) { JSONText.appendString(k, to: &o); o.append(58) }
+        func key(_ k: String) { JSONText.appendString(k, to: &o); raw(": ") }
         func number(_ d: Double?) { if let d { JSONText.appendNumber(NumberText.rounded6(d), to: &o) } else { raw("null") } }
         func string(_ s: String?) { if let s { JSONText.appendString(s, to: &o) } else { raw("null") } }
         let info = report.info

@@ -114,7 +114,9 @@ extension Dashboard {
         case .enter:
             list.searchInput = nil
             if !input.isEmpty { list.lastSearch = input }
-            state.status = input.isEmpty ? nil : StatusMessage("/\(input)  (n next, N previous)")
+            if state.status?.kind != .warning {  // keep "no match" visible
+                state.status = input.isEmpty ? nil : StatusMessage("/\(input)  (n next, N previous)")
+            }
         case .escape:
             list.searchInput = nil
             moveCursor(&list, to: list.searchOrigin)

@@ -8,9 +8,11 @@ enum FunnelView {
         let w = grid.width
         let showConversion = w >= 72
         let showMedian = w >= 86
+        let showWide = w >= 116
         let nameWidth = min(24, max(10, state.stages.map { DisplayWidth.of(SafeText.visible($0.name)) }.max() ?? 10) + 2)
         let numbers: [(title: String, width: Int)] = [("Customers", 10), ("Share", 7)]
             + (showConversion ? [("Step conv.", 11)] : []) + (showMedian ? [("Median days", 12)] : [])
+            + (showWide ? [("Reached", 10), ("Revenue", 14)] : [])
         let numbersWidth = numbers.reduce(0) { $0 + $1.width }
         let barWidth = max(4, w - nameWidth - numbersWidth - 3)
 
@@ -51,7 +53,13 @@ enum FunnelView {
             }
             if showMedian {
                 let text = figures.map { $0.medianDaysInStage.map { NumberText.fixed($0, decimals: 1) } ?? "—" } ?? "…"
-                grid.put(text, x: x, y: y, width: numbers[numbers.count - 1].width, role: figures == nil ? .pending : .normal, alignRight: true)
+                grid.put(text, x: x, y: y, width: 12, role: figures == nil ? .pending : .normal, alignRight: true)
+                x += 12
+            }
+            if showWide {
+                grid.put(figures.map { NumberText.grouped($0.reached) } ?? "…", x: x, y: y, width: 10, role: figures == nil ? .pending : .normal, alignRight: true)
+                x += 10
+                grid.put(figures.map { NumberText.fixed($0.revenue, decimals: 2) } ?? "…", x: x, y: y, width: 14, role: figures == nil ? .pending : .normal, alignRight: true)
             }
         }
         if state.stages.count > fit {

@@ -24,7 +24,7 @@ enum JourneyView {
             facts.append("for \(NumberText.grouped(Int(entered.days(until: asOf).rounded(.down)))) days (since \(entered.dateString))")
         }
         facts.append("revenue \(NumberText.fixed(j.revenue, decimals: 2)) \(state.info.currency)")
-        facts.append("\(NumberText.grouped(j.touchpoints.count)) touchpoints")
+        facts.append(j.touchpoints.count == 1 ? "1 touchpoint" : "\(NumberText.grouped(j.touchpoints.count)) touchpoints")
         grid.put(" " + facts.joined(separator: " · "), x: x, y: 2)
 
         // Tags and attributes.
@@ -52,7 +52,7 @@ enum JourneyView {
     /// when the whole path does not fit.
     static func drawPath(_ j: JourneyState, stageName: (String) -> String, y: Int, into grid: inout CellGrid) {
         var steps = j.transitions.map { (name: stageName($0.to), date: $0.at.dateString) }
-        if steps.isEmpty { steps = [(stageName(j.customer.stage), j.customer.stageEnteredAt?.dateString ?? "date unknown")] }
+        if steps.isEmpty { steps = [(stageName(j.customer.stage), j.customer.stageEnteredAt?.dateString ?? "(date unknown)")] }
         let label = " Path "
         var x = grid.put(label, x: 0, y: y, role: .dim)
         let pieces = steps.map { "\($0.name) \($0.date)" }
@@ -78,7 +78,7 @@ enum JourneyView {
         let campaignWidth = w >= 100 ? 16 : 0
         let noteX = 1 + dateWidth + 1 + channelWidth + 1 + typeWidth + 1 + (campaignWidth > 0 ? campaignWidth + 1 : 0) + valueWidth + 1
         var x = 1
-        for (title, width, right) in [("When (\(order))", dateWidth, false), ("Channel", channelWidth, false), ("Type", typeWidth, false),
+        for (title, width, right) in [(j.newestFirst ? "When ↓" : "When ↑", dateWidth, false), ("Channel", channelWidth, false), ("Type", typeWidth, false),
                                       ("Campaign", campaignWidth, false), ("Value", valueWidth, true)] where width > 0 {
             grid.put(title, x: x, y: headerY, width: width, role: .columnHeader, alignRight: right)
             x += width + 1
@@ -91,6 +91,9 @@ enum JourneyView {
             return
         }
         let page = JourneyLayout.visibleRows(height: grid.height)
+        var shown = order
+        if entries.count > page { shown += " · \(j.scroll + 1)–\(min(entries.count, j.scroll + page)) of \(entries.count)" }
+        grid.put(shown, x: max(0, w - DisplayWidth.of(shown) - 1), y: headerY - 1, role: .dim)
         for (row, entry) in entries.dropFirst(j.scroll).prefix(page).enumerated() {
             let y = headerY + 1 + row
             let when = String(entry.at.iso8601.prefix(16)).replacingFirstT()
@@ -117,10 +120,6 @@ enum JourneyView {
                 if let note = t.note { text += ": " + note }
                 grid.put(text, x: x, y: y, width: w - x, role: .transition)
             }
-        }
-        if entries.count > page {
-            let shown = "\(j.scroll + 1)–\(min(entries.count, j.scroll + page)) of \(entries.count)"
-            grid.put(shown, x: max(0, w - DisplayWidth.of(shown) - 1), y: headerY - 1, role: .dim)
         }
     }
 

@@ -51,18 +51,21 @@ enum StatusBar {
             let role: Role = message.kind == .error ? .error : message.kind == .warning ? .warning : .message
             x = grid.put(" " + message.text + " ", x: 0, y: y, role: role, maxWidth: grid.width * 2 / 3) + 1
         }
-        // Hints, right-aligned, as many as fit.
+        // Hints, right-aligned: the last two (help, quit) always, then as many others as fit.
         let hints = KeyBindings.statusHints(in: state.context)
-        var pieces: [(String, String)] = []
-        var used = 0
-        for h in hints {
-            let w = DisplayWidth.of(h.key) + 1 + DisplayWidth.of(h.help) + 2
-            if x + used + w > grid.width { break }
-            pieces.append((h.key, h.help))
-            used += w
+        func width(_ h: (key: String, help: String)) -> Int { DisplayWidth.of(h.key) + 1 + DisplayWidth.of(h.help) + 2 }
+        let essential = Array(hints.suffix(2))
+        var used = essential.reduce(0) { $0 + width($1) }
+        var pieces: [(key: String, help: String)] = []
+        for h in hints.dropLast(2) {
+            if x + used + width(h) > grid.width { break }
+            pieces.append(h)
+            used += width(h)
         }
+        pieces += essential
+        if x + used > grid.width { pieces = []; used = 0 }
         var hx = grid.width - used
-        for (key, help) in pieces {
+        for (key, help) in pieces where hx >= 0 {
             hx += grid.put(key, x: hx, y: y, role: .statusKey)
             hx += grid.put(" " + help + "  ", x: hx, y: y, role: .statusBar)
         }
