@@ -128,6 +128,7 @@ enum JSONFixture {
         #expect(JSONFixture.onlyError("{\"x\": -x}") == "line 1, column 8: malformed number: expected a digit")
         #expect(JSONFixture.onlyError("{\"x\": 1e+}") == "line 1, column 10: malformed number: expected a digit in the exponent")
         #expect(JSONFixture.onlyError("{\"x\": .5}") == "line 1, column 7: expected a value, found '.'")
+        #expect(JSONFixture.onlyError("{\"x\": -1e999}") == "line 1, column 7: number out of range")
     }
 
     @Test func columnsCountCharactersNotBytes() {

@@ -206,6 +206,7 @@ extension JSONByteReader {
         }
         let literal = String(decoding: UnsafeBufferPointer(rebasing: text[start..<pos]), as: UTF8.self)
         guard let value = Double(literal) else { throw error("malformed number", at: start) }
+        guard value.isFinite else { throw error("number out of range", at: start) }
         return value
     }
 

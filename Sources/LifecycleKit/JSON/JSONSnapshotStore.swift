@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Opening reads the whole file with a byte-level reader and validates it: any error
 /// throws `SnapshotError` listing every problem with its place (a JSON path such as
-/// `customers[1041].stage`, or `line L, column C` for a syntax error); warnings end up in
-/// `problems`. Customer lists are sorted once per (stage, filter, order) and cached, so that
-/// paging costs only the page.
+/// `customers[1041].stage`, or `line L, column C` for a syntax error, both 1-based, the
+/// column counted in Unicode code points); warnings end up in `problems`. Customer lists
+/// are sorted once per (stage, filter, order) and cached, so that paging costs only the page.
 public final class JSONSnapshotStore: SnapshotStore {
     public let path: String
     public let info: SnapshotInfo
