@@ -136,6 +136,21 @@ enum JSONFixture {
         #expect(JSONFixture.onlyError("{\"é😀\": [1 2]}") == "line 1, column 11: expected ',' or ']' after array element, found '2'")
     }
 
+    @Test func everyTruncationAndByteFlipIsACleanError() {
+        // Debug builds check every buffer access: a read past the end would crash here.
+        let text = Array(JSONQueryTests.text.utf8)
+        for n in 0..<text.count {
+            #expect(throws: SnapshotError.self) { try JSONFixture.open(Array(text[..<n])) }
+        }
+        for i in stride(from: 0, to: text.count, by: 3) {
+            for b: UInt8 in [0x00, 0x22, 0x5C, 0x7B, 0x5D, 0xC3, 0xFF] {
+                var flipped = text
+                flipped[i] = b
+                do { _ = try JSONFixture.open(flipped) } catch { #expect(error is SnapshotError) }
+            }
+        }
+    }
+
     // MARK: Values
 
     @Test func escapesAndAnyScriptSurvive() throws {
