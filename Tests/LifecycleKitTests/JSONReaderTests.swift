@@ -128,11 +128,27 @@ enum JSONFixture {
         #expect(JSONFixture.onlyError("{\"x\": -x}") == "line 1, column 8: malformed number: expected a digit")
         #expect(JSONFixture.onlyError("{\"x\": 1e+}") == "line 1, column 10: malformed number: expected a digit in the exponent")
         #expect(JSONFixture.onlyError("{\"x\": .5}") == "line 1, column 7: expected a value, found '.'")
+        #expect(JSONFixture.onlyError("{\"x\": -1e999}") == "line 1, column 7: number out of range")
     }
 
     @Test func columnsCountCharactersNotBytes() {
         // "é" is two bytes, "😀" four: each is one column.
         #expect(JSONFixture.onlyError("{\"é😀\": [1 2]}") == "line 1, column 11: expected ',' or ']' after array element, found '2'")
+    }
+
+    @Test func everyTruncationAndByteFlipIsACleanError() {
+        // Debug builds check every buffer access: a read past the end would crash here.
+        let text = Array(JSONQueryTests.text.utf8)
+        for n in 0..<text.count {
+            #expect(throws: SnapshotError.self) { try JSONFixture.open(Array(text[..<n])) }
+        }
+        for i in stride(from: 0, to: text.count, by: 3) {
+            for b: UInt8 in [0x00, 0x22, 0x5C, 0x7B, 0x5D, 0xC3, 0xFF] {
+                var flipped = text
+                flipped[i] = b
+                do { _ = try JSONFixture.open(flipped) } catch { #expect(error is SnapshotError) }
+            }
+        }
     }
 
     // MARK: Values

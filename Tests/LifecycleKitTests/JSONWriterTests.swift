@@ -70,6 +70,17 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
+    @Test func snapshotFileOpensAndValidatesJSON() throws {
+        let path = dir.appendingPathComponent("out.json").path
+        try writeFixture(to: path)
+        let store = try SnapshotFile.open(path)
+        #expect(store is JSONSnapshotStore)
+        #expect(try store.totals() == SnapshotTotals(customers: 2, touchpoints: 3, transitions: 2, revenue: 90))
+        #expect(SnapshotFile.validate(path).errorCount == 0)
+        try "{\"format\": \"lifecycle-snapshot\", \"version\": 3}".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(SnapshotFile.validate(path).errors.map(\.kind) == [.unsupportedVersion])
+    }
+
     @Test func layoutIsOneElementPerLine() throws {
         let path = dir.appendingPathComponent("out.json").path
         try writeFixture(to: path)

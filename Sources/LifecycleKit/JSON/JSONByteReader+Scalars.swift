@@ -55,7 +55,7 @@ extension JSONByteReader {
     private func readEscape() throws {
         guard pos + 1 < text.count else { throw truncated }
         let e = text[pos + 1]
-        var byte: UInt8
+        let byte: UInt8
         switch e {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): byte = e
         case UInt8(ascii: "b"): byte = 8
@@ -206,6 +206,7 @@ extension JSONByteReader {
         }
         let literal = String(decoding: UnsafeBufferPointer(rebasing: text[start..<pos]), as: UTF8.self)
         guard let value = Double(literal) else { throw error("malformed number", at: start) }
+        guard value.isFinite else { throw error("number out of range", at: start) }
         return value
     }
 

@@ -57,8 +57,9 @@ struct TextPosition: CustomStringConvertible {
 final class JSONByteReader {
     static let maxDepth = 512
 
+    /// The whole text; subscripts are checked only in debug builds, so every read is
+    /// guarded by `pos < end` explicitly.
     let text: UnsafeBufferPointer<UInt8>
-    private let base: UnsafePointer<UInt8>
     private let end: Int
     var pos = 0
     /// Containers currently open.
@@ -74,8 +75,6 @@ final class JSONByteReader {
 
     init(_ text: UnsafeBufferPointer<UInt8>, onProgress: ((Int) -> Void)? = nil) {
         self.text = text
-        // A valid address even for empty input; never read past `end`.
-        base = text.baseAddress ?? UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 0))
         end = text.count
         scratch = .allocate(capacity: scratchCapacity)
         self.onProgress = onProgress
@@ -121,7 +120,7 @@ final class JSONByteReader {
 
     @inline(__always) private func skipWhitespace() {
         while pos < end {
-            let c = base[pos]
+            let c = text[pos]
             guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
             pos += 1
         }
@@ -129,7 +128,7 @@ final class JSONByteReader {
 
     /// Skips a UTF-8 byte order mark at the very start.
     func skipByteOrderMark() {
-        if pos == 0, end >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { pos = 3 }
+        if pos == 0, end >= 3, text[0] == 0xEF, text[1] == 0xBB, text[2] == 0xBF { pos = 3 }
     }
 
     /// True when only whitespace is left.
@@ -142,7 +141,7 @@ final class JSONByteReader {
     func peekKind() throws -> JSONValueKind {
         skipWhitespace()
         guard pos < end else { throw truncated }
-        switch base[pos] {
+        switch text[pos] {
         case UInt8(ascii: "\""): return .string
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
         case UInt8(ascii: "{"): return .object
@@ -156,11 +155,11 @@ final class JSONByteReader {
     /// `expected X, found 'c'`, or an invalid UTF-8 error when the byte starts no character.
     private func unexpected(_ expectation: String) -> JSONSyntaxError {
         guard pos < end else { return truncated }
-        let c = base[pos]
+        let c = text[pos]
         if c >= 0x80 {
             if let invalid = invalidUTF8(at: pos) { return invalid }
             let n = utf8Length(c)
-            return error("\(expectation), found '\(String(decoding: UnsafeBufferPointer(start: base + pos, count: n), as: UTF8.self))'")
+            return error("\(expectation), found '\(String(decoding: text[pos..<(pos + n)], as: UTF8.self))'")
         }
         if c < 0x20 || c == 0x7F { return error("\(expectation), found control character 0x\(hex(c))") }
         return error("\(expectation), found '\(Character(Unicode.Scalar(c)))'")
@@ -185,23 +184,23 @@ final class JSONByteReader {
     func nextMember(_ first: inout Bool) throws -> UnsafeBufferPointer<UInt8>? {
         skipWhitespace()
         guard pos < end else { throw truncated }
-        if base[pos] == UInt8(ascii: "}") {
+        if text[pos] == UInt8(ascii: "}") {
             pos += 1
             depth -= 1
             return nil
         }
         if !first {
-            guard base[pos] == UInt8(ascii: ",") else { throw unexpected("expected ',' or '}' after object member") }
+            guard text[pos] == UInt8(ascii: ",") else { throw unexpected("expected ',' or '}' after object member") }
             pos += 1
             skipWhitespace()
             guard pos < end else { throw truncated }
         }
         first = false
-        guard base[pos] == UInt8(ascii: "\"") else { throw unexpected("expected a key in double quotes") }
+        guard text[pos] == UInt8(ascii: "\"") else { throw unexpected("expected a key in double quotes") }
         let key = try readString()
         skipWhitespace()
         guard pos < end else { throw truncated }
-        guard base[pos] == UInt8(ascii: ":") else { throw unexpected("expected ':' after object key") }
+        guard text[pos] == UInt8(ascii: ":") else { throw unexpected("expected ':' after object key") }
         pos += 1
         return key
     }
@@ -215,13 +214,13 @@ final class JSONByteReader {
         }
         skipWhitespace()
         guard pos < end else { throw truncated }
-        if base[pos] == UInt8(ascii: "]") {
+        if text[pos] == UInt8(ascii: "]") {
             pos += 1
             depth -= 1
             return false
         }
         if !first {
-            guard base[pos] == UInt8(ascii: ",") else { throw unexpected("expected ',' or ']' after array element") }
+            guard text[pos] == UInt8(ascii: ",") else { throw unexpected("expected ',' or ']' after array element") }
             pos += 1
         }
         first = false
@@ -244,11 +243,9 @@ final class JSONByteReader {
 
     private func matchLiteral(_ word: StaticString) throws -> Bool {
         let n = word.utf8CodeUnitCount
-        guard end - pos >= n else {
-            if memcmp(base + pos, word.utf8Start, end - pos) == 0 { throw truncated }
-            return false
-        }
-        guard memcmp(base + pos, word.utf8Start, n) == 0 else { return false }
+        let available = min(n, end - pos)
+        guard memcmp(text.baseAddress! + pos, word.utf8Start, available) == 0 else { return false }
+        if available < n { throw truncated }
         pos += n
         return true
     }
@@ -296,7 +293,8 @@ final class JSONByteReader {
     }
 }
 
-@inline(__always) func hex(_ b: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
+/// Two upper-case hex digits.
+func hex(_ b: UInt8) -> String {
+    let s = String(b, radix: 16, uppercase: true)
+    return b < 16 ? "0" + s : s
 }

@@ -1,5 +1,17 @@
 import Foundation
 
+/// The known fields of one kind of JSON object: cases numbered from 0 in the order of
+/// `keys.names`.
+protocol JSONObjectFields: CaseIterable, RawRepresentable where RawValue == Int {
+    static var keys: JSONKeyTable { get }
+    static var required: [Self] { get }
+}
+
+extension JSONObjectFields {
+    /// The field's key in the file.
+    var key: String { Self.keys.names[rawValue] }
+}
+
 /// The field names of one kind of JSON object, matched against key bytes; a field's number
 /// is its position in the list.
 struct JSONKeyTable {
@@ -27,7 +39,8 @@ enum JSONPath {
         let plain = key.utf8.first.map { !($0 >= 48 && $0 <= 57) } ?? false && key.utf8.allSatisfy {
             ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 95
         }
-        return plain ? "\(base).\(key)" : "\(base)[\(JSONText.string(key))]"
+        if plain { return base.isEmpty ? key : "\(base).\(key)" }
+        return "\(base)[\(JSONText.string(key))]"
     }
 
     /// A text as a JSON string for a message, shortened beyond 80 characters.

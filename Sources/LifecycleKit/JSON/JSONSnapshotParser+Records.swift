@@ -2,24 +2,16 @@
 /// exactly one row to its table (defaults where a field is missing or invalid), so that a
 /// row number is the element's index in the file.
 extension JSONSnapshotParser {
-    private static let stageKeys = JSONKeyTable(["id", "name", "description"])
-    private static let customerKeys = JSONKeyTable(["id", "name", "email", "stage", "stage_entered_at", "created_at",
-                                                    "segment", "tags", "attributes"])
-    private static let touchpointKeys = JSONKeyTable(["id", "customer_id", "at", "channel", "type", "campaign",
-                                                      "value", "note"])
-    private static let transitionKeys = JSONKeyTable(["customer_id", "from", "to", "at", "by", "note"])
-
     // MARK: Stages
 
     mutating func readStage(_ i: Int) throws {
         var stage = Stage(id: "", name: "")
-        let seen = try forEachField(of: Self.stageKeys, "stages[\(i)]") { p, field in
-            let place = "stages[\(i)].\(Self.stageKeys.names[field])"
-            let required = field < 2
-            guard let text = try p.string(place, required: required) else { return }
+        try forEachField(StageField.self, "stages[\(i)]") { p, field in
+            let place = "stages[\(i)].\(field.key)"
+            guard let text = try p.string(place, required: field != .description) else { return }
             let value = String(decoding: text, as: UTF8.self)
             switch field {
-            case 0:
+            case .id:
                 stage.id = value
                 if !SnapshotFormat.isValidStageID(value) {
                     p.problems.add(.invalidField, at: place,
@@ -30,11 +22,10 @@ extension JSONSnapshotParser {
                     p.problems.add(.duplicateID, at: place,
                                    "duplicate stage id \(JSONPath.quoted(value)) (first at stages[\(firstRow)])")
                 }
-            case 1: stage.name = value
-            default: stage.description = value
+            case .name: stage.name = value
+            case .description: stage.description = value
             }
         }
-        checkRequired([0, 1], of: Self.stageKeys, seen: seen, "stages[\(i)]")
         if tables.stageIDs.count == i { tables.stageIDs.appendNil() }
         tables.stages.append(stage)
     }
@@ -46,10 +37,7 @@ extension JSONSnapshotParser {
         tables.customers.stageEnteredAt.append(noTimestamp)
         tables.customers.createdAt.append(noTimestamp)
         tables.customers.segments.append(-1)
-        let seen = try forEachField(of: Self.customerKeys, "customers[\(i)]") { p, field in
-            try p.readCustomerField(field, row: i)
-        }
-        checkRequired([0, 1, 3], of: Self.customerKeys, seen: seen, "customers[\(i)]")
+        try forEachField(CustomerField.self, "customers[\(i)]") { p, field in try p.readCustomerField(field, row: i) }
         if tables.customers.ids.count == i { tables.customers.ids.appendNil() }
         if tables.customers.names.count == i { tables.customers.names.appendNil() }
         if tables.customers.emails.count == i { tables.customers.emails.appendNil() }
@@ -57,30 +45,30 @@ extension JSONSnapshotParser {
         tables.customers.attributeEnds.append(Int32(tables.customers.attributeKeys.count))
     }
 
-    private mutating func readCustomerField(_ field: Int, row i: Int) throws {
-        let place = { "customers[\(i)].\(Self.customerKeys.names[field])" }
+    private mutating func readCustomerField(_ field: CustomerField, row i: Int) throws {
+        let place = { "customers[\(i)].\(field.key)" }
         switch field {
-        case 0:
+        case .id:
             guard let id = try string(place(), required: true) else { return }
             checkIdentifier(id, place())
             tables.customers.ids.append(id)
             if let firstRow = tables.customers.idIndex.insert(row: i, in: tables.customers.ids) {
                 problems.add(.duplicateID, at: place(), "duplicate customer id \(JSONPath.quoted(id)) (first at customers[\(firstRow)])")
             }
-        case 1: try text(place(), required: true, into: \.customers.names)
-        case 2: try text(place(), required: false, into: \.customers.emails)
-        case 3:
+        case .name: try text(place(), required: true, into: \.customers.names)
+        case .email: try text(place(), required: false, into: \.customers.emails)
+        case .stage:
             guard let id = try string(place(), required: true) else { return }
             tables.customers.stages[i] = stageReference(id, .customerStage, row: i)
-        case 4: tables.customers.stageEnteredAt[i] = try timestamp(place(), required: false)
-        case 5: tables.customers.createdAt[i] = try timestamp(place(), required: false)
-        case 6: tables.customers.segments[i] = try word(place(), required: false)
-        case 7:
+        case .stageEnteredAt: tables.customers.stageEnteredAt[i] = try timestamp(place(), required: false)
+        case .createdAt: tables.customers.createdAt[i] = try timestamp(place(), required: false)
+        case .segment: tables.customers.segments[i] = try word(place(), required: false)
+        case .tags:
             try forEachElement(place(), required: false) { p, k in
                 let tag = try p.word("customers[\(i)].tags[\(k)]", required: true)
                 if tag >= 0 { p.tables.customers.tags.append(tag) }
             }
-        default: try readAttributes(place())
+        case .attributes: try readAttributes(place())
         }
     }
 
@@ -116,33 +104,30 @@ extension JSONSnapshotParser {
         tables.touchpoints.types.append(-1)
         tables.touchpoints.campaigns.append(-1)
         tables.touchpoints.values.append(.nan)
-        let seen = try forEachField(of: Self.touchpointKeys, "touchpoints[\(i)]") { p, field in
-            try p.readTouchpointField(field, row: i)
-        }
-        checkRequired([0, 1, 2, 3, 4], of: Self.touchpointKeys, seen: seen, "touchpoints[\(i)]")
+        try forEachField(TouchpointField.self, "touchpoints[\(i)]") { p, field in try p.readTouchpointField(field, row: i) }
         if tables.touchpoints.ids.count == i { tables.touchpoints.ids.appendNil() }
         if tables.touchpoints.notes.count == i { tables.touchpoints.notes.appendNil() }
     }
 
-    private mutating func readTouchpointField(_ field: Int, row i: Int) throws {
-        let place = { "touchpoints[\(i)].\(Self.touchpointKeys.names[field])" }
+    private mutating func readTouchpointField(_ field: TouchpointField, row i: Int) throws {
+        let place = { "touchpoints[\(i)].\(field.key)" }
         switch field {
-        case 0:
+        case .id:
             guard let id = try string(place(), required: true) else { return }
             checkIdentifier(id, place())
             tables.touchpoints.ids.append(id)
             if let firstRow = touchpointIDIndex.insert(row: i, in: tables.touchpoints.ids) {
                 problems.add(.duplicateID, at: place(), "duplicate touchpoint id \(JSONPath.quoted(id)) (first at touchpoints[\(firstRow)])")
             }
-        case 1:
+        case .customerID:
             guard let id = try string(place(), required: true) else { return }
             tables.touchpoints.customers[i] = customerReference(id, .touchpointCustomer, row: i)
-        case 2: tables.touchpoints.at[i] = try timestamp(place(), required: true)
-        case 3: tables.touchpoints.channels[i] = try word(place(), required: true)
-        case 4: tables.touchpoints.types[i] = try word(place(), required: true)
-        case 5: tables.touchpoints.campaigns[i] = try word(place(), required: false)
-        case 6: tables.touchpoints.values[i] = try number(place(), required: false) ?? .nan
-        default: try text(place(), required: false, into: \.touchpoints.notes)
+        case .at: tables.touchpoints.at[i] = try timestamp(place(), required: true)
+        case .channel: tables.touchpoints.channels[i] = try word(place(), required: true)
+        case .type: tables.touchpoints.types[i] = try word(place(), required: true)
+        case .campaign: tables.touchpoints.campaigns[i] = try word(place(), required: false)
+        case .value: tables.touchpoints.values[i] = try number(place(), required: false) ?? .nan
+        case .note: try text(place(), required: false, into: \.touchpoints.notes)
         }
     }
 
@@ -154,28 +139,54 @@ extension JSONSnapshotParser {
         tables.transitions.to.append(-1)
         tables.transitions.at.append(noTimestamp)
         tables.transitions.by.append(-1)
-        let seen = try forEachField(of: Self.transitionKeys, "transitions[\(i)]") { p, field in
-            try p.readTransitionField(field, row: i)
-        }
-        checkRequired([0, 2, 3, 4], of: Self.transitionKeys, seen: seen, "transitions[\(i)]")
+        try forEachField(TransitionField.self, "transitions[\(i)]") { p, field in try p.readTransitionField(field, row: i) }
         if tables.transitions.notes.count == i { tables.transitions.notes.appendNil() }
     }
 
-    private mutating func readTransitionField(_ field: Int, row i: Int) throws {
-        let place = { "transitions[\(i)].\(Self.transitionKeys.names[field])" }
+    private mutating func readTransitionField(_ field: TransitionField, row i: Int) throws {
+        let place = { "transitions[\(i)].\(field.key)" }
         switch field {
-        case 0:
+        case .customerID:
             guard let id = try string(place(), required: true) else { return }
             tables.transitions.customers[i] = customerReference(id, .transitionCustomer, row: i)
-        case 1:
+        case .from:
             guard let id = try string(place(), required: false) else { return }
             tables.transitions.from[i] = stageReference(id, .transitionFrom, row: i)
-        case 2:
+        case .to:
             guard let id = try string(place(), required: true) else { return }
             tables.transitions.to[i] = stageReference(id, .transitionTo, row: i)
-        case 3: tables.transitions.at[i] = try timestamp(place(), required: true)
-        case 4: tables.transitions.by[i] = try word(place(), required: true)
-        default: try text(place(), required: false, into: \.transitions.notes)
+        case .at: tables.transitions.at[i] = try timestamp(place(), required: true)
+        case .by: tables.transitions.by[i] = try word(place(), required: true)
+        case .note: try text(place(), required: false, into: \.transitions.notes)
         }
     }
+}
+
+enum StageField: Int, JSONObjectFields {
+    case id, name, description
+
+    static let keys = JSONKeyTable(["id", "name", "description"])
+    static let required: [StageField] = [.id, .name]
+}
+
+enum CustomerField: Int, JSONObjectFields {
+    case id, name, email, stage, stageEnteredAt, createdAt, segment, tags, attributes
+
+    static let keys = JSONKeyTable(["id", "name", "email", "stage", "stage_entered_at", "created_at", "segment", "tags",
+                                    "attributes"])
+    static let required: [CustomerField] = [.id, .name, .stage]
+}
+
+enum TouchpointField: Int, JSONObjectFields {
+    case id, customerID, at, channel, type, campaign, value, note
+
+    static let keys = JSONKeyTable(["id", "customer_id", "at", "channel", "type", "campaign", "value", "note"])
+    static let required: [TouchpointField] = [.id, .customerID, .at, .channel, .type]
+}
+
+enum TransitionField: Int, JSONObjectFields {
+    case customerID, from, to, at, by, note
+
+    static let keys = JSONKeyTable(["customer_id", "from", "to", "at", "by", "note"])
+    static let required: [TransitionField] = [.customerID, .to, .at, .by]
 }

@@ -9,13 +9,10 @@ struct JSONSnapshotParser {
     var tables = SnapshotTables()
     var problems = ProblemList()
     /// Set when the text is not a version 1 snapshot: then only this problem is reported.
-    private var refusal: Problem?
+    var refusal: Problem?
     private var pending = PendingReferences()
     /// Touchpoint ids seen, for duplicates; dropped after reading.
     var touchpointIDIndex = StringColumnIndex()
-
-    private static let rootKeys = JSONKeyTable(["format", "version", "name", "currency", "as_of", "stages",
-                                                "customers", "touchpoints", "transitions"])
 
     init(reader: JSONByteReader) { self.reader = reader }
 
@@ -25,39 +22,27 @@ struct JSONSnapshotParser {
         if reader.atEnd() { throw reader.error("empty file, expected a JSON object") }
         let kind = try reader.peekKind()
         guard kind == .object else { throw reader.error("expected a JSON object at the top level, found \(kind.phrase)") }
-        try reader.enterObject()
-        var seen = FieldSet()
-        var first = true
         var formatFound = false
-        var versionFound = false
-        while let key = try reader.nextMember(&first) {
-            guard let field = Self.rootKeys.match(key) else {
-                try reader.skipValue()
-                continue
-            }
-            let name = Self.rootKeys.names[field]
-            guard try firstOccurrence(field, of: &seen, place: name) else { continue }
+        try forEachField(RootField.self, "") { p, field in
             switch field {
-            case 0:
+            case .format:
                 formatFound = true
-                let format = try string(name, required: true).map { String(decoding: $0, as: UTF8.self) }
+                let format = try p.stringValue(field.key, required: true)
                 if format != SnapshotFormat.formatName {
-                    refusal = Problem(.notASnapshot, at: name, "format must be \"\(SnapshotFormat.formatName)\"")
+                    p.refusal = Problem(.notASnapshot, at: field.key, "format must be \"\(SnapshotFormat.formatName)\"")
                 }
-            case 1:
-                versionFound = true
-                try readVersion()
-            case 2: tables.name = try string(name, required: false).map { String(decoding: $0, as: UTF8.self) }
-            case 3: tables.currency = try string(name, required: false).map { String(decoding: $0, as: UTF8.self) }
-            case 4: tables.declaredAsOf = Timestamp(stored: try timestamp(name, required: false))
-            case 5:
-                try forEachElement(name) { p, i in try p.readStage(i) }
-                if tables.stages.isEmpty && problems.errorCount == 0 {
-                    problems.add(.invalidField, at: name, "at least one stage is required")
+            case .version: try p.readVersion()
+            case .name: p.tables.name = try p.stringValue(field.key, required: false)
+            case .currency: p.tables.currency = try p.stringValue(field.key, required: false)
+            case .asOf: p.tables.declaredAsOf = Timestamp(stored: try p.timestamp(field.key, required: false))
+            case .stages:
+                let isArray = try p.forEachElement(field.key) { p, i in try p.readStage(i) }
+                if isArray && p.tables.stages.isEmpty {
+                    p.problems.add(.invalidField, at: field.key, "at least one stage is required")
                 }
-            case 6: try forEachElement(name) { p, i in try p.readCustomer(i) }
-            case 7: try forEachElement(name, required: false) { p, i in try p.readTouchpoint(i) }
-            default: try forEachElement(name, required: false) { p, i in try p.readTransition(i) }
+            case .customers: try p.forEachElement(field.key) { p, i in try p.readCustomer(i) }
+            case .touchpoints: try p.forEachElement(field.key, required: false) { p, i in try p.readTouchpoint(i) }
+            case .transitions: try p.forEachElement(field.key, required: false) { p, i in try p.readTransition(i) }
             }
         }
         if !reader.atEnd() { throw reader.error("unexpected text after the JSON object") }
@@ -70,17 +55,13 @@ struct JSONSnapshotParser {
             problems.add(refusal)
             return
         }
-        if !versionFound { problems.add(.invalidField, at: "", "missing required field \"version\"") }
-        for field in [5, 6] where !seen.contains(field) {
-            problems.add(.invalidField, at: "", "missing required field \"\(Self.rootKeys.names[field])\"")
-        }
         resolvePendingReferences()
     }
 
     private mutating func readVersion() throws {
         guard try expect(.number, "version", required: true) else { return }
         let version = try reader.readNumber()
-        guard version != Double(SnapshotFormat.version) else { return }
+        guard version != Double(SnapshotFormat.version), refusal == nil else { return }
         let shown = version == version.rounded() && abs(version) < 1e15 ? String(Int64(version)) : String(version)
         refusal = Problem(.unsupportedVersion, at: "version",
                           "unsupported version \(shown) (this clc reads version \(SnapshotFormat.version))")
@@ -105,6 +86,11 @@ struct JSONSnapshotParser {
     /// A string's bytes (valid until the next read), or nil when absent or of another kind.
     mutating func string(_ place: @autoclosure () -> String, required: Bool) throws -> UnsafeBufferPointer<UInt8>? {
         try expect(.string, place(), required: required) ? try reader.readString() : nil
+    }
+
+    /// A string as a `String`, or nil when absent or of another kind.
+    mutating func stringValue(_ place: @autoclosure () -> String, required: Bool) throws -> String? {
+        try string(place(), required: required).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A timestamp in microseconds, or `noTimestamp` when absent or invalid (reported).
@@ -144,10 +130,12 @@ struct JSONSnapshotParser {
 
     // MARK: Objects and arrays
 
-    /// Calls `body` for each element of the array value at `place` (an error if it is not one).
+    /// Calls `body` for each element of the array value at `place` (an error if it is not
+    /// one); false when there was no array.
+    @discardableResult
     mutating func forEachElement(_ place: @autoclosure () -> String, required: Bool = true,
-                                 _ body: (inout JSONSnapshotParser, Int) throws -> Void) throws {
-        guard try expect(.array, place(), required: required) else { return }
+                                 _ body: (inout JSONSnapshotParser, Int) throws -> Void) throws -> Bool {
+        guard try expect(.array, place(), required: required) else { return false }
         try reader.enterArray()
         var first = true
         var i = 0
@@ -155,43 +143,32 @@ struct JSONSnapshotParser {
             try body(&self, i)
             i += 1
         }
+        return true
     }
 
-    /// Calls `body` with each known field of the object value at `place`; unknown keys are
-    /// skipped, a repeated field is reported. Returns the fields seen, or nil when the value
-    /// is not an object (reported).
-    mutating func forEachField(of keys: JSONKeyTable, _ place: @autoclosure () -> String,
-                               _ body: (inout JSONSnapshotParser, Int) throws -> Void) throws -> FieldSet? {
-        guard try expect(.object, place(), required: true) else { return nil }
+    /// Calls `body` with each known field of the object value at `place` (an error if it is
+    /// not one). Unknown keys are skipped; a repeated field and missing required ones are reported.
+    mutating func forEachField<Field: JSONObjectFields>(_ fields: Field.Type, _ place: @autoclosure () -> String,
+                                                        _ body: (inout JSONSnapshotParser, Field) throws -> Void) throws {
+        guard try expect(.object, place(), required: true) else { return }
         try reader.enterObject()
         var seen = FieldSet()
         var first = true
         while let key = try reader.nextMember(&first) {
-            guard let field = keys.match(key) else {
+            guard let field = Field.keys.match(key).flatMap(Field.init(rawValue:)) else {
                 try reader.skipValue()
                 continue
             }
-            if try firstOccurrence(field, of: &seen, place: "\(place()).\(keys.names[field])") {
-                try body(&self, field)
+            guard seen.insert(field.rawValue) else {
+                problems.add(.invalidField, at: JSONPath.member(place(), field.key), "field appears more than once")
+                try reader.skipValue()
+                continue
             }
+            try body(&self, field)
         }
-        return seen
-    }
-
-    /// Reports `missing required field` at `place` for each of `required` not in `seen`.
-    mutating func checkRequired(_ required: [Int], of keys: JSONKeyTable, seen: FieldSet?, _ place: @autoclosure () -> String) {
-        guard let seen else { return }
-        for field in required where !seen.contains(field) {
-            problems.add(.invalidField, at: place(), "missing required field \"\(keys.names[field])\"")
+        for field in Field.required where !seen.contains(field.rawValue) {
+            problems.add(.invalidField, at: place(), "missing required field \"\(field.key)\"")
         }
-    }
-
-    /// False (and the value skipped, the repetition reported) when `field` was seen before.
-    private mutating func firstOccurrence(_ field: Int, of seen: inout FieldSet, place: @autoclosure () -> String) throws -> Bool {
-        if seen.insert(field) { return true }
-        problems.add(.invalidField, at: place(), "field appears more than once")
-        try reader.skipValue()
-        return false
     }
 
     // MARK: References
@@ -263,6 +240,16 @@ struct PendingReferences {
         fields.append(field)
         rows.append(Int32(row))
     }
+}
+
+/// The fields of the snapshot object.
+enum RootField: Int, JSONObjectFields {
+    case format, version, name, currency, asOf, stages, customers, touchpoints, transitions
+
+    static let keys = JSONKeyTable(["format", "version", "name", "currency", "as_of", "stages", "customers",
+                                    "touchpoints", "transitions"])
+    /// Without `format`: its absence means "not a snapshot" (see `parse`).
+    static let required: [RootField] = [.version, .stages, .customers]
 }
 
 /// The fields of one object seen so far (field numbers below 32).

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Opening reads the whole file with a byte-level reader and validates it: any error
 /// throws `SnapshotError` listing every problem with its place (a JSON path such as
-/// `customers[1041].stage`, or `line L, column C` for a syntax error); warnings end up in
-/// `problems`. Customer lists are sorted once per (stage, filter, order) and cached, so that
-/// paging costs only the page.
+/// `customers[1041].stage`, or `line L, column C` for a syntax error, both 1-based, the
+/// column counted in Unicode code points); warnings end up in `problems`. Customer lists
+/// are sorted once per (stage, filter, order) and cached, so that paging costs only the page.
 public final class JSONSnapshotStore: SnapshotStore {
     public let path: String
     public let info: SnapshotInfo
@@ -170,15 +170,13 @@ public final class JSONSnapshotStore: SnapshotStore {
 
     func customer(row: Int) -> Customer {
         let c = tables.customers
-        let tags = Int(row == 0 ? 0 : c.tagEnds[row - 1])..<Int(c.tagEnds[row])
-        let attributes = Int(row == 0 ? 0 : c.attributeEnds[row - 1])..<Int(c.attributeEnds[row])
         return Customer(
             id: c.ids.text(row), name: c.names.text(row), email: c.emails.string(row),
             stage: stages[Int(c.stages[row])].id,
             stageEnteredAt: Timestamp(stored: c.stageEnteredAt[row]), createdAt: Timestamp(stored: c.createdAt[row]),
             segment: c.segments[row] < 0 ? nil : tables.words[c.segments[row]],
-            tags: c.tags[tags].map { tables.words[$0] },
-            attributes: attributes.map { Attribute(tables.words[c.attributeKeys[$0]], c.attributeValues[$0]) })
+            tags: c.tags[c.tagRange(row)].map { tables.words[$0] },
+            attributes: c.attributeRange(row).map { Attribute(tables.words[c.attributeKeys[$0]], c.attributeValues[$0]) })
     }
 
     func summary(_ row: Int) -> CustomerSummary {
@@ -207,7 +205,7 @@ public final class JSONSnapshotStore: SnapshotStore {
 
 /// Customer lists already filtered and sorted, shared by the pages of one list. Bounded:
 /// cleared when it holds too many lists.
-final class CustomerListCache: @unchecked Sendable {
+final class CustomerListCache {
     struct Key: Hashable {
         var stage: Int
         var filter: CustomerFilter

@@ -32,6 +32,14 @@ struct CustomerTable {
 
     var count: Int { names.count }
 
+    /// Where the tags of a row are in `tags`.
+    func tagRange(_ row: Int) -> Range<Int> { Int(row == 0 ? 0 : tagEnds[row - 1])..<Int(tagEnds[row]) }
+
+    /// Where the attributes of a row are in `attributeKeys` and `attributeValues`.
+    func attributeRange(_ row: Int) -> Range<Int> {
+        Int(row == 0 ? 0 : attributeEnds[row - 1])..<Int(attributeEnds[row])
+    }
+
     /// The row of a customer id.
     func row(of id: UnsafeBufferPointer<UInt8>) -> Int? { idIndex.find(id, in: ids) }
 }

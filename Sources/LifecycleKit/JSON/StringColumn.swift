@@ -15,11 +15,6 @@ struct StringColumn {
         ends.append(bytes.count)
     }
 
-    mutating func append(_ s: String) {
-        var s = s
-        s.withUTF8 { append($0) }
-    }
-
     mutating func appendNil() { ends.append(~bytes.count) }
 
     func isNil(_ row: Int) -> Bool { ends[row] < 0 }
@@ -130,11 +125,6 @@ struct StringInterner {
         strings.append(s)
         _ = index.insert(row: strings.count - 1, in: strings)
         return Int32(strings.count - 1)
-    }
-
-    mutating func intern(_ s: String) -> Int32 {
-        var s = s
-        return s.withUTF8 { intern($0) }
     }
 
     func find(_ s: String) -> Int32? {
