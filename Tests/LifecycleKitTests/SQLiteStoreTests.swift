@@ -314,6 +314,20 @@ final class CollectingSink: SnapshotSink {
         #expect(try strings("SELECT quote(tags) || quote(attributes) FROM customers WHERE id = 'C-2'") == ["NULLNULL"])
     }
 
+    @Test func aSinkErrorPassesThroughExportUnchanged() throws {
+        final class FailingSink: SnapshotSink {
+            func begin(info: SnapshotInfo, stages: [Stage]) throws {}
+            func add(_ customer: Customer) throws {}
+            func add(_ touchpoint: Touchpoint) throws { throw OperationError("disk full") }
+            func add(_ transition: Transition) throws {}
+            func finish() throws {}
+        }
+        let path = try SQLiteFixtures.directory() + "/src.sqlite"
+        try SQLiteFixtures.write(to: path)
+        let error = try #require(throws: OperationError.self) { try SQLiteSnapshotStore(path: path).export(to: FailingSink()) }
+        #expect(error.message == "disk full")
+    }
+
     @Test func aFailedWriterLeavesNothingBehind() throws {
         let dir = try SQLiteFixtures.directory()
         let writer = try SQLiteSnapshotWriter(path: dir + "/dup.sqlite")

@@ -32,7 +32,7 @@ public final class SQLiteSnapshotStore: SnapshotStore {
         do {
             header = try database.read { db in try SQLiteSchema.inspect(db) }
         } catch {
-            throw SQLiteSchema.snapshotError(error, path: path)
+            throw SQLiteSchema.readError(error, path: path)
         }
         if header.problems.hasErrors { throw SnapshotError(path: path, problems: header.problems) }
         problems = header.problems
@@ -43,12 +43,12 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     }
 
     /// Runs `body` on the connection in one read transaction; database failures become a
-    /// `SnapshotError`.
+    /// `SnapshotError`, other errors pass unchanged.
     private func read<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
         do {
             return try database.read { db in try body(SQLiteSchema.connection(db)) }
         } catch {
-            throw SQLiteSchema.snapshotError(error, path: path)
+            throw SQLiteSchema.readError(error, path: path)
         }
     }
 

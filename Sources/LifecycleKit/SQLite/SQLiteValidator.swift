@@ -11,7 +11,7 @@ public enum SQLiteValidator {
     public static func validate(path: String) -> ProblemList {
         var list = ProblemList()
         do {
-            let database = try SQLiteSchema.openReadOnly(path)
+            let database = try SQLiteSchema.openReadOnly(path, cacheMiB: 512)
             try database.read { db in
                 let header = try SQLiteSchema.inspect(db)
                 list.merge(header.problems)
@@ -23,7 +23,10 @@ public enum SQLiteValidator {
                 list.merge(checker.problems)
             }
         } catch {
-            list.merge(SQLiteSchema.snapshotError(error, path: path).problems)
+            switch SQLiteSchema.readError(error, path: path) {
+            case let error as SnapshotError: list.merge(error.problems)
+            case let error: list.add(.notASnapshot, at: "", "\(error)")
+            }
         }
         return list
     }
@@ -92,18 +95,27 @@ public enum SQLiteValidator {
             }
         }
 
-        /// Each row whose `column` (text, not NULL) names no row of `target`.
+        /// Each row whose `column` (text, not NULL) names no row of `target`, in `column` order:
+        /// the scan then runs through the column's index (when the file has one) and its
+        /// look-ups into `target` come in key order, several times faster than in row order.
         private mutating func checkReferences(_ table: String, id: String?, column: String,
                                               to target: String, what: String) throws {
             let s = try SQLiteStatement(connection, """
-                SELECT r.rowid, r.\(column), \(id.map { "r.\($0)" } ?? "NULL") FROM \(table) AS r
+                SELECT r.rowid, r.\(column) FROM \(table) AS r
                 WHERE typeof(r.\(column)) = 'text' AND NOT EXISTS (SELECT 1 FROM \(target) AS x WHERE x.id = r.\(column))
-                ORDER BY r.rowid
+                ORDER BY r.\(column)
                 """)
+            let rowID = try id.map { try SQLiteStatement(connection, "SELECT \($0) FROM \(table) WHERE rowid = ?1") }
             while try s.step() {
-                let value = s.string(1) ?? ""
-                problems.add(.unknownReference, at: sqlitePlace(table, row: s.int(0), id: s.string(2), column: column),
-                             "unknown \(what) \(JSONText.string(value))")
+                let row = s.int(0)
+                var idText: String?
+                if let rowID {
+                    rowID.bind(1, row)
+                    if try rowID.step() { idText = rowID.string(0) }
+                    rowID.reset()
+                }
+                problems.add(.unknownReference, at: sqlitePlace(table, row: row, id: idText, column: column),
+                             "unknown \(what) \(JSONText.string(s.string(1) ?? ""))")
             }
         }
 
