@@ -40,7 +40,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LifecycleKitTests", dependencies: ["LifecycleKit"]),
-        .testTarget(name: "LifecycleTUITests", dependencies: ["LifecycleTUI", "LifecycleKit"]),
+        .testTarget(name: "LifecycleTUITests", dependencies: ["LifecycleTUI", "LifecycleKit"], exclude: ["Screens"]),
         // Drives the real `clc` binary in tmux and checks the screen and the files on disk.
         .testTarget(name: "EndToEndTests", dependencies: ["clc"]),
     ],

@@ -22,7 +22,9 @@ struct OpenCommand: ParsableCommand {
     mutating func run() throws {
         let path = try file ?? DemoSnapshot.ensure()
         do {
-            try DashboardLauncher.run(path: path, themeOption: theme)
+            if let signal = try DashboardLauncher.run(path: path, themeOption: theme) {
+                throw ExitCode(128 + signal)   // terminal already restored; conventional status
+            }
         } catch let DashboardLauncher.Failure.usage(message) {
             throw UsageFailure(message: message)
         }

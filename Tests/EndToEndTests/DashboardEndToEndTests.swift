@@ -74,8 +74,8 @@ import Testing
         try session.waitFor(text: "Customers per stage")
         try session.send("q")
         #expect(try session.exitStatus() == 0)
-        let after = try session.waitFor(text: "icanon")
-        #expect(!after.contains("-icanon") && !after.contains("-echo "))
+        let after = try session.waitFor(text: "tty: ")
+        #expect(after.contains("tty: icanon") && after.contains("tty: echo"))
         #expect(!after.contains("Customers per stage"))   // the dashboard's screen is gone
     }
 
@@ -105,12 +105,15 @@ import Testing
         let dir = try Shell.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (path, _) = try Self.snapshot("s.sqlite", in: dir)
-        let session = try TmuxSession(command: "\(TmuxSession.quote(Shell.clc)) \(TmuxSession.quote(path)) & pid=$!; sleep 0; wait $pid",
+        let session = try TmuxSession(command: "\(TmuxSession.quote(Shell.clc)) \(TmuxSession.quote(path))",
                                       width: 100, height: 30, directory: dir, environment: ["TERM": "xterm-256color"])
         try session.waitFor(text: "Customers per stage")
-        try Shell.run(["pkill", "-TERM", "-f", "^\(Shell.clc) \(path)$"])
-        #expect(try session.exitStatus() == 0)
-        let after = try session.waitFor(text: "icanon")
-        #expect(!after.contains("-icanon"))
+        let shell = try session.tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let kill = try Shell.run(["pkill", "-TERM", "-P", shell])
+        #expect(kill.status == 0, "no clc process under the pane's shell \(shell)")
+        #expect(try session.exitStatus() == 143)   // 128 + SIGTERM, after restoring the terminal
+        let after = try session.waitFor(text: "tty: ")
+        #expect(after.contains("tty: icanon") && after.contains("tty: echo"))
     }
 }

@@ -9,29 +9,49 @@ enum Shell {
         var stderr: String
     }
 
-    /// Runs `arguments` (the first is looked up in PATH) and waits for it.
+    /// Runs `arguments` (the first is looked up in PATH) and waits for it, with
+    /// posix_spawn and waitpid. Output goes through temporary files, not pipes: a daemon it
+    /// starts (the tmux server) keeps inherited descriptors open forever.
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String]? = nil, input: Data? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = arguments
-        if let environment { p.environment = environment }
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        if let input { inp.fileHandleForWriting.write(input) }
-        try inp.fileHandleForWriting.close()
-        var outData = Data(), errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("clc-run-\(UUID().uuidString)").path
+        let outPath = base + ".out", errPath = base + ".err"
+        defer {
+            unlink(outPath)
+            unlink(errPath)
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            env.forEach { free($0) }
+        }
+        // Test worker threads block most signals, and a spawned child inherits that mask:
+        // start it with none blocked and default handlers, as a shell would.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, env)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exited = status & 0x7f == 0
+        return Result(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f),
+                      stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 
     /// The `clc` binary built beside this test bundle (or `$CLC_BINARY`).
@@ -61,12 +81,13 @@ final class TmuxSession {
 
     /// Starts `command` (a shell command line) in a detached window of `width`×`height`.
     /// When the command ends its exit status is written to `statusFile` and the pane shows
-    /// the terminal's line discipline (`stty -a`), so tests can see it was restored.
+    /// the terminal's line discipline (`tty: icanon`, `tty: echo`, or `tty: -icanon`… when
+    /// left raw), so tests can see it was restored.
     init(command: String, width: Int, height: Int, directory: URL, environment: [String: String] = [:]) throws {
         socket = "clc-e2e-\(UUID().uuidString.prefix(8))"
         statusFile = directory.appendingPathComponent("exit-status").path
         let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let script = "\(env) \(command); echo $? > \(Self.quote(statusFile)); stty -a | tr ';' '\\n' | grep -E '^ *-?(icanon|echo) ' ; sleep 600"
+        let script = "\(env) \(command); echo $? > \(Self.quote(statusFile)); stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | sed 's/^/tty: /'; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", "bash", "-c", script])
     }
 

@@ -29,7 +29,10 @@ public enum DashboardLauncher {
         return "default"
     }
 
-    public static func run(path: String, themeOption: String?) throws {
+    /// Runs the dashboard until the user quits; returns the signal that ended it, if any
+    /// (the terminal is restored either way).
+    @discardableResult
+    public static func run(path: String, themeOption: String?) throws -> Int32? {
         do {
             try NcursesTerminal.checkUsable()
         } catch let e as NcursesTerminal.SetupError {
@@ -52,5 +55,6 @@ public enum DashboardLauncher {
         let label = (path as NSString).lastPathComponent
         let dashboard = try Dashboard(store: store, width: terminal.width, height: terminal.height, fileLabel: label)
         DashboardRunner(dashboard: dashboard, terminal: terminal).run(shouldStop: { terminal.interrupted })
+        return terminal.endingSignal
     }
 }

@@ -39,6 +39,10 @@ public final class NcursesTerminal: Terminal {
         if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
+        // The size comes from the terminal itself: inherited LINES/COLUMNS (set by many
+        // shells and tools) would pin ncurses to a stale size and defeat resizing.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
         guard let s = newterm(nil, stdout, stdin) else { throw SetupError.cannotInitialise(environment["TERM"] ?? "") }
         screen = s
         set_term(s)
@@ -48,6 +52,11 @@ public final class NcursesTerminal: Terminal {
         keypad(clc_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        // A parent may have left signals blocked; resizing and clean exits need these.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&wanted, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { receivedSignal = $0 }
         }
@@ -59,6 +68,9 @@ public final class NcursesTerminal: Terminal {
 
     /// True once SIGINT, SIGTERM or SIGHUP arrived.
     public var interrupted: Bool { receivedSignal != 0 }
+
+    /// The signal that ended the session, if one did.
+    public var endingSignal: Int32? { receivedSignal == 0 ? nil : receivedSignal }
 
     /// Restores the terminal. Safe to call more than once.
     public func close() {
@@ -136,11 +148,11 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> Event? {
-        if receivedSignal != 0 { return .key(.ctrl("c")) }
+        if receivedSignal != 0 { return nil }
         timeout(Int32(timeoutMilliseconds))
         var ch: wint_t = 0
         let result = get_wch(&ch)
-        if result == clc_err() { return receivedSignal != 0 ? .key(.ctrl("c")) : nil }
+        if result == clc_err() { return nil }
         if result == clc_key_code_yes() {
             if Int32(ch) == clc_key_resize() {
                 previous = nil
