@@ -70,8 +70,7 @@ extension Dashboard {
         list.cursor = 0
         list.top = 0
         reload(&list)
-        let dir = list.sort.descending ? "↓" : "↑"
-        state.status = StatusMessage("sorted by \(StageListColumns.title(of: list.sort.field)) \(dir)")
+        state.status = StatusMessage("sorted by \(StageListColumns.title(of: list.sort.field)) \(StageListColumns.arrow(list.sort))")
     }
 
     mutating func moveCursor(_ list: inout StageListState, to index: Int) {

@@ -75,7 +75,7 @@ enum JourneyView {
         let dateWidth = 16
         let channelWidth = 10
         let typeWidth = w >= 80 ? 15 : 12
-        let campaignWidth = w >= 100 ? 16 : 0
+        let campaignWidth = w >= 110 ? 22 : w >= 100 ? 16 : 0
         let noteX = 1 + dateWidth + 1 + channelWidth + 1 + typeWidth + 1 + (campaignWidth > 0 ? campaignWidth + 1 : 0) + valueWidth + 1
         var x = 1
         for (title, width, right) in [(j.newestFirst ? "When ↓" : "When ↑", dateWidth, false), ("Channel", channelWidth, false), ("Type", typeWidth, false),

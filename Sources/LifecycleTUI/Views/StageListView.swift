@@ -22,6 +22,12 @@ enum StageListColumns {
         Column(field: .revenue, title: "Revenue", width: 11, alignRight: true, priority: 7),
     ]
 
+    /// ↑ or ↓ for the column as the user reads it: days in stage run opposite to the entry date
+    /// they sort by (earliest entry first = most days first = ↓).
+    static func arrow(_ sort: CustomerSort) -> String {
+        (sort.descending != (sort.field == .stageEnteredAt)) ? "↓" : "↑"
+    }
+
     static func title(of field: CustomerSort.Field) -> String {
         switch field {
         case .stageEnteredAt: return "days in stage"
@@ -65,7 +71,7 @@ enum StageListView {
         var x = grid.put(" " + stage.name + " ", x: 0, y: 1, role: .title)
         let position = list.total == 0 ? "no customers" : "\(NumberText.grouped(list.cursor + 1)) of \(NumberText.grouped(list.total))"
         x += grid.put(" " + position, x: x, y: 1)
-        let arrow = list.sort.descending ? "↓" : "↑"
+        let arrow = StageListColumns.arrow(list.sort)
         x += grid.put("  sorted by \(StageListColumns.title(of: list.sort.field)) \(arrow)", x: x, y: 1, role: .dim)
         var filters: [String] = []
         if let s = list.filter.segment { filters.append("segment \(s)") }
