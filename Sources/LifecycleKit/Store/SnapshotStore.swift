@@ -44,6 +44,19 @@ public protocol SnapshotStore: AnyObject {
 
     /// Writes the whole snapshot into `sink` (for `convert`).
     func export(to sink: SnapshotSink) throws
+
+    /// True when stages cannot be changed (a read-only file or directory).
+    var isReadOnly: Bool { get }
+
+    /// Applies one action: for each change whose customer is still in `expectedStage`, sets
+    /// the customer's stage and `stage_entered_at` (= `request.at`) and appends one transition
+    /// `{from, to, at, by, note}`; other changes come back as conflicts. Durable before it
+    /// returns (SQLite: one committed transaction; JSON: one fsync'ed journal line).
+    /// Throws `MoveError` when nothing could be written. Use `StageMover`, not this, to move.
+    func apply(_ request: MoveRequest) throws -> MoveOutcome
+
+    /// Picks up changes other programs made to the file since the last call; true if any.
+    func refresh() throws -> Bool
 }
 
 extension SnapshotStore {

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The one way to change stages, for every path (dashboard, CLI, undo): builds the action
+/// from what the user saw, applies it through the store, and keeps the undo/redo history.
+/// Undo is itself recorded as stage changes (the note says so), never by deleting history.
+public struct StageMover {
+    /// One applied action, as undo and redo see it.
+    public struct Action: Hashable, Sendable {
+        public var transitions: [Transition]
+        public var note: String?
+    }
+
+    public let user: String
+    public private(set) var undoStack: [Action] = []
+    public private(set) var redoStack: [Action] = []
+    private let clock: () -> Timestamp
+
+    public init(user: String, clock: @escaping () -> Timestamp = StageMover.now) {
+        self.user = user
+        self.clock = clock
+    }
+
+    /// The current time, to the microsecond.
+    public static func now() -> Timestamp {
+        Timestamp(microseconds: Int64((Date().timeIntervalSince1970 * 1_000_000).rounded()))
+    }
+
+    /// `--user`, else `CLC_USER`, else the login name, else `unknown`.
+    public static func resolveUser(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let option, !option.isEmpty { return option }
+        if let u = environment["CLC_USER"], !u.isEmpty { return u }
+        if let name = getlogin().map({ String(cString: $0) }), !name.isEmpty { return name }
+        if let u = environment["USER"] ?? environment["LOGNAME"], !u.isEmpty { return u }
+        return "unknown"
+    }
+
+    /// Moves customers (each with the stage the user saw them in) to `target`.
+    public mutating func move(_ customers: [(id: String, seenIn: String)], to target: String, note: String?,
+                              in store: any SnapshotStore) throws -> MoveOutcome {
+        let changes = customers.map { StageChange(customerID: $0.id, expectedStage: $0.seenIn, targetStage: target) }
+        let outcome = try store.apply(MoveRequest(changes: changes, note: note, user: user, at: clock()))
+        if !outcome.applied.isEmpty {
+            undoStack.append(Action(transitions: outcome.applied, note: note))
+            redoStack.removeAll()
+        }
+        return outcome
+    }
+
+    /// Moves the customers of the last action back where they came from.
+    public mutating func undo(in store: any SnapshotStore) throws -> MoveOutcome? {
+        guard let action = undoStack.last else { return nil }
+        let changes = action.transitions.compactMap { t in
+            t.from.map { StageChange(customerID: t.customerID, expectedStage: t.to, targetStage: $0) }
+        }
+        let outcome = try store.apply(MoveRequest(changes: changes, note: "undo" + (action.note.map { ": " + $0 } ?? ""), user: user, at: clock()))
+        undoStack.removeLast()
+        redoStack.append(action)
+        return outcome
+    }
+
+    /// Repeats the last undone action.
+    public mutating func redo(in store: any SnapshotStore) throws -> MoveOutcome? {
+        guard let action = redoStack.last else { return nil }
+        let changes = action.transitions.compactMap { t in
+            t.from.map { StageChange(customerID: t.customerID, expectedStage: $0, targetStage: t.to) }
+        }
+        let outcome = try store.apply(MoveRequest(changes: changes, note: "redo" + (action.note.map { ": " + $0 } ?? ""), user: user, at: clock()))
+        redoStack.removeLast()
+        if !outcome.applied.isEmpty { undoStack.append(Action(transitions: outcome.applied, note: action.note)) }
+        return outcome
+    }
+}
