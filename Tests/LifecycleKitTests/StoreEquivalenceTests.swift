@@ -104,22 +104,9 @@ import Testing
         #expect(a.transitions == b.transitions)
     }
 
-    /// Collects everything a store exports, in a canonical order.
-    final class Collector: SnapshotSink {
-        var info: SnapshotInfo?
-        var stages: [Stage] = []
-        var customers: [Customer] = []
-        var touchpoints: [Touchpoint] = []
-        var transitions: [Transition] = []
-        func begin(info: SnapshotInfo, stages: [Stage]) { self.info = info; self.stages = stages }
-        func add(_ c: Customer) { customers.append(c) }
-        func add(_ t: Touchpoint) { touchpoints.append(t) }
-        func add(_ t: Transition) { transitions.append(t) }
-        func finish() {}
-    }
-
-    static func everything(_ store: some SnapshotStore) throws -> Collector {
-        let c = Collector()
+    /// Everything a store exports, in a canonical order.
+    static func everything(_ store: some SnapshotStore) throws -> CollectingSink {
+        let c = CollectingSink()
         try store.export(to: c)
         c.customers.sort { $0.id < $1.id }
         c.touchpoints.sort { $0.id < $1.id }

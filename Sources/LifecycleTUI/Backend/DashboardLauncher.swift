@@ -32,6 +32,15 @@ public enum DashboardLauncher {
     /// Runs the dashboard until the user quits; returns the signal that ended it, if any
     /// (the terminal is restored either way).
     @discardableResult
+    /// A JSON file is parsed whole before the first frame: say so when that takes a moment.
+    static func announceLongLoad(_ path: String) {
+        guard (try? SnapshotFile.kind(ofFileAt: path)) == .json,
+              let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+              size > 32 << 20 else { return }
+        let text = "clc: reading \((path as NSString).lastPathComponent) (\(size >> 20) MB)…\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     public static func run(path: String, themeOption: String?) throws -> Int32? {
         do {
             try NcursesTerminal.checkUsable()
@@ -44,6 +53,7 @@ public enum DashboardLauncher {
         } catch let e as ThemeLoader.LoadError {
             throw Failure.usage(e.description)
         }
+        announceLongLoad(path)
         let store = try SnapshotFile.open(path)
         let terminal: NcursesTerminal
         do {
