@@ -12,6 +12,7 @@ struct CLC: ParsableCommand {
             Exit codes: 0 success, 1 invalid data or a failed operation, 2 usage error.
             """,
         subcommands: [OpenCommand.self, ReportCommand.self, ValidateCommand.self, ConvertCommand.self,
+                      MoveCommand.self, HistoryCommand.self,
                       GenerateCommand.self, DemoCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

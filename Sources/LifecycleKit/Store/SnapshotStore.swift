@@ -57,6 +57,17 @@ public protocol SnapshotStore: AnyObject {
 
     /// Picks up changes other programs made to the file since the last call; true if any.
     func refresh() throws -> Bool
+
+    /// True when applied changes are not yet in the file itself (JSON: in the journal).
+    var hasUnsavedChanges: Bool { get }
+
+    /// Writes applied changes into the file itself (JSON); nothing to do for SQLite.
+    func save() throws
+}
+
+extension SnapshotStore {
+    public var hasUnsavedChanges: Bool { false }
+    public func save() throws {}
 }
 
 extension SnapshotStore {
