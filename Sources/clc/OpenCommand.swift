@@ -19,10 +19,13 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Colour theme (default, light, high-contrast, mono, or a user theme).")
     var theme: String?
 
+    @Option(help: "Who makes the stage changes (default: CLC_USER, else the login name).")
+    var user: String?
+
     mutating func run() throws {
         let path = try file ?? DemoSnapshot.ensure()
         do {
-            if let signal = try DashboardLauncher.run(path: path, themeOption: theme) {
+            if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user) {
                 throw ExitCode(128 + signal)   // terminal already restored; conventional status
             }
         } catch let DashboardLauncher.Failure.usage(message) {

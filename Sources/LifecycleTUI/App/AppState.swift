@@ -19,6 +19,26 @@ public enum Screen: Sendable {
 public enum Overlay: Sendable {
     case help(scroll: Int)
     case filterPicker(FilterPickerState)
+    case stagePicker(MovePlan)
+    case confirm(MovePlan)
+    case quitPrompt
+}
+
+/// A stage change being prepared: who, seen in which stage, to where, and why.
+public struct MovePlan: Sendable, Hashable {
+    /// Customer id → the stage the user saw them in.
+    public var customers: [String: String]
+    /// The name to show for a single customer.
+    public var label: String
+    /// The picker's cursor: a stage index.
+    public var target: Int
+    public var note: String = ""
+
+    public init(customers: [String: String], label: String, target: Int) {
+        self.customers = customers
+        self.label = label
+        self.target = target
+    }
 }
 
 /// A line for the status bar.
@@ -45,6 +65,14 @@ public struct AppState: Sendable {
     public var stack: [Screen] = [.funnel]
     public var overlay: Overlay?
     public var status: StatusMessage?
+    /// The note being typed for a move (nil when not typing).
+    public var noteInput: MovePlan?
+    /// The file cannot be changed.
+    public var readOnly = false
+    /// Applied changes not yet in the file itself (JSON journal).
+    public var unsaved = false
+    /// Set when the figures must be recomputed (after a change); the runner clears it.
+    public var figuresStale = false
     public var shouldQuit = false
 
     public static let minimumWidth = 50
@@ -71,6 +99,9 @@ public struct AppState: Sendable {
         switch overlay {
         case .help: return .help
         case .filterPicker: return .filterPicker
+        case .stagePicker: return .stagePicker
+        case .confirm: return .confirm
+        case .quitPrompt: return .quitPrompt
         case nil: return screen.context
         }
     }

@@ -49,6 +49,19 @@ extension Dashboard {
         case .open:
             guard let row = list.row(at: list.cursor) else { return }
             openJourney(row.customer.id)
+        case .mark:
+            guard let row = list.row(at: list.cursor) else { return }
+            if list.marked.removeValue(forKey: row.customer.id) == nil { list.marked[row.customer.id] = row.customer.stage }
+            moveCursor(&list, to: list.cursor + 1)
+        case .markAll:
+            let stage = state.stages[list.stageIndex].id
+            let filter = list.filter, sort = list.sort, total = list.total
+            guard let rows = attempt("marking", { try $0.customers(inStage: stage, filter: filter, sort: sort, offset: 0, limit: total) }) else { return }
+            for r in rows { list.marked[r.customer.id] = r.customer.stage }
+            state.status = StatusMessage("\(NumberText.grouped(list.marked.count)) marked · m moves them · c clears")
+        case .clearMarks:
+            list.marked.removeAll()
+            state.status = StatusMessage("marks cleared")
         default: break
         }
     }

@@ -5,17 +5,28 @@ import LifecycleKit
 public struct Dashboard {
     public internal(set) var state: AppState
     public let store: any SnapshotStore
+    /// The one way stages change, with the undo/redo history.
+    var mover: StageMover
+    /// Ticks since the file was last checked for other programs' changes.
+    var ticksSinceRefresh = 0
 
     /// Opens on the funnel. Reads only what the first frame needs: the stage counts.
-    public init(store: any SnapshotStore, width: Int, height: Int, fileLabel: String) throws {
+    public init(store: any SnapshotStore, width: Int, height: Int, fileLabel: String, user: String = "unknown",
+                clock: @escaping () -> Timestamp = StageMover.now) throws {
         self.store = store
+        mover = StageMover(user: user, clock: clock)
         state = AppState(width: width, height: height, info: store.info, stages: store.stages,
                          fileLabel: fileLabel, funnel: FunnelState(counts: try store.stageCounts()))
         if store.problems.warningCount > 0 {
             let n = store.problems.warningCount
             state.status = StatusMessage("\(NumberText.grouped(n)) warning\(n == 1 ? "" : "s") in this file (clc validate lists them)", kind: .warning)
         }
+        state.readOnly = store.isReadOnly
+        state.unsaved = store.hasUnsavedChanges
     }
+
+    /// The figures were recomputed for the current data (the runner calls this).
+    public mutating func figuresRequested() { state.figuresStale = false }
 
     public mutating func handle(_ event: Event) {
         switch event {
@@ -24,7 +35,14 @@ public struct Dashboard {
             state.height = h
             relayout()
         case .tick:
-            break
+            ticksSinceRefresh += 1
+            if ticksSinceRefresh >= 5 {
+                ticksSinceRefresh = 0
+                if attempt("checking for changes", { try $0.refresh() }) == true {
+                    reloadAfterChange()
+                    if state.status == nil { state.status = StatusMessage("updated: another program changed the file") }
+                }
+            }
         case .reportReady(let report):
             state.funnel.report = report
             state.funnel.totals = report.totals
@@ -41,7 +59,11 @@ public struct Dashboard {
     }
 
     private mutating func handleKey(_ key: Key) {
-        if case .stageList(let list) = state.screen, list.searchInput != nil {
+        if state.noteInput != nil {
+            handleNoteInput(key)
+            return
+        }
+        if case .stageList(let list) = state.screen, list.searchInput != nil, state.overlay == nil {
             handleSearchInput(key)
             return
         }
@@ -54,13 +76,28 @@ public struct Dashboard {
         case .filterPicker(let picker):
             handleFilterPicker(action, picker)
             return
+        case .stagePicker(let plan):
+            handleStagePicker(action, key: key, plan)
+            return
+        case .confirm(let plan):
+            state.overlay = nil
+            if action == .confirm { perform(plan) } else { state.status = StatusMessage("nothing moved") }
+            return
+        case .quitPrompt:
+            handleQuitPrompt(action)
+            return
         case nil:
             break
         }
         switch action {
-        case .quit: state.shouldQuit = true
+        case .quit:
+            if store.hasUnsavedChanges { state.overlay = .quitPrompt } else { state.shouldQuit = true }
         case .help: state.overlay = .help(scroll: 0)
         case .back: goBack()
+        case .undo: undo()
+        case .redo: redo()
+        case .save: save()
+        case .move: startMove()
         default:
             switch state.screen {
             case .funnel: handleFunnel(action)

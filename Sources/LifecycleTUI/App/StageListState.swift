@@ -20,6 +20,8 @@ public struct StageListState: Sendable {
     public var searchOrigin = 0
     /// The last confirmed search, for n/N.
     public var lastSearch: String?
+    /// Marked customers: id → the stage they were seen in.
+    public var marked: [String: String] = [:]
 
     public init(stageIndex: Int) { self.stageIndex = stageIndex }
 

@@ -41,7 +41,7 @@ public enum DashboardLauncher {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    public static func run(path: String, themeOption: String?) throws -> Int32? {
+    public static func run(path: String, themeOption: String?, user: String? = nil) throws -> Int32? {
         do {
             try NcursesTerminal.checkUsable()
         } catch let e as NcursesTerminal.SetupError {
@@ -63,7 +63,8 @@ public enum DashboardLauncher {
         }
         defer { terminal.close() }
         let label = (path as NSString).lastPathComponent
-        let dashboard = try Dashboard(store: store, width: terminal.width, height: terminal.height, fileLabel: label)
+        let dashboard = try Dashboard(store: store, width: terminal.width, height: terminal.height, fileLabel: label,
+                                      user: StageMover.resolveUser(option: user))
         DashboardRunner(dashboard: dashboard, terminal: terminal).run(shouldStop: { terminal.interrupted })
         return terminal.endingSignal
     }

@@ -7,6 +7,7 @@ public final class DashboardRunner {
     public private(set) var dashboard: Dashboard
     private let terminal: Terminal
     private let mailbox = Mailbox()
+    private var generation = 0
 
     public init(dashboard: Dashboard, terminal: Terminal) {
         self.dashboard = dashboard
@@ -22,15 +23,25 @@ public final class DashboardRunner {
             let event = terminal.nextEvent(timeoutMilliseconds: 100) ?? .tick
             for e in mailbox.drain() { dashboard.handle(e) }
             dashboard.handle(event)
+            if dashboard.state.figuresStale {
+                dashboard.figuresRequested()
+                if computeFiguresInBackground { startReport() }
+            }
         }
     }
 
+    /// Computes the figures on a background thread; a newer computation supersedes an older
+    /// one, whose result is dropped.
     private func startReport() {
         let store = dashboard.store
         let mailbox = self.mailbox
+        generation += 1
+        let mine = generation
+        let current = { [weak self] in self?.generation == mine }
         let thread = Thread {
             do {
-                mailbox.post(.reportReady(try store.funnelReport()))
+                let report = try store.funnelReport()
+                if current() { mailbox.post(.reportReady(report)) }
             } catch {
                 mailbox.post(.reportFailed("\(error)"))
             }

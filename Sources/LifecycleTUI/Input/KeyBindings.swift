@@ -8,11 +8,13 @@ public enum Action: Hashable, Sendable {
     case search, searchNext, searchPrevious
     case filter, clearFilter
     case flipOrder
+    case mark, markAll, clearMarks
+    case move, pickDigit, confirm, undo, redo, save
 }
 
 /// The screens, and the overlays that take the keys while they are open.
 public enum KeyContext: Hashable, Sendable, CaseIterable {
-    case funnel, stageList, journey, help, filterPicker
+    case funnel, stageList, journey, help, filterPicker, stagePicker, confirm, quitPrompt
 }
 
 /// One row of the binding table: keys, the action, its help text, where it applies and
@@ -40,7 +42,7 @@ public struct KeyBinding: Sendable {
 /// `?` help overlay, so the three can never disagree.
 public enum KeyBindings {
     private static let screens: Set<KeyContext> = [.funnel, .stageList, .journey]
-    private static let lists: Set<KeyContext> = [.funnel, .stageList, .journey, .filterPicker, .help]
+    private static let lists: Set<KeyContext> = [.funnel, .stageList, .journey, .filterPicker, .help, .stagePicker]
 
     public static let table: [KeyBinding] = [
         KeyBinding([.char("j"), .down], .down, "move down", in: lists),
@@ -65,9 +67,23 @@ public enum KeyBindings {
         KeyBinding([.char("F")], .clearFilter, "clear the filter", in: [.stageList]),
         KeyBinding([.char("x")], .clearFilter, "clear both filters", in: [.filterPicker]),
         KeyBinding([.char("o")], .flipOrder, "newest/oldest first", in: [.journey], statusBar: "order"),
+        KeyBinding([.char(" ")], .mark, "mark or unmark the customer", in: [.stageList]),
+        KeyBinding([.char("*")], .markAll, "mark every customer in the list", in: [.stageList]),
+        KeyBinding([.char("c")], .clearMarks, "clear the marks", in: [.stageList]),
+        KeyBinding([.char("m")], .move, "move to another stage (the marked customers, else this one)", in: [.stageList, .journey], statusBar: "move"),
+        KeyBinding([.char("u")], .undo, "undo the last change", in: screens),
+        KeyBinding([.ctrl("r")], .redo, "redo the change undone last", in: screens),
+        KeyBinding([.char("w")], .save, "save changes into the file (JSON)", in: screens),
+        KeyBinding((1...9).map { .char(Character(String($0))) }, .pickDigit, "jump to stage 1–9", in: [.stagePicker]),
+        KeyBinding([.enter], .open, "move to the chosen stage", in: [.stagePicker], statusBar: "choose"),
+        KeyBinding([.char("y"), .enter], .confirm, "yes, move them", in: [.confirm], statusBar: "yes"),
+        KeyBinding([.char("n"), .escape], .back, "no, cancel", in: [.confirm], statusBar: "no"),
+        KeyBinding([.char("w")], .save, "save, then quit", in: [.quitPrompt], statusBar: "save & quit"),
+        KeyBinding([.char("q")], .quit, "quit; the changes stay in the journal", in: [.quitPrompt], statusBar: "quit"),
+        KeyBinding([.escape], .back, "stay", in: [.quitPrompt], statusBar: "stay"),
         KeyBinding([.escape, .backspace], .back, "back", in: [.stageList, .journey], statusBar: "back"),
         KeyBinding([.escape, .char("?"), .char("q")], .back, "close", in: [.help], statusBar: "close"),
-        KeyBinding([.escape], .back, "cancel", in: [.filterPicker], statusBar: "cancel"),
+        KeyBinding([.escape], .back, "cancel", in: [.filterPicker, .stagePicker], statusBar: "cancel"),
         KeyBinding([.char("?")], .help, "help: every key", in: screens, statusBar: "help"),
         KeyBinding([.char("q"), .ctrl("c")], .quit, "quit", in: screens, statusBar: "quit"),
     ]

@@ -17,6 +17,9 @@ public enum RootView {
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(state, scroll: scroll, into: &grid)
         case .filterPicker(let picker): FilterPickerOverlay.draw(picker, into: &grid)
+        case .stagePicker(let plan): MoveOverlays.drawPicker(plan, state, into: &grid)
+        case .confirm(let plan): MoveOverlays.drawConfirm(plan, state, into: &grid)
+        case .quitPrompt: MoveOverlays.drawQuitPrompt(into: &grid)
         case nil: break
         }
         StatusBar.draw(state, into: &grid)
@@ -35,7 +38,9 @@ enum HeaderBar {
         } else {
             parts.append("revenue …")
         }
-        grid.put(parts.joined(separator: " · "), x: 0, y: 0, role: .header)
+        var x = grid.put(parts.joined(separator: " · "), x: 0, y: 0, role: .header)
+        if state.readOnly { x += grid.put("  [read-only]", x: x, y: 0, role: .header) }
+        if state.unsaved { grid.put("  ● unsaved changes (w saves)", x: x, y: 0, role: .header) }
     }
 }
 
@@ -45,7 +50,12 @@ enum StatusBar {
         let y = grid.height - 1
         grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .statusBar)
         var x = 0
-        if case .stageList(let list) = state.screen, state.overlay == nil, let input = list.searchInput {
+        if let plan = state.noteInput {
+            let prompt = "Note for the move to \(state.stages[plan.target].name) (Enter moves, Esc cancels): "
+            x = grid.put(prompt, x: 0, y: y, role: .statusKey)
+            x += grid.put(plan.note + "▏", x: x, y: y, role: .statusBar) + 2
+            return
+        } else if case .stageList(let list) = state.screen, state.overlay == nil, let input = list.searchInput {
             x = grid.put("/" + input + "▏", x: 0, y: y, role: .statusKey, maxWidth: grid.width / 2) + 2
         } else if let message = state.status {
             let role: Role = message.kind == .error ? .error : message.kind == .warning ? .warning : .message

@@ -77,6 +77,7 @@ enum StageListView {
         if let s = list.filter.segment { filters.append("segment \(s)") }
         if let c = list.filter.channel { filters.append("channel \(c)") }
         if !filters.isEmpty { x += grid.put("  filter: " + filters.joined(separator: ", "), x: x, y: 1, role: .warning) }
+        if !list.marked.isEmpty { x += grid.put("  \(NumberText.grouped(list.marked.count)) marked", x: x, y: 1, role: .marked) }
         let n = state.stages.count
         if n > 1 {
             let next = "Tab ▸ " + state.stages[(list.stageIndex + 1) % n].name
@@ -110,9 +111,11 @@ enum StageListView {
                 grid.put("…", x: 2, y: y, role: .pending)
                 continue
             }
-            if selected { grid.put("▶", x: 0, y: y, role: role) }
+            let marked = list.marked[row.customer.id] != nil
+            if selected || marked { grid.put(selected ? "▶" : "✓", x: 0, y: y, role: marked ? .marked : role) }
+            if selected && marked { grid.put("✓", x: 1, y: y, role: .marked) }
             for (c, cx, cw) in columns {
-                grid.put(cell(row, c.field, asOf: state.info.asOf), x: cx, y: y, width: cw, role: role, alignRight: c.alignRight)
+                grid.put(cell(row, c.field, asOf: state.info.asOf), x: cx, y: y, width: cw, role: marked && !selected ? .marked : role, alignRight: c.alignRight)
             }
         }
         // A scroll indicator on the right edge.
