@@ -9,9 +9,9 @@ enum Shell {
         var stderr: String
     }
 
-    /// Runs `arguments` (the first is looked up in PATH) and waits for it, with
-    /// posix_spawn and waitpid. Output goes through temporary files, not pipes: a daemon it
-    /// starts (the tmux server) keeps inherited descriptors open forever.
+    /// Runs `arguments` (the first is looked up in PATH) and waits for it. Output goes
+    /// through temporary files, not pipes: a daemon it starts (the tmux server) keeps
+    /// inherited descriptors open forever.
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("clc-run-\(UUID().uuidString)").path
@@ -20,20 +20,32 @@ enum Shell {
             unlink(outPath)
             unlink(errPath)
         }
+        let pid = try spawn(["/usr/bin/env"] + arguments, stdout: outPath, stderr: errPath, newGroup: false,
+                            environment: environment ?? ProcessInfo.processInfo.environment)
+        let status = wait(pid)
+        return Result(status: status,
+                      stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    }
+
+    /// Starts `script` under bash in its own process group, stdout to `output` (stderr to
+    /// `output.err`); returns the group id (= pid) so a test can kill the whole group.
+    static func spawnGroup(_ script: String, output: String) throws -> pid_t {
+        try spawn(["/bin/bash", "-c", script], stdout: output, stderr: output + ".err", newGroup: true,
+                  environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// posix_spawn with stdin from /dev/null and output to files. Test worker threads block
+    /// most signals and a child inherits that mask: start it with none blocked and default
+    /// handlers, as a shell would.
+    static func spawn(_ argv: [String], stdout: String, stderr: String, newGroup: Bool,
+                      environment: [String: String]) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            env.forEach { free($0) }
-        }
-        // Test worker threads block most signals, and a spawned child inherits that mask:
-        // start it with none blocked and default handlers, as a shell would.
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -42,16 +54,30 @@ enum Shell {
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if newGroup {
+            posix_spawnattr_setpgroup(&attributes, 0)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
+        let cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        let cEnv: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            cArgs.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, env)
+        let rc = posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
         guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
+        return pid
+    }
+
+    /// Waits for a spawned process; returns its exit status (128+signal when killed).
+    @discardableResult
+    static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exited = status & 0x7f == 0
-        return Result(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f),
-                      stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
     /// The `clc` binary built beside this test bundle (or `$CLC_BINARY`).

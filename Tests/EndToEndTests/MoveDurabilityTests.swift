@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// Stage changes survive `kill -9`, and two writers on one SQLite file lose nothing.
+@Suite(.serialized) struct MoveDurabilityTests {
+    struct History: Decodable {
+        struct Customer: Decodable { var id: String; var stage: String }
+        struct Step: Decodable { var to: String; var note: String?; var by: String }
+        var customer: Customer
+        var transitions: [Step]
+    }
+
+    static func history(_ file: String, _ id: String) throws -> History {
+        let r = try Shell.run([Shell.clc, "history", file, id, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        return try JSONDecoder().decode(History.self, from: Data(r.stdout.utf8))
+    }
+
+    static let stages = ["awareness", "acquisition", "conversion", "retention", "reengagement", "loyalty"]
+
+    /// A shell loop: move customer k to a stage, print "ACK k stage note" once `clc move` returned 0.
+    static func moveLoop(_ file: String, customers: Int, moves: Int, tag: String, user: String) -> String {
+        let clc = TmuxSession.quote(Shell.clc)
+        let stages = stages.joined(separator: " ")
+        return """
+            stages=(\(stages)); for i in $(seq 1 \(moves)); do
+              c=$(printf 'C-%07d' $(( (i % \(customers)) + 1 ))); s=${stages[$(( (i * 7 + \(tag.count)) % 6 ))]}
+              if \(clc) move \(TmuxSession.quote(file)) $c $s --note "\(tag)-$i" --user \(user) >/dev/null 2>>"$0.refused"; then echo "ACK $c $s \(tag)-$i"; else echo "REFUSED $c $s \(tag)-$i"; fi
+            done
+            """
+    }
+
+    static func acks(_ output: String) throws -> [(customer: String, stage: String, note: String)] {
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            let p = line.split(separator: " ")
+            // A line cut by the kill is not an acknowledgement.
+            guard p.count == 4, p[0] == "ACK", line.hasSuffix(p[3]) else { return nil }
+            return (String(p[1]), String(p[2]), String(p[3]))
+        }
+    }
+
+    @Test(arguments: ["crash.sqlite", "crash.json"])
+    func everyAcknowledgedMoveSurvivesKill9(file name: String) throws {
+        let dir = try Shell.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(name).path
+        #expect(try Shell.run([Shell.clc, "generate", file, "--customers", "60", "--seed", "4"]).status == 0)
+        var acknowledged: [(customer: String, stage: String, note: String)] = []
+        for round in 1...4 {
+            let output = dir.appendingPathComponent("round\(round).out").path
+            let pid = try Shell.spawnGroup(Self.moveLoop(file, customers: 12, moves: 400, tag: "r\(round)", user: "crash"), output: output)
+            usleep(UInt32.random(in: 300_000...1_200_000))
+            kill(-pid, SIGKILL)
+            Shell.wait(pid)
+            let acks = try Self.acks(output)
+            acknowledged += acks
+            // The file opens, validates, and holds every acknowledged move.
+            let validate = try Shell.run([Shell.clc, "validate", file])
+            #expect(validate.status == 0, "round \(round): \(validate.stdout)\(validate.stderr)")
+            var notes: [String: Set<String>] = [:]
+            for id in Set(acknowledged.map(\.customer)) {
+                let h = try Self.history(file, id)
+                notes[id] = Set(h.transitions.compactMap(\.note))
+                #expect(h.transitions.last?.to == h.customer.stage, "\(id): history and stage disagree")
+            }
+            for a in acknowledged {
+                #expect(notes[a.customer]?.contains(a.note) == true, "round \(round): acknowledged \(a.note) of \(a.customer) lost")
+            }
+        }
+        #expect(acknowledged.count >= 4, "the loop should have acknowledged some moves before the kills")
+    }
+
+    @Test func twoWritersOnOneSQLiteFileLoseNothing() throws {
+        let dir = try Shell.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("shared.sqlite").path
+        #expect(try Shell.run([Shell.clc, "generate", file, "--customers", "30", "--seed", "8"]).status == 0)
+        let before = try Shell.run(["sqlite3", file, "SELECT count(*) FROM transitions"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let outA = dir.appendingPathComponent("a.out").path, outB = dir.appendingPathComponent("b.out").path
+        let a = try Shell.spawnGroup(Self.moveLoop(file, customers: 5, moves: 60, tag: "anna", user: "anna"), output: outA)
+        let b = try Shell.spawnGroup(Self.moveLoop(file, customers: 5, moves: 60, tag: "ben", user: "ben"), output: outB)
+        #expect(Shell.wait(a) == 0 && Shell.wait(b) == 0)
+        let acks = try Self.acks(outA) + Self.acks(outB)
+        let refusedLines = [outA, outB].flatMap { ((try? String(contentsOfFile: $0, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.hasPrefix("REFUSED") } }
+        let refusedReasons = [outA, outB].map { (try? String(contentsOfFile: $0 + ".refused", encoding: .utf8)) ?? "" }.joined()
+        // Every refusal was reported with a reason; none was silent.
+        #expect(refusedReasons.split(separator: "\n").filter { $0.contains("not moved") || $0.contains("locked") || $0.contains("nothing to do") }.count >= refusedLines.count)
+        let after = try Shell.run(["sqlite3", file, "SELECT count(*) FROM transitions"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // "already in" moves print success without writing: count only real ones.
+        let written = try Shell.run(["sqlite3", file, "SELECT count(*) FROM transitions WHERE by IN ('anna', 'ben')"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Int(after)! - Int(before)! == Int(written)!)
+        var notes = Set<String>()
+        for k in 1...5 {
+            let id = String(format: "C-%07d", k)
+            let h = try Self.history(file, id)
+            #expect(h.transitions.last?.to == h.customer.stage, "\(id): last transition does not lead to the current stage")
+            notes.formUnion(h.transitions.compactMap(\.note))
+        }
+        let lost = acks.filter { !notes.contains($0.note) }
+        // A move acknowledged as "already there" wrote nothing; every other acknowledged move is in the history.
+        let check = try Shell.run(["sqlite3", file, "SELECT count(*) FROM transitions WHERE note LIKE 'anna-%' OR note LIKE 'ben-%'"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Int(check)! + lost.count == acks.count, "lost: \(lost.map(\.note))")
+        #expect(Int(check)! == Int(written)!)
+    }
+}
