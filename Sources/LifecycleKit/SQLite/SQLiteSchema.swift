@@ -85,6 +85,28 @@ enum SQLiteSchema {
         }
     }
 
+    /// How long a stage change waits for another program's lock before giving up.
+    static let writeBusyTimeout: TimeInterval = 2
+
+    /// The connection stage changes are written through, or nil when the file cannot be
+    /// written (the file or its directory is not writable, or SQLite refuses). Opening
+    /// writes nothing; the journal mode stays what the file has (no WAL switch), commits
+    /// are durable (`synchronous = FULL`), and a lock held by another program is waited
+    /// for `writeBusyTimeout` seconds.
+    static func openWritable(_ path: String) -> DatabaseQueue? {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard access(path, W_OK) == 0, access(directory.isEmpty ? "." : directory, W_OK) == 0 else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = false
+        configuration.foreignKeysEnabled = false
+        configuration.busyMode = .timeout(writeBusyTimeout)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+        }
+        return try? DatabaseQueue(path: path, configuration: configuration)
+    }
+
     /// A database failure as the one clean error a user sees; other errors (a sink's, say)
     /// pass unchanged.
     static func readError(_ error: Error, path: String) -> Error {

@@ -1,6 +1,133 @@
-// Placeholder until stage changes are written to SQLite files (issue 4).
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Stage changes written into a SQLite snapshot: one `BEGIN IMMEDIATE` transaction per
+/// action on the store's writable connection, committed (durably) before `apply` returns.
+/// Other programs may write the same file: a customer they moved since the user saw it is
+/// reported as a conflict, never overwritten.
 extension SQLiteSnapshotStore {
-    public var isReadOnly: Bool { true }
-    public func apply(_ request: MoveRequest) throws -> MoveOutcome { throw MoveError(.readOnly, path: path) }
-    public func refresh() throws -> Bool { false }
+    public var isReadOnly: Bool { writer == nil }
+
+    public func apply(_ request: MoveRequest) throws -> MoveOutcome {
+        guard let writer else { throw MoveError(.readOnly, path: path) }
+        for change in request.changes where stageIndex[change.targetStage] == nil {
+            throw MoveError(.unknownStage(change.targetStage), path: path)
+        }
+        if request.changes.isEmpty { return MoveOutcome(applied: [], conflicts: []) }
+        let at = request.at.iso8601
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var outcome = MoveOutcome(applied: [], conflicts: [])
+                try db.inTransaction(.immediate) {
+                    outcome = try self.applyInTransaction(request, at: at, SQLiteSchema.connection(db))
+                    return .commit
+                }
+                return outcome
+            }
+        } catch let error as MoveError {
+            throw error
+        } catch {
+            throw moveError(error)
+        }
+    }
+
+    /// The changes of `request`, inside the open write transaction.
+    private func applyInTransaction(_ request: MoveRequest, at: String, _ db: OpaquePointer) throws -> MoveOutcome {
+        let current = try SQLiteStatement(db, "SELECT stage FROM customers WHERE id = ?1")
+        let update = try SQLiteStatement(db, "UPDATE customers SET stage = ?1, stage_entered_at = ?2 WHERE id = ?3")
+        let insert = try SQLiteStatement(db, """
+            INSERT INTO transitions(customer_id, from_stage, to_stage, at, by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            """)
+        var outcome = MoveOutcome(applied: [], conflicts: [])
+        for change in request.changes {
+            current.bind(1, change.customerID)
+            let stage: String?? = try current.step() ? .some(current.string(0)) : .none
+            current.reset()
+            guard case .some(let actual) = stage else {
+                if request.changes.count == 1 { throw MoveError(.unknownCustomer(change.customerID), path: path) }
+                outcome.conflicts.append(MoveConflict(customerID: change.customerID, expectedStage: change.expectedStage,
+                                                      actualStage: nil, lastTransition: nil))
+                continue
+            }
+            if actual == change.targetStage { continue }
+            guard actual == change.expectedStage else {
+                outcome.conflicts.append(MoveConflict(customerID: change.customerID, expectedStage: change.expectedStage,
+                                                      actualStage: actual, lastTransition: try lastTransition(of: change.customerID, db)))
+                continue
+            }
+            update.bind(1, change.targetStage)
+            update.bind(2, at)
+            update.bind(3, change.customerID)
+            try update.run()
+            insert.bind(1, change.customerID)
+            insert.bind(2, actual)
+            insert.bind(3, change.targetStage)
+            insert.bind(4, at)
+            insert.bind(5, request.user)
+            insert.bind(6, request.note)
+            try insert.run()
+            outcome.applied.append(Transition(customerID: change.customerID, from: actual, to: change.targetStage,
+                                              at: request.at, by: request.user, note: request.note))
+        }
+        return outcome
+    }
+
+    /// The customer's latest transition in time order (ties: the later row), nil when none
+    /// is readable.
+    private func lastTransition(of customerID: String, _ db: OpaquePointer) throws -> Transition? {
+        let s = try SQLiteStatement(db, SQLiteRows.transitions.select("WHERE customer_id = ?1 ORDER BY rowid"))
+        s.bind(1, customerID)
+        var last: Transition?
+        while try s.step() {
+            var reader = SQLiteRows.Reader(s, SQLiteRows.transitions)
+            guard let t = SQLiteRows.transition(&reader) else { continue }
+            if last.map({ t.at >= $0.at }) ?? true { last = t }
+        }
+        return last
+    }
+
+    /// A failed write as the `MoveError` a user sees; nothing was written (the transaction
+    /// was rolled back).
+    private func moveError(_ error: Error) -> MoveError {
+        let code: Int32
+        let message: String
+        if let e = error as? DatabaseError {
+            code = e.resultCode.primaryResultCode.rawValue
+            message = e.message ?? "\(e.resultCode)"
+        } else if let e = error as? SQLiteFailure {
+            code = e.code & 0xFF
+            message = e.message
+        } else {
+            return MoveError(.io("\(error)"), path: path)
+        }
+        switch code {
+        case SQLITE_BUSY, SQLITE_LOCKED: return MoveError(.busy, path: path)
+        case SQLITE_READONLY: return MoveError(.readOnly, path: path)
+        default: return MoveError(.io(message), path: path)
+        }
+    }
+
+    public func refresh() throws -> Bool {
+        let version = try dataVersion()
+        defer { lastDataVersion = version }
+        return version != lastDataVersion
+    }
+
+    /// `PRAGMA data_version` of the writable connection (which changes only when another
+    /// connection commits, not on this store's own stage changes), else of the read one.
+    func dataVersion() throws -> Int {
+        do {
+            if let writer {
+                return try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+            }
+            return try read { db in
+                let s = try SQLiteStatement(db, "PRAGMA data_version")
+                _ = try s.step()
+                return s.int(0)
+            }
+        } catch {
+            throw SQLiteSchema.readError(error, path: path)
+        }
+    }
 }

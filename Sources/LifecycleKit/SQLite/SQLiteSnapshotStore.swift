@@ -8,7 +8,10 @@ import GRDBSQLite
 /// Opening checks the structure only (meta, tables, columns, stages); rows are checked by
 /// `SQLiteValidator`. A row that does not follow the format is never shown with made-up
 /// values: the call that meets it throws a `SnapshotError` naming its place.
-/// The file is opened read-only and never altered.
+/// Reads go through a read-only connection; stage changes (`apply`, in
+/// SQLiteSnapshotStore+Moves.swift) through a second, writable connection opened when the
+/// file and its directory are writable. The file is never rewritten and its journal mode
+/// never changed.
 public final class SQLiteSnapshotStore: SnapshotStore {
     public let path: String
     public let stages: [Stage]
@@ -16,7 +19,11 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     public let problems: ProblemList
     private let header: SQLiteSchema.Header
     private let database: DatabaseQueue
-    private let stageIndex: [String: Int]
+    let stageIndex: [String: Int]
+    /// The connection stage changes are written through; nil when the store is read-only.
+    let writer: DatabaseQueue?
+    /// `PRAGMA data_version` at the last `refresh()` (of `writer`, else of the read connection).
+    var lastDataVersion: Int = 0
 
     /// `as_of` from meta; when absent, the latest timestamp of the file, found by a full
     /// scan on first use (not at open).
@@ -24,9 +31,13 @@ public final class SQLiteSnapshotStore: SnapshotStore {
         name: header.name, currency: header.currency, declaredAsOf: header.declaredAsOf,
         asOf: header.declaredAsOf ?? (try? latestTimestamp()) ?? Timestamp(microseconds: 0))
 
-    /// Opens `path` read-only. Throws `SnapshotError` when it is not a SQLite database, not a
+    /// Opens `path`. Throws `SnapshotError` when it is not a SQLite database, not a
     /// snapshot, of another version, or lacks a table, a column or valid stages.
-    public init(path: String) throws {
+    ///
+    /// Stages can be changed (`isReadOnly == false`) unless `readOnly` is set, the file or
+    /// its directory (where SQLite puts its journal) is not writable, or a writable
+    /// connection cannot be opened.
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         database = try SQLiteSchema.openReadOnly(path)
         do {
@@ -40,11 +51,13 @@ public final class SQLiteSnapshotStore: SnapshotStore {
         var index: [String: Int] = [:]
         for (i, s) in stages.enumerated() { index[s.id] = i }
         stageIndex = index
+        writer = readOnly ? nil : SQLiteSchema.openWritable(path)
+        lastDataVersion = (try? dataVersion()) ?? 0
     }
 
     /// Runs `body` on the connection in one read transaction; database failures become a
     /// `SnapshotError`, other errors pass unchanged.
-    private func read<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+    func read<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
         do {
             return try database.read { db in try body(SQLiteSchema.connection(db)) }
         } catch {
@@ -274,7 +287,7 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     // MARK: Helpers
 
     /// The entity of the current row, or a `SnapshotError` naming its bad columns.
-    private func decode<T>(_ s: SQLiteStatement, _ table: SQLiteRows.Table,
+    func decode<T>(_ s: SQLiteStatement, _ table: SQLiteRows.Table,
                            _ make: (inout SQLiteRows.Reader) -> T?) throws -> T {
         var reader = SQLiteRows.Reader(s, table)
         guard let value = make(&reader) else { throw SQLiteRows.refuse(reader, path: path) }
