@@ -72,6 +72,7 @@ enum SQLiteSchema {
         guard try SnapshotFile.kind(ofFileAt: path) == .sqlite else {
             throw SnapshotError(path: path, message: "not a SQLite database (the file does not start with the SQLite header)")
         }
+        recoverFromCrash(path)
         var configuration = Configuration()
         configuration.readonly = true
         configuration.foreignKeysEnabled = false
