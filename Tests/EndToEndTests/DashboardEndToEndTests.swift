@@ -79,6 +79,36 @@ import Testing
         #expect(!after.contains("Customers per stage"))   // the dashboard's screen is gone
     }
 
+    @Test func moveACustomerWithKeysThenCheckTheFile() throws {
+        let dir = try Shell.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (path, _) = try Self.snapshot("move.sqlite", in: dir)
+        let session = try TmuxSession(command: "\(TmuxSession.quote(Shell.clc)) \(TmuxSession.quote(path))",
+                                      width: 100, height: 30, directory: dir,
+                                      environment: ["TERM": "xterm-256color", "CLC_USER": "e2e-user"])
+        try session.waitFor(text: "Customers per stage")
+        try session.send("Enter")
+        try session.waitFor(text: "sorted by name")
+        try session.send("m")
+        try session.waitFor(text: "to…")
+        try session.send("6", "Enter")
+        try session.waitFor(text: "Note for the move to Loyalty")
+        try session.send("-l", "after the VIP evening")
+        try session.send("Enter")
+        let moved = try session.waitFor(text: "Moved ")
+        #expect(moved.contains("→ Loyalty"))
+        try session.send("q")
+        #expect(try session.exitStatus() == 0)
+        // On disk: the customer is in loyalty, with one transition recording who and why.
+        let row = try Shell.run(["sqlite3", "-separator", "|", path,
+                                 "SELECT t.customer_id, t.from_stage, t.to_stage, t.by, c.stage FROM transitions t JOIN customers c ON c.id = t.customer_id WHERE t.note = 'after the VIP evening'"])
+        let fields = row.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").map(String.init)
+        #expect(fields.count == 5)
+        #expect(fields.count == 5 && fields[1] == "awareness" && fields[2] == "loyalty" && fields[3] == "e2e-user" && fields[4] == "loyalty")
+        let history = try Shell.run([Shell.clc, "history", path, fields.first ?? "", "--format", "json"])
+        #expect(history.stdout.contains("\"note\": \"after the VIP evening\""))
+    }
+
     @Test func withoutATerminalItPointsToReport() throws {
         let dir = try Shell.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import LifecycleKit
+@testable import LifecycleTUI
+
+/// Moving customers from the dashboard, on a real SQLite copy of the hand-made snapshot.
+@Suite struct DashboardMoveTests {
+    static let now = Timestamp("2026-11-02T10:42:00Z")!
+
+    /// A writable SQLite copy of the hand-made snapshot and a dashboard on it.
+    static func dashboard(readOnly: Bool = false) throws -> (Dashboard, SQLiteSnapshotStore, URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clc-moves-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("hand.sqlite").path
+        try TUITest.store().export(to: try SQLiteSnapshotWriter(path: path))
+        let store = try SQLiteSnapshotStore(path: path, readOnly: readOnly)
+        let d = try Dashboard(store: store, width: 100, height: 30, fileLabel: "hand.sqlite", user: "tester", clock: { now })
+        return (d, store, dir)
+    }
+
+    @Test func moveOneCustomerWithANote() throws {
+        var (d, store, dir) = try Self.dashboard()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        TUITest.press("jj<Enter>m", &d)                 // Purchase list, Anna selected
+        guard case .stagePicker(let plan) = d.state.overlay else { Issue.record("no picker"); return }
+        #expect(plan.target == 2)                        // starts on her current stage
+        TUITest.press("4<Enter>called back<Enter>", &d)  // Retention, with a note
+        #expect(d.state.status?.text == "Moved Anna Müller: Purchase → Retention")
+        #expect(d.state.funnel.counts == [2, 2, 1, 1, 0])
+        #expect(DashboardUpdateTests.list(d)?.total == 1)
+        let last = try #require(try store.transitions(ofCustomer: "C1").last)
+        #expect(last == Transition(customerID: "C1", from: "purchase", to: "retention", at: Self.now, by: "tester", note: "called back"))
+        #expect(try store.customer(id: "C1")?.stageEnteredAt == Self.now)
+        #expect(d.state.figuresStale)
+    }
+
+    @Test func bulkMoveAsksFirstThenUndoAndRedo() throws {
+        var (d, store, dir) = try Self.dashboard()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        TUITest.press("<Enter>*", &d)                    // mark both awareness customers
+        #expect(DashboardUpdateTests.list(d)?.marked.count == 2)
+        TUITest.press("m5<Enter>win-back mailing<Enter>", &d)
+        guard case .confirm = d.state.overlay else { Issue.record("no confirmation"); return }
+        #expect(RootView.render(d.state).text.contains("Move 2 customers to Loyalty?"))
+        TUITest.press("n", &d)                           // no: nothing written
+        #expect(d.state.funnel.counts == [2, 2, 2, 0, 0])
+        TUITest.press("m5<Enter><Enter>y", &d)
+        #expect(d.state.status?.text == "Moved 2 customers to Loyalty")
+        #expect(d.state.funnel.counts == [0, 2, 2, 0, 2])
+        #expect(DashboardUpdateTests.list(d)?.marked.isEmpty == true)
+        TUITest.press("u", &d)
+        #expect(d.state.funnel.counts == [2, 2, 2, 0, 0])
+        let undo = try #require(try store.transitions(ofCustomer: "C4").last)
+        #expect(undo.from == "loyalty" && undo.to == "awareness" && undo.note == "undo")
+        #expect(try store.transitions(ofCustomer: "C4").count == 2)   // history kept: move + undo
+        TUITest.press("<Esc>", &d)
+        d.handle(.key(.ctrl("r")))
+        #expect(d.state.funnel.counts == [0, 2, 2, 0, 2])
+        TUITest.press("uu", &d)
+        #expect(d.state.status?.text == "nothing to undo")
+    }
+
+    @Test func aCustomerMovedElsewhereMeanwhileIsReported() throws {
+        var (d, _, dir) = try Self.dashboard()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        TUITest.press("<Enter>", &d)
+        // Another program moves dora (C4) first.
+        let other = try SQLiteSnapshotStore(path: dir.appendingPathComponent("hand.sqlite").path)
+        var ben = StageMover(user: "ben", clock: { Timestamp("2026-11-02T09:00:00Z")! })
+        _ = try ben.move([("C4", "awareness")], to: "loyalty", note: nil, in: other)
+        TUITest.press("m2<Enter><Enter>", &d)            // dora is still on screen: move her
+        #expect(d.state.status?.kind == .warning)
+        #expect(d.state.status?.text.contains("1 of 1 not moved: C4 was moved to loyalty by ben at 2026-11-02T09:00:00Z") == true)
+        #expect(d.state.funnel.counts == [1, 2, 2, 0, 1])  // refreshed
+    }
+
+    @Test func readOnlyRefusesMoves() throws {
+        var (d, store, dir) = try Self.dashboard(readOnly: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(RootView.render(d.state).lines[0].contains("[read-only]"))
+        TUITest.press("<Enter>m", &d)
+        #expect(d.state.overlay == nil)
+        #expect(d.state.status?.kind == .error)
+        #expect(d.state.status?.text.contains("read-only") == true)
+        #expect(try store.transitions(ofCustomer: "C4").isEmpty)
+    }
+
+    @Test func escapeAtAnyStepMovesNothing() throws {
+        var (d, store, dir) = try Self.dashboard()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        TUITest.press("<Enter>m<Esc>", &d)
+        #expect(d.state.overlay == nil)
+        TUITest.press("m3<Enter>typing a no<Esc>", &d)
+        #expect(d.state.noteInput == nil)
+        #expect(d.state.status?.text == "nothing moved")
+        #expect(try store.stageCounts() == [2, 2, 2, 0, 0])
+    }
+}
