@@ -119,6 +119,21 @@ enum SQLiteMoveFixtures {
         #expect(try F.rows(path, "PRAGMA journal_mode") == [["delete"]])
     }
 
+    @Test func withoutAsOfTheSnapshotIsAsOfItsLatestMove() throws {
+        let path = try SQLiteFixtures.directory() + "/no-as-of.sqlite"
+        try SQLiteFixtures.write(to: path, asOf: nil)
+        let store = try SQLiteSnapshotStore(path: path)
+        let before = store.info.asOf
+        #expect(before < F.t("2026-11-02T10:42:00Z"))
+        _ = try store.apply(F.request([("C-2", "purchase", "retention")], at: F.t("2026-11-02T10:42:00Z")))
+        #expect(store.info.asOf == F.t("2026-11-02T10:42:00Z"))
+        #expect(store.info.declaredAsOf == nil)
+        #expect(try SQLiteSnapshotStore(path: path).info.asOf == F.t("2026-11-02T10:42:00Z"))
+        // A move dated earlier than the latest timestamp leaves it.
+        _ = try store.apply(F.request([("C-3", "purchase", "retention")], at: F.t("2026-05-01T00:00:00Z")))
+        #expect(store.info.asOf == F.t("2026-11-02T10:42:00Z"))
+    }
+
     @Test func unknownStageOrCustomerRefusesTheWholeAction() throws {
         let path = try F.file()
         let store = try SQLiteSnapshotStore(path: path)

@@ -17,14 +17,21 @@ extension SQLiteSnapshotStore {
         if request.changes.isEmpty { return MoveOutcome(applied: [], conflicts: []) }
         let at = request.at.iso8601
         do {
-            return try writer.writeWithoutTransaction { db in
+            let outcome = try writer.writeWithoutTransaction { db in
                 var outcome = MoveOutcome(applied: [], conflicts: [])
                 try db.inTransaction(.immediate) {
+                    // No other connection can commit while this transaction holds its lock:
+                    // a change seen now happened before it, and is for `refresh()` to report.
+                    if try self.dataVersion() != self.lastDataVersion { self.changedElsewhere = true }
                     outcome = try self.applyInTransaction(request, at: at, SQLiteSchema.connection(db))
                     return .commit
                 }
+                // This store's own commit is not a change "elsewhere".
+                self.lastDataVersion = (try? self.dataVersion()) ?? self.lastDataVersion
                 return outcome
             }
+            if !outcome.applied.isEmpty { didWrite(at: request.at) }
+            return outcome
         } catch let error as MoveError {
             throw error
         } catch {
@@ -110,24 +117,17 @@ extension SQLiteSnapshotStore {
 
     public func refresh() throws -> Bool {
         let version = try dataVersion()
-        defer { lastDataVersion = version }
-        return version != lastDataVersion
+        defer { lastDataVersion = version; changedElsewhere = false }
+        return changedElsewhere || version != lastDataVersion
     }
 
-    /// `PRAGMA data_version` of the writable connection (which changes only when another
-    /// connection commits, not on this store's own stage changes), else of the read one.
+    /// `PRAGMA data_version` of the read connection: it changes with every commit of any
+    /// other connection, this store's writable one included (which `apply` accounts for).
     func dataVersion() throws -> Int {
-        do {
-            if let writer {
-                return try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
-            }
-            return try read { db in
-                let s = try SQLiteStatement(db, "PRAGMA data_version")
-                _ = try s.step()
-                return s.int(0)
-            }
-        } catch {
-            throw SQLiteSchema.readError(error, path: path)
+        try read { db in
+            let s = try SQLiteStatement(db, "PRAGMA data_version")
+            _ = try s.step()
+            return s.int(0)
         }
     }
 }

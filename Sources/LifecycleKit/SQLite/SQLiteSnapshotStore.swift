@@ -24,12 +24,28 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     let writer: DatabaseQueue?
     /// `PRAGMA data_version` at the last `refresh()` (of `writer`, else of the read connection).
     var lastDataVersion: Int = 0
+    /// Another connection changed the file before one of this store's own stage changes
+    /// (seen inside its transaction); reported by the next `refresh()`.
+    var changedElsewhere = false
 
     /// `as_of` from meta; when absent, the latest timestamp of the file, found by a full
     /// scan on first use (not at open).
-    public private(set) lazy var info: SnapshotInfo = SnapshotInfo(
-        name: header.name, currency: header.currency, declaredAsOf: header.declaredAsOf,
-        asOf: header.declaredAsOf ?? (try? latestTimestamp()) ?? Timestamp(microseconds: 0))
+    public var info: SnapshotInfo {
+        if let cachedInfo { return cachedInfo }
+        let info = SnapshotInfo(name: header.name, currency: header.currency, declaredAsOf: header.declaredAsOf,
+                                asOf: header.declaredAsOf ?? (try? latestTimestamp()) ?? Timestamp(microseconds: 0))
+        cachedInfo = info
+        return info
+    }
+    private var cachedInfo: SnapshotInfo?
+
+    /// After this store wrote a transition at `at`: a snapshot without `as_of` is as of its
+    /// latest timestamp, which may now be `at` (not yet computed: the scan will find it).
+    func didWrite(at: Timestamp) {
+        guard header.declaredAsOf == nil, var info = cachedInfo, at > info.asOf else { return }
+        info.asOf = at
+        cachedInfo = info
+    }
 
     /// Opens `path`. Throws `SnapshotError` when it is not a SQLite database, not a
     /// snapshot, of another version, or lacks a table, a column or valid stages.
