@@ -1,6 +1,141 @@
-// Placeholder until stage changes are written to JSON snapshots (journal) (issue 4).
+import Foundation
+
+/// The moves side of a JSON store: whether changes are allowed, the file as loaded, its journal.
+final class JSONMoveState {
+    let readOnly: Bool
+    /// The file as loaded (or last saved): which file, size and mtime; nil for memory.
+    var stamp: JSONFileStamp?
+    /// The content the journal belongs to.
+    var identity: JSONBaseIdentity
+    let journal: JSONJournal?
+
+    init(readOnly: Bool, stamp: JSONFileStamp?, identity: JSONBaseIdentity, journal: JSONJournal?) {
+        self.readOnly = readOnly || journal == nil
+        self.stamp = stamp
+        self.identity = identity
+        self.journal = journal
+    }
+
+    /// True when the file and its directory (for the journal) can be written.
+    static func isWritable(_ path: String) -> Bool {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return access(path, W_OK) == 0 && access(dir, W_OK) == 0
+    }
+}
+
 extension JSONSnapshotStore {
-    public var isReadOnly: Bool { true }
-    public func apply(_ request: MoveRequest) throws -> MoveOutcome { throw MoveError(.readOnly, path: path) }
+    public var isReadOnly: Bool { moves.readOnly }
+
+    /// True when stage changes are only in the journal, not yet in the file (see `save()`).
+    public var hasUnsavedChanges: Bool { (moves.journal?.actionCount ?? 0) > 0 }
+
+    /// The journal beside the file, where stage changes wait until `save()`.
+    public var journalPath: String { JSONJournal.path(for: path) }
+
+    public func apply(_ request: MoveRequest) throws -> MoveOutcome {
+        guard !moves.readOnly, let journal = moves.journal else { throw MoveError(.readOnly, path: path) }
+        var targets: [Int] = []
+        for change in request.changes {
+            guard let s = tables.stagePosition(of: change.targetStage) else {
+                throw MoveError(.unknownStage(change.targetStage), path: path)
+            }
+            targets.append(s)
+        }
+        if request.changes.count == 1, tables.customerRow(of: request.changes[0].customerID) == nil {
+            throw MoveError(.unknownCustomer(request.changes[0].customerID), path: path)
+        }
+        if JSONFileStamp(path: path) != moves.stamp { throw MoveError(.changedOnDisk, path: path) }
+
+        // Decide every change against the current stages (and the earlier changes of this action).
+        var pending: [Int: Int] = [:]
+        var planned: [(row: Int, from: Int, to: Int)] = []
+        var conflicts: [MoveConflict] = []
+        for (change, target) in zip(request.changes, targets) {
+            guard let row = tables.customerRow(of: change.customerID) else {
+                conflicts.append(MoveConflict(customerID: change.customerID, expectedStage: change.expectedStage,
+                                              actualStage: nil, lastTransition: nil))
+                continue
+            }
+            let current = pending[row] ?? Int(tables.customers.stages[row])
+            if target == current { continue }
+            guard stages[current].id == change.expectedStage else {
+                let last = planned.last(where: { $0.row == row })
+                    .map { Transition(customerID: change.customerID, from: stages[$0.from].id, to: stages[$0.to].id,
+                                      at: request.at, by: request.user, note: request.note) }
+                    ?? indexes.transitionsByCustomer[row].last.map { transition(row: Int($0)) }
+                conflicts.append(MoveConflict(customerID: change.customerID, expectedStage: change.expectedStage,
+                                              actualStage: stages[current].id, lastTransition: last))
+                continue
+            }
+            planned.append((row, current, target))
+            pending[row] = target
+        }
+        guard !planned.isEmpty else { return MoveOutcome(applied: [], conflicts: conflicts) }
+
+        let applied = planned.map {
+            Transition(customerID: tables.customers.ids.text($0.row), from: stages[$0.from].id, to: stages[$0.to].id,
+                       at: request.at, by: request.user, note: request.note)
+        }
+        // Durable first: the journal line is on disk before anything changes in memory.
+        try journal.append(JournalAction(at: request.at, by: request.user, note: request.note,
+                                         moves: applied.map { JournalMove(customerID: $0.customerID, from: $0.from, to: $0.to) }),
+                           base: moves.identity)
+
+        var additions: [(owner: Int, row: Int32)] = []
+        for p in planned {
+            additions.append((p.row, Int32(tables.transitions.count)))
+            tables.move(customerRow: p.row, to: p.to, at: request.at, by: request.user, note: request.note)
+        }
+        let tr = tables.transitions
+        indexes.transitionsByCustomer.add(additions) { a, b in
+            tr.at[Int(a)] != tr.at[Int(b)] ? tr.at[Int(a)] < tr.at[Int(b)] : a < b
+        }
+        indexes.customersByStage = RowGroups(owners: tables.customers.stages, ownerCount: stages.count)
+        lists.removeAll()
+        if info.declaredAsOf == nil, request.at > info.asOf { info.asOf = request.at }
+        return MoveOutcome(applied: applied, conflicts: conflicts)
+    }
+
+    /// JSON snapshots have no concurrent writers: nothing to pick up.
     public func refresh() throws -> Bool { false }
+
+    /// Writes the snapshot with its stage changes into the file itself: a complete new file
+    /// beside it, synced, renamed over the original (the directory synced), then the journal
+    /// removed. Throws `MoveError(.changedOnDisk)` (nothing written) when the file changed on
+    /// disk since it was opened; `save(to:)` another path still works then.
+    public func save() throws {
+        guard !moves.readOnly, let journal = moves.journal else { throw MoveError(.readOnly, path: path) }
+        guard JSONFileStamp(path: path) == moves.stamp else { throw MoveError(.changedOnDisk, path: path) }
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).clc-save-\(getpid())").path
+        do {
+            try export(to: JSONSnapshotWriter(path: temp))
+            let saved = try JSONBaseIdentity(path: temp)
+            if journal.actionCount > 0 { try journal.appendSaved(saved, base: moves.identity) }
+            guard rename(temp, path) == 0 else {
+                throw MoveError(.io("cannot replace the file: \(String(cString: strerror(errno)))"), path: path)
+            }
+            JSONJournal.syncDirectory(of: path)
+            moves.identity = saved
+            moves.stamp = JSONFileStamp(path: path)
+            try journal.remove()
+        } catch {
+            unlink(temp)
+            if let e = error as? MoveError { throw e }
+            throw MoveError(.io("\(error)"), path: path)
+        }
+    }
+
+    /// Writes the snapshot with its stage changes to another file (the journal stays, the
+    /// opened file is untouched). The same path as the opened file means `save()`.
+    public func save(to other: String) throws {
+        let target = URL(fileURLWithPath: other).standardizedFileURL.path
+        if target == URL(fileURLWithPath: path).standardizedFileURL.path { return try save() }
+        do {
+            try export(to: JSONSnapshotWriter(path: other))
+        } catch {
+            if let e = error as? MoveError { throw e }
+            throw MoveError(.io("\(error)"), path: other)
+        }
+    }
 }

@@ -9,26 +9,40 @@ import Foundation
 /// are sorted once per (stage, filter, order) and cached, so that paging costs only the page.
 public final class JSONSnapshotStore: SnapshotStore {
     public let path: String
-    public let info: SnapshotInfo
+    /// `as_of` follows the latest stage change when the file declares none.
+    public internal(set) var info: SnapshotInfo
     public let stages: [Stage]
     public let problems: ProblemList
-    let tables: SnapshotTables
-    let indexes: SnapshotIndexes
+    /// Changed only by `apply` (see `JSONSnapshotStore+Moves.swift`).
+    var tables: SnapshotTables
+    var indexes: SnapshotIndexes
     private let sortedSegments: [String]
     private let sortedChannels: [String]
-    private let lists = CustomerListCache()
+    let lists = CustomerListCache()
+    /// The journal, the file's identity when loaded, and whether moves are allowed.
+    let moves: JSONMoveState
 
-    /// Opens and validates the JSON snapshot at `path`.
-    public convenience init(path: String) throws {
+    /// Opens and validates the JSON snapshot at `path`, then replays its journal
+    /// (`<path>.clc-journal`, the stage changes not yet saved into the file). `readOnly`
+    /// refuses every change even when the file and its directory are writable.
+    /// Throws `SnapshotError` when the journal belongs to another version of the file.
+    public convenience init(path: String, readOnly: Bool = false) throws {
+        let stamp = JSONFileStamp(path: path)
         let file = try MappedFile(path: path)
-        let tables = try Self.parse(file.bytes, path: path, onProgress: file.release(below:))
-        self.init(tables: tables, path: path)
+        let identity = JSONBaseIdentity(file.bytes)
+        var tables = try Self.parse(file.bytes, path: path, onProgress: file.release(below:))
+        let journal = try JSONJournal.read(snapshotPath: path, base: identity)
+        try journal.replay(into: &tables, snapshotPath: path)
+        let state = JSONMoveState(readOnly: readOnly || !JSONMoveState.isWritable(path), stamp: stamp,
+                                  identity: identity, journal: journal)
+        self.init(tables: tables, path: path, moves: state)
     }
 
-    /// Reads a snapshot from JSON text in memory; `path` only names it in messages.
+    /// Reads a snapshot from JSON text in memory; `path` only names it in messages. Read-only.
     public convenience init(bytes: [UInt8], path: String = "<memory>") throws {
         let tables = try bytes.withUnsafeBufferPointer { try Self.parse($0, path: path, onProgress: nil) }
-        self.init(tables: tables, path: path)
+        self.init(tables: tables, path: path, moves: JSONMoveState(readOnly: true, stamp: nil,
+                                                                   identity: JSONBaseIdentity([]), journal: nil))
     }
 
     /// The tables of a snapshot without errors; throws `SnapshotError` otherwise.
@@ -45,8 +59,9 @@ public final class JSONSnapshotStore: SnapshotStore {
         return parser.tables
     }
 
-    private init(tables: SnapshotTables, path: String) {
+    private init(tables: SnapshotTables, path: String, moves: JSONMoveState) {
         let indexes = SnapshotIndexes(tables)
+        self.moves = moves
         self.path = path
         self.tables = tables
         self.indexes = indexes
@@ -215,6 +230,9 @@ final class CustomerListCache {
     private var lists: [Key: [Int32]] = [:]
     private let lock = NSLock()
     private static let maxLists = 64
+
+    /// Forgets every list (after a stage change).
+    func removeAll() { lock.withLock { lists.removeAll() } }
 
     subscript(key: Key) -> [Int32]? {
         get { lock.withLock { lists[key] } }

@@ -27,6 +27,36 @@ struct RowGroups {
 
     func count(_ owner: Int) -> Int { Int(starts[owner + 1] - starts[owner]) }
 
+    /// Adds rows to groups, each group kept in `areInIncreasingOrder`: O(rows + owners).
+    mutating func add(_ additions: [(owner: Int, row: Int32)], by areInIncreasingOrder: (Int32, Int32) -> Bool) {
+        guard !additions.isEmpty else { return }
+        var extra: [Int: [Int32]] = [:]
+        for a in additions { extra[a.owner, default: []].append(a.row) }
+        var newRows: [Int32] = []
+        newRows.reserveCapacity(rows.count + additions.count)
+        var copied = 0
+        for owner in extra.keys.sorted() {
+            let groupStart = newRows.count - copied + Int(starts[owner])
+            let end = Int(starts[owner + 1])
+            newRows.append(contentsOf: rows[copied..<end])
+            newRows.append(contentsOf: extra[owner]!)
+            newRows[groupStart...].sort(by: areInIncreasingOrder)
+            copied = end
+        }
+        newRows.append(contentsOf: rows[copied...])
+        let owners = extra.keys.sorted()
+        var next = 0
+        var added: Int32 = 0
+        for k in 0...ownerCount {
+            starts[k] += added
+            if next < owners.count, owners[next] == k {
+                added += Int32(extra[k]!.count)
+                next += 1
+            }
+        }
+        rows = newRows
+    }
+
     /// Sorts each group with `areInIncreasingOrder` on rows.
     mutating func sortEachGroup(by areInIncreasingOrder: (Int32, Int32) -> Bool) {
         for k in 0..<ownerCount {
@@ -42,9 +72,9 @@ struct SnapshotIndexes {
     /// Per customer, touchpoints in time order, ties by id (UTF-8 bytes).
     let touchpointsByCustomer: RowGroups
     /// Per customer, transitions in time order, ties in file order.
-    let transitionsByCustomer: RowGroups
+    var transitionsByCustomer: RowGroups
     /// Per stage position, customers in file order.
-    let customersByStage: RowGroups
+    var customersByStage: RowGroups
     /// Per customer: latest touchpoint time (`noTimestamp` for none), sum of touchpoint values.
     let lastTouch: [Int64]
     let revenue: [Double]

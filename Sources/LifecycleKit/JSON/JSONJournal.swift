@@ -1,0 +1,304 @@
+import Foundation
+
+/// What identifies the content of a JSON snapshot: its size and a hash of its first and
+/// last 64 KiB. A journal names the file it belongs to by this.
+struct JSONBaseIdentity: Equatable {
+    var size: Int
+    var hash: UInt64
+
+    private static let window = 64 * 1024
+
+    init(size: Int, hash: UInt64) {
+        self.size = size
+        self.hash = hash
+    }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        let n = bytes.count
+        let head = min(n, Self.window)
+        for i in 0..<head { h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3 }
+        for i in max(head, n - Self.window)..<n { h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3 }
+        self.init(size: n, hash: h)
+    }
+
+    init(_ bytes: [UInt8]) { self = bytes.withUnsafeBufferPointer { JSONBaseIdentity($0) } }
+
+    /// The identity of the file at `path`.
+    init(path: String) throws {
+        let file = try MappedFile(path: path)
+        self.init(file.bytes)
+    }
+
+    var hashText: String { String(hash, radix: 16) }
+}
+
+/// Which file a path names and its size and modification time, to tell whether it changed.
+struct JSONFileStamp: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var mtimeSeconds: Int64
+    var mtimeNanoseconds: Int64
+
+    /// Nil when the file cannot be examined.
+    init?(path: String) {
+        var s = stat()
+        guard stat(path, &s) == 0 else { return nil }
+        device = UInt64(s.st_dev)
+        inode = UInt64(s.st_ino)
+        size = Int64(s.st_size)
+        mtimeSeconds = Int64(s.st_mtim.tv_sec)
+        mtimeNanoseconds = Int64(s.st_mtim.tv_nsec)
+    }
+}
+
+/// One stage change as the journal records it.
+struct JournalMove: Equatable {
+    var customerID: String
+    var from: String?
+    var to: String
+}
+
+/// One action (one `apply`): its moves, when, by whom and why.
+struct JournalAction: Equatable {
+    var at: Timestamp
+    var by: String
+    var note: String?
+    var moves: [JournalMove]
+}
+
+/// The journal beside a JSON snapshot (`<snapshot>.clc-journal`): the stage changes made
+/// since the file was last saved, one action per line, each line fsync'ed before the change
+/// is shown. The file itself is never rewritten in place.
+///
+/// Line 1: `{"clc_journal":1,"base_size":N,"base_hash":"…"}` names the snapshot it belongs
+/// to. Then one line per action: `{"at":…,"by":…,"note":…,"moves":[{"customer_id":…,
+/// "from":…,"to":…}]}`. `save()` appends `{"saved":{"size":N,"hash":"…"}}` (the new file)
+/// before renaming the new file into place, so that a crash before the journal is removed
+/// leaves a journal recognised as already saved.
+///
+/// A last line that is torn (no newline) or garbled is ignored (and cut off before the next
+/// append); a garbled line before the last refuses the file.
+final class JSONJournal {
+    let path: String
+    /// Actions read when the snapshot was opened.
+    private(set) var actions: [JournalAction]
+    /// Actions in the journal (read and appended since).
+    private(set) var actionCount: Int
+    /// The bytes of whole, valid lines; anything after is cut off before appending.
+    private var validLength: Int
+    /// Whether the journal holds a header for the current base (false: none, or stale).
+    private var hasHeader: Bool
+    private var fd: Int32 = -1
+
+    static func path(for snapshotPath: String) -> String { snapshotPath + ".clc-journal" }
+
+    private init(path: String, actions: [JournalAction], validLength: Int, hasHeader: Bool) {
+        self.path = path
+        self.actions = actions
+        actionCount = actions.count
+        self.validLength = validLength
+        self.hasHeader = hasHeader
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    /// Reads the journal of the snapshot at `snapshotPath` (an empty one when there is none).
+    /// Throws `SnapshotError` when it belongs to another version of the file or is garbled
+    /// before its last line; reading changes nothing on disk.
+    static func read(snapshotPath: String, base: JSONBaseIdentity) throws -> JSONJournal {
+        let path = Self.path(for: snapshotPath)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false)
+        }
+        let bytes = [UInt8](data)
+        // Whole lines only: a last line without its newline is a torn write.
+        var lines: [(start: Int, end: Int)] = []
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 10 {
+            lines.append((start, i))
+            start = i + 1
+        }
+        func object(_ k: Int) -> [String: Any]? {
+            let line = Data(bytes[lines[k].start..<lines[k].end])
+            return (try? JSONSerialization.jsonObject(with: line)) as? [String: Any]
+        }
+        guard !lines.isEmpty else { return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false) }
+        guard let header = object(0), header["clc_journal"] as? Int == 1,
+              let size = header["base_size"] as? Int, let hash = (header["base_hash"] as? String).flatMap({ UInt64($0, radix: 16) })
+        else {
+            if lines.count == 1 { return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false) }
+            throw SnapshotError(path: snapshotPath, message:
+                "its journal \(path) does not start with a clc journal header; it was not replayed and nothing was changed")
+        }
+        if JSONBaseIdentity(size: size, hash: hash) != base {
+            // Saved already (a crash between the rename and removing the journal)?
+            if let last = object(lines.count - 1), let saved = last["saved"] as? [String: Any],
+               saved["size"] as? Int == base.size, (saved["hash"] as? String).flatMap({ UInt64($0, radix: 16) }) == base.hash {
+                return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false)
+            }
+            throw SnapshotError(path: snapshotPath, message:
+                "its journal \(path) belongs to another version of the file (written for \(size) bytes, the file has "
+                    + "\(base.size)); it was not replayed and nothing was changed. Move the journal away to open the file "
+                    + "without those unsaved stage changes")
+        }
+        var actions: [JournalAction] = []
+        var valid = lines[0].end + 1
+        for k in 1..<lines.count {
+            let parsed = object(k)
+            if parsed?["saved"] != nil {
+                valid = lines[k].end + 1
+                continue
+            }
+            guard let parsed, let action = Self.action(parsed) else {
+                if k == lines.count - 1 { break }
+                throw SnapshotError(path: snapshotPath, message:
+                    "its journal \(path) is damaged at line \(k + 1); it was not replayed and nothing was changed")
+            }
+            actions.append(action)
+            valid = lines[k].end + 1
+        }
+        return JSONJournal(path: path, actions: actions, validLength: valid, hasHeader: true)
+    }
+
+    private static func action(_ o: [String: Any]) -> JournalAction? {
+        guard let at = (o["at"] as? String).flatMap({ Timestamp($0) }), let by = o["by"] as? String,
+              let moves = o["moves"] as? [[String: Any]] else { return nil }
+        let note = o["note"] as? String
+        if o["note"] != nil, !(o["note"] is NSNull), note == nil { return nil }
+        var result: [JournalMove] = []
+        for m in moves {
+            guard let id = m["customer_id"] as? String, let to = m["to"] as? String else { return nil }
+            result.append(JournalMove(customerID: id, from: m["from"] as? String, to: to))
+        }
+        return JournalAction(at: at, by: by, note: note, moves: result)
+    }
+
+    /// Applies the actions read to the tables (before the indexes are built).
+    func replay(into tables: inout SnapshotTables, snapshotPath: String) throws {
+        for (k, action) in actions.enumerated() {
+            for move in action.moves {
+                guard let row = tables.customerRow(of: move.customerID), let to = tables.stagePosition(of: move.to) else {
+                    throw SnapshotError(path: snapshotPath, message:
+                        "its journal \(path) names an unknown customer or stage in action \(k + 1); it was not replayed "
+                            + "and nothing was changed")
+                }
+                tables.move(customerRow: row, to: to, at: action.at, by: action.by, note: action.note)
+            }
+        }
+        actions = []
+    }
+
+    // MARK: Writing
+
+    /// Appends one action and forces it to disk.
+    func append(_ action: JournalAction, base: JSONBaseIdentity) throws {
+        var line: [UInt8] = []
+        line.append(contentsOf: Array("{\"at\":".utf8))
+        JSONText.appendString(action.at.iso8601, to: &line)
+        line.append(contentsOf: Array(",\"by\":".utf8))
+        JSONText.appendString(action.by, to: &line)
+        if let note = action.note {
+            line.append(contentsOf: Array(",\"note\":".utf8))
+            JSONText.appendString(note, to: &line)
+        }
+        line.append(contentsOf: Array(",\"moves\":[".utf8))
+        for (i, m) in action.moves.enumerated() {
+            line.append(contentsOf: Array((i == 0 ? "{\"customer_id\":" : ",{\"customer_id\":").utf8))
+            JSONText.appendString(m.customerID, to: &line)
+            if let from = m.from {
+                line.append(contentsOf: Array(",\"from\":".utf8))
+                JSONText.appendString(from, to: &line)
+            }
+            line.append(contentsOf: Array(",\"to\":".utf8))
+            JSONText.appendString(m.to, to: &line)
+            line.append(125)
+        }
+        line.append(contentsOf: Array("]}\n".utf8))
+        try write(line, base: base)
+        actionCount += 1
+    }
+
+    /// Records that the snapshot was saved as the file with identity `saved`.
+    func appendSaved(_ saved: JSONBaseIdentity, base: JSONBaseIdentity) throws {
+        try write(Array("{\"saved\":{\"size\":\(saved.size),\"hash\":\"\(saved.hashText)\"}}\n".utf8), base: base)
+    }
+
+    /// Removes the journal (after a save) and starts afresh.
+    func remove() throws {
+        if fd >= 0 { close(fd) }
+        fd = -1
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw MoveError(.io("cannot remove the journal \(path): \(String(cString: strerror(errno)))"), path: path)
+        }
+        Self.syncDirectory(of: path)
+        actionCount = 0
+        validLength = 0
+        hasHeader = false
+    }
+
+    private func write(_ line: [UInt8], base: JSONBaseIdentity) throws {
+        func failure(_ what: String) -> MoveError {
+            MoveError(.io("cannot write the journal \(path): \(what) (\(String(cString: strerror(errno))))"), path: path)
+        }
+        var created = false
+        if fd < 0 {
+            created = access(path, F_OK) != 0
+            fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw failure("open") }
+        }
+        var bytes: [UInt8] = []
+        if !hasHeader {
+            validLength = 0
+            bytes = Array("{\"clc_journal\":1,\"base_size\":\(base.size),\"base_hash\":\"\(base.hashText)\"}\n".utf8)
+        }
+        bytes.append(contentsOf: line)
+        // Cut off a torn or garbled tail, then write at the end of the valid lines.
+        guard ftruncate(fd, off_t(validLength)) == 0 else { throw failure("truncate") }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBufferPointer { pwrite(fd, $0.baseAddress! + done, $0.count - done, off_t(validLength + done)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                _ = ftruncate(fd, off_t(validLength))
+                throw failure("write")
+            }
+            done += n
+        }
+        guard fsync(fd) == 0 else {
+            _ = ftruncate(fd, off_t(validLength))
+            throw failure("fsync")
+        }
+        if created { Self.syncDirectory(of: path) }
+        validLength += bytes.count
+        hasHeader = true
+    }
+
+    static func syncDirectory(of path: String) {
+        let dir = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
+        guard dir >= 0 else { return }
+        _ = fsync(dir)
+        close(dir)
+    }
+}
+
+extension SnapshotTables {
+    /// Sets a customer's stage and `stage_entered_at` and appends the transition (columns only).
+    mutating func move(customerRow row: Int, to stage: Int, at: Timestamp, by: String, note: String?) {
+        let from = customers.stages[row]
+        customers.stages[row] = Int32(stage)
+        customers.stageEnteredAt[row] = at.microseconds
+        transitions.customers.append(Int32(row))
+        transitions.from.append(from)
+        transitions.to.append(Int32(stage))
+        transitions.at.append(at.microseconds)
+        var by = by
+        transitions.by.append(by.withUTF8 { words.intern($0) })
+        if var note {
+            note.withUTF8 { transitions.notes.append($0) }
+        } else {
+            transitions.notes.appendNil()
+        }
+    }
+}

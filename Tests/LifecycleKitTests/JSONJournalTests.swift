@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+@testable import LifecycleKit
+
+/// The journal beside a JSON snapshot: replay, torn lines, a journal of another file, save.
+@Suite struct JSONJournalTests {
+    /// Two actions: C1 purchase → retention ("renewed"), then C4 and C6 awareness → consideration.
+    private func twoActions(_ store: JSONSnapshotStore) throws {
+        _ = try store.apply(MoveFixture.request([("C1", "purchase", "retention")], note: "renewed"))
+        _ = try store.apply(MoveFixture.request([("C4", "awareness", "consideration"), ("C6", "awareness", "consideration")],
+                                                note: "quote \" and\nnewline", user: "Zoë", at: MoveFixture.later))
+    }
+
+    private func openError(_ path: String) -> String? {
+        do {
+            _ = try JSONSnapshotStore(path: path)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func reopeningReplaysTheJournal() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try JSONSnapshotStore(path: path)
+        try twoActions(store)
+
+        let reopened = try JSONSnapshotStore(path: path)
+        #expect(reopened.hasUnsavedChanges)
+        #expect(try reopened.stageCounts() == [0, 4, 1, 1, 0])
+        #expect(try reopened.stageCounts() == store.stageCounts())
+        #expect(try reopened.totals() == store.totals())
+        #expect(try reopened.totals().transitions == 14)
+        for id in ["C1", "C4", "C6"] {
+            #expect(try reopened.customer(id: id) == store.customer(id: id))
+            #expect(try reopened.transitions(ofCustomer: id) == store.transitions(ofCustomer: id))
+        }
+        #expect(try reopened.transitions(ofCustomer: "C6").last == Transition(
+            customerID: "C6", from: "awareness", to: "consideration", at: MoveFixture.later, by: "Zoë",
+            note: "quote \" and\nnewline"))
+        #expect(try MoveFixture.ids(reopened, "consideration", CustomerSort(.stageEnteredAt, descending: true))
+            == MoveFixture.ids(store, "consideration", CustomerSort(.stageEnteredAt, descending: true)))
+        #expect(try reopened.funnelReport() == store.funnelReport())
+        #expect(reopened.problems.errorCount == 0 && reopened.problems.warningCount == 0)
+    }
+
+    @Test func tornLastLineIsIgnoredAndCutOffBeforeTheNextAppend() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try twoActions(try JSONSnapshotStore(path: path))
+        let journalPath = JSONJournal.path(for: path)
+        var journal = try #require(MoveFixture.bytes(journalPath))
+        #expect(journal.filter { $0 == 10 }.count == 3)
+        journal.removeLast(20)  // a crash in the middle of the second action's line
+        try Data(journal).write(to: URL(fileURLWithPath: journalPath))
+
+        let store = try JSONSnapshotStore(path: path)
+        #expect(try store.stageCounts() == [2, 2, 1, 1, 0])  // only the first action
+        #expect(try store.customer(id: "C4")?.stage == "awareness")
+        #expect(try store.totals().transitions == 12)
+
+        // The next action goes after the intact lines, so that both come back.
+        _ = try store.apply(MoveFixture.request([("C2", "purchase", "loyalty")], at: MoveFixture.later))
+        let again = try JSONSnapshotStore(path: path)
+        #expect(try again.stageCounts() == [2, 2, 0, 1, 1])
+        #expect(try again.transitions(ofCustomer: "C2").last?.to == "loyalty")
+        #expect(try #require(MoveFixture.bytes(journalPath)).filter { $0 == 10 }.count == 3)
+    }
+
+    @Test func garbledLastLineIsIgnoredButAGarbledMiddleLineRefuses() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try twoActions(try JSONSnapshotStore(path: path))
+        let journalPath = JSONJournal.path(for: path)
+        let intact = try #require(MoveFixture.bytes(journalPath))
+        try Data(intact + Array("{\"at\":\"2026-10-1\u{0}garbage\n".utf8)).write(to: URL(fileURLWithPath: journalPath))
+        #expect(try JSONSnapshotStore(path: path).stageCounts() == [0, 4, 1, 1, 0])
+
+        let lines = intact.split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
+        let broken = lines[0] + [10] + Array("not json".utf8) + [10] + lines[2] + [10]
+        try Data(broken).write(to: URL(fileURLWithPath: journalPath))
+        let message = try #require(openError(path))
+        #expect(message.contains("damaged at line 2"))
+        #expect(MoveFixture.bytes(journalPath) == broken)
+    }
+
+    @Test func journalOfAnotherFileIsRefusedAndLeftAlone() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try twoActions(try JSONSnapshotStore(path: path))
+        let journal = MoveFixture.bytes(JSONJournal.path(for: path))
+        // Another version of the file: same stages, C1 already elsewhere.
+        let other = Fixtures.handMade.replacingOccurrences(of: "\"name\": \"Hand made\"", with: "\"name\": \"Hand made 2\"")
+        try Data(other.utf8).write(to: URL(fileURLWithPath: path))
+
+        let message = try #require(openError(path))
+        #expect(message.contains("belongs to another version of the file"))
+        #expect(message.contains("nothing was changed"))
+        #expect(MoveFixture.bytes(path) == Array(other.utf8))
+        #expect(MoveFixture.bytes(JSONJournal.path(for: path)) == journal)
+    }
+
+    @Test func saveWritesTheMovesIntoTheFileAndRemovesTheJournal() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try JSONSnapshotStore(path: path)
+        try twoActions(store)
+        try store.save()
+        #expect(!store.hasUnsavedChanges)
+        #expect(!MoveFixture.exists(store.journalPath))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["shop.json"])
+        #expect(SnapshotFile.validate(path).errorCount == 0)
+        #expect(SnapshotFile.validate(path).warningCount == 0)
+
+        let fresh = try JSONSnapshotStore(path: path)
+        #expect(!fresh.hasUnsavedChanges)
+        #expect(try fresh.stageCounts() == [0, 4, 1, 1, 0])
+        #expect(try fresh.totals() == SnapshotTotals(customers: 6, touchpoints: 7, transitions: 14, revenue: 215.75))
+        #expect(try fresh.customer(id: "C1") == store.customer(id: "C1"))
+        #expect(try fresh.transitions(ofCustomer: "C6") == store.transitions(ofCustomer: "C6"))
+        #expect(fresh.info == store.info)
+
+        // Moves after the save journal against the new file.
+        _ = try store.apply(MoveFixture.request([("C2", "purchase", "loyalty")], at: MoveFixture.later))
+        #expect(store.hasUnsavedChanges)
+        #expect(try JSONSnapshotStore(path: path).stageCounts() == [0, 4, 0, 1, 1])
+    }
+
+    @Test func saveAfterTheFileChangedOnDiskRefuses() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try JSONSnapshotStore(path: path)
+        try twoActions(store)
+        let changed = Array((Fixtures.handMade + "\n").utf8)
+        try Data(changed).write(to: URL(fileURLWithPath: path))
+
+        #expect(MoveFixture.reason { try store.save() } == .changedOnDisk)
+        #expect(MoveFixture.bytes(path) == changed)
+        #expect(MoveFixture.exists(store.journalPath) && store.hasUnsavedChanges)
+        #expect(MoveFixture.reason { try store.apply(MoveFixture.request([("C2", "purchase", "loyalty")])) } == .changedOnDisk)
+
+        // Another name still works.
+        let other = dir.appendingPathComponent("shop-2.json").path
+        try store.save(to: other)
+        #expect(try JSONSnapshotStore(path: other).stageCounts() == [0, 4, 1, 1, 0])
+        #expect(MoveFixture.bytes(path) == changed)
+    }
+
+    @Test func journalAlreadySavedBeforeACrashIsNotReplayed() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try JSONSnapshotStore(path: path)
+        try twoActions(store)
+        let journalPath = store.journalPath
+        let journal = try #require(MoveFixture.bytes(journalPath))
+        try store.save()
+        // A crash between the rename and removing the journal: the journal ends with the marker.
+        let saved = try JSONBaseIdentity(path: path)
+        let marker = Array("{\"saved\":{\"size\":\(saved.size),\"hash\":\"\(saved.hashText)\"}}\n".utf8)
+        try Data(journal + marker).write(to: URL(fileURLWithPath: journalPath))
+
+        let reopened = try JSONSnapshotStore(path: path)
+        #expect(!reopened.hasUnsavedChanges)
+        #expect(try reopened.totals().transitions == 14)
+        _ = try reopened.apply(MoveFixture.request([("C2", "purchase", "loyalty")], at: MoveFixture.later))
+        #expect(try JSONSnapshotStore(path: path).stageCounts() == [0, 4, 0, 1, 1])
+    }
+}
