@@ -26,9 +26,11 @@ import Testing
     }
 
     @Test func helpListsEveryBindingOfTheScreen() throws {
-        var d = try TUITest.dashboard(width: 100, height: 40)
+        var d = try TUITest.dashboard(width: 100, height: 30)
         TUITest.press("<Enter>?", &d)
-        let text = RootView.render(d.state).text
+        var text = RootView.render(d.state).text
+        TUITest.press("G", &d)                  // the rest, scrolled into view
+        text += RootView.render(d.state).text
         for b in KeyBindings.bindings(in: .stageList) {
             #expect(text.contains(b.help), "help lacks \(b.help)")
             #expect(text.contains(b.keyLabel), "help lacks \(b.keyLabel)")

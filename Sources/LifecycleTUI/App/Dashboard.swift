@@ -145,8 +145,8 @@ public struct Dashboard {
     // MARK: help
 
     private mutating func handleHelp(_ action: Action, scroll: Int) {
-        let lines = KeyBindings.bindings(in: state.screen.context).count + 4
-        let maxScroll = max(0, lines - (state.height - 4))
+        // As many lines as the overlay shows: the screen less frame, footer and margins.
+        let maxScroll = max(0, KeyBindings.bindings(in: state.screen.context).count - (state.height - 6))
         switch action {
         case .back: state.overlay = nil
         case .down: state.overlay = .help(scroll: min(maxScroll, scroll + 1))

@@ -70,7 +70,7 @@ public enum KeyBindings {
         KeyBinding([.char(" ")], .mark, "mark or unmark the customer", in: [.stageList]),
         KeyBinding([.char("*")], .markAll, "mark every customer in the list", in: [.stageList]),
         KeyBinding([.char("c")], .clearMarks, "clear the marks", in: [.stageList]),
-        KeyBinding([.char("m")], .move, "move to another stage (the marked customers, else this one)", in: [.stageList, .journey], statusBar: "move"),
+        KeyBinding([.char("m")], .move, "move the marked customers, else this one, to a stage", in: [.stageList, .journey], statusBar: "move"),
         KeyBinding([.char("u")], .undo, "undo the last change", in: screens),
         KeyBinding([.ctrl("r")], .redo, "redo the change undone last", in: screens),
         KeyBinding([.char("w")], .save, "save changes into the file (JSON)", in: screens),

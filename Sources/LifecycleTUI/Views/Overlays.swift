@@ -33,13 +33,16 @@ enum HelpOverlay {
         case .journey: title = "Keys — Customer journey"
         default: title = "Keys"
         }
-        let inner = Box.draw(title: title, width: 64, height: bindings.count + 4, into: &grid)
-        let lines = bindings.dropFirst(scroll).prefix(max(0, inner.height - 1))
+        let inner = Box.draw(title: title, width: 76, height: bindings.count + 4, into: &grid)
+        let room = max(0, inner.height - 2)
+        let lines = bindings.dropFirst(scroll).prefix(room)
         for (i, b) in lines.enumerated() {
             grid.put(b.keyLabel, x: inner.x, y: inner.y + i, width: keyWidth, role: .overlayKey)
             grid.put(b.help, x: inner.x + keyWidth, y: inner.y + i, width: inner.width - keyWidth, role: .overlay)
         }
-        grid.put("Esc or ? closes · j/k scroll", x: inner.x, y: inner.y + inner.height - 1, width: inner.width, role: .overlay)
+        let more = bindings.count - scroll - lines.count
+        let footer = more > 0 ? "▼ \(more) more: j/k scroll · Esc or ? closes" : "Esc or ? closes"
+        grid.put(footer, x: inner.x, y: inner.y + inner.height - 1, width: inner.width, role: more > 0 ? .overlayKey : .overlay)
     }
 }
 
