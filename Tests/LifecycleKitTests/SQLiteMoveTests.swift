@@ -243,6 +243,26 @@ enum SQLiteMoveFixtures {
         #expect(try theirs.refresh() == true)
     }
 
+    @Test func aChangeElsewhereIsReportedEvenWhenThisStoreMovedSince() throws {
+        let path = try F.file()
+        let mine = try SQLiteSnapshotStore(path: path)
+        let theirs = try SQLiteSnapshotStore(path: path)
+        _ = try theirs.apply(F.request([("C-1", "purchase", "awareness")], user: "ben"))
+        _ = try mine.apply(F.request([("C-2", "purchase", "retention")]))
+        _ = try mine.apply(F.request([("C-3", "purchase", "retention")]))
+        #expect(try mine.refresh() == true)
+        #expect(try mine.refresh() == false)
+        #expect(try theirs.refresh() == true)
+        // Many own moves in a row are never taken for another program's.
+        for i in 0..<20 {
+            let (from, to) = i % 2 == 0 ? ("retention", "purchase") : ("purchase", "retention")
+            #expect(try mine.apply(F.request([("C-2", from, to)])).applied.count == 1)
+            #expect(try mine.refresh() == false)
+        }
+        #expect(try theirs.refresh() == true)
+        #expect(try theirs.refresh() == false)
+    }
+
     @Test func aStoreOpenedReadOnlyRefusesToMove() throws {
         let path = try F.file()
         let before = try F.bytes(path)
