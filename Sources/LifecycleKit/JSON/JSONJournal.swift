@@ -133,7 +133,8 @@ final class JSONJournal {
                 "its journal \(path) does not start with a clc journal header; it was not replayed and nothing was changed")
         }
         if JSONBaseIdentity(size: size, hash: hash) != base {
-            // Saved already (a crash between the rename and removing the journal)?
+            // No action yet, or saved already (a crash between the rename and removing the journal)?
+            if lines.count == 1 { return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false) }
             if let last = object(lines.count - 1), let saved = last["saved"] as? [String: Any],
                saved["size"] as? Int == base.size, (saved["hash"] as? String).flatMap({ UInt64($0, radix: 16) }) == base.hash {
                 return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false)

@@ -81,18 +81,20 @@ extension JSONSnapshotStore {
                                          moves: applied.map { JournalMove(customerID: $0.customerID, from: $0.from, to: $0.to) }),
                            base: moves.identity)
 
-        var additions: [(owner: Int, row: Int32)] = []
-        for p in planned {
-            additions.append((p.row, Int32(tables.transitions.count)))
-            tables.move(customerRow: p.row, to: p.to, at: request.at, by: request.user, note: request.note)
+        mutation.withLock {
+            var additions: [(owner: Int, row: Int32)] = []
+            for p in planned {
+                additions.append((p.row, Int32(tables.transitions.count)))
+                tables.move(customerRow: p.row, to: p.to, at: request.at, by: request.user, note: request.note)
+            }
+            let at = tables.transitions.at
+            indexes.transitionsByCustomer.add(additions) { a, b in
+                at[Int(a)] != at[Int(b)] ? at[Int(a)] < at[Int(b)] : a < b
+            }
+            indexes.customersByStage = RowGroups(owners: tables.customers.stages, ownerCount: stages.count)
+            lists.removeAll()
+            if currentInfo.declaredAsOf == nil, request.at > currentInfo.asOf { currentInfo.asOf = request.at }
         }
-        let tr = tables.transitions
-        indexes.transitionsByCustomer.add(additions) { a, b in
-            tr.at[Int(a)] != tr.at[Int(b)] ? tr.at[Int(a)] < tr.at[Int(b)] : a < b
-        }
-        indexes.customersByStage = RowGroups(owners: tables.customers.stages, ownerCount: stages.count)
-        lists.removeAll()
-        if info.declaredAsOf == nil, request.at > info.asOf { info.asOf = request.at }
         return MoveOutcome(applied: applied, conflicts: conflicts)
     }
 
