@@ -167,3 +167,41 @@ import Testing
         #expect(try JSONSnapshotStore(path: path).stageCounts() == [0, 4, 0, 1, 1])
     }
 }
+
+/// Two copies of clc on the same file share its journal.
+@Suite struct JSONJournalSharingTests {
+    @Test func refreshAndApplyPickUpWhatAnotherCopyAppended() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = try JSONSnapshotStore(path: path)
+        let b = try JSONSnapshotStore(path: path)
+        #expect(try b.refresh() == false)
+        _ = try a.apply(MoveFixture.request([("C1", "purchase", "retention")], user: "anna"))
+
+        #expect(try b.refresh() == true)
+        #expect(try b.refresh() == false)
+        #expect(b.hasUnsavedChanges)
+        #expect(try b.customer(id: "C1")?.stage == "retention")
+        #expect(try b.stageCounts() == [2, 2, 1, 1, 0])
+
+        // B saw C1 in purchase before refreshing: a conflict naming A's move.
+        let stale = try b.apply(MoveFixture.request([("C1", "purchase", "loyalty")]))
+        #expect(stale.applied.isEmpty && stale.conflicts.map(\.lastTransition?.by) == ["anna"])
+        _ = try b.apply(MoveFixture.request([("C2", "purchase", "loyalty")], at: MoveFixture.later))
+
+        // A applies without refreshing first: B's line is read, never overwritten.
+        let outcome = try a.apply(MoveFixture.request([("C2", "purchase", "awareness")]))
+        #expect(outcome.applied.isEmpty && outcome.conflicts.map(\.actualStage) == ["loyalty"])
+        _ = try a.apply(MoveFixture.request([("C4", "awareness", "loyalty")], user: "anna"))
+        #expect(try a.stageCounts() == [1, 2, 0, 1, 2])
+        #expect(try #require(MoveFixture.bytes(a.journalPath)).filter { $0 == 10 }.count == 4)
+        let reopened = try JSONSnapshotStore(path: path)
+        #expect(try reopened.stageCounts() == [1, 2, 0, 1, 2])
+
+        // B saves: A's last move is in the file as well.
+        try b.save()
+        let fresh = try JSONSnapshotStore(path: path)
+        #expect(try !fresh.hasUnsavedChanges && fresh.totals().transitions == 14)
+        #expect(try fresh.customer(id: "C4")?.stage == "loyalty")
+    }
+}

@@ -201,6 +201,24 @@ enum MoveFixture {
         #expect(MoveFixture.reason { try memory.apply(MoveFixture.request([("C2", "purchase", "loyalty")])) } == .readOnly)
     }
 
+    @Test func undeclaredAsOfFollowsTheLatestMove() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try Fixtures.write(JSONQueryTests.text, named: "q.json", in: dir)
+        let store = try JSONSnapshotStore(path: path)
+        #expect(store.info.asOf == Timestamp("2026-05-01")!)
+        let at = Timestamp("2026-06-01T09:00:00Z")!
+        _ = try store.apply(MoveFixture.request([("C-1", "lead", "churned")], note: nil, user: "ops", at: at))
+        #expect(store.info.asOf == at && store.info.declaredAsOf == nil)
+        // C-1's history: import, crm, crm "oops", then ours (ties in file order).
+        #expect(try store.transitions(ofCustomer: "C-1").map(\.by) == ["import", "crm", "crm", "ops"])
+        #expect(try store.transitions(ofCustomer: "C-1").last?.note == nil)
+        #expect(try store.stageCounts() == [4, 1, 1])
+        let reopened = try JSONSnapshotStore(path: path)
+        #expect(reopened.info == store.info)
+        #expect(try reopened.transitions(ofCustomer: "C-1") == store.transitions(ofCustomer: "C-1"))
+    }
+
     @Test func rowGroupsAddKeepsOrderAndStarts() {
         var groups = RowGroups(owners: [1, 0, 1, 2, 0], ownerCount: 4)
         groups.add([(owner: 1, row: 5), (owner: 3, row: 6), (owner: 1, row: 7)], by: <)

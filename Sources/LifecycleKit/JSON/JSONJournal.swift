@@ -91,6 +91,8 @@ final class JSONJournal {
     /// Whether the journal holds a header for the current base (false: none, or stale).
     private var hasHeader: Bool
     private var fd: Int32 = -1
+    /// The journal was created by this program and its directory not yet synced.
+    private var needsDirectorySync = false
 
     static func path(for snapshotPath: String) -> String { snapshotPath + ".clc-journal" }
 
@@ -133,7 +135,8 @@ final class JSONJournal {
                 "its journal \(path) does not start with a clc journal header; it was not replayed and nothing was changed")
         }
         if JSONBaseIdentity(size: size, hash: hash) != base {
-            // Saved already (a crash between the rename and removing the journal)?
+            // No action yet, or saved already (a crash between the rename and removing the journal)?
+            if lines.count == 1 { return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false) }
             if let last = object(lines.count - 1), let saved = last["saved"] as? [String: Any],
                saved["size"] as? Int == base.size, (saved["hash"] as? String).flatMap({ UInt64($0, radix: 16) }) == base.hash {
                 return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false)
@@ -238,16 +241,74 @@ final class JSONJournal {
         hasHeader = false
     }
 
+    private func failure(_ what: String) -> MoveError {
+        MoveError(.io("cannot write the journal \(path): \(what) (\(String(cString: strerror(errno))))"), path: path)
+    }
+
+    private func openForWriting() throws {
+        guard fd < 0 else { return }
+        needsDirectorySync = access(path, F_OK) != 0
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure("open") }
+    }
+
+    /// Runs `body` holding an exclusive lock on the journal (creating it), so that another
+    /// program appending to the same journal waits.
+    func withLock<R>(_ body: () throws -> R) throws -> R {
+        try openForWriting()
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw failure("lock") }
+        }
+        defer { _ = flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    /// The actions other programs appended since this journal was read (complete lines only;
+    /// a line still being written, or garbled, stops the reading).
+    func readNew(base: JSONBaseIdentity) throws -> [JournalAction] {
+        let input = open(path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { return [] }
+        defer { close(input) }
+        var info = stat()
+        guard fstat(input, &info) == 0 else { return [] }
+        let from = hasHeader ? validLength : 0
+        let size = Int(info.st_size)
+        guard size > from else { return [] }
+        var bytes = [UInt8](repeating: 0, count: size - from)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBufferPointer { pread(input, $0.baseAddress! + done, $0.count - done, off_t(from + done)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            done += n
+        }
+        var actions: [JournalAction] = []
+        var start = 0
+        var offset = from
+        var header = !hasHeader
+        for i in 0..<done where bytes[i] == 10 {
+            let line = Data(bytes[start..<i])
+            let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any]
+            if header {
+                guard let object, object["clc_journal"] as? Int == 1, object["base_size"] as? Int == base.size,
+                      (object["base_hash"] as? String).flatMap({ UInt64($0, radix: 16) }) == base.hash else { return [] }
+                header = false
+                hasHeader = true
+            } else if object?["saved"] == nil {
+                guard let object, let action = Self.action(object) else { break }
+                actions.append(action)
+            }
+            start = i + 1
+            offset = from + start
+            validLength = offset
+        }
+        actionCount += actions.count
+        return actions
+    }
+
     private func write(_ line: [UInt8], base: JSONBaseIdentity) throws {
-        func failure(_ what: String) -> MoveError {
-            MoveError(.io("cannot write the journal \(path): \(what) (\(String(cString: strerror(errno))))"), path: path)
-        }
-        var created = false
-        if fd < 0 {
-            created = access(path, F_OK) != 0
-            fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw failure("open") }
-        }
+        try openForWriting()
+        let created = needsDirectorySync
         var bytes: [UInt8] = []
         if !hasHeader {
             validLength = 0
@@ -270,7 +331,10 @@ final class JSONJournal {
             _ = ftruncate(fd, off_t(validLength))
             throw failure("fsync")
         }
-        if created { Self.syncDirectory(of: path) }
+        if created {
+            Self.syncDirectory(of: path)
+            needsDirectorySync = false
+        }
         validLength += bytes.count
         hasHeader = true
     }

@@ -46,7 +46,30 @@ extension JSONSnapshotStore {
         }
         if JSONFileStamp(path: path) != moves.stamp { throw MoveError(.changedOnDisk, path: path) }
 
-        // Decide every change against the current stages (and the earlier changes of this action).
+        // Actions other programs appended to the journal come first.
+        _ = try catchUp()
+        var (planned, conflicts) = plan(request, targets)
+        guard !planned.isEmpty else { return MoveOutcome(applied: [], conflicts: conflicts) }
+
+        // Durable first: the journal line is on disk before anything changes in memory.
+        var applied: [Transition] = []
+        try journal.withLock {
+            if try catchUp() { (planned, conflicts) = plan(request, targets) }
+            applied = planned.map {
+                Transition(customerID: tables.customers.ids.text($0.row), from: stages[$0.from].id, to: stages[$0.to].id,
+                           at: request.at, by: request.user, note: request.note)
+            }
+            guard !applied.isEmpty else { return }
+            try journal.append(JournalAction(at: request.at, by: request.user, note: request.note,
+                                             moves: applied.map { JournalMove(customerID: $0.customerID, from: $0.from, to: $0.to) }),
+                               base: moves.identity)
+        }
+        commit(planned.map { ($0.row, $0.to) }, at: request.at, by: request.user, note: request.note)
+        return MoveOutcome(applied: applied, conflicts: conflicts)
+    }
+
+    /// Decides every change against the current stages (and the earlier changes of the action).
+    private func plan(_ request: MoveRequest, _ targets: [Int]) -> ([(row: Int, from: Int, to: Int)], [MoveConflict]) {
         var pending: [Int: Int] = [:]
         var planned: [(row: Int, from: Int, to: Int)] = []
         var conflicts: [MoveConflict] = []
@@ -70,34 +93,47 @@ extension JSONSnapshotStore {
             planned.append((row, current, target))
             pending[row] = target
         }
-        guard !planned.isEmpty else { return MoveOutcome(applied: [], conflicts: conflicts) }
-
-        let applied = planned.map {
-            Transition(customerID: tables.customers.ids.text($0.row), from: stages[$0.from].id, to: stages[$0.to].id,
-                       at: request.at, by: request.user, note: request.note)
-        }
-        // Durable first: the journal line is on disk before anything changes in memory.
-        try journal.append(JournalAction(at: request.at, by: request.user, note: request.note,
-                                         moves: applied.map { JournalMove(customerID: $0.customerID, from: $0.from, to: $0.to) }),
-                           base: moves.identity)
-
-        var additions: [(owner: Int, row: Int32)] = []
-        for p in planned {
-            additions.append((p.row, Int32(tables.transitions.count)))
-            tables.move(customerRow: p.row, to: p.to, at: request.at, by: request.user, note: request.note)
-        }
-        let tr = tables.transitions
-        indexes.transitionsByCustomer.add(additions) { a, b in
-            tr.at[Int(a)] != tr.at[Int(b)] ? tr.at[Int(a)] < tr.at[Int(b)] : a < b
-        }
-        indexes.customersByStage = RowGroups(owners: tables.customers.stages, ownerCount: stages.count)
-        lists.removeAll()
-        if info.declaredAsOf == nil, request.at > info.asOf { info.asOf = request.at }
-        return MoveOutcome(applied: applied, conflicts: conflicts)
+        return (planned, conflicts)
     }
 
-    /// JSON snapshots have no concurrent writers: nothing to pick up.
-    public func refresh() throws -> Bool { false }
+    /// Makes moves already in the journal visible: tables, indexes, caches, `as_of`.
+    private func commit(_ planned: [(row: Int, to: Int)], at: Timestamp, by: String, note: String?) {
+        mutation.withLock {
+            var additions: [(owner: Int, row: Int32)] = []
+            for p in planned {
+                additions.append((p.row, Int32(tables.transitions.count)))
+                tables.move(customerRow: p.row, to: p.to, at: at, by: by, note: note)
+            }
+            let times = tables.transitions.at
+            indexes.transitionsByCustomer.add(additions) { a, b in
+                times[Int(a)] != times[Int(b)] ? times[Int(a)] < times[Int(b)] : a < b
+            }
+            indexes.customersByStage = RowGroups(owners: tables.customers.stages, ownerCount: stages.count)
+            lists.removeAll()
+            if currentInfo.declaredAsOf == nil, at > currentInfo.asOf { currentInfo.asOf = at }
+        }
+    }
+
+    /// Applies the actions other programs (other copies of clc on the same file) appended to
+    /// the journal since it was last read; true if any.
+    private func catchUp() throws -> Bool {
+        guard let journal = moves.journal, JSONFileStamp(path: path) == moves.stamp else { return false }
+        let actions = try journal.readNew(base: moves.identity)
+        for action in actions {
+            var rows: [(row: Int, to: Int)] = []
+            for m in action.moves {
+                guard let row = tables.customerRow(of: m.customerID), let to = tables.stagePosition(of: m.to) else {
+                    throw MoveError(.io("its journal names an unknown customer or stage"), path: path)
+                }
+                rows.append((row, to))
+            }
+            commit(rows, at: action.at, by: action.by, note: action.note)
+        }
+        return !actions.isEmpty
+    }
+
+    /// Picks up stage changes another copy of clc appended to the journal; true if any.
+    public func refresh() throws -> Bool { try catchUp() }
 
     /// Writes the snapshot with its stage changes into the file itself: a complete new file
     /// beside it, synced, renamed over the original (the directory synced), then the journal
@@ -109,16 +145,19 @@ extension JSONSnapshotStore {
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).clc-save-\(getpid())").path
         do {
-            try export(to: JSONSnapshotWriter(path: temp))
-            let saved = try JSONBaseIdentity(path: temp)
-            if journal.actionCount > 0 { try journal.appendSaved(saved, base: moves.identity) }
-            guard rename(temp, path) == 0 else {
-                throw MoveError(.io("cannot replace the file: \(String(cString: strerror(errno)))"), path: path)
+            try journal.withLock {
+                _ = try catchUp()  // what other copies of clc appended goes into the file too
+                try export(to: JSONSnapshotWriter(path: temp))
+                let saved = try JSONBaseIdentity(path: temp)
+                if journal.actionCount > 0 { try journal.appendSaved(saved, base: moves.identity) }
+                guard rename(temp, path) == 0 else {
+                    throw MoveError(.io("cannot replace the file: \(String(cString: strerror(errno)))"), path: path)
+                }
+                JSONJournal.syncDirectory(of: path)
+                moves.identity = saved
+                moves.stamp = JSONFileStamp(path: path)
+                try journal.remove()
             }
-            JSONJournal.syncDirectory(of: path)
-            moves.identity = saved
-            moves.stamp = JSONFileStamp(path: path)
-            try journal.remove()
         } catch {
             unlink(temp)
             if let e = error as? MoveError { throw e }

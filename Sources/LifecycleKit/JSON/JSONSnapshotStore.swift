@@ -10,10 +10,15 @@ import Foundation
 public final class JSONSnapshotStore: SnapshotStore {
     public let path: String
     /// `as_of` follows the latest stage change when the file declares none.
-    public internal(set) var info: SnapshotInfo
+    public var info: SnapshotInfo { mutation.withLock { currentInfo } }
+    var currentInfo: SnapshotInfo
     public let stages: [Stage]
     public let problems: ProblemList
-    /// Changed only by `apply` (see `JSONSnapshotStore+Moves.swift`).
+    /// Changed only by `apply` (see `JSONSnapshotStore+Moves.swift`), holding `mutation`.
+    /// Queries run on the thread that applies changes, except `funnelReport()`
+    /// (`scanJourneys`, `totals`, `info`), which may run on another: it takes the tables and
+    /// indexes under `mutation` (a copy-on-write snapshot) and works on that.
+    let mutation = NSLock()
     var tables: SnapshotTables
     var indexes: SnapshotIndexes
     private let sortedSegments: [String]
@@ -67,7 +72,7 @@ public final class JSONSnapshotStore: SnapshotStore {
         self.indexes = indexes
         stages = tables.stages
         let latest = tables.declaredAsOf?.microseconds ?? indexes.latestTimestamp
-        info = SnapshotInfo(name: tables.name, currency: tables.currency ?? "EUR", declaredAsOf: tables.declaredAsOf,
+        currentInfo = SnapshotInfo(name: tables.name, currency: tables.currency ?? "EUR", declaredAsOf: tables.declaredAsOf,
                             asOf: Timestamp(microseconds: latest == noTimestamp ? 0 : latest))
         problems = indexes.warnings(tables, declaredAsOf: tables.declaredAsOf)
         sortedSegments = Self.distinctSortedWords(tables.customers.segments, tables.words).filter { !$0.isEmpty }
@@ -84,8 +89,10 @@ public final class JSONSnapshotStore: SnapshotStore {
     // MARK: Figures
 
     public func totals() throws -> SnapshotTotals {
-        SnapshotTotals(customers: tables.customers.count, touchpoints: tables.touchpoints.count,
-                       transitions: tables.transitions.count, revenue: indexes.totalRevenue)
+        mutation.withLock {
+            SnapshotTotals(customers: tables.customers.count, touchpoints: tables.touchpoints.count,
+                           transitions: tables.transitions.count, revenue: indexes.totalRevenue)
+        }
     }
 
     public func stageCounts() throws -> [Int] { stages.indices.map { indexes.customersByStage.count($0) } }
@@ -161,6 +168,7 @@ public final class JSONSnapshotStore: SnapshotStore {
 
     public func scanJourneys(into accumulator: inout FunnelAccumulator) throws {
         var entries: [(stage: Int, at: Timestamp)] = []
+        let (tables, indexes) = mutation.withLock { (self.tables, self.indexes) }
         let c = tables.customers
         let t = tables.transitions
         for row in 0..<c.count {
