@@ -364,5 +364,7 @@ extension SnapshotTables {
         } else {
             transitions.notes.appendNil()
         }
+        // A live file describes the moment of its latest change: a declared `as_of` follows.
+        if let declared = declaredAsOf, at > declared { declaredAsOf = at }
     }
 }

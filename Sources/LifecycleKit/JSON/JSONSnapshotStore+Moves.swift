@@ -110,7 +110,9 @@ extension JSONSnapshotStore {
             }
             indexes.customersByStage = RowGroups(owners: tables.customers.stages, ownerCount: stages.count)
             lists.removeAll()
-            if currentInfo.declaredAsOf == nil, at > currentInfo.asOf { currentInfo.asOf = at }
+            // `as_of` follows the change (the tables advanced a declared one in `move`).
+            if at > currentInfo.asOf { currentInfo.asOf = at }
+            currentInfo.declaredAsOf = tables.declaredAsOf
         }
     }
 

@@ -77,6 +77,13 @@ extension SQLiteSnapshotStore {
             outcome.applied.append(Transition(customerID: change.customerID, from: actual, to: change.targetStage,
                                               at: request.at, by: request.user, note: request.note))
         }
+        if !outcome.applied.isEmpty {
+            // A live file describes the moment of its latest change: `as_of` follows, so no
+            // figure is computed against a moment before the change (negative days in stage).
+            let asOf = try SQLiteStatement(db, "UPDATE meta SET value = ?1 WHERE key = 'as_of' AND value < ?1")
+            asOf.bind(1, at)
+            try asOf.run()
+        }
         return outcome
     }
 

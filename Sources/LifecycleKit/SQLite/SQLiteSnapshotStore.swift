@@ -39,11 +39,13 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     }
     private var cachedInfo: SnapshotInfo?
 
-    /// After this store wrote a transition at `at`: a snapshot without `as_of` is as of its
-    /// latest timestamp, which may now be `at` (not yet computed: the scan will find it).
+    /// After this store wrote a transition at `at`: the snapshot now describes that moment.
+    /// A declared `as_of` was advanced in meta by the same transaction; without one, the
+    /// latest timestamp may now be `at` (if not computed yet, the scan will find it).
     func didWrite(at: Timestamp) {
-        guard header.declaredAsOf == nil, var info = cachedInfo, at > info.asOf else { return }
+        guard var info = cachedInfo ?? (header.declaredAsOf != nil ? self.info : nil), at > info.asOf else { return }
         info.asOf = at
+        if info.declaredAsOf != nil { info.declaredAsOf = at }
         cachedInfo = info
     }
 
