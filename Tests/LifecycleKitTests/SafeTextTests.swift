@@ -10,6 +10,16 @@ import Testing
         #expect(SafeText.visible("\u{202E}evil") == "<U+202E>evil")
     }
 
+    @Test func emojiSequencesAreShownAsSeparateEmojiOfKnownWidth() {
+        let family = "👩\u{200D}👩\u{200D}👧\u{200D}👦"
+        #expect(SafeText.visible(family) == "👩👩👧👦")
+        #expect(DisplayWidth.of(SafeText.visible(family)) == 8)
+        #expect(SafeText.visible("👍🏽") == "👍")
+        #expect(SafeText.visible("❤️") == "❤")
+        #expect(DisplayWidth.of(SafeText.visible("❤️")) == 1)
+        #expect(SafeText.visible("🇩🇪") == "🇩🇪")
+    }
+
     @Test func widthsCountColumnsNotCharacters() {
         #expect(DisplayWidth.of("abc") == 3)
         #expect(DisplayWidth.of("李小龍") == 6)

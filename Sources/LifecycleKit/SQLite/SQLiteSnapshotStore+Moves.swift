@@ -15,6 +15,7 @@ extension SQLiteSnapshotStore {
             throw MoveError(.unknownStage(change.targetStage), path: path)
         }
         if request.changes.isEmpty { return MoveOutcome(applied: [], conflicts: []) }
+        scans.interruptAll()
         let at = request.at.iso8601
         do {
             let outcome = try writer.writeWithoutTransaction { db in

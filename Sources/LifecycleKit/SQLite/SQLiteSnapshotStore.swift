@@ -38,6 +38,8 @@ public final class SQLiteSnapshotStore: SnapshotStore {
         return info
     }
     private var cachedInfo: SnapshotInfo?
+    /// The full scans running on their own connections (see `readOnOwnConnection`).
+    let scans = BackgroundScans()
 
     /// After this store wrote a transition at `at`: the snapshot now describes that moment.
     /// A declared `as_of` was advanced in meta by the same transaction; without one, the
@@ -76,8 +78,28 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     /// Runs `body` on the connection in one read transaction; database failures become a
     /// `SnapshotError`, other errors pass unchanged.
     func read<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        try readOn(database, body)
+    }
+
+    /// For full scans that run in the background: a fresh read-only connection, so the
+    /// store's own (serialized) connection stays free for the pages the user asks for.
+    /// A stage change interrupts these (`BackgroundScans.interruptAll`): in rollback-journal
+    /// mode a long read would otherwise block the commit until the busy timeout.
+    private func readOnOwnConnection<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        let scanDatabase = try SQLiteSchema.openReadOnly(path)
+        let token = scans.register(scanDatabase)
+        defer {
+            scans.unregister(token)
+            try? scanDatabase.close()
+        }
+        return try readOn(scanDatabase, body)
+    }
+
+    private func readOn<T>(_ queue: DatabaseQueue, _ body: (OpaquePointer) throws -> T) throws -> T {
         do {
-            return try database.read { db in try body(SQLiteSchema.connection(db)) }
+            return try queue.read { db in try body(SQLiteSchema.connection(db)) }
+        } catch let error as SnapshotError {
+            throw error
         } catch {
             throw SQLiteSchema.readError(error, path: path)
         }
@@ -85,8 +107,9 @@ public final class SQLiteSnapshotStore: SnapshotStore {
 
     // MARK: Overview
 
+    /// A full scan of the touchpoints: on a connection of its own, like `scanJourneys`.
     public func totals() throws -> SnapshotTotals {
-        try read { db in
+        try readOnOwnConnection { db in
             let s = try SQLiteStatement(db, """
                 SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM touchpoints),
                        (SELECT count(*) FROM transitions), (SELECT total(value) FROM touchpoints)
@@ -233,8 +256,11 @@ public final class SQLiteSnapshotStore: SnapshotStore {
 
     // MARK: Full passes
 
+    /// Runs on a connection of its own: the scan takes seconds on big files and runs in the
+    /// background, and the store's connection is serialized, so sharing it would hold up
+    /// every page the user asks for meanwhile.
     public func scanJourneys(into accumulator: inout FunnelAccumulator) throws {
-        try read { db in
+        try readOnOwnConnection { db in
             // Three streams in customer id order, merge-joined here: memory stays flat.
             let customers = try SQLiteStatement(db, "SELECT id, stage, stage_entered_at, rowid FROM customers ORDER BY id")
             let transitions = try SQLiteStatement(db, "SELECT customer_id, to_stage, at, rowid FROM transitions ORDER BY customer_id")

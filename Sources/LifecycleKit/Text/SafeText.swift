@@ -2,6 +2,11 @@
 /// (`ESC` → `^[`, `DEL` → `^?`, C1 controls → `<9B>`), bidirectional controls that could
 /// reorder a row become visible (`<U+202E>`), and text is cut to a column width with an
 /// ellipsis without splitting a grapheme.
+///
+/// Emoji sequences are shown as their separate emoji: zero-width joiners, skin-tone
+/// modifiers, variation selectors and tag characters are left out, because terminals
+/// disagree on how wide the joined forms are (tmux splits long family sequences and
+/// draws a skin-toned thumb as two glyphs) and a wrong guess would shift the whole row.
 public enum SafeText {
     /// `s` with every control and bidi-control character replaced by a visible form.
     public static func visible(_ s: String) -> String {
@@ -18,11 +23,18 @@ public enum SafeText {
                 out.append(contentsOf: "<\(hex2(v))>".unicodeScalars)
             } else if isBidiControl(v) {
                 out.append(contentsOf: "<U+\(String(v, radix: 16, uppercase: true))>".unicodeScalars)
+            } else if isEmojiJoinery(v) {
+                continue
             } else {
                 out.append(scalar)
             }
         }
         return String(out)
+    }
+
+    /// Zero-width joiner, variation selectors, skin-tone modifiers, tag characters.
+    static func isEmojiJoinery(_ v: UInt32) -> Bool {
+        v == 0x200D || v == 0xFE0E || v == 0xFE0F || (0x1F3FB...0x1F3FF).contains(v) || (0xE0020...0xE007F).contains(v)
     }
 
     /// Explicit direction marks, embeddings, overrides and isolates.

@@ -44,6 +44,7 @@ public struct Dashboard {
                 }
             }
         case .reportReady(let report):
+            state.funnel.reportError = nil
             state.funnel.report = report
             state.funnel.totals = report.totals
         case .reportFailed(let message):

@@ -21,7 +21,8 @@ public final class DashboardRunner {
         while !dashboard.state.shouldQuit && !shouldStop() {
             terminal.draw(RootView.render(dashboard.state))
             let event = terminal.nextEvent(timeoutMilliseconds: 100) ?? .tick
-            for e in mailbox.drain() { dashboard.handle(e) }
+            // Results of superseded computations (started before a change) are dropped.
+            for (e, from) in mailbox.drain() where from == generation { dashboard.handle(e) }
             dashboard.handle(event)
             if dashboard.state.figuresStale {
                 dashboard.figuresRequested()
@@ -30,20 +31,18 @@ public final class DashboardRunner {
         }
     }
 
-    /// Computes the figures on a background thread; a newer computation supersedes an older
-    /// one, whose result is dropped.
+    /// Computes the figures on a background thread. A change starts a newer computation
+    /// (and may interrupt the running one); only the newest one's result is used.
     private func startReport() {
         let store = dashboard.store
         let mailbox = self.mailbox
         generation += 1
         let mine = generation
-        let current = { [weak self] in self?.generation == mine }
         let thread = Thread {
             do {
-                let report = try store.funnelReport()
-                if current() { mailbox.post(.reportReady(report)) }
+                mailbox.post(.reportReady(try store.funnelReport()), generation: mine)
             } catch {
-                mailbox.post(.reportFailed("\(error)"))
+                mailbox.post(.reportFailed("\(error)"), generation: mine)
             }
         }
         thread.stackSize = 8 << 20
@@ -53,11 +52,11 @@ public final class DashboardRunner {
     /// Events posted from other threads, picked up by the loop.
     final class Mailbox: @unchecked Sendable {
         private let lock = NSLock()
-        private var events: [Event] = []
+        private var events: [(Event, Int)] = []
 
-        func post(_ e: Event) { lock.lock(); events.append(e); lock.unlock() }
+        func post(_ e: Event, generation: Int) { lock.lock(); events.append((e, generation)); lock.unlock() }
 
-        func drain() -> [Event] {
+        func drain() -> [(Event, Int)] {
             lock.lock()
             defer { lock.unlock() }
             let out = events
