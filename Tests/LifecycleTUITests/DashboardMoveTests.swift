@@ -96,3 +96,52 @@ import Testing
         #expect(try store.stageCounts() == [2, 2, 2, 0, 0])
     }
 }
+
+/// Saving a JSON snapshot from the dashboard: `w`, the quit prompt, and a file changed on disk.
+@Suite struct DashboardSaveTests {
+    static func dashboard() throws -> (Dashboard, JSONSnapshotStore, String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clc-save-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("hand.json").path
+        try FileManager.default.copyItem(atPath: TUITest.fixtures.appendingPathComponent("hand-made.json").path, toPath: path)
+        let store = try JSONSnapshotStore(path: path)
+        let d = try Dashboard(store: store, width: 100, height: 30, fileLabel: "hand.json", user: "tester",
+                              clock: { DashboardMoveTests.now })
+        return (d, store, path)
+    }
+
+    @Test func quitAsksThenSaves() throws {
+        var (d, _, path) = try Self.dashboard()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        TUITest.press("<Enter>m5<Enter><Enter>", &d)
+        #expect(d.state.unsaved)
+        #expect(RootView.render(d.state).lines[0].contains("unsaved changes"))
+        TUITest.press("q", &d)
+        guard case .quitPrompt = d.state.overlay else { Issue.record("no quit prompt"); return }
+        TUITest.press("<Esc>", &d)
+        #expect(!d.state.shouldQuit)
+        TUITest.press("qw", &d)
+        #expect(d.state.shouldQuit)
+        #expect(!FileManager.default.fileExists(atPath: path + ".clc-journal"))
+        let saved = try JSONSnapshotStore(path: path)
+        #expect(try saved.customer(id: "C4")?.stage == "loyalty")
+        #expect(SnapshotFile.validate(path).errorCount == 0)
+    }
+
+    @Test func aFileChangedOnDiskIsNeverOverwrittenButSavedUnderAnotherName() throws {
+        var (d, _, path) = try Self.dashboard()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        TUITest.press("<Enter>m5<Enter><Enter>", &d)
+        // Someone else rewrites the file meanwhile.
+        let theirs = try String(contentsOfFile: path, encoding: .utf8) + "\n"
+        try theirs.write(toFile: path, atomically: true, encoding: .utf8)
+        TUITest.press("w", &d)
+        let suggested = try #require(d.state.saveAsInput)
+        #expect(suggested.hasSuffix("hand-2.json"))
+        #expect(RootView.render(d.state).lines.last?.contains("File changed on disk. Save as") == true)
+        TUITest.press("<Enter>", &d)
+        #expect(d.state.status?.text == "Saved as \(suggested)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == theirs)   // theirs untouched
+        #expect(try JSONSnapshotStore(path: suggested).customer(id: "C4")?.stage == "loyalty")
+    }
+}

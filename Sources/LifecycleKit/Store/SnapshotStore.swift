@@ -63,11 +63,18 @@ public protocol SnapshotStore: AnyObject {
 
     /// Writes applied changes into the file itself (JSON); nothing to do for SQLite.
     func save() throws
+
+    /// Writes the whole snapshot with its changes to a new file (JSON, when the original
+    /// changed on disk and must not be overwritten).
+    func save(to path: String) throws
 }
 
 extension SnapshotStore {
     public var hasUnsavedChanges: Bool { false }
     public func save() throws {}
+    public func save(to path: String) throws {
+        throw OperationError("only JSON snapshots are saved under another name; \(self.path) holds every change already")
+    }
 }
 
 extension SnapshotStore {

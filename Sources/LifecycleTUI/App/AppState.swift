@@ -67,6 +67,8 @@ public struct AppState: Sendable {
     public var status: StatusMessage?
     /// The note being typed for a move (nil when not typing).
     public var noteInput: MovePlan?
+    /// The file name being typed to save under (nil when not typing).
+    public var saveAsInput: String?
     /// The file cannot be changed.
     public var readOnly = false
     /// Applied changes not yet in the file itself (JSON journal).

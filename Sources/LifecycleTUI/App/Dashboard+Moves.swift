@@ -1,3 +1,4 @@
+import Foundation
 import LifecycleKit
 
 /// Moving customers between stages: the picker, the note, the confirmation, undo and redo.
@@ -125,9 +126,53 @@ extension Dashboard {
             state.status = StatusMessage(state.readOnly ? "\(state.fileLabel) is read-only" : "nothing to save: every change is in the file")
             return
         }
-        if attempt("saving", { try $0.save() }) != nil {
+        do {
+            try store.save()
             state.unsaved = store.hasUnsavedChanges
             state.status = StatusMessage("Saved \(state.fileLabel)")
+        } catch let error as MoveError where error.reason == .changedOnDisk {
+            // Never overwrite someone else's version: offer a new name beside it.
+            state.saveAsInput = Self.suggestedCopyName(store.path)
+            state.status = StatusMessage("\(state.fileLabel) changed on disk since it was opened: save under another name", kind: .warning)
+        } catch {
+            state.status = StatusMessage("saving failed: \(error)", kind: .error)
+        }
+    }
+
+    /// `shop.json` → `shop-2.json` (the first name not taken).
+    static func suggestedCopyName(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let base = url.deletingPathExtension().path, ext = url.pathExtension
+        var n = 2
+        while FileManager.default.fileExists(atPath: "\(base)-\(n).\(ext)") { n += 1 }
+        return "\(base)-\(n).\(ext)"
+    }
+
+    /// Typing the name to save under; Enter saves, Esc cancels (the changes stay in the journal).
+    mutating func handleSaveAsInput(_ key: Key) {
+        guard var name = state.saveAsInput else { return }
+        switch key {
+        case .escape:
+            state.saveAsInput = nil
+            state.status = StatusMessage("not saved: the changes stay in the journal", kind: .warning)
+        case .backspace:
+            if !name.isEmpty { name.removeLast() }
+            state.saveAsInput = name
+        case .char(let c):
+            name.append(c)
+            state.saveAsInput = name
+        case .enter:
+            guard !name.isEmpty else { return }
+            guard !FileManager.default.fileExists(atPath: name) else {
+                state.status = StatusMessage("\(name) exists: choose another name", kind: .warning)
+                return
+            }
+            state.saveAsInput = nil
+            if attempt("saving", { try $0.save(to: name) }) != nil {
+                state.status = StatusMessage("Saved as \(name)")
+            }
+        default:
+            break
         }
     }
 

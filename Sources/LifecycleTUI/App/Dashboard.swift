@@ -64,6 +64,10 @@ public struct Dashboard {
             handleNoteInput(key)
             return
         }
+        if state.saveAsInput != nil {
+            handleSaveAsInput(key)
+            return
+        }
         if case .stageList(let list) = state.screen, list.searchInput != nil, state.overlay == nil {
             handleSearchInput(key)
             return

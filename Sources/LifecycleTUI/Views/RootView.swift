@@ -50,6 +50,11 @@ enum StatusBar {
         let y = grid.height - 1
         grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .statusBar)
         var x = 0
+        if let name = state.saveAsInput {
+            x = grid.put("File changed on disk. Save as (Enter saves, Esc cancels): ", x: 0, y: y, role: .statusKey)
+            grid.put(name + "▏", x: x, y: y, role: .statusBar)
+            return
+        }
         if let plan = state.noteInput {
             let prompt = "Note for the move to \(state.stages[plan.target].name) (Enter moves, Esc cancels): "
             x = grid.put(prompt, x: 0, y: y, role: .statusKey)
