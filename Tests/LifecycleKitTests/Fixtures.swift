@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import LifecycleKit
 
 /// Test fixtures: small snapshots written to temporary files.
@@ -36,4 +37,25 @@ enum Fixtures {
         try JSONSnapshotStore(path: json).export(to: try SQLiteSnapshotWriter(path: sqlite))
         return (json, sqlite)
     }
+}
+
+/// A sink that keeps everything, in order, and checks the sink protocol's order: `begin`
+/// once, then records, then `finish` once.
+final class CollectingSink: SnapshotSink {
+    var info: SnapshotInfo?
+    var stages: [Stage] = []
+    var customers: [Customer] = []
+    var touchpoints: [Touchpoint] = []
+    var transitions: [Transition] = []
+    var finished = false
+
+    func begin(info: SnapshotInfo, stages: [Stage]) throws {
+        #expect(self.info == nil)
+        self.info = info
+        self.stages = stages
+    }
+    func add(_ customer: Customer) throws { #expect(info != nil && !finished); customers.append(customer) }
+    func add(_ touchpoint: Touchpoint) throws { #expect(info != nil && !finished); touchpoints.append(touchpoint) }
+    func add(_ transition: Transition) throws { #expect(info != nil && !finished); transitions.append(transition) }
+    func finish() throws { #expect(!finished); finished = true }
 }

@@ -1,37 +1,17 @@
 import Testing
 @testable import LifecycleKit
 
-/// Keeps everything a generator writes, in order.
-final class GeneratorCollectingSink: SnapshotSink {
-    var info: SnapshotInfo?
-    var stages: [Stage] = []
-    var customers: [Customer] = []
-    var touchpoints: [Touchpoint] = []
-    var transitions: [Transition] = []
-    var finished = false
-
-    func begin(info: SnapshotInfo, stages: [Stage]) throws {
-        #expect(self.info == nil)
-        self.info = info
-        self.stages = stages
-    }
-    func add(_ customer: Customer) throws { #expect(info != nil && !finished); customers.append(customer) }
-    func add(_ touchpoint: Touchpoint) throws { #expect(info != nil && !finished); touchpoints.append(touchpoint) }
-    func add(_ transition: Transition) throws { #expect(info != nil && !finished); transitions.append(transition) }
-    func finish() throws { #expect(!finished); finished = true }
-}
-
 /// Generated data shared by the generator tests.
 enum GeneratorFixture {
-    static func generate(customers: Int, touchpointsPerCustomer: Int = 10, seed: UInt64 = 1) throws -> GeneratorCollectingSink {
-        let sink = GeneratorCollectingSink()
+    static func generate(customers: Int, touchpointsPerCustomer: Int = 10, seed: UInt64 = 1) throws -> CollectingSink {
+        let sink = CollectingSink()
         try SnapshotGenerator(customers: customers, touchpointsPerCustomer: touchpointsPerCustomer, seed: seed)
             .generate(into: sink)
         return sink
     }
 
     /// A 2,000-customer set shared by the tests that only read it.
-    static let standard: GeneratorCollectingSink = try! generate(customers: 2_000, seed: 7)
+    static let standard: CollectingSink = try! generate(customers: 2_000, seed: 7)
 
     static let stageOrder = ["awareness", "acquisition", "conversion", "retention", "reengagement", "loyalty"]
 }

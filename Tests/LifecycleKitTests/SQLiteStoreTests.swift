@@ -95,22 +95,6 @@ enum SQLiteFixtures {
     }
 }
 
-/// A sink that keeps everything, to compare an export with what was written.
-final class CollectingSink: SnapshotSink {
-    var info: SnapshotInfo?
-    var stages: [Stage] = []
-    var customers: [Customer] = []
-    var touchpoints: [Touchpoint] = []
-    var transitions: [Transition] = []
-    var finished = false
-
-    func begin(info: SnapshotInfo, stages: [Stage]) throws { self.info = info; self.stages = stages }
-    func add(_ customer: Customer) throws { customers.append(customer) }
-    func add(_ touchpoint: Touchpoint) throws { touchpoints.append(touchpoint) }
-    func add(_ transition: Transition) throws { transitions.append(transition) }
-    func finish() throws { finished = true }
-}
-
 @Suite struct SQLiteStoreTests {
     let store: SQLiteSnapshotStore
 

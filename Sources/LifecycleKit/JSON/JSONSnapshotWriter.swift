@@ -120,96 +120,77 @@ public final class JSONSnapshotWriter: SnapshotSink {
     // MARK: Elements
 
     private static func append(_ stage: Stage, to out: BufferedFileOutput) {
-        out.append("{\"id\":")
-        JSONText.appendString(stage.id, to: &out.buffer)
-        out.append(",\"name\":")
-        JSONText.appendString(stage.name, to: &out.buffer)
-        if let description = stage.description {
-            out.append(",\"description\":")
-            JSONText.appendString(description, to: &out.buffer)
-        }
-        out.append("}")
+        var o = ObjectWriter(out)
+        o.string("id", stage.id)
+        o.string("name", stage.name)
+        o.string("description", stage.description)
+        o.close()
     }
 
     private static func append(_ c: Customer, to out: BufferedFileOutput) {
-        out.append("{\"id\":")
-        JSONText.appendString(c.id, to: &out.buffer)
-        out.append(",\"name\":")
-        JSONText.appendString(c.name, to: &out.buffer)
-        if let email = c.email {
-            out.append(",\"email\":")
-            JSONText.appendString(email, to: &out.buffer)
-        }
-        out.append(",\"stage\":")
-        JSONText.appendString(c.stage, to: &out.buffer)
-        if let t = c.stageEnteredAt {
-            out.append(",\"stage_entered_at\":")
-            JSONText.appendString(t.iso8601, to: &out.buffer)
-        }
-        if let t = c.createdAt {
-            out.append(",\"created_at\":")
-            JSONText.appendString(t.iso8601, to: &out.buffer)
-        }
-        if let segment = c.segment {
-            out.append(",\"segment\":")
-            JSONText.appendString(segment, to: &out.buffer)
-        }
-        if !c.tags.isEmpty {
-            out.append(",\"tags\":")
-            JSONText.appendTags(c.tags, to: &out.buffer)
-        }
-        if !c.attributes.isEmpty {
-            out.append(",\"attributes\":")
-            JSONText.appendAttributes(c.attributes, to: &out.buffer)
-        }
-        out.append("}")
+        var o = ObjectWriter(out)
+        o.string("id", c.id)
+        o.string("name", c.name)
+        o.string("email", c.email)
+        o.string("stage", c.stage)
+        o.string("stage_entered_at", c.stageEnteredAt?.iso8601)
+        o.string("created_at", c.createdAt?.iso8601)
+        o.string("segment", c.segment)
+        if !c.tags.isEmpty { o.raw("tags") { JSONText.appendTags(c.tags, to: &$0) } }
+        if !c.attributes.isEmpty { o.raw("attributes") { JSONText.appendAttributes(c.attributes, to: &$0) } }
+        o.close()
     }
 
     private static func append(_ t: Touchpoint, to out: BufferedFileOutput) {
-        out.append("{\"id\":")
-        JSONText.appendString(t.id, to: &out.buffer)
-        out.append(",\"customer_id\":")
-        JSONText.appendString(t.customerID, to: &out.buffer)
-        out.append(",\"at\":")
-        JSONText.appendString(t.at.iso8601, to: &out.buffer)
-        out.append(",\"channel\":")
-        JSONText.appendString(t.channel, to: &out.buffer)
-        out.append(",\"type\":")
-        JSONText.appendString(t.type, to: &out.buffer)
-        if let campaign = t.campaign {
-            out.append(",\"campaign\":")
-            JSONText.appendString(campaign, to: &out.buffer)
-        }
-        if let value = t.value {
-            out.append(",\"value\":")
-            JSONText.appendNumber(value, to: &out.buffer)
-        }
-        if let note = t.note {
-            out.append(",\"note\":")
-            JSONText.appendString(note, to: &out.buffer)
-        }
-        out.append("}")
+        var o = ObjectWriter(out)
+        o.string("id", t.id)
+        o.string("customer_id", t.customerID)
+        o.string("at", t.at.iso8601)
+        o.string("channel", t.channel)
+        o.string("type", t.type)
+        o.string("campaign", t.campaign)
+        if let value = t.value { o.raw("value") { JSONText.appendNumber(value, to: &$0) } }
+        o.string("note", t.note)
+        o.close()
     }
 
     private static func append(_ t: Transition, to out: BufferedFileOutput) {
-        out.append("{\"customer_id\":")
-        JSONText.appendString(t.customerID, to: &out.buffer)
-        if let from = t.from {
-            out.append(",\"from\":")
-            JSONText.appendString(from, to: &out.buffer)
-        }
-        out.append(",\"to\":")
-        JSONText.appendString(t.to, to: &out.buffer)
-        out.append(",\"at\":")
-        JSONText.appendString(t.at.iso8601, to: &out.buffer)
-        out.append(",\"by\":")
-        JSONText.appendString(t.by, to: &out.buffer)
-        if let note = t.note {
-            out.append(",\"note\":")
-            JSONText.appendString(note, to: &out.buffer)
-        }
-        out.append("}")
+        var o = ObjectWriter(out)
+        o.string("customer_id", t.customerID)
+        o.string("from", t.from)
+        o.string("to", t.to)
+        o.string("at", t.at.iso8601)
+        o.string("by", t.by)
+        o.string("note", t.note)
+        o.close()
     }
+}
+
+/// Writes one JSON object's fields in order, leaving out those whose value is nil.
+private struct ObjectWriter {
+    let out: BufferedFileOutput
+    var first = true
+
+    init(_ out: BufferedFileOutput) {
+        self.out = out
+        out.append("{")
+    }
+
+    mutating func string(_ key: StaticString, _ value: String?) {
+        guard let value else { return }
+        raw(key) { JSONText.appendString(value, to: &$0) }
+    }
+
+    /// A field whose value `write` appends to the buffer.
+    mutating func raw(_ key: StaticString, _ write: (inout [UInt8]) -> Void) {
+        out.append(first ? "\"" : ",\"")
+        first = false
+        out.append(key)
+        out.append("\":")
+        write(&out.buffer)
+    }
+
+    func close() { out.append("}") }
 }
 
 /// The elements of one array, spooled to a file of their own until the main file needs them.

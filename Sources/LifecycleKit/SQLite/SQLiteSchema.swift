@@ -108,20 +108,20 @@ enum SQLiteSchema {
         return try? DatabaseQueue(path: path, configuration: configuration)
     }
 
+    /// The primary SQLite result code and message of a database failure (GRDB's or our own
+    /// statements'), nil for any other error.
+    static func failure(_ error: Error) -> (code: Int32, message: String)? {
+        if let e = error as? DatabaseError {
+            return (e.resultCode.primaryResultCode.rawValue, e.message ?? "\(e.resultCode)")
+        }
+        if let e = error as? SQLiteFailure { return (e.code & 0xFF, e.message) }
+        return nil
+    }
+
     /// A database failure as the one clean error a user sees; other errors (a sink's, say)
     /// pass unchanged.
     static func readError(_ error: Error, path: String) -> Error {
-        let code: Int32
-        let message: String
-        if let e = error as? DatabaseError {
-            code = e.resultCode.primaryResultCode.rawValue
-            message = e.message ?? "\(e.resultCode)"
-        } else if let e = error as? SQLiteFailure {
-            code = e.code & 0xFF
-            message = e.message
-        } else {
-            return error
-        }
+        guard let (code, message) = failure(error) else { return error }
         switch code {
         case SQLITE_NOTADB: return SnapshotError(path: path, message: "not a SQLite database (\(message))")
         case SQLITE_CORRUPT: return SnapshotError(path: path, message: "the SQLite database is corrupted (\(message))")

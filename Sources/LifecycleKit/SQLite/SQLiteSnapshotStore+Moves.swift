@@ -105,17 +105,7 @@ extension SQLiteSnapshotStore {
     /// A failed write as the `MoveError` a user sees; nothing was written (the transaction
     /// was rolled back).
     private func moveError(_ error: Error) -> MoveError {
-        let code: Int32
-        let message: String
-        if let e = error as? DatabaseError {
-            code = e.resultCode.primaryResultCode.rawValue
-            message = e.message ?? "\(e.resultCode)"
-        } else if let e = error as? SQLiteFailure {
-            code = e.code & 0xFF
-            message = e.message
-        } else {
-            return MoveError(.io("\(error)"), path: path)
-        }
+        guard let (code, message) = SQLiteSchema.failure(error) else { return MoveError(.io("\(error)"), path: path) }
         switch code {
         case SQLITE_BUSY, SQLITE_LOCKED: return MoveError(.busy, path: path)
         case SQLITE_READONLY: return MoveError(.readOnly, path: path)

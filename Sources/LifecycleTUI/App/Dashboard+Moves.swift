@@ -95,29 +95,23 @@ extension Dashboard {
         reloadAfterChange()
     }
 
-    mutating func undo() {
-        var mover = self.mover
-        let outcome = attempt("undoing") { try mover.undo(in: $0) }
-        self.mover = mover
-        guard let done = outcome else { return }
-        guard let o = done else {
-            state.status = StatusMessage("nothing to undo")
-            return
-        }
-        report(o, verb: "Undone: moved back", single: nil, target: nil)
-        reloadAfterChange()
-    }
+    mutating func undo() { replayHistory(undo: true) }
 
-    mutating func redo() {
+    mutating func redo() { replayHistory(undo: false) }
+
+    /// `u` and `Ctrl-R`: the last action backwards, or the last undone one again.
+    private mutating func replayHistory(undo: Bool) {
         var mover = self.mover
-        let outcome = attempt("redoing") { try mover.redo(in: $0) }
+        let outcome = attempt(undo ? "undoing" : "redoing") { store in
+            try undo ? mover.undo(in: store) : mover.redo(in: store)
+        }
         self.mover = mover
         guard let done = outcome else { return }
         guard let o = done else {
-            state.status = StatusMessage("nothing to redo")
+            state.status = StatusMessage(undo ? "nothing to undo" : "nothing to redo")
             return
         }
-        report(o, verb: "Redone: moved", single: nil, target: nil)
+        report(o, verb: undo ? "Undone: moved back" : "Redone: moved", single: nil, target: nil)
         reloadAfterChange()
     }
 
