@@ -74,6 +74,21 @@ import Testing
         #expect(d.state.funnel.counts == [1, 2, 2, 0, 1])  // refreshed
     }
 
+    @Test func anotherProgramsChangeAppearsWithinASecond() throws {
+        var (d, _, dir) = try Self.dashboard()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        TUITest.press("<Enter>", &d)
+        let other = try SQLiteSnapshotStore(path: dir.appendingPathComponent("hand.sqlite").path)
+        var ben = StageMover(user: "ben", clock: { Timestamp("2026-11-02T09:00:00Z")! })
+        _ = try ben.move([("C4", "awareness")], to: "loyalty", note: nil, in: other)
+        // The backend sends a tick every 100 ms when no key comes; five of them: half a second.
+        for _ in 0..<5 { d.handle(.tick) }
+        #expect(d.state.funnel.counts == [1, 2, 2, 0, 1])
+        #expect(DashboardUpdateTests.list(d)?.rows.map(\.customer.id) == ["C6"])
+        #expect(d.state.status?.text == "updated: another program changed the file")
+        #expect(d.state.figuresStale)
+    }
+
     @Test func readOnlyRefusesMoves() throws {
         var (d, store, dir) = try Self.dashboard(readOnly: true)
         defer { try? FileManager.default.removeItem(at: dir) }
