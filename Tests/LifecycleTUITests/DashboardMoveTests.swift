@@ -18,6 +18,13 @@ import Testing
         return (d, store, dir)
     }
 
+    /// Another program (a second store on the same file) moves dora (C4) to loyalty.
+    static func benMovesDoraToLoyalty(in dir: URL) throws {
+        let other = try SQLiteSnapshotStore(path: dir.appendingPathComponent("hand.sqlite").path)
+        var ben = StageMover(user: "ben", clock: { Timestamp("2026-11-02T09:00:00Z")! })
+        _ = try ben.move([("C4", "awareness")], to: "loyalty", note: nil, in: other)
+    }
+
     @Test func moveOneCustomerWithANote() throws {
         var (d, store, dir) = try Self.dashboard()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -65,9 +72,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         TUITest.press("<Enter>", &d)
         // Another program moves dora (C4) first.
-        let other = try SQLiteSnapshotStore(path: dir.appendingPathComponent("hand.sqlite").path)
-        var ben = StageMover(user: "ben", clock: { Timestamp("2026-11-02T09:00:00Z")! })
-        _ = try ben.move([("C4", "awareness")], to: "loyalty", note: nil, in: other)
+        try Self.benMovesDoraToLoyalty(in: dir)
         TUITest.press("m2<Enter><Enter>", &d)            // dora is still on screen: move her
         #expect(d.state.status?.kind == .warning)
         #expect(d.state.status?.text.contains("1 of 1 not moved: C4 was moved to loyalty by ben at 2026-11-02T09:00:00Z") == true)
@@ -78,9 +83,7 @@ import Testing
         var (d, _, dir) = try Self.dashboard()
         defer { try? FileManager.default.removeItem(at: dir) }
         TUITest.press("<Enter>", &d)
-        let other = try SQLiteSnapshotStore(path: dir.appendingPathComponent("hand.sqlite").path)
-        var ben = StageMover(user: "ben", clock: { Timestamp("2026-11-02T09:00:00Z")! })
-        _ = try ben.move([("C4", "awareness")], to: "loyalty", note: nil, in: other)
+        try Self.benMovesDoraToLoyalty(in: dir)
         // The backend sends a tick every 100 ms when no key comes; five of them: half a second.
         for _ in 0..<5 { d.handle(.tick) }
         #expect(d.state.funnel.counts == [1, 2, 2, 0, 1])
