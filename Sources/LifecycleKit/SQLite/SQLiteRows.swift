@@ -90,22 +90,22 @@ enum SQLiteRows {
 
         /// A customer or touchpoint id: 1 to 128 printable characters.
         mutating func identifier(_ column: Int32) -> String {
-            let before = problems.count
-            let id = requiredText(column)
-            if problems.count == before, !SnapshotFormat.isValidIdentifier(id) {
-                fail(column, "invalid id \(JSONText.string(id)) (must be 1 to \(SnapshotFormat.maxIdentifierLength) printable characters)")
+            checkedText(column, SnapshotFormat.isValidIdentifier) {
+                "invalid id \($0) (must be 1 to \(SnapshotFormat.maxIdentifierLength) printable characters)"
             }
-            return id
         }
 
         /// A stage id: `[a-z0-9][a-z0-9_-]*`.
         mutating func stageID(_ column: Int32) -> String {
+            checkedText(column, SnapshotFormat.isValidStageID) { "invalid stage id \($0) (must match [a-z0-9][a-z0-9_-]*)" }
+        }
+
+        /// Required text that must also pass `isValid`; `message` gets the quoted value.
+        private mutating func checkedText(_ column: Int32, _ isValid: (String) -> Bool, _ message: (String) -> String) -> String {
             let before = problems.count
-            let id = requiredText(column)
-            if problems.count == before, !SnapshotFormat.isValidStageID(id) {
-                fail(column, "invalid stage id \(JSONText.string(id)) (must match [a-z0-9][a-z0-9_-]*)")
-            }
-            return id
+            let value = requiredText(column)
+            if problems.count == before, !isValid(value) { fail(column, message(JSONText.string(value))) }
+            return value
         }
 
         /// An RFC 3339 timestamp or bare date, nil for NULL.

@@ -117,12 +117,8 @@ public struct FunnelState: Sendable {
     public var report: FunnelReport?
     public var reportError: String?
     public var selected = 0
-    public var totals: SnapshotTotals?
 
-    public init(counts: [Int], totals: SnapshotTotals? = nil) {
-        self.counts = counts
-        self.totals = totals
-    }
+    public init(counts: [Int]) { self.counts = counts }
 
     public var customerTotal: Int { counts.reduce(0, +) }
 }

@@ -212,11 +212,7 @@ extension Dashboard {
             switch state.stack[i] {
             case .funnel: break
             case .stageList(var list):
-                list.marked = list.marked.filter { _ in true }
-                let saved = state.stack
-                state.stack = Array(saved.prefix(i + 1))
                 reload(&list)
-                state.stack = saved
                 state.stack[i] = .stageList(list)
             case .journey(let journey):
                 let id = journey.customer.id

@@ -46,7 +46,6 @@ public struct Dashboard {
         case .reportReady(let report):
             state.funnel.reportError = nil
             state.funnel.report = report
-            state.funnel.totals = report.totals
         case .reportFailed(let message):
             state.funnel.reportError = message
             state.status = StatusMessage("figures could not be computed: \(message)", kind: .error)

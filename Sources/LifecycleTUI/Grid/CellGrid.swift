@@ -39,7 +39,11 @@ public struct CellGrid: Hashable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? (width - x), width - x)
         guard limit > 0 else { return 0 }
-        let fitted = SafeText.truncated(text, width: limit)
+        return putFitted(SafeText.truncated(text, width: limit), x: x, y: y, role: role, limit: limit)
+    }
+
+    /// Writes text already made visible and cut to `limit` columns.
+    private mutating func putFitted(_ fitted: String, x: Int, y: Int, role: Role, limit: Int) -> Int {
         var col = x
         for c in fitted {
             let w = DisplayWidth.of(c)
@@ -59,10 +63,13 @@ public struct CellGrid: Hashable, Sendable {
     /// Writes `text` padded or cut to exactly `width` columns.
     public mutating func put(_ text: String, x: Int, y: Int, width w: Int, role: Role = .normal, alignRight: Bool = false) {
         guard w > 0 else { return }
+        guard y >= 0, y < height, x < width else { return }
         fill(x: x, y: y, width: w, height: 1, role: role)
-        let fitted = SafeText.truncated(text, width: w)
+        let limit = min(w, width - x)
+        guard limit > 0 else { return }
+        let fitted = SafeText.truncated(text, width: limit)
         let used = DisplayWidth.of(fitted)
-        put(fitted, x: alignRight ? x + w - used : x, y: y, role: role, maxWidth: w)
+        _ = putFitted(fitted, x: alignRight ? x + limit - used : x, y: y, role: role, limit: limit)
     }
 
     /// Fills a rectangle with blanks of `role`.

@@ -33,7 +33,7 @@ enum HeaderBar {
         grid.fill(x: 0, y: 0, width: grid.width, height: 1, role: .header)
         var parts = [" clc", state.info.name ?? state.fileLabel, "as of \(state.info.asOf.dateString)",
                      "\(NumberText.grouped(state.funnel.customerTotal)) customers"]
-        if let totals = state.funnel.totals {
+        if let totals = state.funnel.report?.totals {
             parts.append("revenue \(NumberText.fixed(totals.revenue, decimals: 2)) \(state.info.currency)")
         } else {
             parts.append("revenue …")
