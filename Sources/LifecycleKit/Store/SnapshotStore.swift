@@ -42,6 +42,12 @@ public protocol SnapshotStore: AnyObject {
     /// A full scan: slow on big files, never on the input path.
     func scanJourneys(into accumulator: inout FunnelAccumulator) throws
 
+    /// Builds, or loads from a side cache, what makes sorting and filtering a stage instant
+    /// (SQLite: per-customer columns and sort orders, never written into the snapshot).
+    /// Slow on a big file seen for the first time: call it off the input path. Safe to call
+    /// from another thread while the store answers queries.
+    func prepareListIndex() throws -> ListIndexPreparation
+
     /// Writes the whole snapshot into `sink` (for `convert`).
     func export(to sink: SnapshotSink) throws
 
@@ -69,7 +75,20 @@ public protocol SnapshotStore: AnyObject {
     func save(to path: String) throws
 }
 
+/// What `prepareListIndex()` did.
+public enum ListIndexPreparation: Sendable, Equatable {
+    /// Nothing to do: the store sorts and filters in memory already (JSON), or the index is current.
+    case notNeeded
+    /// Read from the side cache (the file did not change since it was written).
+    case loadedFromCache
+    /// Computed from the file (and written to the side cache when possible).
+    case built
+    /// A stage change or another program's change interrupted it: call again.
+    case interrupted
+}
+
 extension SnapshotStore {
+    public func prepareListIndex() throws -> ListIndexPreparation { .notNeeded }
     public var hasUnsavedChanges: Bool { false }
     public func save() throws {}
     public func save(to path: String) throws {
