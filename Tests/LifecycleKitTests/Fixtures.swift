@@ -16,6 +16,23 @@ enum Fixtures {
             .appendingPathComponent("Fixtures").appendingPathComponent(name).path
     }
 
+    /// Points the side cache of SQLite list indexes (`CLC_CACHE_DIR`) at one temporary
+    /// directory for the whole test run, so that tests never write into the user's cache.
+    static let sideCacheDirectory: String = {
+        let dir = try! temporaryDirectory().path
+        setenv("CLC_CACHE_DIR", dir, 1)
+        return dir
+    }()
+
+    /// A SQLite store at `path` whose list index is ready (built, or read from the side cache).
+    static func indexedSQLiteStore(_ path: String) throws -> SQLiteSnapshotStore {
+        _ = sideCacheDirectory
+        let store = try SQLiteSnapshotStore(path: path)
+        let done = try store.prepareListIndex()
+        #expect(done == .built || done == .loadedFromCache)
+        return store
+    }
+
     /// A fresh temporary directory, removed by the caller with `cleanUp`.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("clc-tests-\(UUID().uuidString)")

@@ -45,10 +45,15 @@ import Testing
         #expect(a.stages.contains { $0.conversion != nil && $0.conversion! > 0 })
     }
 
+    /// Every list, three ways: JSON, SQLite by SQL, SQLite through its list index.
     @Test(arguments: CustomerSort.Field.allCases)
     func everyPageAgrees(field: CustomerSort.Field) throws {
         let j = try JSONSnapshotStore(path: Self.files.json)
         let s = try SQLiteSnapshotStore(path: Self.files.sqlite)
+        let x = try Fixtures.indexedSQLiteStore(Self.files.sqlite)
+        #expect(try x.stageCounts() == j.stageCounts())
+        #expect(try x.segments() == j.segments())
+        #expect(try x.channels() == j.channels())
         let segment = try j.segments().first
         let channel = try j.channels().first
         let filters = [CustomerFilter.none, CustomerFilter(segment: segment), CustomerFilter(channel: channel),
@@ -57,10 +62,13 @@ import Testing
             for filter in filters {
                 let count = try j.customerCount(inStage: stage.id, filter: filter)
                 #expect(count == (try s.customerCount(inStage: stage.id, filter: filter)))
+                #expect(count == (try x.customerCount(inStage: stage.id, filter: filter)))
                 for descending in [false, true] {
                     let sort = CustomerSort(field, descending: descending)
                     let pa = try j.customers(inStage: stage.id, filter: filter, sort: sort, offset: 0, limit: 1_000)
                     let pb = try s.customers(inStage: stage.id, filter: filter, sort: sort, offset: 0, limit: 1_000)
+                    let px = try x.customers(inStage: stage.id, filter: filter, sort: sort, offset: 0, limit: 1_000)
+                    #expect(px == pb, "indexed: \(stage.id) \(sort) \(filter)")
                     #expect(pa.count == count)
                     #expect(pa.map(\.customer.id) == pb.map(\.customer.id), "\(stage.id) \(sort) \(filter)")
                     #expect(pa.map(\.customer) == pb.map(\.customer))
@@ -71,6 +79,10 @@ import Testing
                         try s.customers(inStage: stage.id, filter: filter, sort: sort, offset: $0 * 7, limit: 7)
                     }
                     #expect(paged.map(\.customer.id) == pb.map(\.customer.id))
+                    let pagedIndexed = try (0..<((count + 6) / 7)).flatMap {
+                        try x.customers(inStage: stage.id, filter: filter, sort: sort, offset: $0 * 7, limit: 7)
+                    }
+                    #expect(pagedIndexed.map(\.customer.id) == pb.map(\.customer.id))
                 }
             }
         }

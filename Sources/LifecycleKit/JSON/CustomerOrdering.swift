@@ -19,31 +19,10 @@ struct CustomerOrdering {
         sort(rowsByID.enumerated().map { keyed(row: $1, position: $0, field) }, field)
     }
 
-    private struct Keyed {
-        var k1: UInt64
-        var k2: UInt64
-        var row: Int32
-        /// Position in id order: the tie-breaker.
-        var position: Int32
-        /// 0 for nil, which sorts first.
-        var present: UInt8
-        /// Whether the key holds the whole value (else equal keys need the full comparison).
-        var exact: Bool
-    }
+    private typealias Keyed = SortKeyed
 
     private func sort(_ keyed: [Keyed], _ field: CustomerSort.Field) -> [Int32] {
-        var keyed = keyed
-        keyed.sort { a, b in
-            if a.present != b.present { return a.present < b.present }
-            if a.k1 != b.k1 { return a.k1 < b.k1 }
-            if a.k2 != b.k2 { return a.k2 < b.k2 }
-            if !(a.exact && b.exact) {
-                let order = compareFully(Int(a.row), Int(b.row), field)
-                if order != 0 { return order < 0 }
-            }
-            return a.position < b.position
-        }
-        return keyed.map(\.row)
+        SortKeyed.sorted(keyed) { compareFully($0, $1, field) }
     }
 
     private func keyed(row: Int32, position: Int, _ field: CustomerSort.Field) -> Keyed {

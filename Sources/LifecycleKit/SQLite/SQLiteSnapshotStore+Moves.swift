@@ -18,13 +18,14 @@ extension SQLiteSnapshotStore {
         scans.interruptAll()
         let at = request.at.iso8601
         do {
+            var moved: [SQLiteListIndex.Move] = []
             let outcome = try writer.writeWithoutTransaction { db in
                 var outcome = MoveOutcome(applied: [], conflicts: [])
                 try db.inTransaction(.immediate) {
                     // No other connection can commit while this transaction holds its lock:
                     // a change seen now happened before it, and is for `refresh()` to report.
                     if try self.dataVersion() != self.lastDataVersion { self.changedElsewhere = true }
-                    outcome = try self.applyInTransaction(request, at: at, SQLiteSchema.connection(db))
+                    outcome = try self.applyInTransaction(request, at: at, SQLiteSchema.connection(db), moved: &moved)
                     return .commit
                 }
                 // This store's own commit is not a change "elsewhere".
@@ -32,6 +33,8 @@ extension SQLiteSnapshotStore {
                 return outcome
             }
             if !outcome.applied.isEmpty { didWrite(at: request.at) }
+            // Another program's change is for `refresh()` to pick up; the index cannot follow it.
+            if changedElsewhere { listIndex.drop() } else { listIndex.follow(moved, at: request.at) }
             return outcome
         } catch let error as MoveError {
             throw error
@@ -41,8 +44,9 @@ extension SQLiteSnapshotStore {
     }
 
     /// The changes of `request`, inside the open write transaction.
-    private func applyInTransaction(_ request: MoveRequest, at: String, _ db: OpaquePointer) throws -> MoveOutcome {
-        let current = try SQLiteStatement(db, "SELECT stage FROM customers WHERE id = ?1")
+    private func applyInTransaction(_ request: MoveRequest, at: String, _ db: OpaquePointer,
+                                    moved: inout [SQLiteListIndex.Move]) throws -> MoveOutcome {
+        let current = try SQLiteStatement(db, "SELECT stage, rowid FROM customers WHERE id = ?1")
         let update = try SQLiteStatement(db, "UPDATE customers SET stage = ?1, stage_entered_at = ?2 WHERE id = ?3")
         let insert = try SQLiteStatement(db, """
             INSERT INTO transitions(customer_id, from_stage, to_stage, at, by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -51,6 +55,7 @@ extension SQLiteSnapshotStore {
         for change in request.changes {
             current.bind(1, change.customerID)
             let stage: String?? = try current.step() ? .some(current.string(0)) : .none
+            let rowid = Int64(current.int(1))
             current.reset()
             guard case .some(let actual) = stage else {
                 if request.changes.count == 1 { throw MoveError(.unknownCustomer(change.customerID), path: path) }
@@ -75,6 +80,7 @@ extension SQLiteSnapshotStore {
             insert.bind(5, request.user)
             insert.bind(6, request.note)
             try insert.run()
+            moved.append(SQLiteListIndex.Move(rowid: rowid, customerID: change.customerID, stage: stageIndex[change.targetStage]!))
             outcome.applied.append(Transition(customerID: change.customerID, from: actual, to: change.targetStage,
                                               at: request.at, by: request.user, note: request.note))
         }
@@ -116,7 +122,9 @@ extension SQLiteSnapshotStore {
     public func refresh() throws -> Bool {
         let version = try dataVersion()
         defer { lastDataVersion = version; changedElsewhere = false }
-        return changedElsewhere || version != lastDataVersion
+        let changed = changedElsewhere || version != lastDataVersion
+        if changed { listIndex.drop() }
+        return changed
     }
 
     /// `PRAGMA data_version` of the read connection: it changes with every commit of any

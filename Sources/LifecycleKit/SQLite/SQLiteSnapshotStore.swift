@@ -40,6 +40,9 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     private var cachedInfo: SnapshotInfo?
     /// The full scans running on their own connections (see `readOnOwnConnection`).
     let scans = BackgroundScans()
+    /// The per-customer columns that make lists instant, once built or loaded (see
+    /// SQLiteSnapshotStore+ListIndex.swift).
+    let listIndex = SQLiteListIndexSlot()
 
     /// After this store wrote a transition at `at`: the snapshot now describes that moment.
     /// A declared `as_of` was advanced in meta by the same transaction; without one, the
@@ -75,6 +78,8 @@ public final class SQLiteSnapshotStore: SnapshotStore {
         lastDataVersion = (try? dataVersion()) ?? 0
     }
 
+    deinit { saveListIndexIfChanged() }
+
     /// Runs `body` on the connection in one read transaction; database failures become a
     /// `SnapshotError`, other errors pass unchanged.
     func read<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
@@ -85,7 +90,7 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     /// store's own (serialized) connection stays free for the pages the user asks for.
     /// A stage change interrupts these (`BackgroundScans.interruptAll`): in rollback-journal
     /// mode a long read would otherwise block the commit until the busy timeout.
-    private func readOnOwnConnection<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+    func readOnOwnConnection<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
         let scanDatabase = try SQLiteSchema.openReadOnly(path)
         let token = scans.register(scanDatabase)
         defer {
@@ -120,7 +125,8 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     }
 
     public func stageCounts() throws -> [Int] {
-        try read { db in
+        if let counts = cachedStageCounts() { return counts }
+        return try read { db in
             var counts = Array(repeating: 0, count: stages.count)
             let s = try SQLiteStatement(db, "SELECT stage, count(*) FROM customers GROUP BY stage")
             while try s.step() {
@@ -131,11 +137,13 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     }
 
     public func segments() throws -> [String] {
-        try strings("SELECT DISTINCT segment FROM customers WHERE segment <> '' ORDER BY segment COLLATE BINARY")
+        if let index = listIndex.current { return index.segmentNames.filter { !$0.isEmpty } }
+        return try strings("SELECT DISTINCT segment FROM customers WHERE segment <> '' ORDER BY segment COLLATE BINARY")
     }
 
     public func channels() throws -> [String] {
-        try strings("SELECT DISTINCT channel FROM touchpoints WHERE channel IS NOT NULL ORDER BY channel COLLATE BINARY")
+        if let index = listIndex.current { return index.channelNames }
+        return try strings("SELECT DISTINCT channel FROM touchpoints WHERE channel IS NOT NULL ORDER BY channel COLLATE BINARY")
     }
 
     private func strings(_ sql: String) throws -> [String] {
@@ -181,6 +189,7 @@ public final class SQLiteSnapshotStore: SnapshotStore {
 
     public func customerCount(inStage stage: String, filter: CustomerFilter) throws -> Int {
         guard stageIndex[stage] != nil else { return 0 }
+        if let (_, slots) = indexedList(stage: stage, filter: filter, field: .id) { return slots.count }
         return try read { db in
             let s = try SQLiteStatement(db, "SELECT count(*) " + Self.listSource(filter))
             Self.bindList(s, stage: stage, filter: filter)
@@ -192,6 +201,11 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     public func customers(inStage stage: String, filter: CustomerFilter, sort: CustomerSort,
                           offset: Int, limit: Int) throws -> [CustomerSummary] {
         guard stageIndex[stage] != nil, limit > 0 else { return [] }
+        if let (index, slots) = indexedList(stage: stage, filter: filter, field: sort.field) {
+            let start = min(max(offset, 0), slots.count), end = min(start + limit, slots.count)
+            let rowids = (start..<end).map { Int(index.rowids[Int(slots[sort.descending ? slots.count - 1 - $0 : $0])]) }
+            return try read { db in try summaries(rowids, db) }
+        }
         return try read { db in
             let direction = sort.descending ? "DESC" : "ASC"
             var order = "c.id COLLATE BINARY \(direction)"
@@ -202,20 +216,24 @@ public final class SQLiteSnapshotStore: SnapshotStore {
             page.bind(5, max(offset, 0))
             var rowids: [Int] = []
             while try page.step() { rowids.append(page.int(0)) }
+            return try summaries(rowids, db)
+        }
+    }
 
-            let details = try SQLiteStatement(db, SQLiteRows.customers.select("WHERE rowid = ?1"))
-            let figures = try SQLiteStatement(db, "SELECT count(*), max(at), total(value) FROM touchpoints WHERE customer_id = ?1")
-            return try rowids.compactMap { rowid in
-                details.bind(1, rowid)
-                defer { details.reset() }
-                guard try details.step() else { return nil }
-                let customer = try decodeCustomer(details)
-                figures.bind(1, customer.id)
-                defer { figures.reset() }
-                _ = try figures.step()
-                return CustomerSummary(customer: customer, touchpointCount: figures.int(0),
-                                       lastTouchAt: Timestamp.parse(figures.bytes(1)), revenue: figures.double(2))
-            }
+    /// The customers of `rowids`, in that order, with their touchpoint figures.
+    private func summaries(_ rowids: [Int], _ db: OpaquePointer) throws -> [CustomerSummary] {
+        let details = try SQLiteStatement(db, SQLiteRows.customers.select("WHERE rowid = ?1"))
+        let figures = try SQLiteStatement(db, "SELECT count(*), max(at), total(value) FROM touchpoints WHERE customer_id = ?1")
+        return try rowids.compactMap { rowid in
+            details.bind(1, rowid)
+            defer { details.reset() }
+            guard try details.step() else { return nil }
+            let customer = try decodeCustomer(details)
+            figures.bind(1, customer.id)
+            defer { figures.reset() }
+            _ = try figures.step()
+            return CustomerSummary(customer: customer, touchpointCount: figures.int(0),
+                                   lastTouchAt: Timestamp.parse(figures.bytes(1)), revenue: figures.double(2))
         }
     }
 

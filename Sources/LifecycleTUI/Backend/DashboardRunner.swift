@@ -8,6 +8,7 @@ public final class DashboardRunner {
     private let terminal: Terminal
     private let mailbox = Mailbox()
     private var generation = 0
+    private let indexer = ListIndexer()
 
     public init(dashboard: Dashboard, terminal: Terminal) {
         self.dashboard = dashboard
@@ -16,7 +17,7 @@ public final class DashboardRunner {
 
     /// Runs until the user quits or `shouldStop` (polled between events) says so.
     public func run(computeFiguresInBackground: Bool = true, shouldStop: () -> Bool = { false }) {
-        if computeFiguresInBackground { startReport() }
+        if computeFiguresInBackground { startReport(); indexer.start(dashboard.store) }
         dashboard.handle(.resize(width: terminal.width, height: terminal.height))
         while !dashboard.state.shouldQuit && !shouldStop() {
             terminal.draw(RootView.render(dashboard.state))
@@ -26,7 +27,7 @@ public final class DashboardRunner {
             dashboard.handle(event)
             if dashboard.state.figuresStale {
                 dashboard.figuresRequested()
-                if computeFiguresInBackground { startReport() }
+                if computeFiguresInBackground { startReport(); indexer.start(dashboard.store) }
             }
         }
     }
@@ -47,6 +48,27 @@ public final class DashboardRunner {
         }
         thread.stackSize = 8 << 20
         thread.start()
+    }
+
+    /// Prepares the store's list index on a background thread (`SnapshotStore.prepareListIndex`),
+    /// again after a change interrupted it. Until it is ready lists come from the store's
+    /// slower path; keys work meanwhile.
+    final class ListIndexer: @unchecked Sendable {
+        private let lock = NSLock()
+        private var running = false
+
+        /// Starts preparing unless a preparation is running already.
+        func start(_ store: any SnapshotStore) {
+            guard lock.withLock({ running ? false : { running = true; return true }() }) else { return }
+            nonisolated(unsafe) let store = store
+            let thread = Thread { [self] in
+                // A change interrupts a preparation; the newest state of the file is prepared.
+                while (try? store.prepareListIndex()) == .interrupted { usleep(20_000) }
+                lock.withLock { running = false }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
     }
 
     /// Events posted from other threads, picked up by the loop.

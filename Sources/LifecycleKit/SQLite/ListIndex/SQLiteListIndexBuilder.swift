@@ -1,0 +1,207 @@
+import GRDBSQLite
+
+/// Builds a `SQLiteListIndex` from the file: one pass over the customers, one over the
+/// touchpoints (in rowid order, never sorted by SQLite), then every order sorted here on
+/// compact keys. Memory: the texts being ordered are held only while building.
+struct SQLiteListIndexBuilder {
+    let stageIndex: [String: Int]
+    let stageCount: Int
+
+    /// Texts and figures needed only to compute the orders.
+    private struct Values {
+        var ids = StringColumn()
+        var names = StringColumn()
+        var emails = StringColumn()
+        var entered: [Int64] = []
+        var touchpoints: [Int32] = []
+        var lastTouch: [Int64] = []
+        var revenue: [Double] = []
+        /// Fields whose values cannot be ordered here exactly as SQL would.
+        var unorderable: Set<CustomerSort.Field> = []
+    }
+
+    func build(_ db: OpaquePointer) throws -> SQLiteListIndex {
+        var values = Values()
+        var rowids: [Int64] = [], stages: [UInt16] = [], segmentTexts: [String?] = []
+        let customers = try SQLiteStatement(db, """
+            SELECT rowid, id, stage, segment, name, email, stage_entered_at FROM customers ORDER BY rowid
+            """)
+        var segmentNumbers: [String: Int32] = [:]
+        var segmentOfRow: [Int32] = []
+        var latestEntered = Int64.min
+        while try customers.step() {
+            rowids.append(Int64(customers.int(0)))
+            stages.append(customers.string(2).flatMap { stageIndex[$0] }.map { UInt16($0) } ?? SQLiteListIndex.noStage)
+            if customers.isNull(3) {
+                segmentOfRow.append(SQLiteListIndex.noSegment)
+            } else {
+                let text = customers.string(3) ?? ""
+                if let n = segmentNumbers[text] { segmentOfRow.append(n) } else {
+                    segmentNumbers[text] = Int32(segmentTexts.count)
+                    segmentOfRow.append(Int32(segmentTexts.count))
+                    segmentTexts.append(text)
+                }
+                if customers.type(3) != SQLITE_TEXT { values.unorderable.insert(.segment) }
+            }
+            Self.appendText(customers, 1, to: &values.ids, field: .id, &values.unorderable)
+            Self.appendText(customers, 4, to: &values.names, field: .name, &values.unorderable)
+            Self.appendText(customers, 5, to: &values.emails, field: .email, &values.unorderable)
+            var entered = noTimestamp
+            if !customers.isNull(6) {
+                if customers.type(6) == SQLITE_TEXT, let t = Timestamp.parse(customers.bytes(6)) {
+                    entered = t.microseconds
+                    latestEntered = max(latestEntered, entered)
+                } else {
+                    values.unorderable.insert(.stageEnteredAt)
+                }
+            }
+            values.entered.append(entered)
+        }
+        let n = rowids.count
+
+        // Segments renumbered in byte order.
+        let sortedSegments = segmentTexts.indices.sorted { segmentTexts[$0]!.utf8.lexicographicallyPrecedes(segmentTexts[$1]!.utf8) }
+        var renumber = Array(repeating: Int32(0), count: sortedSegments.count)
+        for (new, old) in sortedSegments.enumerated() { renumber[old] = Int32(new) }
+        let segments = segmentOfRow.map { $0 < 0 ? $0 : renumber[Int($0)] }
+        let segmentNames = sortedSegments.map { segmentTexts[$0]! }
+
+        let (channels, channelNames, complete) = try scanTouchpoints(db, ids: values.ids, into: &values)
+
+        var orders: [CustomerSort.Field: [Int32]] = [:]
+        let byID = Self.order(n, values, segments: segments, segmentNames: segmentNames, field: .id, idPosition: nil)
+        var idPosition = Array(repeating: Int32(0), count: n)
+        for (position, slot) in byID.enumerated() { idPosition[Int(slot)] = Int32(position) }
+        for field in CustomerSort.Field.allCases where !values.unorderable.contains(field) {
+            orders[field] = field == .id ? byID
+                : Self.order(n, values, segments: segments, segmentNames: segmentNames, field: field, idPosition: idPosition)
+        }
+        return SQLiteListIndex(rowids: rowids, stages: stages, segments: segments, channels: channels,
+                               segmentNames: segmentNames, channelNames: channelNames, channelsComplete: complete,
+                               orders: orders, latestEntered: latestEntered, stageCount: stageCount)
+    }
+
+    private static func appendText(_ s: SQLiteStatement, _ column: Int32, to out: inout StringColumn,
+                                   field: CustomerSort.Field, _ unorderable: inout Set<CustomerSort.Field>) {
+        switch s.type(column) {
+        case SQLITE_NULL: out.appendNil()
+        case SQLITE_TEXT: out.append(s.bytes(column))
+        default:
+            unorderable.insert(field)
+            out.append(s.bytes(column))
+        }
+    }
+
+    /// Per customer: touchpoint count, latest time, revenue and channels, from one pass over
+    /// the touchpoints in rowid order (customer ids found by hash, runs of one customer by
+    /// comparing with the previous row).
+    private func scanTouchpoints(_ db: OpaquePointer, ids: StringColumn,
+                                 into values: inout Values) throws -> ([UInt64], [String], Bool) {
+        let n = ids.count
+        var byID = StringColumnIndex()
+        for row in 0..<n { _ = byID.insert(row: row, in: ids) }
+        values.touchpoints = Array(repeating: 0, count: n)
+        values.lastTouch = Array(repeating: noTimestamp, count: n)
+        values.revenue = Array(repeating: 0, count: n)
+        var channelSets = Array(repeating: UInt64(0), count: n)
+        var channelNumbers: [String: Int] = [:]
+        var channelTexts: [String] = []
+        var overflow: [Int: Set<Int>] = [:]
+
+        let touchpoints = try SQLiteStatement(db, "SELECT customer_id, channel, at, value FROM touchpoints ORDER BY rowid")
+        var previous: (bytes: [UInt8], slot: Int?) = ([], nil)
+        var previousChannel: (bytes: [UInt8], number: Int) = ([], -1)
+        while try touchpoints.step() {
+            let customer = touchpoints.bytes(0)
+            if !customer.elementsEqual(previous.bytes) {
+                previous = (Array(customer), byID.find(customer, in: ids))
+            }
+            guard let slot = previous.slot else { continue }
+            values.touchpoints[slot] += 1
+            values.revenue[slot] += touchpoints.double(3)
+            if !touchpoints.isNull(2) {
+                if let at = Timestamp.parse(touchpoints.bytes(2)) {
+                    if at.microseconds > values.lastTouch[slot] { values.lastTouch[slot] = at.microseconds }
+                } else {
+                    values.unorderable.insert(.lastTouchAt)
+                }
+            }
+            guard !touchpoints.isNull(1) else { continue }
+            let channel = touchpoints.bytes(1)
+            if !channel.elementsEqual(previousChannel.bytes) {
+                let text = String(decoding: channel, as: UTF8.self)
+                let number = channelNumbers[text] ?? {
+                    channelTexts.append(text)
+                    channelNumbers[text] = channelTexts.count - 1
+                    return channelTexts.count - 1
+                }()
+                previousChannel = (Array(channel), number)
+            }
+            let c = previousChannel.number
+            if c < 64 { channelSets[slot] |= 1 << UInt64(c) } else { overflow[slot, default: []].insert(c) }
+        }
+        // Bits in byte order of the channel names.
+        let sorted = channelTexts.indices.sorted { channelTexts[$0].utf8.lexicographicallyPrecedes(channelTexts[$1].utf8) }
+        guard channelTexts.count <= 64 else { return (Array(repeating: 0, count: n), sorted.map { channelTexts[$0] }, false) }
+        var bit = Array(repeating: UInt64(0), count: channelTexts.count)
+        for (new, old) in sorted.enumerated() { bit[old] = 1 << UInt64(new) }
+        let remapped = channelSets.map { set -> UInt64 in
+            var out: UInt64 = 0, rest = set
+            while rest != 0 {
+                let old = rest.trailingZeroBitCount
+                out |= bit[old]
+                rest &= rest - 1
+            }
+            return out
+        }
+        return (remapped, sorted.map { channelTexts[$0] }, true)
+    }
+
+    /// Every slot in ascending `field` order, ties by id.
+    private static func order(_ n: Int, _ values: Values, segments: [Int32], segmentNames: [String],
+                              field: CustomerSort.Field, idPosition: [Int32]?) -> [Int32] {
+        var keyed: [SortKeyed] = []
+        keyed.reserveCapacity(n)
+        // Segments are few: order their names once, then key each customer by that rank.
+        var segmentRank: [UInt64] = []
+        if field == .segment {
+            var names = StringColumn()
+            for name in segmentNames { var s = name; s.withUTF8 { names.append($0) } }
+            let ranked = (0..<segmentNames.count).sorted { CustomerOrdering.compareNoCase(names, $0, names, $1) < 0 }
+            segmentRank = Array(repeating: 0, count: segmentNames.count)
+            var rank: UInt64 = 0
+            for (i, s) in ranked.enumerated() {
+                if i > 0, CustomerOrdering.compareNoCase(names, ranked[i - 1], names, s) != 0 { rank += 1 }
+                segmentRank[s] = rank
+            }
+        }
+        for slot in 0..<n {
+            var k = SortKeyed(k1: 0, k2: 0, row: Int32(slot), position: idPosition?[slot] ?? 0, present: 1, exact: true)
+            func text(_ column: StringColumn, foldCase: Bool) {
+                if column.isNil(slot) { k.present = 0 } else {
+                    column.withBytes(slot) { (k.k1, k.k2, k.exact) = CustomerOrdering.prefixKey($0, foldCase: foldCase) }
+                }
+            }
+            switch field {
+            case .name: text(values.names, foldCase: true)
+            case .email: text(values.emails, foldCase: true)
+            case .id: text(values.ids, foldCase: false)
+            case .segment: if segments[slot] < 0 { k.present = 0 } else { k.k1 = segmentRank[Int(segments[slot])] }
+            case .stageEnteredAt: k.k1 = CustomerOrdering.timeKey(values.entered[slot])
+            case .lastTouchAt: k.k1 = CustomerOrdering.timeKey(values.lastTouch[slot])
+            case .touchpointCount: k.k1 = UInt64(values.touchpoints[slot])
+            case .revenue: k.k1 = CustomerOrdering.numberKey(values.revenue[slot])
+            }
+            keyed.append(k)
+        }
+        return SortKeyed.sorted(keyed) { a, b in
+            switch field {
+            case .name: return CustomerOrdering.compareNoCase(values.names, a, values.names, b)
+            case .email: return CustomerOrdering.compareNoCase(values.emails, a, values.emails, b)
+            case .id:
+                return values.ids.withBytes(a) { x in values.ids.withBytes(b) { y in binaryCompare(x, y) } }
+            default: return 0
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// The side cache of a SQLite snapshot's list index: one file per snapshot in
+/// `$CLC_CACHE_DIR`, else `$XDG_CACHE_HOME/clc`, else `~/.cache/clc`. The snapshot itself
+/// is never written. A cache file is used only when it names the same file, the same
+/// stages and the same `SQLiteFileFingerprint`; anything else (another state of the file,
+/// a truncated or damaged cache) is ignored and rebuilt.
+///
+/// Layout: `CLCINDEX`, a big-endian UInt32 header length, the JSON `Header`, then the
+/// columns as raw arrays in the machine's byte order: rowids, stages, segments, channels, then one order per field
+/// listed in the header.
+struct SQLiteListIndexCache {
+    static let magic = Array("CLCINDEX".utf8)
+    static let version = 1
+
+    /// Where the cache of `snapshotPath` lives (nil when no cache directory can be named).
+    let url: URL
+    let snapshotPath: String
+
+    init?(snapshotPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let base: String
+        if let dir = environment["CLC_CACHE_DIR"], !dir.isEmpty {
+            base = dir
+        } else if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            base = xdg + "/clc"
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            base = home + "/.cache/clc"
+        } else {
+            return nil
+        }
+        let real = URL(fileURLWithPath: snapshotPath).resolvingSymlinksInPath().standardizedFileURL.path
+        self.snapshotPath = real
+        let name = (real as NSString).lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+        url = URL(fileURLWithPath: base).appendingPathComponent("\(name.prefix(40))-\(Self.hash(real)).clc-index")
+    }
+
+    struct Header: Codable {
+        var version: Int
+        var path: String
+        var fingerprint: SQLiteFileFingerprint
+        var stageIDs: [String]
+        var count: Int
+        var stageCounts: [Int]
+        var segmentNames: [String]
+        var channelNames: [String]
+        var channelsComplete: Bool
+        var orderFields: [String]
+        var latestEntered: Int64
+    }
+
+    // MARK: Reading
+
+    /// The stage counts recorded for exactly this state of the file, without reading the columns.
+    func stageCounts(fingerprint: SQLiteFileFingerprint, stageIDs: [String]) -> [Int]? {
+        guard let file = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? file.close() }
+        return header(file, fingerprint: fingerprint, stageIDs: stageIDs)?.stageCounts
+    }
+
+    /// The index recorded for exactly this state of the file, or nil.
+    func read(fingerprint: SQLiteFileFingerprint, stageIDs: [String]) -> SQLiteListIndex? {
+        guard let file = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? file.close() }
+        guard let header = header(file, fingerprint: fingerprint, stageIDs: stageIDs) else { return nil }
+        let n = header.count
+        let fd = file.fileDescriptor
+        guard let rowids: [Int64] = Self.array(fd, n), let stages: [UInt16] = Self.array(fd, n),
+              let segments: [Int32] = Self.array(fd, n), let channels: [UInt64] = Self.array(fd, n) else { return nil }
+        var orders: [CustomerSort.Field: [Int32]] = [:]
+        for name in header.orderFields {
+            guard let field = CustomerSort.Field(rawValue: name), let order: [Int32] = Self.array(fd, n),
+                  Self.isPermutation(order) else { return nil }
+            orders[field] = order
+        }
+        var extra: UInt8 = 0
+        guard Foundation.read(fd, &extra, 1) == 0 else { return nil }
+        // Damage shows as values out of range: refuse the cache rather than index past an array.
+        let stageCount = header.stageIDs.count, segmentCount = Int32(header.segmentNames.count)
+        guard stages.allSatisfy({ Int($0) < stageCount || $0 == SQLiteListIndex.noStage }),
+              segments.allSatisfy({ $0 >= -1 && $0 < segmentCount }),
+              zip(rowids, rowids.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        let index = SQLiteListIndex(rowids: rowids, stages: stages, segments: segments, channels: channels,
+                                    segmentNames: header.segmentNames, channelNames: header.channelNames,
+                                    channelsComplete: header.channelsComplete, orders: orders,
+                                    latestEntered: header.latestEntered, stageCount: stageCount)
+        return index.stageCounts == header.stageCounts ? index : nil
+    }
+
+    private func header(_ file: FileHandle, fingerprint: SQLiteFileFingerprint, stageIDs: [String]) -> Header? {
+        guard let start = try? file.read(upToCount: 12), start.count == 12, Array(start.prefix(8)) == Self.magic else { return nil }
+        let length = start.suffix(4).reduce(0) { $0 << 8 | Int($1) }
+        guard length < 64 << 20, let json = try? file.read(upToCount: length), json.count == length,
+              let header = try? JSONDecoder().decode(Header.self, from: json),
+              header.version == Self.version, header.path == snapshotPath, header.fingerprint == fingerprint,
+              header.stageIDs == stageIDs, header.stageCounts.count == stageIDs.count else { return nil }
+        return header
+    }
+
+    private static func array<T: FixedWidthInteger>(_ fd: Int32, _ n: Int) -> [T]? {
+        var failed = false
+        let out = [T](unsafeUninitializedCapacity: n) { buffer, count in
+            let bytes = UnsafeMutableRawBufferPointer(buffer)
+            var done = 0
+            while done < bytes.count {
+                let got = Foundation.read(fd, bytes.baseAddress! + done, bytes.count - done)
+                if got <= 0 { break }
+                done += got
+            }
+            failed = done != bytes.count
+            if failed { memset(bytes.baseAddress!, 0, bytes.count) }
+            count = n
+        }
+        return failed ? nil : out
+    }
+
+    private static func isPermutation(_ order: [Int32]) -> Bool {
+        var seen = [Bool](repeating: false, count: order.count)
+        for slot in order {
+            guard slot >= 0, Int(slot) < order.count, !seen[Int(slot)] else { return false }
+            seen[Int(slot)] = true
+        }
+        return true
+    }
+
+    // MARK: Writing
+
+    /// Writes `index` as the state `fingerprint` of the file (a temporary file renamed into
+    /// place); failures are ignored: the cache only saves time.
+    func write(_ index: SQLiteListIndex, fingerprint: SQLiteFileFingerprint, stageIDs: [String]) {
+        let fields = CustomerSort.Field.allCases.filter { index.orders[$0] != nil }
+        let header = Header(version: Self.version, path: snapshotPath, fingerprint: fingerprint, stageIDs: stageIDs,
+                            count: index.count, stageCounts: index.stageCounts, segmentNames: index.segmentNames,
+                            channelNames: index.channelNames, channelsComplete: index.channelsComplete,
+                            orderFields: fields.map(\.rawValue), latestEntered: index.latestEntered)
+        guard let json = try? JSONEncoder().encode(header) else { return }
+        let dir = url.deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let temporary = url.path + ".\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { return }
+        var ok = true
+        func put(_ bytes: UnsafeRawBufferPointer) {
+            var done = 0
+            while ok && done < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n <= 0 { ok = false } else { done += n }
+            }
+        }
+        func put<T: FixedWidthInteger>(_ array: [T]) { array.withUnsafeBytes { put($0) } }
+        let length = UInt32(json.count)
+        (Self.magic + [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)])
+            .withUnsafeBytes { put($0) }
+        json.withUnsafeBytes { put($0) }
+        put(index.rowids)
+        put(index.stages)
+        put(index.segments)
+        put(index.channels)
+        for field in fields { put(index.orders[field]!) }
+        close(fd)
+        if ok { ok = rename(temporary, url.path) == 0 }
+        if !ok { unlink(temporary) }
+    }
+
+    /// FNV-1a of the path, as 16 hex digits.
+    private static func hash(_ s: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Holds a store's list index across threads: built or loaded on a background thread,
+/// installed here, then read and changed on the main thread only.
+final class SQLiteListIndexSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var index: SQLiteListIndex?
+    /// Bumped by every change the installed index cannot follow: a build started before
+    /// it is stale and is not installed.
+    private var generation = 0
+    /// The installed index holds this store's stage changes, not yet in the side cache.
+    private var unsaved = false
+
+    var current: SQLiteListIndex? { lock.withLock { index } }
+    var currentGeneration: Int { lock.withLock { generation } }
+    var hasUnsavedChanges: Bool { lock.withLock { unsaved && index != nil } }
+
+    /// Installs an index built from the file as it was at `generation`; false when stale.
+    func install(_ built: SQLiteListIndex, builtAt generation: Int) -> Bool {
+        lock.withLock {
+            guard generation == self.generation else { return false }
+            index = built
+            unsaved = false
+            return true
+        }
+    }
+
+    /// Forgets the index (the file changed in a way it cannot follow).
+    func drop() {
+        lock.withLock {
+            index = nil
+            unsaved = false
+            generation += 1
+        }
+    }
+
+    /// This store committed `moves` at `at`: the index follows them, else is dropped.
+    func follow(_ moves: [SQLiteListIndex.Move], at: Timestamp) {
+        lock.withLock {
+            generation += 1
+            guard let index, index.follow(moves, at: at.microseconds) else {
+                index = nil
+                return
+            }
+            unsaved = true
+        }
+    }
+
+    func markSaved() { lock.withLock { unsaved = false } }
+}
+
+/// The list index of a SQLite store (see `SQLiteListIndex`): built in the background,
+/// kept in a side cache, used for every list it can answer. Until it is ready, and for what
+/// it cannot answer, lists come from SQL.
+extension SQLiteSnapshotStore {
+    public func prepareListIndex() throws -> ListIndexPreparation {
+        if listIndex.current != nil { return .notNeeded }
+        let generation = listIndex.currentGeneration
+        let cache = SQLiteListIndexCache(snapshotPath: path)
+        let stageIDs = stages.map(\.id)
+        // Taken before reading: a commit after it changes the file's fingerprint, so the cache
+        // written below can only be older than the file, never taken for a newer state.
+        let fingerprint = SQLiteFileFingerprint(path: path)
+        if let cache, let fingerprint, let cached = cache.read(fingerprint: fingerprint, stageIDs: stageIDs) {
+            return listIndex.install(cached, builtAt: generation) ? .loadedFromCache : .interrupted
+        }
+        let built: SQLiteListIndex
+        do {
+            built = try readOnOwnConnection { db in
+                try SQLiteListIndexBuilder(stageIndex: stageIndex, stageCount: stages.count).build(db)
+            }
+        } catch {
+            if listIndex.currentGeneration != generation { return .interrupted }
+            throw error
+        }
+        if let cache, let fingerprint { cache.write(built, fingerprint: fingerprint, stageIDs: stageIDs) }
+        return listIndex.install(built, builtAt: generation) ? .built : .interrupted
+    }
+
+    /// Writes the index with this store's stage changes to the side cache, stamped with the
+    /// file's fingerprint taken while no other connection can commit (inside a write
+    /// transaction) and only when no other program changed the file since this store last
+    /// looked. Called when the store goes away.
+    func saveListIndexIfChanged() {
+        guard listIndex.hasUnsavedChanges, let writer, let index = listIndex.current,
+              let cache = SQLiteListIndexCache(snapshotPath: path) else { return }
+        var fingerprint: SQLiteFileFingerprint?
+        try? writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                if !changedElsewhere, try dataVersion() == lastDataVersion { fingerprint = SQLiteFileFingerprint(path: path) }
+                return .rollback
+            }
+        }
+        guard let fingerprint else { return }
+        cache.write(index, fingerprint: fingerprint, stageIDs: stages.map(\.id))
+        listIndex.markSaved()
+    }
+
+    /// Stage counts without a query when the side cache describes this very state of the file.
+    func cachedStageCounts() -> [Int]? {
+        if let index = listIndex.current { return index.stageCounts }
+        guard let cache = SQLiteListIndexCache(snapshotPath: path),
+              let fingerprint = SQLiteFileFingerprint(path: path) else { return nil }
+        return cache.stageCounts(fingerprint: fingerprint, stageIDs: stages.map(\.id))
+    }
+
+    /// The slots of a list from the index, or nil when SQL must answer.
+    func indexedList(stage: String, filter: CustomerFilter, field: CustomerSort.Field) -> (SQLiteListIndex, [Int32])? {
+        guard let position = stageIndex[stage], let index = listIndex.current,
+              let slots = index.list(stage: position, filter: filter, field: field) else { return nil }
+        return (index, slots)
+    }
+}

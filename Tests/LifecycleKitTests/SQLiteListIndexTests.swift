@@ -1,0 +1,155 @@
+import Foundation
+import GRDBSQLite
+import Testing
+@testable import LifecycleKit
+
+/// The SQLite list index and its side cache: the same lists as SQL, kept across runs only
+/// for the very state of the file it was built from, following this store's stage changes.
+@Suite(.serialized) struct SQLiteListIndexTests {
+    /// A fresh generated SQLite snapshot (400 customers) in its own directory.
+    static func file() throws -> String {
+        _ = Fixtures.sideCacheDirectory
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("idx.sqlite").path
+        try SnapshotGenerator(customers: 400, touchpointsPerCustomer: 5, seed: 5).generate(into: try SQLiteSnapshotWriter(path: path))
+        return path
+    }
+
+    /// Every stage's whole list in every order, by the given store.
+    static func lists(_ store: SnapshotStore) throws -> [String] {
+        var out: [String] = []
+        for stage in store.stages {
+            for field in CustomerSort.Field.allCases {
+                for descending in [false, true] {
+                    let page = try store.customers(inStage: stage.id, filter: .none, sort: CustomerSort(field, descending: descending),
+                                                   offset: 0, limit: 10_000)
+                    out.append("\(stage.id) \(field) \(descending): " + page.map(\.customer.id).joined(separator: ","))
+                }
+            }
+        }
+        return out
+    }
+
+    static func sql(_ path: String, _ statement: String) throws {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK else { throw OperationError("open") }
+        defer { sqlite3_close(db) }
+        guard sqlite3_exec(db, statement, nil, nil, nil) == SQLITE_OK else { throw OperationError(String(cString: sqlite3_errmsg(db))) }
+    }
+
+    static let later = Timestamp("2031-01-01T00:00:00Z")!
+
+    @Test func builtOnceThenReadFromTheSideCache() throws {
+        let path = try Self.file()
+        let first = try SQLiteSnapshotStore(path: path)
+        #expect(try first.prepareListIndex() == .built)
+        #expect(first.listIndex.current != nil)
+        #expect(try first.prepareListIndex() == .notNeeded)
+        let second = try SQLiteSnapshotStore(path: path)
+        #expect(try second.prepareListIndex() == .loadedFromCache)
+        #expect(try Self.lists(second) == Self.lists(SQLiteSnapshotStore(path: path, readOnly: true)))
+        // Stage counts for the first frame come from the cache header without a query.
+        let third = try SQLiteSnapshotStore(path: path)
+        #expect(third.cachedStageCounts() != nil)
+        #expect(try third.stageCounts() == SQLiteSnapshotStore(path: path).stageCountsBySQL())
+    }
+
+    @Test func anotherProgramsChangeMakesTheCacheStale() throws {
+        let path = try Self.file()
+        let open = try Fixtures.indexedSQLiteStore(path)
+        let victim = try open.customers(inStage: open.stages[0].id, filter: .none, sort: CustomerSort(.name), offset: 0, limit: 1)[0]
+        // Same size, same column count: only the change counter and the time tell.
+        try Self.sql(path, "UPDATE customers SET name = 'Aaaa " + victim.customer.id + "', stage = '\(open.stages[1].id)' WHERE id = '\(victim.customer.id)'")
+        #expect(try open.refresh())
+        #expect(open.listIndex.current == nil)
+        #expect(try Self.lists(open) == Self.lists(SQLiteSnapshotStore(path: path, readOnly: true)))
+        let fresh = try SQLiteSnapshotStore(path: path)
+        #expect(fresh.cachedStageCounts() == nil)
+        #expect(try fresh.prepareListIndex() == .built)
+        #expect(try Self.lists(fresh) == Self.lists(SQLiteSnapshotStore(path: path, readOnly: true)))
+    }
+
+    @Test func followsThisStoresStageChangesAndSavesThemForTheNextRun() throws {
+        let path = try Self.file()
+        var moved: [String] = []
+        do {
+            let store = try Fixtures.indexedSQLiteStore(path)
+            var mover = StageMover(user: "ana", clock: { Self.later })
+            let first = try store.customers(inStage: store.stages[0].id, filter: .none, sort: CustomerSort(.name), offset: 0, limit: 3)
+            moved = first.map(\.customer.id)
+            _ = try mover.move(first.map { ($0.customer.id, $0.customer.stage) }, to: store.stages[2].id, note: nil, in: store)
+            #expect(store.listIndex.current != nil)
+            #expect(store.listIndex.hasUnsavedChanges)
+            #expect(try Self.lists(store) == Self.lists(SQLiteSnapshotStore(path: path, readOnly: true)))
+            #expect(try store.stageCounts() == SQLiteSnapshotStore(path: path).stageCountsBySQL())
+            // Entered last, so listed last when sorted by time in stage, ties by id.
+            let byTime = try store.customers(inStage: store.stages[2].id, filter: .none, sort: CustomerSort(.stageEnteredAt, descending: true),
+                                             offset: 0, limit: 3)
+            #expect(byTime.map(\.customer.id) == moved.sorted().reversed())
+        }
+        let next = try SQLiteSnapshotStore(path: path)
+        #expect(try next.prepareListIndex() == .loadedFromCache)
+        #expect(try Self.lists(next) == Self.lists(SQLiteSnapshotStore(path: path, readOnly: true)))
+    }
+
+    @Test func aChangeDatedBeforeOthersDropsTheIndexAndListsStayRight() throws {
+        let path = try Self.file()
+        let store = try Fixtures.indexedSQLiteStore(path)
+        var mover = StageMover(user: "ana", clock: { Timestamp("2001-01-01T00:00:00Z")! })
+        let one = try store.customers(inStage: store.stages[1].id, filter: .none, sort: CustomerSort(.id), offset: 0, limit: 1)[0]
+        _ = try mover.move([(one.customer.id, one.customer.stage)], to: store.stages[0].id, note: nil, in: store)
+        #expect(store.listIndex.current == nil)
+        #expect(try Self.lists(store) == Self.lists(SQLiteSnapshotStore(path: path, readOnly: true)))
+    }
+
+    @Test(arguments: ["truncated", "garbage", "empty"])
+    func aDamagedCacheIsIgnored(damage: String) throws {
+        let path = try Self.file()
+        _ = try Fixtures.indexedSQLiteStore(path)
+        let cache = try #require(SQLiteListIndexCache(snapshotPath: path)).url
+        let bytes = try Data(contentsOf: cache)
+        switch damage {
+        case "truncated": try bytes.prefix(bytes.count - 100).write(to: cache)
+        case "garbage":
+            var b = bytes
+            for i in stride(from: b.count - 4000, to: b.count, by: 3) { b[i] = 0xFF }
+            try b.write(to: cache)
+        default: try Data().write(to: cache)
+        }
+        let store = try SQLiteSnapshotStore(path: path)
+        // The header alone still names the counts when only the columns are damaged.
+        #expect(store.cachedStageCounts() == (damage == "empty" ? nil : try store.stageCountsBySQL()))
+        #expect(try store.prepareListIndex() == .built)
+        #expect(try Self.lists(store) == Self.lists(SQLiteSnapshotStore(path: path, readOnly: true)))
+    }
+
+    @Test func aBuildOvertakenByAChangeIsNotInstalled() throws {
+        let slot = SQLiteListIndexSlot()
+        let index = SQLiteListIndex(rowids: [1], stages: [0], segments: [-1], channels: [0], segmentNames: [], channelNames: [],
+                                    channelsComplete: true, orders: [.id: [0]], latestEntered: 0, stageCount: 1)
+        let started = slot.currentGeneration
+        slot.drop()
+        #expect(!slot.install(index, builtAt: started))
+        #expect(slot.install(index, builtAt: slot.currentGeneration))
+    }
+
+    @Test func theSnapshotFileIsNeverWritten() throws {
+        let path = try Self.file()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let store = try Fixtures.indexedSQLiteStore(path)
+        _ = try Self.lists(store)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+    }
+}
+
+extension SQLiteSnapshotStore {
+    /// The stage counts by SQL, bypassing the side cache.
+    func stageCountsBySQL() throws -> [Int] {
+        try read { db in
+            var counts = Array(repeating: 0, count: stages.count)
+            let s = try SQLiteStatement(db, "SELECT stage, count(*) FROM customers GROUP BY stage")
+            while try s.step() { if let stage = s.string(0), let i = stageIndex[stage] { counts[i] = s.int(1) } }
+            return counts
+        }
+    }
+}
