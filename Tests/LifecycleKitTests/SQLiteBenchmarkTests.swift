@@ -115,4 +115,30 @@ struct SQLiteBenchmarkTests {
             try time("export SQLite → SQLite") { try store.export(to: SQLiteSnapshotWriter(path: path + ".copy")) }
         }
     }
+
+    /// The list index on an existing file (`CLC_SQLITE_BENCH_PATH`): cold build, warm load,
+    /// then every order of the biggest stage.
+    @Test func listIndex() throws {
+        let path = Self.environment["CLC_SQLITE_BENCH_PATH"] ?? "/tmp/clc-bench.sqlite"
+        let cache = try Fixtures.temporaryDirectory().path
+        setenv("CLC_CACHE_DIR", cache, 1)
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let cold = try SQLiteSnapshotStore(path: path)
+        #expect(try time("prepareListIndex cold") { try cold.prepareListIndex() } == .built)
+        let warm = try SQLiteSnapshotStore(path: path)
+        _ = try time("stageCounts from cache header") { try warm.stageCounts() }
+        #expect(try time("prepareListIndex warm") { try warm.prepareListIndex() } == .loadedFromCache)
+        let counts = try warm.stageCounts()
+        let biggest = warm.stages[counts.firstIndex(of: counts.max()!)!].id
+        for field in CustomerSort.Field.allCases {
+            _ = try time("\(biggest) (\(counts.max()!)) by \(field)") {
+                try warm.customers(inStage: biggest, filter: .none, sort: CustomerSort(field), offset: 0, limit: 40)
+            }
+        }
+        let segment = try warm.segments().first
+        _ = try time("filter segment") { try warm.customers(inStage: biggest, filter: CustomerFilter(segment: segment), sort: CustomerSort(.name), offset: 0, limit: 40) }
+        let channel = try warm.channels().first
+        _ = try time("filter channel") { try warm.customers(inStage: biggest, filter: CustomerFilter(channel: channel), sort: CustomerSort(.name), offset: 0, limit: 40) }
+        _ = try time("last page") { try warm.customers(inStage: biggest, filter: .none, sort: CustomerSort(.name), offset: counts.max()! - 40, limit: 40) }
+    }
 }

@@ -54,7 +54,7 @@ final class SQLiteListIndexSlot: @unchecked Sendable {
 /// it cannot answer, lists come from SQL.
 extension SQLiteSnapshotStore {
     public func prepareListIndex() throws -> ListIndexPreparation {
-        if listIndex.current != nil { return .notNeeded }
+        if listIndex.current != nil || stages.count > SQLiteListIndex.maxStages { return .notNeeded }
         let generation = listIndex.currentGeneration
         let cache = SQLiteListIndexCache(snapshotPath: path)
         let stageIDs = stages.map(\.id)

@@ -6,14 +6,16 @@
 /// reads or changes an installed index (`SQLiteListIndexSlot` hands it out under a lock).
 final class SQLiteListIndex {
     /// `stages` value of a customer whose stage is not one of the snapshot's.
-    static let noStage = UInt16.max
+    static let noStage = UInt8.max
+    /// The most stages an index handles (a byte per customer); files with more are listed by SQL.
+    static let maxStages = 250
     /// `segments` value of a customer without a segment (NULL).
     static let noSegment: Int32 = -1
 
     /// Per slot: the customer's rowid (ascending), stage position, segment number
     /// (`segmentNames`) and channels (bit i: a touchpoint on `channelNames[i]`).
     var rowids: [Int64]
-    var stages: [UInt16]
+    var stages: [UInt8]
     var segments: [Int32]
     var channels: [UInt64]
     /// Distinct segments, sorted by bytes.
@@ -31,15 +33,15 @@ final class SQLiteListIndex {
     /// Customers per stage, in funnel order.
     var stageCounts: [Int]
 
-    /// Lists asked for recently: (stage, filter, field) → slots in ascending order.
-    private var lists: [ListKey: [Int32]] = [:]
+    /// Lists asked for recently: (filter, field) → for each stage, its slots in ascending
+    /// order. One pass over an order fills every stage's list, so switching stage is free.
+    private var lists: [ListKey: [[Int32]]] = [:]
     private struct ListKey: Hashable {
-        var stage: Int
         var filter: CustomerFilter
         var field: CustomerSort.Field
     }
 
-    init(rowids: [Int64], stages: [UInt16], segments: [Int32], channels: [UInt64], segmentNames: [String],
+    init(rowids: [Int64], stages: [UInt8], segments: [Int32], channels: [UInt64], segmentNames: [String],
          channelNames: [String], channelsComplete: Bool, orders: [CustomerSort.Field: [Int32]],
          latestEntered: Int64, stageCount: Int) {
         self.rowids = rowids
@@ -63,35 +65,40 @@ final class SQLiteListIndex {
     /// The slots of the customers in `stage` passing `filter`, ascending in `field` order;
     /// nil when this index cannot answer (SQL does then).
     func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field) -> [Int32]? {
-        let key = ListKey(stage: stage, filter: filter, field: field)
-        if let cached = lists[key] { return cached }
+        let key = ListKey(filter: filter, field: field)
+        if let cached = lists[key] { return cached[stage] }
         guard let order = orders[field] else { return nil }
         var segment: Int32?
         if let name = filter.segment { segment = segmentNumber(name) ?? -2 }
         var mask: UInt64 = 0
         if let name = filter.channel {
-            if let i = channelNames.firstIndex(of: name), channelsComplete { mask = 1 << UInt64(i) }
-            else if channelsComplete { return [] } else { return nil }
+            guard channelsComplete else { return nil }
+            guard let i = channelNames.firstIndex(of: name) else { return [] }
+            mask = 1 << UInt64(i)
         }
-        let wanted = UInt16(stage)
-        var out: [Int32] = []
-        out.reserveCapacity(filter.isEmpty ? stageCounts[stage] : stageCounts[stage] / 4)
+        var out = stageCounts.map { count -> [Int32] in
+            var list: [Int32] = []
+            list.reserveCapacity(filter.isEmpty ? count : count / 4)
+            return list
+        }
+        let stageCount = stageCounts.count
         stages.withUnsafeBufferPointer { stages in
             segments.withUnsafeBufferPointer { segments in
                 channels.withUnsafeBufferPointer { channels in
                     for slot in order {
                         let i = Int(slot)
-                        guard stages[i] == wanted else { continue }
+                        let stage = Int(stages[i])
+                        guard stage < stageCount else { continue }
                         if let segment, segments[i] != segment { continue }
                         if mask != 0, channels[i] & mask == 0 { continue }
-                        out.append(slot)
+                        out[stage].append(slot)
                     }
                 }
             }
         }
-        if lists.count >= 8 { lists.removeAll() }
+        if lists.count >= 4 { lists.removeAll() }
         lists[key] = out
-        return out
+        return out[stage]
     }
 
     private func segmentNumber(_ name: String) -> Int32? {
@@ -133,7 +140,7 @@ final class SQLiteListIndex {
             let old = Int(stages[slot])
             if old < stageCounts.count { stageCounts[old] -= 1 }
             stageCounts[move.stage] += 1
-            stages[slot] = UInt16(move.stage)
+            stages[slot] = UInt8(move.stage)
             slots.append((Int32(slot), move.customerID))
         }
         lists.removeAll()

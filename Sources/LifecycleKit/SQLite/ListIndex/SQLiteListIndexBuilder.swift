@@ -22,7 +22,7 @@ struct SQLiteListIndexBuilder {
 
     func build(_ db: OpaquePointer) throws -> SQLiteListIndex {
         var values = Values()
-        var rowids: [Int64] = [], stages: [UInt16] = [], segmentTexts: [String?] = []
+        var rowids: [Int64] = [], stages: [UInt8] = [], segmentTexts: [String?] = []
         let customers = try SQLiteStatement(db, """
             SELECT rowid, id, stage, segment, name, email, stage_entered_at FROM customers ORDER BY rowid
             """)
@@ -31,7 +31,7 @@ struct SQLiteListIndexBuilder {
         var latestEntered = Int64.min
         while try customers.step() {
             rowids.append(Int64(customers.int(0)))
-            stages.append(customers.string(2).flatMap { stageIndex[$0] }.map { UInt16($0) } ?? SQLiteListIndex.noStage)
+            stages.append(customers.string(2).flatMap { stageIndex[$0] }.map { UInt8($0) } ?? SQLiteListIndex.noStage)
             if customers.isNull(3) {
                 segmentOfRow.append(SQLiteListIndex.noSegment)
             } else {

@@ -11,7 +11,7 @@ import Foundation
 /// listed in the header.
 struct SQLiteListIndexCache {
     static let magic = Array("CLCINDEX".utf8)
-    static let version = 1
+    static let version = 2
 
     /// Where the cache of `snapshotPath` lives (nil when no cache directory can be named).
     let url: URL
@@ -64,7 +64,7 @@ struct SQLiteListIndexCache {
         guard let header = header(file, fingerprint: fingerprint, stageIDs: stageIDs) else { return nil }
         let n = header.count
         let fd = file.fileDescriptor
-        guard let rowids: [Int64] = Self.array(fd, n), let stages: [UInt16] = Self.array(fd, n),
+        guard let rowids: [Int64] = Self.array(fd, n), let stages: [UInt8] = Self.array(fd, n),
               let segments: [Int32] = Self.array(fd, n), let channels: [UInt64] = Self.array(fd, n) else { return nil }
         var orders: [CustomerSort.Field: [Int32]] = [:]
         for name in header.orderFields {
