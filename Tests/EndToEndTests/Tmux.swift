@@ -112,7 +112,9 @@ final class TmuxSession {
     init(command: String, width: Int, height: Int, directory: URL, environment: [String: String] = [:]) throws {
         socket = "clc-e2e-\(UUID().uuidString.prefix(8))"
         statusFile = directory.appendingPathComponent("exit-status").path
-        let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        // The side cache of list indexes goes to the test's directory, never the user's.
+        let env = environment.merging(["CLC_CACHE_DIR": directory.appendingPathComponent("cache").path]) { mine, _ in mine }
+            .map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let script = "\(env) \(command); echo $? > \(Self.quote(statusFile)); stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | sed 's/^/tty: /'; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", "bash", "-c", script])
     }
