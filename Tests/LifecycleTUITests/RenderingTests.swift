@@ -55,6 +55,17 @@ import Testing
         try TUITest.expectScreen(RootView.render(d.state), "filter-100x30")
     }
 
+    @Test func headerSaysWhileTheListIndexIsPrepared() throws {
+        var d = try TUITest.dashboard(width: 120, height: 24)
+        #expect(!RootView.render(d.state).lines[0].contains("indexing"))
+        d.handle(.indexing(true))
+        let grid = RootView.render(d.state)
+        #expect(grid.lines[0].contains("indexing for fast sorting…"))
+        #expect(grid.roles(row: 0).contains(.pending))
+        d.handle(.indexing(false))
+        #expect(!RootView.render(d.state).lines[0].contains("indexing"))
+    }
+
     @Test func selectedStageAndRowAreHighlighted() throws {
         var d = try TUITest.dashboard(width: 100, height: 30)
         TUITest.press("j", &d)

@@ -75,6 +75,8 @@ public struct AppState: Sendable {
     public var unsaved = false
     /// Set when the figures must be recomputed (after a change); the runner clears it.
     public var figuresStale = false
+    /// The store's list index is being prepared (shown in the header).
+    public var indexing = false
     public var shouldQuit = false
 
     public static let minimumWidth = 50

@@ -46,6 +46,8 @@ public struct Dashboard {
         case .reportReady(let report):
             state.funnel.reportError = nil
             state.funnel.report = report
+        case .indexing(let busy):
+            state.indexing = busy
         case .reportFailed(let message):
             state.funnel.reportError = message
             state.status = StatusMessage("figures could not be computed: \(message)", kind: .error)

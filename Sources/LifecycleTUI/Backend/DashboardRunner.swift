@@ -25,6 +25,8 @@ public final class DashboardRunner {
             // Results of superseded computations (started before a change) are dropped.
             for (e, from) in mailbox.drain() where from == generation { dashboard.handle(e) }
             dashboard.handle(event)
+            let indexing = indexer.isSlow
+            if indexing != dashboard.state.indexing { dashboard.handle(.indexing(indexing)) }
             if dashboard.state.figuresStale {
                 dashboard.figuresRequested()
                 if computeFiguresInBackground { startReport(); indexer.start(dashboard.store) }
@@ -56,10 +58,14 @@ public final class DashboardRunner {
     final class ListIndexer: @unchecked Sendable {
         private let lock = NSLock()
         private var running = false
+        private var started = Date()
+
+        /// Running for more than a moment (a build, not a read from the side cache).
+        var isSlow: Bool { lock.withLock { running && Date().timeIntervalSince(started) > 0.3 } }
 
         /// Starts preparing unless a preparation is running already.
         func start(_ store: any SnapshotStore) {
-            guard lock.withLock({ running ? false : { running = true; return true }() }) else { return }
+            guard lock.withLock({ running ? false : { running = true; started = Date(); return true }() }) else { return }
             nonisolated(unsafe) let store = store
             let thread = Thread { [self] in
                 // A change interrupts a preparation; the newest state of the file is prepared.

@@ -44,4 +44,7 @@ public enum Event: Sendable {
     /// The full-scan funnel figures, computed off the input path.
     case reportReady(FunnelReport)
     case reportFailed(String)
+    /// The store's list index is (still) being prepared in the background: lists of a big
+    /// file seen for the first time come slower until it is ready.
+    case indexing(Bool)
 }

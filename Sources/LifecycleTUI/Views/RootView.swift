@@ -40,7 +40,8 @@ enum HeaderBar {
         }
         var x = grid.put(parts.joined(separator: " · "), x: 0, y: 0, role: .header)
         if state.readOnly { x += grid.put("  [read-only]", x: x, y: 0, role: .header) }
-        if state.unsaved { grid.put("  ● unsaved changes (w saves)", x: x, y: 0, role: .header) }
+        if state.unsaved { x += grid.put("  ● unsaved changes (w saves)", x: x, y: 0, role: .header) }
+        if state.indexing { grid.put("  indexing for fast sorting…", x: x, y: 0, role: .pending) }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDBSQLite
 
 /// Builds a `SQLiteListIndex` from the file: one pass over the customers, one over the
@@ -113,7 +114,7 @@ struct SQLiteListIndexBuilder {
         var previousChannel: (bytes: [UInt8], number: Int) = ([], -1)
         while try touchpoints.step() {
             let customer = touchpoints.bytes(0)
-            if !customer.elementsEqual(previous.bytes) {
+            if !Self.same(customer, previous.bytes) {
                 previous = (Array(customer), byID.find(customer, in: ids))
             }
             guard let slot = previous.slot else { continue }
@@ -128,7 +129,7 @@ struct SQLiteListIndexBuilder {
             }
             guard !touchpoints.isNull(1) else { continue }
             let channel = touchpoints.bytes(1)
-            if !channel.elementsEqual(previousChannel.bytes) {
+            if !Self.same(channel, previousChannel.bytes) {
                 let text = String(decoding: channel, as: UTF8.self)
                 let number = channelNumbers[text] ?? {
                     channelTexts.append(text)
@@ -155,6 +156,10 @@ struct SQLiteListIndexBuilder {
             return out
         }
         return (remapped, sorted.map { channelTexts[$0] }, true)
+    }
+
+    @inline(__always) private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+        a.count == b.count && b.withUnsafeBufferPointer { a.count == 0 || memcmp(a.baseAddress!, $0.baseAddress!, a.count) == 0 }
     }
 
     /// Every slot in ascending `field` order, ties by id.
