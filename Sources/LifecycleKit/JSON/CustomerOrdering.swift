@@ -21,8 +21,8 @@ struct CustomerOrdering {
 
     private typealias Keyed = SortKeyed
 
-    private func sort(_ keyed: [Keyed], _ field: CustomerSort.Field) -> [Int32] {
-        SortKeyed.sorted(keyed) { compareFully($0, $1, field) }
+    private func sort(_ keyed: consuming [Keyed], _ field: CustomerSort.Field) -> [Int32] {
+        SortKeyed.sorted(&keyed) { compareFully($0, $1, field) }
     }
 
     private func keyed(row: Int32, position: Int, _ field: CustomerSort.Field) -> Keyed {

@@ -16,10 +16,9 @@ struct SortKeyed {
         (self.k1, self.k2, self.row, self.position, self.present, self.exact) = (k1, k2, row, position, present, exact)
     }
 
-    /// The rows of `keyed` in ascending order; `compareFully(rowA, rowB)` orders two present
-    /// values whose keys are equal but not exact.
-    static func sorted(_ keyed: [SortKeyed], compareFully: (Int, Int) -> Int) -> [Int32] {
-        var keyed = keyed
+    /// The rows of `keyed` in ascending order (`keyed` is sorted in place, not copied);
+    /// `compareFully(rowA, rowB)` orders two present values whose keys are equal but not exact.
+    static func sorted(_ keyed: inout [SortKeyed], compareFully: (Int, Int) -> Int) -> [Int32] {
         keyed.sort { a, b in
             if a.present != b.present { return a.present < b.present }
             if a.k1 != b.k1 { return a.k1 < b.k1 }

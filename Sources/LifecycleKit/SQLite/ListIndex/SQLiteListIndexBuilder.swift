@@ -73,9 +73,13 @@ struct SQLiteListIndexBuilder {
         let byID = Self.order(n, values, segments: segments, segmentNames: segmentNames, field: .id, idPosition: nil)
         var idPosition = Array(repeating: Int32(0), count: n)
         for (position, slot) in byID.enumerated() { idPosition[Int(slot)] = Int32(position) }
+        values.ids = StringColumn()
         for field in CustomerSort.Field.allCases where !values.unorderable.contains(field) {
             orders[field] = field == .id ? byID
                 : Self.order(n, values, segments: segments, segmentNames: segmentNames, field: field, idPosition: idPosition)
+            // Each text goes as soon as its order is known: memory peaks lower.
+            if field == .name { values.names = StringColumn() }
+            if field == .email { values.emails = StringColumn() }
         }
         return SQLiteListIndex(rowids: rowids, stages: stages, segments: segments, channels: channels,
                                segmentNames: segmentNames, channelNames: channelNames, channelsComplete: complete,
@@ -199,7 +203,7 @@ struct SQLiteListIndexBuilder {
             }
             keyed.append(k)
         }
-        return SortKeyed.sorted(keyed) { a, b in
+        return SortKeyed.sorted(&keyed) { a, b in
             switch field {
             case .name: return CustomerOrdering.compareNoCase(values.names, a, values.names, b)
             case .email: return CustomerOrdering.compareNoCase(values.emails, a, values.emails, b)
