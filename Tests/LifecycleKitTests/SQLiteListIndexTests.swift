@@ -153,3 +153,23 @@ extension SQLiteSnapshotStore {
         }
     }
 }
+
+/// The funnel figures' side cache: used for the very state of the file only.
+@Suite(.serialized) struct SQLiteReportCacheTests {
+    @Test func figuresAreKeptForAnUnchangedFileOnly() throws {
+        let path = try SQLiteListIndexTests.file()
+        let computed = try SQLiteSnapshotStore(path: path).funnelReport()
+        #expect(computed == (try SQLiteSnapshotStore(path: path).scannedFunnelReport()))
+        // What the cache holds is what an unchanged file reports (proved with a marked copy).
+        let cache = try #require(SQLiteReportCache(snapshotPath: path))
+        var marked = computed
+        marked.stages[0].revenue = -1
+        cache.write(marked, fingerprint: try #require(SQLiteFileFingerprint(path: path)))
+        #expect(try SQLiteSnapshotStore(path: path).funnelReport() == marked)
+        // Any change to the file, and the figures are computed again.
+        try SQLiteListIndexTests.sql(path, "UPDATE touchpoints SET value = coalesce(value, 0) + 1 WHERE rowid = 1")
+        let fresh = try SQLiteSnapshotStore(path: path).funnelReport()
+        #expect(fresh.stages[0].revenue != -1)
+        #expect(fresh == (try SQLiteSnapshotStore(path: path).scannedFunnelReport()))
+    }
+}

@@ -1,5 +1,5 @@
 /// The funnel figures of one stage (see `report` in the README for the definitions).
-public struct StageFigures: Hashable, Sendable {
+public struct StageFigures: Hashable, Sendable, Codable {
     public var stage: Stage
     /// Customers currently in the stage.
     public var customers: Int
@@ -28,7 +28,7 @@ public struct StageFigures: Hashable, Sendable {
 }
 
 /// Everything `clc report` prints.
-public struct FunnelReport: Hashable, Sendable {
+public struct FunnelReport: Hashable, Sendable, Codable {
     public var info: SnapshotInfo
     public var totals: SnapshotTotals
     /// In funnel order.

@@ -1,5 +1,5 @@
 /// One phase of the lifecycle. Stages are data: their order in a snapshot is the funnel order.
-public struct Stage: Hashable, Sendable {
+public struct Stage: Hashable, Sendable, Codable {
     /// Matches `[a-z0-9][a-z0-9_-]*`, at most 128 characters.
     public var id: String
     public var name: String
@@ -103,7 +103,7 @@ public struct Transition: Hashable, Sendable {
 }
 
 /// The snapshot's label and reference moment.
-public struct SnapshotInfo: Hashable, Sendable {
+public struct SnapshotInfo: Hashable, Sendable, Codable {
     public var name: String?
     /// ISO 4217 code, `EUR` when the file names none.
     public var currency: String

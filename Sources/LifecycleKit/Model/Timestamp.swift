@@ -3,7 +3,7 @@
 /// Parsed from RFC 3339 (`2026-03-01T09:30:00Z`, `2026-03-01T10:30:00+01:00`, fractional
 /// seconds allowed) or a bare date (`2026-03-01`, midnight UTC); always written in the
 /// canonical UTC form `YYYY-MM-DDTHH:MM:SS[.ffffff]Z`, whose text order is time order.
-public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     /// Microseconds since the Unix epoch (UTC).
     public var microseconds: Int64
 

@@ -111,3 +111,17 @@ extension SQLiteSnapshotStore {
         return (index, slots)
     }
 }
+
+/// The funnel figures of a SQLite store, kept in a side cache for the state of the file
+/// they were computed from: reopening an unchanged file shows them at once.
+extension SQLiteSnapshotStore {
+    public func funnelReport() throws -> FunnelReport {
+        let cache = SQLiteReportCache(snapshotPath: path)
+        // Taken before the scan reads: a later commit makes the cached figures unused, never wrong.
+        let fingerprint = SQLiteFileFingerprint(path: path)
+        if let cache, let fingerprint, let report = cache.read(fingerprint: fingerprint, stages: stages) { return report }
+        let report = try scannedFunnelReport()
+        if let cache, let fingerprint { cache.write(report, fingerprint: fingerprint) }
+        return report
+    }
+}

@@ -53,7 +53,7 @@ public struct CustomerSummary: Hashable, Sendable {
 }
 
 /// Counts over the whole snapshot.
-public struct SnapshotTotals: Hashable, Sendable {
+public struct SnapshotTotals: Hashable, Sendable, Codable {
     public var customers: Int
     public var touchpoints: Int
     public var transitions: Int

@@ -48,6 +48,10 @@ public protocol SnapshotStore: AnyObject {
     /// from another thread while the store answers queries.
     func prepareListIndex() throws -> ListIndexPreparation
 
+    /// The funnel figures of `report`: a full scan (`scanJourneys`), or a result kept from an
+    /// earlier scan of the very same state of the file.
+    func funnelReport() throws -> FunnelReport
+
     /// Writes the whole snapshot into `sink` (for `convert`).
     func export(to sink: SnapshotSink) throws
 
@@ -97,8 +101,11 @@ extension SnapshotStore {
 }
 
 extension SnapshotStore {
-    /// The funnel figures of `report` (a full scan).
-    public func funnelReport() throws -> FunnelReport {
+    /// The funnel figures of `report`, by a full scan.
+    public func funnelReport() throws -> FunnelReport { try scannedFunnelReport() }
+
+    /// The funnel figures of `report`, by a full scan.
+    public func scannedFunnelReport() throws -> FunnelReport {
         var acc = FunnelAccumulator(stages: stages, asOf: info.asOf)
         try scanJourneys(into: &acc)
         return FunnelReport(info: info, totals: try totals(), stages: acc.figures())

@@ -1,10 +1,9 @@
 import Foundation
 
-/// The side cache of a SQLite snapshot's list index: one file per snapshot in
-/// `$CLC_CACHE_DIR`, else `$XDG_CACHE_HOME/clc`, else `~/.cache/clc`. The snapshot itself
-/// is never written. A cache file is used only when it names the same file, the same
-/// stages and the same `SQLiteFileFingerprint`; anything else (another state of the file,
-/// a truncated or damaged cache) is ignored and rebuilt.
+/// The side cache of a SQLite snapshot's list index (see `SideCacheLocation`). A cache
+/// file is used only when it names the same file, the same stages and the same
+/// `SQLiteFileFingerprint`; anything else (another state of the file, a truncated or
+/// damaged cache) is ignored and rebuilt.
 ///
 /// Layout: `CLCINDEX`, a big-endian UInt32 header length, the JSON `Header`, then the
 /// columns as raw arrays in the machine's byte order: rowids, stages, segments, channels, then one order per field
@@ -13,25 +12,14 @@ struct SQLiteListIndexCache {
     static let magic = Array("CLCINDEX".utf8)
     static let version = 2
 
-    /// Where the cache of `snapshotPath` lives (nil when no cache directory can be named).
     let url: URL
     let snapshotPath: String
 
-    init?(snapshotPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let base: String
-        if let dir = environment["CLC_CACHE_DIR"], !dir.isEmpty {
-            base = dir
-        } else if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            base = xdg + "/clc"
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            base = home + "/.cache/clc"
-        } else {
-            return nil
-        }
-        let real = URL(fileURLWithPath: snapshotPath).resolvingSymlinksInPath().standardizedFileURL.path
-        self.snapshotPath = real
-        let name = (real as NSString).lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
-        url = URL(fileURLWithPath: base).appendingPathComponent("\(name.prefix(40))-\(Self.hash(real)).clc-index")
+    /// Nil when no cache directory can be named.
+    init?(snapshotPath: String) {
+        guard let location = SideCacheLocation(snapshotPath: snapshotPath) else { return nil }
+        url = location.url(suffix: "clc-index")
+        self.snapshotPath = location.snapshotPath
     }
 
     struct Header: Codable {
@@ -133,39 +121,16 @@ struct SQLiteListIndexCache {
                             channelNames: index.channelNames, channelsComplete: index.channelsComplete,
                             orderFields: fields.map(\.rawValue), latestEntered: index.latestEntered)
         guard let json = try? JSONEncoder().encode(header) else { return }
-        let dir = url.deletingLastPathComponent().path
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let temporary = url.path + ".\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { return }
-        var ok = true
-        func put(_ bytes: UnsafeRawBufferPointer) {
-            var done = 0
-            while ok && done < bytes.count {
-                let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n <= 0 { ok = false } else { done += n }
-            }
+        SideCacheLocation.replace(url) { put in
+            func putArray<T>(_ array: [T]) { array.withUnsafeBytes { put($0) } }
+            let length = UInt32(json.count)
+            putArray(Self.magic + [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)])
+            json.withUnsafeBytes { put($0) }
+            putArray(index.rowids)
+            putArray(index.stages)
+            putArray(index.segments)
+            putArray(index.channels)
+            for field in fields { putArray(index.orders[field]!) }
         }
-        func put<T: FixedWidthInteger>(_ array: [T]) { array.withUnsafeBytes { put($0) } }
-        let length = UInt32(json.count)
-        (Self.magic + [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)])
-            .withUnsafeBytes { put($0) }
-        json.withUnsafeBytes { put($0) }
-        put(index.rowids)
-        put(index.stages)
-        put(index.segments)
-        put(index.channels)
-        for field in fields { put(index.orders[field]!) }
-        close(fd)
-        if ok { ok = rename(temporary, url.path) == 0 }
-        if !ok { unlink(temporary) }
-    }
-
-    /// FNV-1a of the path, as 16 hex digits.
-    private static func hash(_ s: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

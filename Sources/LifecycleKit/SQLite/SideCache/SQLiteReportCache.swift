@@ -1,0 +1,37 @@
+import Foundation
+
+/// The side cache of a SQLite snapshot's funnel figures (a full scan of seconds on a big
+/// file): used only for the very state of the file they were computed from.
+struct SQLiteReportCache {
+    static let version = 1
+    let url: URL
+    let snapshotPath: String
+
+    init?(snapshotPath: String) {
+        guard let location = SideCacheLocation(snapshotPath: snapshotPath) else { return nil }
+        url = location.url(suffix: "clc-report")
+        self.snapshotPath = location.snapshotPath
+    }
+
+    private struct Entry: Codable {
+        var version: Int
+        var path: String
+        var fingerprint: SQLiteFileFingerprint
+        var report: FunnelReport
+    }
+
+    /// The report computed from exactly this state of the file, or nil.
+    func read(fingerprint: SQLiteFileFingerprint, stages: [Stage]) -> FunnelReport? {
+        guard let data = try? Data(contentsOf: url), let entry = try? JSONDecoder().decode(Entry.self, from: data),
+              entry.version == Self.version, entry.path == snapshotPath, entry.fingerprint == fingerprint,
+              entry.report.stages.map(\.stage) == stages else { return nil }
+        return entry.report
+    }
+
+    /// Records `report` as computed from the state `fingerprint` (taken before reading).
+    func write(_ report: FunnelReport, fingerprint: SQLiteFileFingerprint) {
+        let entry = Entry(version: Self.version, path: snapshotPath, fingerprint: fingerprint, report: report)
+        guard let data = try? JSONEncoder().encode(entry) else { return }
+        SideCacheLocation.replace(url) { put in data.withUnsafeBytes { put($0) } }
+    }
+}
