@@ -172,4 +172,18 @@ extension SQLiteSnapshotStore {
         #expect(fresh.stages[0].revenue != -1)
         #expect(fresh == (try SQLiteSnapshotStore(path: path).scannedFunnelReport()))
     }
+
+    @Test func cacheFilesOfLongGoneSnapshotsAreRemoved() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let old = dir.appendingPathComponent("gone.sqlite-0123456789abcdef.clc-index").path
+        let recent = dir.appendingPathComponent("kept.sqlite-0123456789abcdef.clc-report").path
+        let other = dir.appendingPathComponent("notes.txt").path
+        for path in [old, recent, other] { FileManager.default.createFile(atPath: path, contents: Data("x".utf8)) }
+        let longAgo = Date().addingTimeInterval(-40 * 86_400)
+        for path in [old, other] { try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: path) }
+        SideCacheLocation.prune(dir)
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(FileManager.default.fileExists(atPath: recent))
+        #expect(FileManager.default.fileExists(atPath: other))
+    }
 }
