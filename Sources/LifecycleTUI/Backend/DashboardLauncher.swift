@@ -65,7 +65,9 @@ public enum DashboardLauncher {
         let label = (path as NSString).lastPathComponent
         let dashboard = try Dashboard(store: store, width: terminal.width, height: terminal.height, fileLabel: label,
                                       user: StageMover.resolveUser(option: user))
-        DashboardRunner(dashboard: dashboard, terminal: terminal).run(shouldStop: { terminal.interrupted })
+        let exitAfterFirstFrame = ProcessInfo.processInfo.environment["CLC_EXIT_AFTER_FIRST_FRAME"] == "1"
+        DashboardRunner(dashboard: dashboard, terminal: terminal)
+            .run(exitAfterFirstFrame: exitAfterFirstFrame, shouldStop: { terminal.interrupted })
         return terminal.endingSignal
     }
 }

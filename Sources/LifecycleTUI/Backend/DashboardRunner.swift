@@ -15,12 +15,15 @@ public final class DashboardRunner {
         self.terminal = terminal
     }
 
-    /// Runs until the user quits or `shouldStop` (polled between events) says so.
-    public func run(computeFiguresInBackground: Bool = true, shouldStop: () -> Bool = { false }) {
+    /// Runs until the user quits or `shouldStop` (polled between events) says so;
+    /// `exitAfterFirstFrame` returns right after drawing the first frame (for the benchmark).
+    public func run(computeFiguresInBackground: Bool = true, exitAfterFirstFrame: Bool = false,
+                    shouldStop: () -> Bool = { false }) {
         if computeFiguresInBackground { startReport(); indexer.start(dashboard.store) }
         dashboard.handle(.resize(width: terminal.width, height: terminal.height))
         while !dashboard.state.shouldQuit && !shouldStop() {
             terminal.draw(RootView.render(dashboard.state))
+            if exitAfterFirstFrame { return }
             let event = terminal.nextEvent(timeoutMilliseconds: 100) ?? .tick
             // Results of superseded computations (started before a change) are dropped.
             for (e, from) in mailbox.drain() where from == generation { dashboard.handle(e) }
