@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "clc", targets: ["clc"]),
+        .executable(name: "clc-bench", targets: ["clc-bench"]),
         .library(name: "LifecycleKit", targets: ["LifecycleKit"]),
         .library(name: "LifecycleTUI", targets: ["LifecycleTUI"]),
     ],
@@ -39,10 +40,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark of issue 5 (`scripts/bench`): the real app and binary against reference programs.
+        .executableTarget(
+            name: "clc-bench",
+            dependencies: [
+                "LifecycleKit",
+                "LifecycleTUI",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "LifecycleKitTests", dependencies: ["LifecycleKit"]),
         .testTarget(name: "LifecycleTUITests", dependencies: ["LifecycleTUI", "LifecycleKit"], exclude: ["Screens"]),
-        // Drives the real `clc` binary in tmux and checks the screen and the files on disk.
-        .testTarget(name: "EndToEndTests", dependencies: ["clc"]),
+        // Drives the real `clc` binary in tmux and checks the screen and the files on disk;
+        // runs `clc-bench --smoke`.
+        .testTarget(name: "EndToEndTests", dependencies: ["clc", "clc-bench"]),
     ],
     swiftLanguageModes: [.v5]
 )

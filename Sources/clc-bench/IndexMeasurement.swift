@@ -1,0 +1,24 @@
+import Foundation
+
+/// The store's list index (`prepareListIndex()`): one build with an empty side cache, and
+/// loads from the kept one. No limit of its own: it tells what the browsing rows stand on.
+enum IndexMeasurement {
+    static let targets = ["list index (cold)", "list index (warm)"]
+
+    static func measure(_ c: BenchContext) throws -> Measured {
+        c.progress("list index: a cold build, then \(c.settings.heavyRuns) warm loads")
+        let coldCache = try c.freshDirectory("cache-cold")
+        defer { try? FileManager.default.removeItem(atPath: coldCache) }
+        let cold = try IndexReport.parse(try c.child(["prepare", c.data.sqlite], cache: coldCache), "prepare (cold)")
+        _ = try IndexReport.parse(try c.child(["prepare", c.data.sqlite]), "prepare")  // fills the kept cache
+        var warm: [IndexReport] = []
+        for _ in 0..<c.settings.heavyRuns {
+            warm.append(try IndexReport.parse(try c.child(["prepare", c.data.sqlite]), "prepare (warm)"))
+        }
+        let kinds = Set(warm.map(\.preparation)).sorted().joined(separator: "/")
+        return Measured(
+            rows: [ResultRow(target: targets[0], unit: .seconds, ours: Samples([cold.seconds])),
+                   ResultRow(target: targets[1], unit: .seconds, ours: Samples(warm.map(\.seconds)))],
+            notes: ["list index: prepareListIndex() said \(cold.preparation) with an empty side cache, \(kinds) with the kept one"])
+    }
+}

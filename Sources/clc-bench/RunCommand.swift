@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+
+/// `clc-bench [--data-dir DIR] [--runs N] [--smoke] [--check]`: makes the data sets if
+/// needed, runs every measurement with its reference, prints the table (and keeps it in
+/// `DIR/last-run.md`). Exit 1 when a measurement could not run, 3 when `--check` finds a
+/// limit missed.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run every measurement (the default).",
+        discussion: "Data sets: DIR/customers-1m.sqlite and DIR/customers-200k.json, generated once by the clc next to this program.")
+
+    @Option(help: "Where the data sets and the side cache are kept (default: bench-data/ in the repository).")
+    var dataDir: String?
+
+    @Option(help: "Runs of the quick measurements (default 7; the long ones run at most twice, JSON at most 5 times).")
+    var runs: Int?
+
+    @Flag(help: "Tiny data sets in a temporary directory, two runs each: checks that every measurement runs.")
+    var smoke = false
+
+    @Flag(help: "Exit 3 when a limit of the issue is missed.")
+    var check = false
+
+    func validate() throws {
+        if let runs, runs < 1 { throw ValidationError("--runs must be 1 or more") }
+    }
+
+    func run() throws {
+        let programs = try Programs.locate()
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("clc-bench-\(getpid())").path
+        let dataDirectory = smoke ? scratch : (dataDir ?? Self.defaultDataDirectory(bench: programs.bench))
+        let settings = BenchSettings(dataDirectory: dataDirectory, runs: runs ?? (smoke ? 2 : 7), smoke: smoke, check: check)
+        defer { if smoke { try? FileManager.default.removeItem(atPath: scratch) } }
+        let data = try BenchData.ensure(settings, clc: programs.clc)
+        let work = dataDirectory + "/work"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let context = BenchContext(settings: settings, programs: programs, data: data,
+                                   cacheDirectory: dataDirectory + "/cache", workDirectory: work)
+
+        let measurements: [(targets: [String], measure: (BenchContext) throws -> Measured)] = [
+            (IndexMeasurement.targets, IndexMeasurement.measure),
+            (OpenMeasurement.targets, OpenMeasurement.measure),
+            (BrowseMeasurement.targets, BrowseMeasurement.measure),
+            (MovesMeasurement.targets, MovesMeasurement.measure),
+            (JSONMeasurement.targets, JSONMeasurement.measure),
+        ]
+        var result = Measured()
+        for m in measurements {
+            do {
+                let measured = try m.measure(context)
+                result.rows += measured.rows
+                result.notes += measured.notes
+            } catch {
+                result.rows += m.targets.map { ResultRow.failed($0, "\(error)") }
+                result.notes.append("\(m.targets[0]): FAILED: \(error)")
+            }
+        }
+
+        let report = ResultReport(rows: result.rows, notes: result.notes, data: data, settings: settings)
+        print(report.text)
+        if !smoke {
+            try report.markdown.write(toFile: dataDirectory + "/last-run.md", atomically: true, encoding: .utf8)
+        }
+        if result.rows.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
+        if check && result.rows.contains(where: { $0.met == false }) { throw ExitCode(3) }
+    }
+
+    /// `bench-data/` at the root of the repository this program was built in (it lives in
+    /// `.build/…`), else in the current directory.
+    static func defaultDataDirectory(bench: String) -> String {
+        if let range = bench.range(of: "/.build/") { return String(bench[..<range.lowerBound]) + "/bench-data" }
+        return FileManager.default.currentDirectoryPath + "/bench-data"
+    }
+}
