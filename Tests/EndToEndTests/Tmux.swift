@@ -81,16 +81,23 @@ enum Shell {
     }
 
     /// The `clc` binary built beside this test bundle (or `$CLC_BINARY`).
-    static var clc: String {
-        if let path = ProcessInfo.processInfo.environment["CLC_BINARY"] { return path }
+    static var clc: String { binary("clc", override: "CLC_BINARY") }
+
+    /// The `clc-bench` binary built beside this test bundle (or `$CLC_BENCH_BINARY`).
+    static var clcBench: String { binary("clc-bench", override: "CLC_BENCH_BINARY") }
+
+    /// The executable `name` built beside this test bundle, or the path in the environment
+    /// variable `override`.
+    static func binary(_ name: String, override: String) -> String {
+        if let path = ProcessInfo.processInfo.environment[override] { return path }
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("clc").path
+            let candidate = dir.appendingPathComponent(name).path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/clc").path
+        return root.appendingPathComponent(".build/debug/" + name).path
     }
 
     static func temporaryDirectory() throws -> URL {
