@@ -14,7 +14,7 @@ enum BrowseMeasurement {
 
     static func measure(_ c: BenchContext) throws -> Measured {
         let s = c.settings
-        c.progress("browsing: \(s.heavyRuns) runs of the key scripts (each at most \(Int(s.scriptBudget)) s) and sqlite3 pages")
+        c.progress("browsing: \(ResultTable.count(s.heavyRuns, "run")) of the key scripts (each at most \(Int(s.scriptBudget)) s) and sqlite3 pages")
         let sqlite3 = try Programs.required(c.programs.sqlite3, "sqlite3")
         var reports: [BrowseReport] = [], memory: [Double] = [], pages: [Double] = []
         for _ in 0..<s.heavyRuns {
@@ -41,7 +41,7 @@ enum BrowseMeasurement {
         let skipped = reports.map { $0.skippedNavigation + $0.skippedSortFilter }.reduce(0, +)
         return Measured(rows: rows, notes: [
             "keys: \(all(navigation).count) navigation keys, \(all(sortFilter).count) sort/filter keys in stage "
-                + "\(big.biggestStage) (\(NumberText.grouped(big.biggestStageCustomers)) customers), \(s.heavyRuns) runs"
+                + "\(big.biggestStage) (\(NumberText.grouped(big.biggestStageCustomers)) customers), \(ResultTable.count(s.heavyRuns, "run"))"
                 + (skipped > 0 ? "; \(skipped) keys skipped (script over its time budget)" : ""),
             "sort/filter: sqlite3 = the first page by name, \(pageQuery(stage: big.biggestStage))",
         ])

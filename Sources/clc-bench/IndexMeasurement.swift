@@ -6,7 +6,7 @@ enum IndexMeasurement {
     static let targets = ["list index (cold)", "list index (warm)"]
 
     static func measure(_ c: BenchContext) throws -> Measured {
-        c.progress("list index: a cold build, then \(c.settings.heavyRuns) warm loads")
+        c.progress("list index: a cold build, then \(ResultTable.count(c.settings.heavyRuns, "warm load"))")
         let coldCache = try c.freshDirectory("cache-cold")
         defer { try? FileManager.default.removeItem(atPath: coldCache) }
         let cold = try IndexReport.parse(try c.child(["prepare", c.data.sqlite], cache: coldCache), "prepare (cold)")

@@ -8,7 +8,7 @@ enum JSONMeasurement {
 
     static func measure(_ c: BenchContext) throws -> Measured {
         let runs = c.settings.jsonRuns
-        c.progress("JSON load: \(runs) runs each of python3 json.load and clc")
+        c.progress("JSON load: \(ResultTable.count(runs, "run")) each of python3 json.load and clc")
         let file = c.data.json
         let reference = c.programs.python3.map { [$0, "-c", "import json, sys; json.load(open(sys.argv[1]))", file] }
         BenchData.readThrough(file)  // into the page cache, not counted

@@ -8,8 +8,8 @@ enum MovesMeasurement {
 
     static func measure(_ c: BenchContext) throws -> Measured {
         let s = c.settings
-        c.progress("stage changes: copying the snapshot, then \(s.heavyRuns) runs of \(s.moves) moves, app and C API")
-        let copy = c.workDirectory + "/moves.sqlite"
+        c.progress("stage changes: copying the snapshot, then \(ResultTable.count(s.heavyRuns, "run")) of \(s.moves) moves, app and C API")
+        let copy = c.workDirectory + "/moves-" + (c.data.sqlite as NSString).lastPathComponent
         try copyDurably(c.data.sqlite, to: copy)
         let cache = try c.freshDirectory("cache-moves")
         defer {

@@ -9,7 +9,7 @@ enum OpenMeasurement {
 
     static func measure(_ c: BenchContext) throws -> Measured {
         let runs = c.settings.runs
-        c.progress("open → first frame: \(runs) runs each of sqlite3, clc (side cache warm), clc (cold)")
+        c.progress("open → first frame: \(ResultTable.count(runs, "run")) each of sqlite3, clc (side cache warm), clc (cold)")
         let sqlite3 = try Programs.required(c.programs.sqlite3, "sqlite3")
         func reference() throws -> Double {
             try ChildProcess.run([sqlite3, c.data.sqlite, query], environment: c.environment()).checked("sqlite3").seconds

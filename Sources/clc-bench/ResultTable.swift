@@ -43,6 +43,9 @@ enum ResultTable {
         }
     }
 
+    /// `1 run`, `7 runs`.
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     static func limitText(_ limit: ResultRow.Limit, _ unit: ResultRow.Unit) -> String {
         switch (limit, unit) {
         case (.ratio(let r), _): return String(format: "≤ %.1f×", r)

@@ -3,7 +3,7 @@ import Foundation
 
 /// `clc-bench [--data-dir DIR] [--runs N] [--smoke] [--check]`: makes the data sets if
 /// needed, runs every measurement with its reference, prints the table (and keeps it in
-/// `DIR/last-run.md`). Exit 1 when a measurement could not run, 3 when `--check` finds a
+/// `DIR/last-run.md`, or `--markdown FILE`). Exit 1 when a measurement could not run, 3 when `--check` finds a
 /// limit missed.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,6 +16,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "Runs of the quick measurements (default 7; the long ones run at most twice, JSON at most 5 times).")
     var runs: Int?
+
+    @Option(help: "Where to keep the table as Markdown (default: DIR/last-run.md).")
+    var markdown: String?
 
     @Flag(help: "Tiny data sets in a temporary directory, two runs each: checks that every measurement runs.")
     var smoke = false
@@ -62,7 +65,7 @@ struct RunCommand: ParsableCommand {
         let report = ResultReport(rows: result.rows, notes: result.notes, data: data, settings: settings)
         print(report.text)
         if !smoke {
-            try report.markdown.write(toFile: dataDirectory + "/last-run.md", atomically: true, encoding: .utf8)
+            try report.markdown.write(toFile: markdown ?? dataDirectory + "/last-run.md", atomically: true, encoding: .utf8)
         }
         if result.rows.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
         if check && result.rows.contains(where: { $0.met == false }) { throw ExitCode(3) }
