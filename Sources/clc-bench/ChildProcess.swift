@@ -51,8 +51,8 @@ enum ChildProcess {
         return finished
     }
 
-    /// `posix_spawn` with every signal unblocked and at its default (a caller's thread may
-    /// block some, and a child inherits that), optionally in a new session.
+    /// `posix_spawn`, optionally in a new session (the child inherits our signal mask: the
+    /// main thread's, which blocks nothing).
     static func spawn(_ argv: [String], environment: [String: String], newSession: Bool = false,
                       files: (inout posix_spawn_file_actions_t) -> Void) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
@@ -62,13 +62,7 @@ enum ChildProcess {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        let flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | (newSession ? spawnSetSID : 0)
-        posix_spawnattr_setflags(&attributes, Int16(flags))
+        if newSession { posix_spawnattr_setflags(&attributes, Int16(spawnSetSID)) }
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (cArgs + cEnv).forEach { free($0) } }
