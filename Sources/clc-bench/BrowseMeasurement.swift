@@ -44,6 +44,8 @@ enum BrowseMeasurement {
                 + "\(big.biggestStage) (\(NumberText.grouped(big.biggestStageCustomers)) customers), \(ResultTable.count(s.heavyRuns, "run"))"
                 + (skipped > 0 ? "; \(skipped) keys skipped (script over its time budget)" : ""),
             "sort/filter: sqlite3 = the first page by name, \(pageQuery(stage: big.biggestStage))",
+            "browse: list index before the keys: "
+                + reports.map { "\($0.index.preparation) in \(ResultTable.format($0.index.seconds, .seconds))" }.joined(separator: ", "),
         ])
     }
 
