@@ -1,15 +1,17 @@
 import ArgumentParser
 import Foundation
 
-/// `clc-bench [--data-dir DIR] [--runs N] [--smoke] [--check]`: makes the data sets if
-/// needed, runs every measurement with its reference, prints the table (and keeps it in
-/// `DIR/last-run.md`, or `--markdown FILE`). Exit 1 when a measurement could not run, 3 when `--check` finds a
-/// limit missed.
-struct RunCommand: ParsableCommand {
+/// `clc-bench [--data-dir DIR] [--runs N] [--markdown FILE] [--smoke] [--check]`: makes the
+/// data sets if needed, runs every measurement with its reference, prints the table (and
+/// keeps it in `DIR/last-run.md`, or FILE). Exit 1 when a measurement could not run, 3 when
+/// `--check` finds a limit missed.
+struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run",
-        abstract: "Run every measurement (the default).",
-        discussion: "Data sets: DIR/customers-1m.sqlite and DIR/customers-200k.json, generated once by the clc next to this program.")
+        commandName: "clc-bench",
+        abstract: "Measure clc against reference programs in the same run and print a table (issue 5).",
+        discussion: "Data sets: DIR/customers-1m.sqlite and DIR/customers-200k.json, generated once by the clc "
+            + "next to this program. Run it with scripts/bench (release build).",
+        subcommands: [ChildCommand.self])
 
     @Option(help: "Where the data sets and the side cache are kept (default: bench-data/ in the repository).")
     var dataDir: String?
