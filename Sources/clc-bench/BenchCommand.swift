@@ -36,7 +36,7 @@ struct BenchCommand: ParsableCommand {
         let programs = try Programs.locate()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("clc-bench-\(getpid())").path
         let dataDirectory = smoke ? scratch : (dataDir ?? Self.defaultDataDirectory(bench: programs.bench))
-        let settings = BenchSettings(dataDirectory: dataDirectory, runs: runs ?? (smoke ? 2 : 7), smoke: smoke, check: check)
+        let settings = BenchSettings(dataDirectory: dataDirectory, runs: runs ?? (smoke ? 2 : 7), smoke: smoke)
         defer { if smoke { try? FileManager.default.removeItem(atPath: scratch) } }
         let data = try BenchData.ensure(settings, clc: programs.clc)
         let work = dataDirectory + "/work"

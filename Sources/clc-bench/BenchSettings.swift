@@ -4,8 +4,6 @@ struct BenchSettings {
     /// Runs of the quick measurements (open, and JSON up to `jsonRuns`).
     var runs: Int
     var smoke: Bool
-    /// Exit non-zero when a limit is missed.
-    var check: Bool
 
     /// Runs of the long measurements (browsing, stage changes): each gives many samples.
     var heavyRuns: Int { min(runs, 2) }

@@ -4,10 +4,10 @@ import Foundation
 /// stdin, stdout, stderr and controlling terminal (new session), the window has a fixed size,
 /// and everything it writes is read (and dropped) so it never blocks on output.
 enum Pty {
-    /// Runs `argv` to its end; `Finished.output` holds how many bytes it wrote. Killed after
-    /// `timeout` seconds.
+    /// Runs `argv` to its end; returns how it ended and how many bytes it wrote to the
+    /// terminal. Killed after `timeout` seconds.
     static func run(_ argv: [String], environment: [String: String], width: Int, height: Int,
-                    timeout: Double) throws -> Finished {
+                    timeout: Double) throws -> (finished: Finished, written: Int) {
         let api = try PtyAPI()
         let master = api.openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0 else { throw BenchError.posix("posix_openpt") }
@@ -24,21 +24,21 @@ enum Pty {
         guard slave >= 0 else { throw BenchError.posix("open \(slavePath)") }
         defer { if slave >= 0 { close(slave) } }
 
-        let drained = Drain(master)
         let start = Monotonic.now()
         let pid = try ChildProcess.spawn(argv, environment: environment, newSession: true) { actions in
             posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
             posix_spawn_file_actions_adddup2(&actions, 0, 1)
             posix_spawn_file_actions_adddup2(&actions, 0, 2)
         }
+        let drained = Drain(master)
         let watchdog = Watchdog(pid: pid, after: timeout)
-        var finished = ChildProcess.wait(pid, startedAt: start)
-        watchdog.cancel()
+        let finished = ChildProcess.wait(pid, startedAt: start)
+        let killed = watchdog.cancel()
         close(slave)
         slave = -1
-        finished.output = String(drained.bytes())
-        if watchdog.fired { throw BenchError("\(argv[0]) did not end within \(Int(timeout)) s on a terminal") }
-        return finished
+        let written = drained.bytes()
+        if killed { throw BenchError("\(argv[0]) did not end within \(Int(timeout)) s on a terminal") }
+        return (finished, written)
     }
 
     /// Reads a pty master on a thread of its own until it reports end (EIO once no slave is open).
@@ -65,7 +65,7 @@ enum Pty {
     final class Watchdog: @unchecked Sendable {
         private let lock = NSLock()
         private var active = true
-        private(set) var fired = false
+        private var fired = false
 
         init(pid: pid_t, after seconds: Double) {
             DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
@@ -75,10 +75,12 @@ enum Pty {
             }
         }
 
-        func cancel() {
+        /// Stops it; true when it had already killed the process.
+        func cancel() -> Bool {
             lock.lock()
+            defer { lock.unlock() }
             active = false
-            lock.unlock()
+            return fired
         }
     }
 
