@@ -9,7 +9,8 @@ enum IndexMeasurement {
         c.progress("list index: a cold build, then \(ResultTable.count(c.settings.heavyRuns, "warm load"))")
         let coldCache = try c.freshDirectory("cache-cold")
         defer { try? FileManager.default.removeItem(atPath: coldCache) }
-        let cold = try IndexReport.parse(try c.child(["prepare", c.data.sqlite], cache: coldCache), "prepare (cold)")
+        let coldRun = try c.child(["prepare", c.data.sqlite], cache: coldCache)
+        let cold = try IndexReport.parse(coldRun, "prepare (cold)")
         _ = try IndexReport.parse(try c.child(["prepare", c.data.sqlite]), "prepare")  // fills the kept cache
         var warm: [IndexReport] = []
         for _ in 0..<c.settings.heavyRuns {
@@ -19,6 +20,7 @@ enum IndexMeasurement {
         return Measured(
             rows: [ResultRow(target: targets[0], unit: .seconds, ours: Samples([cold.seconds])),
                    ResultRow(target: targets[1], unit: .seconds, ours: Samples(warm.map(\.seconds)))],
-            notes: ["list index: prepareListIndex() said \(cold.preparation) with an empty side cache, \(kinds) with the kept one"])
+            notes: ["list index: prepareListIndex() said \(cold.preparation) with an empty side cache (peak RSS "
+                    + "\(ResultTable.format(coldRun.peakRSS, .bytes))), \(kinds) with the kept one"])
     }
 }
