@@ -1,3 +1,4 @@
+import Foundation
 import LifecycleKit
 import LifecycleTUI
 
@@ -30,8 +31,14 @@ struct KeyRunner {
                 throw BenchError("key \(i) (\(step.key.label)) led to \(dashboard.state.context), not \(step.expected)")
             }
             if let kind = step.kind { timings[kind.rawValue, default: []].append(seconds) }
+            if let slow = Self.reportSlowerThan, seconds > slow {
+                FileHandle.standardError.write(Data("slow key \(i) (\(step.kind?.rawValue ?? "setup"), \(step.key.label)): \(String(format: "%.1f", seconds * 1000)) ms\n".utf8))
+            }
         }
     }
+
+    /// `CLC_BENCH_SLOW_MS=N`: each key slower than N ms is reported on stderr (to find out why).
+    static let reportSlowerThan = ProcessInfo.processInfo.environment["CLC_BENCH_SLOW_MS"].flatMap(Double.init).map { $0 / 1000 }
 
     /// Uses the frame, so that rendering cannot be optimised away.
     @inline(never)

@@ -124,7 +124,8 @@ import Testing
 
     @Test func aBuildOvertakenByAChangeIsNotInstalled() throws {
         let slot = SQLiteListIndexSlot()
-        let index = SQLiteListIndex(rowids: [1], stages: [0], segments: [-1], channels: [0], segmentNames: [], channelNames: [],
+        let index = SQLiteListIndex(rowids: [1], stages: [0], segments: [-1], channels: [0], touchpointCounts: [0],
+                                    lastTouches: [noTimestamp], revenues: [0], segmentNames: [], channelNames: [],
                                     channelsComplete: true, orders: [.id: [0]], latestEntered: 0, stageCount: 1)
         let started = slot.currentGeneration
         slot.drop()

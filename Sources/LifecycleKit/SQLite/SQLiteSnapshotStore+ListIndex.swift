@@ -62,6 +62,7 @@ extension SQLiteSnapshotStore {
         // written below can only be older than the file, never taken for a newer state.
         let fingerprint = SQLiteFileFingerprint(path: path)
         if let cache, let fingerprint, let cached = cache.read(fingerprint: fingerprint, stageIDs: stageIDs) {
+            cached.warmUp()
             return listIndex.install(cached, builtAt: generation) ? .loadedFromCache : .interrupted
         }
         let built: SQLiteListIndex
@@ -74,6 +75,7 @@ extension SQLiteSnapshotStore {
             throw error
         }
         if let cache, let fingerprint { cache.write(built, fingerprint: fingerprint, stageIDs: stageIDs) }
+        built.warmUp()
         return listIndex.install(built, builtAt: generation) ? .built : .interrupted
     }
 
@@ -105,7 +107,7 @@ extension SQLiteSnapshotStore {
     }
 
     /// The slots of a list from the index, or nil when SQL must answer.
-    func indexedList(stage: String, filter: CustomerFilter, field: CustomerSort.Field) -> (SQLiteListIndex, [Int32])? {
+    func indexedList(stage: String, filter: CustomerFilter, field: CustomerSort.Field) -> (SQLiteListIndex, SlotList)? {
         guard let position = stageIndex[stage], let index = listIndex.current,
               let slots = index.list(stage: position, filter: filter, field: field) else { return nil }
         return (index, slots)

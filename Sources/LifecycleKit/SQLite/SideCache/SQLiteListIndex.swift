@@ -18,6 +18,12 @@ final class SQLiteListIndex {
     var stages: [UInt8]
     var segments: [Int32]
     var channels: [UInt64]
+    /// Per slot: the figures a list row shows (touchpoints are never changed by this store),
+    /// so a page needs one lookup per customer, not a pass over their touchpoints.
+    let touchpointCounts: [Int32]
+    /// Microseconds; `noTimestamp` for none.
+    let lastTouches: [Int64]
+    let revenues: [Double]
     /// Distinct segments, sorted by bytes.
     let segmentNames: [String]
     /// Distinct channels, sorted by bytes; `channels` holds them all when `channelsComplete`
@@ -33,21 +39,25 @@ final class SQLiteListIndex {
     /// Customers per stage, in funnel order.
     var stageCounts: [Int]
 
-    /// Lists asked for recently: (filter, field) → for each stage, its slots in ascending
-    /// order. One pass over an order fills every stage's list, so switching stage is free.
-    private var lists: [ListKey: [[Int32]]] = [:]
+    /// Lists asked for recently: (filter, field) → every stage's slots in ascending order.
+    /// One pass over an order fills every stage's list, so switching stage is free.
+    private var lists: [ListKey: StageLists] = [:]
     private struct ListKey: Hashable {
         var filter: CustomerFilter
         var field: CustomerSort.Field
     }
 
-    init(rowids: [Int64], stages: [UInt8], segments: [Int32], channels: [UInt64], segmentNames: [String],
+    init(rowids: [Int64], stages: [UInt8], segments: [Int32], channels: [UInt64],
+         touchpointCounts: [Int32], lastTouches: [Int64], revenues: [Double], segmentNames: [String],
          channelNames: [String], channelsComplete: Bool, orders: [CustomerSort.Field: [Int32]],
          latestEntered: Int64, stageCount: Int) {
         self.rowids = rowids
         self.stages = stages
         self.segments = segments
         self.channels = channels
+        self.touchpointCounts = touchpointCounts
+        self.lastTouches = lastTouches
+        self.revenues = revenues
         self.segmentNames = segmentNames
         self.channelNames = channelNames
         self.channelsComplete = channelsComplete
@@ -60,46 +70,48 @@ final class SQLiteListIndex {
 
     var count: Int { rowids.count }
 
+    /// The touchpoint figures of a slot: count, latest time, revenue.
+    func figures(_ slot: Int) -> (count: Int, lastTouch: Timestamp?, revenue: Double) {
+        (Int(touchpointCounts[slot]), lastTouches[slot] == noTimestamp ? nil : Timestamp(microseconds: lastTouches[slot]), revenues[slot])
+    }
+
     // MARK: Lists
 
     /// The slots of the customers in `stage` passing `filter`, ascending in `field` order;
     /// nil when this index cannot answer (SQL does then).
-    func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field) -> [Int32]? {
+    func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field) -> SlotList? {
         let key = ListKey(filter: filter, field: field)
-        if let cached = lists[key] { return cached[stage] }
+        if let cached = lists[key] { return cached.list(stage) }
         guard let order = orders[field] else { return nil }
         var segment: Int32?
         if let name = filter.segment { segment = segmentNumber(name) ?? -2 }
         var mask: UInt64 = 0
         if let name = filter.channel {
             guard channelsComplete else { return nil }
-            guard let i = channelNames.firstIndex(of: name) else { return [] }
+            guard let i = channelNames.firstIndex(of: name) else { return SlotList(storage: [], range: 0..<0) }
             mask = 1 << UInt64(i)
         }
-        var out = stageCounts.map { count -> [Int32] in
-            var list: [Int32] = []
-            list.reserveCapacity(filter.isEmpty ? count : count / 4)
-            return list
+        let built = StageLists(order: order, stages: stages, stageCounts: stageCounts) { i in
+            if let segment, segments[i] != segment { return false }
+            return mask == 0 || channels[i] & mask != 0
         }
-        let stageCount = stageCounts.count
-        stages.withUnsafeBufferPointer { stages in
-            segments.withUnsafeBufferPointer { segments in
-                channels.withUnsafeBufferPointer { channels in
-                    for slot in order {
-                        let i = Int(slot)
-                        let stage = Int(stages[i])
-                        guard stage < stageCount else { continue }
-                        if let segment, segments[i] != segment { continue }
-                        if mask != 0, channels[i] & mask == 0 { continue }
-                        out[stage].append(slot)
-                    }
-                }
-            }
-        }
-        if lists.count >= 4 { lists.removeAll() }
-        lists[key] = out
-        return out[stage]
+        // Two kept: a list and its filtered variant (each up to 4 bytes per customer).
+        if lists.count >= 2 { lists.removeAll() }
+        lists[key] = built
+        return built.list(stage)
     }
+
+    /// How many customers of `stage` pass `filter`: the stage count, or the length of a list
+    /// already computed for that filter in any order; nil when this index cannot answer.
+    func count(stage: Int, filter: CustomerFilter) -> Int? {
+        if filter.isEmpty { return stageCounts[stage] }
+        if let (_, lists) = lists.first(where: { $0.key.filter == filter }) { return lists.list(stage).count }
+        return list(stage: stage, filter: filter, field: .name)?.count
+    }
+
+    /// Computes the default lists (no filter, by name) ahead, off the input path, so that
+    /// the first list opened is immediate too. Call before the index is shared.
+    func warmUp() { if !stageCounts.isEmpty { _ = list(stage: 0, filter: .none, field: .name) } }
 
     private func segmentNumber(_ name: String) -> Int32? {
         var low = 0, high = segmentNames.count
@@ -158,4 +170,45 @@ final class SQLiteListIndex {
         for s in slots where seen.insert(s.slot).inserted { orders[.stageEnteredAt]!.append(s.slot) }
         return true
     }
+}
+
+/// The slots of one stage's list: a range of a buffer shared by every stage's list.
+struct SlotList {
+    let storage: [Int32]
+    let range: Range<Int>
+    var count: Int { range.count }
+    subscript(_ i: Int) -> Int32 { storage[range.lowerBound + i] }
+}
+
+/// Every stage's list for one order and filter, in one buffer: a counting pass places
+/// each stage's run, a second pass fills them.
+struct StageLists {
+    let storage: [Int32]
+    let ranges: [Range<Int>]
+
+    /// The slots of `order` passing `keep(slot)`, grouped by stage (customers of no stage left out).
+    init(order: [Int32], stages: [UInt8], stageCounts: [Int], keep: (Int) -> Bool) {
+        let stageCount = stageCounts.count
+        // Upper bounds first (every customer of the stage), tightened after filling.
+        var starts = [Int](repeating: 0, count: stageCount + 1)
+        for s in 0..<stageCount { starts[s + 1] = starts[s] + stageCounts[s] }
+        var ends = Array(starts.dropLast())
+        let total = starts[stageCount]
+        var storage = [Int32](repeating: 0, count: total)
+        storage.withUnsafeMutableBufferPointer { out in
+            stages.withUnsafeBufferPointer { stages in
+                for slot in order {
+                    let i = Int(slot)
+                    let stage = Int(stages[i])
+                    guard stage < stageCount, keep(i) else { continue }
+                    out[ends[stage]] = slot
+                    ends[stage] += 1
+                }
+            }
+        }
+        self.storage = storage
+        ranges = (0..<stageCount).map { starts[$0]..<ends[$0] }
+    }
+
+    func list(_ stage: Int) -> SlotList { SlotList(storage: storage, range: ranges[stage]) }
 }

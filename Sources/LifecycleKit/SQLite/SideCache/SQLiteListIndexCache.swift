@@ -6,11 +6,12 @@ import Foundation
 /// damaged cache) is ignored and rebuilt.
 ///
 /// Layout: `CLCINDEX`, a big-endian UInt32 header length, the JSON `Header`, then the
-/// columns as raw arrays in the machine's byte order: rowids, stages, segments, channels, then one order per field
+/// columns as raw arrays in the machine's byte order: rowids, stages, segments, channels,
+/// touchpoint counts, latest touches, revenues, then one order per field
 /// listed in the header.
 struct SQLiteListIndexCache {
     static let magic = Array("CLCINDEX".utf8)
-    static let version = 2
+    static let version = 3
 
     let url: URL
     let snapshotPath: String
@@ -53,7 +54,9 @@ struct SQLiteListIndexCache {
         let n = header.count
         let fd = file.fileDescriptor
         guard let rowids: [Int64] = Self.array(fd, n), let stages: [UInt8] = Self.array(fd, n),
-              let segments: [Int32] = Self.array(fd, n), let channels: [UInt64] = Self.array(fd, n) else { return nil }
+              let segments: [Int32] = Self.array(fd, n), let channels: [UInt64] = Self.array(fd, n),
+              let touchpointCounts: [Int32] = Self.array(fd, n), let lastTouches: [Int64] = Self.array(fd, n),
+              let revenues: [Double] = Self.array(fd, n) else { return nil }
         var orders: [CustomerSort.Field: [Int32]] = [:]
         for name in header.orderFields {
             guard let field = CustomerSort.Field(rawValue: name), let order: [Int32] = Self.array(fd, n),
@@ -68,6 +71,8 @@ struct SQLiteListIndexCache {
               segments.allSatisfy({ $0 >= -1 && $0 < segmentCount }),
               zip(rowids, rowids.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
         let index = SQLiteListIndex(rowids: rowids, stages: stages, segments: segments, channels: channels,
+                                    touchpointCounts: touchpointCounts, lastTouches: lastTouches,
+                                    revenues: revenues,
                                     segmentNames: header.segmentNames, channelNames: header.channelNames,
                                     channelsComplete: header.channelsComplete, orders: orders,
                                     latestEntered: header.latestEntered, stageCount: stageCount)
@@ -84,7 +89,7 @@ struct SQLiteListIndexCache {
         return header
     }
 
-    private static func array<T: FixedWidthInteger>(_ fd: Int32, _ n: Int) -> [T]? {
+    private static func array<T: BitwiseCopyable>(_ fd: Int32, _ n: Int) -> [T]? {
         var failed = false
         let out = [T](unsafeUninitializedCapacity: n) { buffer, count in
             let bytes = UnsafeMutableRawBufferPointer(buffer)
@@ -130,6 +135,9 @@ struct SQLiteListIndexCache {
             putArray(index.stages)
             putArray(index.segments)
             putArray(index.channels)
+            putArray(index.touchpointCounts)
+            putArray(index.lastTouches)
+            putArray(index.revenues)
             for field in fields { putArray(index.orders[field]!) }
         }
     }
