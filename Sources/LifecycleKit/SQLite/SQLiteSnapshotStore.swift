@@ -126,16 +126,28 @@ public final class SQLiteSnapshotStore: SnapshotStore {
         }
     }
 
+    /// From the side cache when it describes this state of the file; else counted on the
+    /// stage index by two connections at once (the first frame waits for this).
     public func stageCounts() throws -> [Int] {
         if let counts = cachedStageCounts() { return counts }
-        return try read { db in
-            var counts = Array(repeating: 0, count: stages.count)
-            let s = try SQLiteStatement(db, "SELECT stage, count(*) FROM customers GROUP BY stage")
-            while try s.step() {
-                if let stage = s.string(0), let i = stageIndex[stage] { counts[i] = s.int(1) }
-            }
-            return counts
+        let queue = StageQueue(count: stages.count)
+        let helper = ThreadResult { [self] in try readOnOwnConnection { db in try count(from: queue, db) } }
+        let mine = try read { db in try count(from: queue, db) }
+        let theirs = try helper.value()
+        return zip(mine, theirs).map { $0 + $1 }
+    }
+
+    /// Counts the stages taken from `queue` (each by one connection only), zero for the others.
+    private func count(from queue: StageQueue, _ db: OpaquePointer) throws -> [Int] {
+        var counts = Array(repeating: 0, count: stages.count)
+        let s = try SQLiteStatement(db, "SELECT count(*) FROM customers WHERE stage = ?1")
+        while let i = queue.next() {
+            s.bind(1, stages[i].id)
+            _ = try s.step()
+            counts[i] = s.int(0)
+            s.reset()
         }
+        return counts
     }
 
     public func segments() throws -> [String] {

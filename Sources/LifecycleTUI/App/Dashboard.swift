@@ -10,13 +10,14 @@ public struct Dashboard {
     /// Ticks since the file was last checked for other programs' changes.
     var ticksSinceRefresh = 0
 
-    /// Opens on the funnel. Reads only what the first frame needs: the stage counts.
+    /// Opens on the funnel. Reads only what the first frame needs: the stage counts (given,
+    /// when the caller counted them already, else asked for).
     public init(store: any SnapshotStore, width: Int, height: Int, fileLabel: String, user: String = "unknown",
-                clock: @escaping () -> Timestamp = StageMover.now) throws {
+                stageCounts: [Int]? = nil, clock: @escaping () -> Timestamp = StageMover.now) throws {
         self.store = store
         mover = StageMover(user: user, clock: clock)
         state = AppState(width: width, height: height, info: store.info, stages: store.stages,
-                         fileLabel: fileLabel, funnel: FunnelState(counts: try store.stageCounts()))
+                         fileLabel: fileLabel, funnel: FunnelState(counts: try stageCounts ?? store.stageCounts()))
         if store.problems.warningCount > 0 {
             let n = store.problems.warningCount
             state.status = StatusMessage("\(NumberText.grouped(n)) warning\(n == 1 ? "" : "s") in this file (clc validate lists them)", kind: .warning)

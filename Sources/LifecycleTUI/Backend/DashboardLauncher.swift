@@ -55,6 +55,9 @@ public enum DashboardLauncher {
         }
         announceLongLoad(path)
         let store = try SnapshotFile.open(path)
+        // The first frame needs the stage counts: count them while the terminal starts.
+        nonisolated(unsafe) let counting = store
+        let counts = ThreadResult { try counting.stageCounts() }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(theme: theme)
@@ -64,7 +67,7 @@ public enum DashboardLauncher {
         defer { terminal.close() }
         let label = (path as NSString).lastPathComponent
         let dashboard = try Dashboard(store: store, width: terminal.width, height: terminal.height, fileLabel: label,
-                                      user: StageMover.resolveUser(option: user))
+                                      user: StageMover.resolveUser(option: user), stageCounts: counts.value())
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["CLC_EXIT_AFTER_FIRST_FRAME"] == "1"
         DashboardRunner(dashboard: dashboard, terminal: terminal)
             .run(exitAfterFirstFrame: exitAfterFirstFrame, shouldStop: { terminal.interrupted })

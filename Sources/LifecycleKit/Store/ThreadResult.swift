@@ -1,0 +1,40 @@
+import Foundation
+
+/// A value computed on a thread of its own, waited for with `value()`.
+public final class ThreadResult<T>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<T, Error>?
+
+    public init(_ body: @escaping () throws -> T) {
+        let thread = Thread { [self] in
+            result = Result { try body() }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the thread, then returns its value or rethrows its error.
+    public func value() throws -> T {
+        done.wait()
+        done.signal()
+        return try result!.get()
+    }
+}
+
+/// Hands out the numbers 0..<count once each, to several threads.
+final class StageQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard nextIndex < count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+}
