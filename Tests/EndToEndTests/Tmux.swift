@@ -3,6 +3,16 @@ import Testing
 
 /// Runs programs and the real `clc` binary, and drives it in a private tmux server.
 enum Shell {
+    /// The test process's environment, with the side cache (`CLC_CACHE_DIR`) in a temporary
+    /// directory unless one is set: programs run by tests never write into the user's cache.
+    static let testEnvironment: [String: String] = {
+        var environment = ProcessInfo.processInfo.environment
+        if environment["CLC_CACHE_DIR"] == nil {
+            environment["CLC_CACHE_DIR"] = FileManager.default.temporaryDirectory.appendingPathComponent("clc-e2e-cache-\(UUID().uuidString)").path
+        }
+        return environment
+    }()
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -21,7 +31,7 @@ enum Shell {
             unlink(errPath)
         }
         let pid = try spawn(["/usr/bin/env"] + arguments, stdout: outPath, stderr: errPath, newGroup: false,
-                            environment: environment ?? ProcessInfo.processInfo.environment)
+                            environment: environment ?? testEnvironment)
         let status = wait(pid)
         return Result(status: status,
                       stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
@@ -32,7 +42,7 @@ enum Shell {
     /// `output.err`); returns the group id (= pid) so a test can kill the whole group.
     static func spawnGroup(_ script: String, output: String) throws -> pid_t {
         try spawn(["/bin/bash", "-c", script], stdout: output, stderr: output + ".err", newGroup: true,
-                  environment: ProcessInfo.processInfo.environment)
+                  environment: testEnvironment)
     }
 
     /// posix_spawn with stdin from /dev/null and output to files. Test worker threads block

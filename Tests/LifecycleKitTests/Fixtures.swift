@@ -19,7 +19,8 @@ enum Fixtures {
     /// Points the side cache of SQLite list indexes (`CLC_CACHE_DIR`) at one temporary
     /// directory for the whole test run, so that tests never write into the user's cache.
     static let sideCacheDirectory: String = {
-        let dir = try! temporaryDirectory().path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clc-tests-cache-\(UUID().uuidString)").path
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         setenv("CLC_CACHE_DIR", dir, 1)
         return dir
     }()
@@ -35,6 +36,7 @@ enum Fixtures {
 
     /// A fresh temporary directory, removed by the caller with `cleanUp`.
     static func temporaryDirectory() throws -> URL {
+        _ = sideCacheDirectory
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("clc-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

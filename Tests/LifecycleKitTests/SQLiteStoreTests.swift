@@ -8,6 +8,7 @@ import Testing
 enum SQLiteFixtures {
     /// A fresh empty directory.
     static func directory() throws -> String {
+        _ = Fixtures.sideCacheDirectory
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clc-sqlite-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.path
