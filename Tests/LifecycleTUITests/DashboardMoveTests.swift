@@ -39,6 +39,9 @@ import Testing
         #expect(last == Transition(customerID: "C1", from: "purchase", to: "retention", at: Self.now, by: "tester", note: "called back"))
         #expect(try store.customer(id: "C1")?.stageEnteredAt == Self.now)
         #expect(d.state.figuresStale)
+        // The snapshot now describes the moment of the change: no negative days in stage.
+        #expect(d.state.info.asOf == Self.now)
+        #expect(RootView.render(d.state).lines[0].contains("as of 2026-11-02"))
     }
 
     @Test func bulkMoveAsksFirstThenUndoAndRedo() throws {

@@ -82,8 +82,8 @@ extension SQLiteSnapshotStore {
     /// Writes the index with this store's stage changes to the side cache, stamped with the
     /// file's fingerprint taken while no other connection can commit (inside a write
     /// transaction) and only when no other program changed the file since this store last
-    /// looked. Called when the store goes away.
-    func saveListIndexIfChanged() {
+    /// looked. Also called when the store goes away.
+    public func saveListIndex() {
         guard listIndex.hasUnsavedChanges, let writer, let index = listIndex.current,
               let cache = SQLiteListIndexCache(snapshotPath: path) else { return }
         var fingerprint: SQLiteFileFingerprint?

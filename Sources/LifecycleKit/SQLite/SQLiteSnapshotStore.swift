@@ -78,7 +78,7 @@ public final class SQLiteSnapshotStore: SnapshotStore {
         lastDataVersion = (try? dataVersion()) ?? 0
     }
 
-    deinit { saveListIndexIfChanged() }
+    deinit { saveListIndex() }
 
     /// Runs `body` on the connection in one read transaction; database failures become a
     /// `SnapshotError`, other errors pass unchanged.

@@ -48,6 +48,10 @@ public protocol SnapshotStore: AnyObject {
     /// from another thread while the store answers queries.
     func prepareListIndex() throws -> ListIndexPreparation
 
+    /// Keeps what `prepareListIndex()` prepared, with this store's own stage changes, for
+    /// the next run (when it is not kept already). Call before the program ends.
+    func saveListIndex()
+
     /// The funnel figures of `report`: a full scan (`scanJourneys`), or a result kept from an
     /// earlier scan of the very same state of the file.
     func funnelReport() throws -> FunnelReport
@@ -93,6 +97,7 @@ public enum ListIndexPreparation: Sendable, Equatable {
 
 extension SnapshotStore {
     public func prepareListIndex() throws -> ListIndexPreparation { .notNeeded }
+    public func saveListIndex() {}
     public var hasUnsavedChanges: Bool { false }
     public func save() throws {}
     public func save(to path: String) throws {

@@ -206,6 +206,8 @@ extension Dashboard {
     /// After any change: counts, the list, the journey and (in the background) the figures.
     mutating func reloadAfterChange() {
         if let counts = attempt("counting", { try $0.stageCounts() }) { state.funnel.counts = counts }
+        // `as_of` follows a change (else days in stage would count from before it).
+        state.info = store.info
         state.figuresStale = true
         state.unsaved = store.hasUnsavedChanges
         for i in state.stack.indices {

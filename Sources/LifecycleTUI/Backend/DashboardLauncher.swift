@@ -71,6 +71,8 @@ public enum DashboardLauncher {
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["CLC_EXIT_AFTER_FIRST_FRAME"] == "1"
         DashboardRunner(dashboard: dashboard, terminal: terminal)
             .run(exitAfterFirstFrame: exitAfterFirstFrame, shouldStop: { terminal.interrupted })
+        // A background thread may still hold the store at exit: keep the index explicitly.
+        store.saveListIndex()
         return terminal.endingSignal
     }
 }
