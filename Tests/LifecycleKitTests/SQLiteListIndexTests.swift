@@ -133,6 +133,33 @@ import Testing
         #expect(slot.install(index, builtAt: slot.currentGeneration))
     }
 
+    /// A pass over a table lets another program commit between its chunks (in rollback-
+    /// journal mode one long read would make that program's change fail), and stops when
+    /// one did, rather than mixing two states of the file.
+    @Test func aChunkedPassLetsOthersCommitAndStopsWhenTheyDid() throws {
+        let path = try Self.file()
+        var db: OpaquePointer?
+        #expect(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK)
+        defer { sqlite3_close(db) }
+        sqlite3_busy_timeout(db, 5_000)  // as the store's connections: wait while a commit is under way
+        let writer = ThreadResult<Bool> {
+            var w: OpaquePointer?
+            guard sqlite3_open(path, &w) == SQLITE_OK else { return false }
+            defer { sqlite3_close(w) }
+            sqlite3_busy_timeout(w, 10_000)
+            return sqlite3_exec(w, "UPDATE customers SET segment = 'late' WHERE rowid = 1", nil, nil, nil) == SQLITE_OK
+        }
+        var rows = 0
+        #expect(throws: FileChangedDuringPass.self) {
+            try ChunkedPass(db!).rows("id", of: "customers", chunk: 10) { _ in
+                rows += 1
+                usleep(2_000)
+            }
+        }
+        #expect(try writer.value())
+        #expect(rows < 400)
+    }
+
     @Test func theSnapshotFileIsNeverWritten() throws {
         let path = try Self.file()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))

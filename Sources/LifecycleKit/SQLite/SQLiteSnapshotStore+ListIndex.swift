@@ -67,11 +67,11 @@ extension SQLiteSnapshotStore {
         }
         let built: SQLiteListIndex
         do {
-            built = try readOnOwnConnection { db in
+            built = try readOnOwnConnection(inOneTransaction: false) { db in
                 try SQLiteListIndexBuilder(stageIndex: stageIndex, stageCount: stages.count).build(db)
             }
         } catch {
-            if listIndex.currentGeneration != generation { return .interrupted }
+            if listIndex.currentGeneration != generation || error is FileChangedDuringPass { return .interrupted }
             throw error
         }
         if let cache, let fingerprint { cache.write(built, fingerprint: fingerprint, stageIDs: stageIDs) }

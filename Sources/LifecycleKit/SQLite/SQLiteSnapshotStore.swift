@@ -90,7 +90,7 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     /// store's own (serialized) connection stays free for the pages the user asks for.
     /// A stage change interrupts these (`BackgroundScans.interruptAll`): in rollback-journal
     /// mode a long read would otherwise block the commit until the busy timeout.
-    func readOnOwnConnection<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+    func readOnOwnConnection<T>(inOneTransaction: Bool = true, _ body: (OpaquePointer) throws -> T) throws -> T {
         // A small page cache: a scan reads each page once, and SQLite's sorter sizes its
         // memory by it (64 MiB made the 10M-row revenue pass slower, and 117 MB bigger).
         let scanDatabase = try SQLiteSchema.openReadOnly(path, cacheMiB: 8)
@@ -99,11 +99,14 @@ public final class SQLiteSnapshotStore: SnapshotStore {
             scans.unregister(token)
             try? scanDatabase.close()
         }
-        return try readOn(scanDatabase, body)
+        return try readOn(scanDatabase, inOneTransaction: inOneTransaction, body)
     }
 
-    private func readOn<T>(_ queue: DatabaseQueue, _ body: (OpaquePointer) throws -> T) throws -> T {
+    /// `body` on `queue`'s connection: in one read transaction, or else each statement in
+    /// its own (for passes that must let other programs commit meanwhile).
+    private func readOn<T>(_ queue: DatabaseQueue, inOneTransaction: Bool = true, _ body: (OpaquePointer) throws -> T) throws -> T {
         do {
+            if !inOneTransaction { return try queue.inDatabase { db in try body(SQLiteSchema.connection(db)) } }
             return try queue.read { db in try body(SQLiteSchema.connection(db)) }
         } catch let error as SnapshotError {
             throw error

@@ -24,13 +24,11 @@ struct SQLiteListIndexBuilder {
     func build(_ db: OpaquePointer) throws -> SQLiteListIndex {
         var values = Values()
         var rowids: [Int64] = [], stages: [UInt8] = [], segmentTexts: [String?] = []
-        let customers = try SQLiteStatement(db, """
-            SELECT rowid, id, stage, segment, name, email, stage_entered_at FROM customers ORDER BY rowid
-            """)
+        let pass = ChunkedPass(db)
         var segmentNumbers: [String: Int32] = [:]
         var segmentOfRow: [Int32] = []
         var latestEntered = Int64.min
-        while try customers.step() {
+        try pass.rows("id, stage, segment, name, email, stage_entered_at", of: "customers", chunk: 50_000) { customers in
             rowids.append(Int64(customers.int(0)))
             stages.append(customers.string(2).flatMap { stageIndex[$0] }.map { UInt8($0) } ?? SQLiteListIndex.noStage)
             if customers.isNull(3) {
@@ -67,7 +65,7 @@ struct SQLiteListIndexBuilder {
         let segments = segmentOfRow.map { $0 < 0 ? $0 : renumber[Int($0)] }
         let segmentNames = sortedSegments.map { segmentTexts[$0]! }
 
-        let (channels, channelNames, complete) = try scanTouchpoints(db, ids: values.ids, into: &values)
+        let (channels, channelNames, complete) = try scanTouchpoints(pass, ids: values.ids, into: &values)
 
         var orders: [CustomerSort.Field: [Int32]] = [:]
         let byID = Self.order(n, values, segments: segments, segmentNames: segmentNames, field: .id, idPosition: nil)
@@ -101,7 +99,7 @@ struct SQLiteListIndexBuilder {
     /// Per customer: touchpoint count, latest time, revenue and channels, from one pass over
     /// the touchpoints in rowid order (customer ids found by hash, runs of one customer by
     /// comparing with the previous row).
-    private func scanTouchpoints(_ db: OpaquePointer, ids: StringColumn,
+    private func scanTouchpoints(_ pass: ChunkedPass, ids: StringColumn,
                                  into values: inout Values) throws -> ([UInt64], [String], Bool) {
         let n = ids.count
         var byID = StringColumnIndex()
@@ -114,26 +112,25 @@ struct SQLiteListIndexBuilder {
         var channelTexts: [String] = []
         var overflow: [Int: Set<Int>] = [:]
 
-        let touchpoints = try SQLiteStatement(db, "SELECT customer_id, channel, at, value FROM touchpoints ORDER BY rowid")
         var previous: (bytes: [UInt8], slot: Int?) = ([], nil)
         var previousChannel: (bytes: [UInt8], number: Int) = ([], -1)
-        while try touchpoints.step() {
-            let customer = touchpoints.bytes(0)
+        try pass.rows("customer_id, channel, at, value", of: "touchpoints", chunk: 200_000) { touchpoints in
+            let customer = touchpoints.bytes(1)
             if !Self.same(customer, previous.bytes) {
                 previous = (Array(customer), byID.find(customer, in: ids))
             }
-            guard let slot = previous.slot else { continue }
+            guard let slot = previous.slot else { return }
             values.touchpoints[slot] += 1
-            values.revenue[slot] += touchpoints.double(3)
-            if !touchpoints.isNull(2) {
-                if let at = Timestamp.parse(touchpoints.bytes(2)) {
+            values.revenue[slot] += touchpoints.double(4)
+            if !touchpoints.isNull(3) {
+                if let at = Timestamp.parse(touchpoints.bytes(3)) {
                     if at.microseconds > values.lastTouch[slot] { values.lastTouch[slot] = at.microseconds }
                 } else {
                     values.unorderable.insert(.lastTouchAt)
                 }
             }
-            guard !touchpoints.isNull(1) else { continue }
-            let channel = touchpoints.bytes(1)
+            guard !touchpoints.isNull(2) else { return }
+            let channel = touchpoints.bytes(2)
             if !Self.same(channel, previousChannel.bytes) {
                 let text = String(decoding: channel, as: UTF8.self)
                 let number = channelNumbers[text] ?? {
@@ -215,3 +212,42 @@ struct SQLiteListIndexBuilder {
         }
     }
 }
+
+/// A pass over a whole table in rowid order, in chunks of rows each read in a short
+/// transaction of its own: in rollback-journal mode a reader blocks every commit, and a
+/// pass of seconds would make other programs' stage changes fail. A commit between two
+/// chunks would mix two states of the file: the pass then stops (`FileChangedDuringPass`).
+struct ChunkedPass {
+    let db: OpaquePointer
+
+    init(_ db: OpaquePointer) { self.db = db }
+
+    /// Calls `body` for every row of `SELECT rowid, <columns> FROM <table>` (column 0 is the rowid).
+    func rows(_ columns: String, of table: String, chunk: Int, _ body: (SQLiteStatement) throws -> Void) throws {
+        let version = try SQLiteStatement(db, "PRAGMA data_version")
+        func current() throws -> Int {
+            defer { version.reset() }
+            _ = try version.step()
+            return version.int(0)
+        }
+        let start = try current()
+        let select = try SQLiteStatement(db, "SELECT rowid, \(columns) FROM \(table) WHERE rowid > ?1 ORDER BY rowid LIMIT ?2")
+        var last = Int.min
+        while true {
+            select.bind(1, last)
+            select.bind(2, chunk)
+            var seen = 0
+            while try select.step() {
+                last = select.int(0)
+                seen += 1
+                try body(select)
+            }
+            select.reset()
+            guard try current() == start else { throw FileChangedDuringPass() }
+            if seen < chunk { return }
+        }
+    }
+}
+
+/// Another program committed while a chunked pass was reading.
+struct FileChangedDuringPass: Error {}
