@@ -105,7 +105,7 @@ import Testing
     func aDamagedCacheIsIgnored(damage: String) throws {
         let path = try Self.file()
         _ = try Fixtures.indexedSQLiteStore(path)
-        let cache = try #require(SQLiteListIndexCache(snapshotPath: path)).url
+        let cache = try #require(SQLiteListIndexCache(snapshotPath: path)).file.url
         let bytes = try Data(contentsOf: cache)
         switch damage {
         case "truncated": try bytes.prefix(bytes.count - 100).write(to: cache)
@@ -209,7 +209,7 @@ extension SQLiteSnapshotStore {
         for path in [old, recent, other] { FileManager.default.createFile(atPath: path, contents: Data("x".utf8)) }
         let longAgo = Date().addingTimeInterval(-40 * 86_400)
         for path in [old, other] { try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: path) }
-        SideCacheLocation.prune(dir)
+        SideCacheFile.prune(dir)
         #expect(!FileManager.default.fileExists(atPath: old))
         #expect(FileManager.default.fileExists(atPath: recent))
         #expect(FileManager.default.fileExists(atPath: other))

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The side cache of a SQLite snapshot's list index (see `SideCacheLocation`). A cache
+/// The side cache of a SQLite snapshot's list index (see `SideCacheFile`). A cache
 /// file is used only when it names the same file, the same stages and the same
 /// `SQLiteFileFingerprint`; anything else (another state of the file, a truncated or
 /// damaged cache) is ignored and rebuilt.
@@ -13,14 +13,11 @@ struct SQLiteListIndexCache {
     static let magic = Array("CLCINDEX".utf8)
     static let version = 3
 
-    let url: URL
-    let snapshotPath: String
+    let file: SideCacheFile
 
-    /// Nil when no cache directory can be named.
     init?(snapshotPath: String) {
-        guard let location = SideCacheLocation(snapshotPath: snapshotPath) else { return nil }
-        url = location.url(suffix: "clc-index")
-        self.snapshotPath = location.snapshotPath
+        guard let file = SideCacheFile(snapshotPath: snapshotPath, suffix: "clc-index") else { return nil }
+        self.file = file
     }
 
     struct Header: Codable {
@@ -41,18 +38,18 @@ struct SQLiteListIndexCache {
 
     /// The stage counts recorded for exactly this state of the file, without reading the columns.
     func stageCounts(fingerprint: SQLiteFileFingerprint, stageIDs: [String]) -> [Int]? {
-        guard let file = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? file.close() }
-        return header(file, fingerprint: fingerprint, stageIDs: stageIDs)?.stageCounts
+        guard let handle = try? FileHandle(forReadingFrom: file.url) else { return nil }
+        defer { try? handle.close() }
+        return header(handle, fingerprint: fingerprint, stageIDs: stageIDs)?.stageCounts
     }
 
     /// The index recorded for exactly this state of the file, or nil.
     func read(fingerprint: SQLiteFileFingerprint, stageIDs: [String]) -> SQLiteListIndex? {
-        guard let file = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? file.close() }
-        guard let header = header(file, fingerprint: fingerprint, stageIDs: stageIDs) else { return nil }
+        guard let handle = try? FileHandle(forReadingFrom: file.url) else { return nil }
+        defer { try? handle.close() }
+        guard let header = header(handle, fingerprint: fingerprint, stageIDs: stageIDs) else { return nil }
         let n = header.count
-        let fd = file.fileDescriptor
+        let fd = handle.fileDescriptor
         guard let rowids: [Int64] = Self.array(fd, n), let stages: [UInt8] = Self.array(fd, n),
               let segments: [Int32] = Self.array(fd, n), let channels: [UInt64] = Self.array(fd, n),
               let touchpointCounts: [Int32] = Self.array(fd, n), let lastTouches: [Int64] = Self.array(fd, n),
@@ -79,12 +76,12 @@ struct SQLiteListIndexCache {
         return index.stageCounts == header.stageCounts ? index : nil
     }
 
-    private func header(_ file: FileHandle, fingerprint: SQLiteFileFingerprint, stageIDs: [String]) -> Header? {
-        guard let start = try? file.read(upToCount: 12), start.count == 12, Array(start.prefix(8)) == Self.magic else { return nil }
+    private func header(_ handle: FileHandle, fingerprint: SQLiteFileFingerprint, stageIDs: [String]) -> Header? {
+        guard let start = try? handle.read(upToCount: 12), start.count == 12, Array(start.prefix(8)) == Self.magic else { return nil }
         let length = start.suffix(4).reduce(0) { $0 << 8 | Int($1) }
-        guard length < 64 << 20, let json = try? file.read(upToCount: length), json.count == length,
+        guard length < 64 << 20, let json = try? handle.read(upToCount: length), json.count == length,
               let header = try? JSONDecoder().decode(Header.self, from: json),
-              header.version == Self.version, header.path == snapshotPath, header.fingerprint == fingerprint,
+              header.version == Self.version, header.path == file.snapshotPath, header.fingerprint == fingerprint,
               header.stageIDs == stageIDs, header.stageCounts.count == stageIDs.count else { return nil }
         return header
     }
@@ -121,12 +118,12 @@ struct SQLiteListIndexCache {
     /// place); failures are ignored: the cache only saves time.
     func write(_ index: SQLiteListIndex, fingerprint: SQLiteFileFingerprint, stageIDs: [String]) {
         let fields = CustomerSort.Field.allCases.filter { index.orders[$0] != nil }
-        let header = Header(version: Self.version, path: snapshotPath, fingerprint: fingerprint, stageIDs: stageIDs,
+        let header = Header(version: Self.version, path: file.snapshotPath, fingerprint: fingerprint, stageIDs: stageIDs,
                             count: index.count, stageCounts: index.stageCounts, segmentNames: index.segmentNames,
                             channelNames: index.channelNames, channelsComplete: index.channelsComplete,
                             orderFields: fields.map(\.rawValue), latestEntered: index.latestEntered)
         guard let json = try? JSONEncoder().encode(header) else { return }
-        SideCacheLocation.replace(url) { put in
+        file.replace { put in
             func putArray<T>(_ array: [T]) { array.withUnsafeBytes { put($0) } }
             let length = UInt32(json.count)
             putArray(Self.magic + [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)])

@@ -4,13 +4,11 @@ import Foundation
 /// file): used only for the very state of the file they were computed from.
 struct SQLiteReportCache {
     static let version = 1
-    let url: URL
-    let snapshotPath: String
+    let file: SideCacheFile
 
     init?(snapshotPath: String) {
-        guard let location = SideCacheLocation(snapshotPath: snapshotPath) else { return nil }
-        url = location.url(suffix: "clc-report")
-        self.snapshotPath = location.snapshotPath
+        guard let file = SideCacheFile(snapshotPath: snapshotPath, suffix: "clc-report") else { return nil }
+        self.file = file
     }
 
     private struct Entry: Codable {
@@ -22,16 +20,16 @@ struct SQLiteReportCache {
 
     /// The report computed from exactly this state of the file, or nil.
     func read(fingerprint: SQLiteFileFingerprint, stages: [Stage]) -> FunnelReport? {
-        guard let data = try? Data(contentsOf: url), let entry = try? JSONDecoder().decode(Entry.self, from: data),
-              entry.version == Self.version, entry.path == snapshotPath, entry.fingerprint == fingerprint,
+        guard let data = try? Data(contentsOf: file.url), let entry = try? JSONDecoder().decode(Entry.self, from: data),
+              entry.version == Self.version, entry.path == file.snapshotPath, entry.fingerprint == fingerprint,
               entry.report.stages.map(\.stage) == stages else { return nil }
         return entry.report
     }
 
     /// Records `report` as computed from the state `fingerprint` (taken before reading).
     func write(_ report: FunnelReport, fingerprint: SQLiteFileFingerprint) {
-        let entry = Entry(version: Self.version, path: snapshotPath, fingerprint: fingerprint, report: report)
+        let entry = Entry(version: Self.version, path: file.snapshotPath, fingerprint: fingerprint, report: report)
         guard let data = try? JSONEncoder().encode(entry) else { return }
-        SideCacheLocation.replace(url) { put in data.withUnsafeBytes { put($0) } }
+        file.replace { put in data.withUnsafeBytes { put($0) } }
     }
 }

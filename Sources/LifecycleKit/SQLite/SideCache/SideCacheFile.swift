@@ -1,14 +1,15 @@
 import Foundation
 
-/// Where the side caches of a SQLite snapshot live: `$CLC_CACHE_DIR`, else
-/// `$XDG_CACHE_HOME/clc`, else `~/.cache/clc`; one file per snapshot and kind, named after
-/// the snapshot's resolved path. The snapshot itself is never written.
-struct SideCacheLocation {
+/// One side cache file of a SQLite snapshot, in `$CLC_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/clc`, else `~/.cache/clc`: one file per snapshot and kind (`suffix`),
+/// named after the snapshot's resolved path. The snapshot itself is never written.
+struct SideCacheFile {
     /// The snapshot's path with symbolic links resolved (recorded in every cache file).
     let snapshotPath: String
-    let directory: URL
+    let url: URL
 
-    init?(snapshotPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// Nil when no cache directory can be named.
+    init?(snapshotPath: String, suffix: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         let base: String
         if let dir = environment["CLC_CACHE_DIR"], !dir.isEmpty {
             base = dir
@@ -19,19 +20,15 @@ struct SideCacheLocation {
         } else {
             return nil
         }
-        self.snapshotPath = URL(fileURLWithPath: snapshotPath).resolvingSymlinksInPath().standardizedFileURL.path
-        directory = URL(fileURLWithPath: base)
+        let real = URL(fileURLWithPath: snapshotPath).resolvingSymlinksInPath().standardizedFileURL.path
+        let name = (real as NSString).lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+        self.snapshotPath = real
+        url = URL(fileURLWithPath: base).appendingPathComponent("\(name.prefix(40))-\(Self.hash(real)).\(suffix)")
     }
 
-    /// The cache file of one kind (`clc-index`, `clc-report`) for this snapshot.
-    func url(suffix: String) -> URL {
-        let name = (snapshotPath as NSString).lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
-        return directory.appendingPathComponent("\(name.prefix(40))-\(Self.hash(snapshotPath)).\(suffix)")
-    }
-
-    /// Writes a cache file whole: `body` puts bytes into a temporary file, which is renamed
-    /// over `url` when every write succeeded. Failures are ignored: a cache only saves time.
-    static func replace(_ url: URL, _ body: ((UnsafeRawBufferPointer) -> Void) -> Void) {
+    /// Writes the file whole: `body` puts bytes into a temporary file, which is renamed over
+    /// `url` when every write succeeded. Failures are ignored: a cache only saves time.
+    func replace(_ body: ((UnsafeRawBufferPointer) -> Void) -> Void) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.path + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
@@ -47,7 +44,7 @@ struct SideCacheLocation {
         close(fd)
         if ok { ok = rename(temporary, url.path) == 0 }
         if !ok { unlink(temporary) }
-        prune(url.deletingLastPathComponent())
+        Self.prune(url.deletingLastPathComponent())
     }
 
     /// Cache files not written for `days` days are removed when another is written, so that
