@@ -74,7 +74,7 @@ import Testing
         try session.waitFor(text: "Customers per stage")
         try session.send("q")
         #expect(try session.exitStatus() == 0)
-        let after = try session.waitFor(text: "tty: ")
+        let after = try session.waitFor(text: "echo")  // the last line of the terminal check: both are shown
         #expect(after.contains("tty: icanon") && after.contains("tty: echo"))
         #expect(!after.contains("Customers per stage"))   // the dashboard's screen is gone
     }
@@ -143,7 +143,7 @@ import Testing
         let kill = try Shell.run(["pkill", "-TERM", "-P", shell])
         #expect(kill.status == 0, "no clc process under the pane's shell \(shell)")
         #expect(try session.exitStatus() == 143)   // 128 + SIGTERM, after restoring the terminal
-        let after = try session.waitFor(text: "tty: ")
+        let after = try session.waitFor(text: "echo")  // the last line of the terminal check: both are shown
         #expect(after.contains("tty: icanon") && after.contains("tty: echo"))
     }
 }

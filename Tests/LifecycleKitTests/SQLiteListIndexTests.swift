@@ -215,3 +215,28 @@ extension SQLiteSnapshotStore {
         #expect(FileManager.default.fileExists(atPath: other))
     }
 }
+
+/// The funnel figures' pass reads in chunks: another program's change is never held up by
+/// it, and the figures are of one state of the file (the pass starts over after a change).
+@Suite struct SQLiteChunkedScanTests {
+    @Test func anotherProgramCommitsDuringTheFiguresAndTheyStayRight() throws {
+        let path = try SQLiteListIndexTests.file()
+        let store = try SQLiteSnapshotStore(path: path)
+        store.journeyChunk = 7
+        var committed: Bool?
+        store.betweenJourneyChunks = {
+            guard committed == nil else { return }
+            // Between two chunks no lock is held: another program commits at once, no waiting.
+            var w: OpaquePointer?
+            guard sqlite3_open(path, &w) == SQLITE_OK else { committed = false; return }
+            defer { sqlite3_close(w) }
+            committed = sqlite3_exec(w, "UPDATE touchpoints SET value = coalesce(value, 0) + 1000 WHERE rowid = 1", nil, nil, nil) == SQLITE_OK
+        }
+        let figures = try store.scannedFunnelReport()
+        #expect(committed == true)
+        // The pass started over: the figures are all of the file after the change.
+        store.betweenJourneyChunks = nil
+        let fresh = try SQLiteSnapshotStore(path: path).scannedFunnelReport()
+        #expect(figures == fresh)
+    }
+}

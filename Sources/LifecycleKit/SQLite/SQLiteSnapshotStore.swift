@@ -43,6 +43,10 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     /// The per-customer columns that make lists instant, once built or loaded (see
     /// SQLiteSnapshotStore+ListIndex.swift).
     let listIndex = SQLiteListIndexSlot()
+    /// Customers per chunk of the funnel figures' pass (small in tests, to see chunks interleave).
+    var journeyChunk = 20_000
+    /// Called between two chunks of that pass, when no statement is active (for tests).
+    var betweenJourneyChunks: (() -> Void)?
 
     /// After this store wrote a transition at `at`: the snapshot now describes that moment.
     /// A declared `as_of` was advanced in meta by the same transaction; without one, the
@@ -116,18 +120,6 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     }
 
     // MARK: Overview
-
-    /// A full scan of the touchpoints: on a connection of its own, like `scanJourneys`.
-    public func totals() throws -> SnapshotTotals {
-        try readOnOwnConnection { db in
-            let s = try SQLiteStatement(db, """
-                SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM touchpoints),
-                       (SELECT count(*) FROM transitions), (SELECT total(value) FROM touchpoints)
-                """)
-            _ = try s.step()
-            return SnapshotTotals(customers: s.int(0), touchpoints: s.int(1), transitions: s.int(2), revenue: s.double(3))
-        }
-    }
 
     /// From the side cache when it describes this state of the file; else counted on the
     /// stage index by two connections at once (the first frame waits for this).
@@ -295,65 +287,7 @@ public final class SQLiteSnapshotStore: SnapshotStore {
             .map(\.element)
     }
 
-    // MARK: Full passes
-
-    /// Runs on a connection of its own: the scan takes seconds on big files and runs in the
-    /// background, and the store's connection is serialized, so sharing it would hold up
-    /// every page the user asks for meanwhile.
-    public func scanJourneys(into accumulator: inout FunnelAccumulator) throws {
-        try readOnOwnConnection { db in
-            // Three streams in customer id order, merge-joined here: memory stays flat.
-            let customers = try SQLiteStatement(db, "SELECT id, stage, stage_entered_at, rowid FROM customers ORDER BY id")
-            let transitions = try SQLiteStatement(db, "SELECT customer_id, to_stage, at, rowid FROM transitions ORDER BY customer_id")
-            // A full scan and a sort: reaching `value` through the per-customer index would read
-            // the table in random order (8x slower on 10M touchpoints).
-            let revenues = try SQLiteStatement(db, """
-                SELECT customer_id, total(value) FROM touchpoints NOT INDEXED GROUP BY customer_id ORDER BY customer_id
-                """)
-            var moreTransitions = try transitions.step()
-            var moreRevenues = try revenues.step()
-            var entries: [(stage: Int, at: Timestamp)] = []
-            while try customers.step() {
-                let id = customers.bytes(0)
-                entries.removeAll(keepingCapacity: true)
-                while moreTransitions {
-                    let order = binaryCompare(transitions.bytes(0), id)
-                    if order > 0 { break }
-                    if order == 0 {
-                        // The open checked structure only: a row this scan cannot read refuses the figures.
-                        let place = "transitions row \(transitions.int(3))"
-                        let to = transitions.string(1) ?? ""
-                        guard let stage = accumulator.stageIndex(to) else {
-                            throw SnapshotError(path: path, kind: .unknownReference, place: place + ", column to_stage", message: "unknown stage \(JSONText.string(to))")
-                        }
-                        guard let at = Timestamp.parse(transitions.bytes(2)) else {
-                            throw SnapshotError(path: path, kind: .invalidField, place: place + ", column at", message: "malformed timestamp \(JSONText.string(transitions.string(2) ?? ""))")
-                        }
-                        entries.append((stage, at))
-                    }
-                    moreTransitions = try transitions.step()
-                }
-                var revenue = 0.0
-                while moreRevenues {
-                    let order = binaryCompare(revenues.bytes(0), id)
-                    if order > 0 { break }
-                    if order == 0 { revenue = revenues.double(1) }
-                    moreRevenues = try revenues.step()
-                }
-                let place = "customers row \(customers.int(3)) (id \(customers.string(0) ?? "")), column"
-                let name = customers.string(1) ?? ""
-                guard let stage = accumulator.stageIndex(name) else {
-                    throw SnapshotError(path: path, kind: .unknownReference, place: place + " stage", message: "unknown stage \(JSONText.string(name))")
-                }
-                let entered = customers.string(2)
-                let enteredAt = entered.flatMap { _ in Timestamp.parse(customers.bytes(2)) }
-                if let entered, enteredAt == nil {
-                    throw SnapshotError(path: path, kind: .invalidField, place: place + " stage_entered_at", message: "malformed timestamp \(JSONText.string(entered))")
-                }
-                accumulator.addCustomer(stage: stage, enteredAt: enteredAt, entries: entries, revenue: revenue)
-            }
-        }
-    }
+    // MARK: Export
 
     public func export(to sink: SnapshotSink) throws {
         let info = self.info

@@ -24,7 +24,7 @@ struct SQLiteListIndexBuilder {
     func build(_ db: OpaquePointer) throws -> SQLiteListIndex {
         var values = Values()
         var rowids: [Int64] = [], stages: [UInt8] = [], segmentTexts: [String?] = []
-        let pass = ChunkedPass(db)
+        let pass = try ChunkedPass(db)
         var segmentNumbers: [String: Int32] = [:]
         var segmentOfRow: [Int32] = []
         var latestEntered = Int64.min
@@ -212,42 +212,3 @@ struct SQLiteListIndexBuilder {
         }
     }
 }
-
-/// A pass over a whole table in rowid order, in chunks of rows each read in a short
-/// transaction of its own: in rollback-journal mode a reader blocks every commit, and a
-/// pass of seconds would make other programs' stage changes fail. A commit between two
-/// chunks would mix two states of the file: the pass then stops (`FileChangedDuringPass`).
-struct ChunkedPass {
-    let db: OpaquePointer
-
-    init(_ db: OpaquePointer) { self.db = db }
-
-    /// Calls `body` for every row of `SELECT rowid, <columns> FROM <table>` (column 0 is the rowid).
-    func rows(_ columns: String, of table: String, chunk: Int, _ body: (SQLiteStatement) throws -> Void) throws {
-        let version = try SQLiteStatement(db, "PRAGMA data_version")
-        func current() throws -> Int {
-            defer { version.reset() }
-            _ = try version.step()
-            return version.int(0)
-        }
-        let start = try current()
-        let select = try SQLiteStatement(db, "SELECT rowid, \(columns) FROM \(table) WHERE rowid > ?1 ORDER BY rowid LIMIT ?2")
-        var last = Int.min
-        while true {
-            select.bind(1, last)
-            select.bind(2, chunk)
-            var seen = 0
-            while try select.step() {
-                last = select.int(0)
-                seen += 1
-                try body(select)
-            }
-            select.reset()
-            guard try current() == start else { throw FileChangedDuringPass() }
-            if seen < chunk { return }
-        }
-    }
-}
-
-/// Another program committed while a chunked pass was reading.
-struct FileChangedDuringPass: Error {}
