@@ -122,7 +122,11 @@ extension SQLiteSnapshotStore {
         // Taken before the scan reads: a later commit makes the cached figures unused, never wrong.
         let fingerprint = SQLiteFileFingerprint(path: path)
         if let cache, let fingerprint, let report = cache.read(fingerprint: fingerprint, stages: stages) { return report }
-        let report = try scannedFunnelReport()
+        // The two passes at once, on connections of their own.
+        let totals = ThreadResult { [self] in try self.totals() }
+        var accumulator = FunnelAccumulator(stages: stages, asOf: info.asOf)
+        try scanJourneys(into: &accumulator)
+        let report = FunnelReport(info: info, totals: try totals.value(), stages: accumulator.figures())
         if let cache, let fingerprint { cache.write(report, fingerprint: fingerprint) }
         return report
     }
