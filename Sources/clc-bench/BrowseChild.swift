@@ -28,10 +28,9 @@ enum BrowseChild {
                             skippedNavigation: navigation.skipped, skippedSortFilter: sortFilter.skipped)
     }
 
-    /// The full-scan figures, on a thread of their own; the result is not needed.
+    /// The full-scan figures, on a background thread as the dashboard's; the result is not needed.
     private static func startFigures(_ store: any SnapshotStore) {
-        let thread = Thread { _ = try? store.funnelReport() }
-        thread.stackSize = 8 << 20
-        thread.start()
+        nonisolated(unsafe) let store = store
+        BackgroundThread.start { _ = try? store.funnelReport() }
     }
 }

@@ -124,7 +124,7 @@ import Testing
 
     @Test func aBuildOvertakenByAChangeIsNotInstalled() throws {
         let slot = SQLiteListIndexSlot()
-        let index = SQLiteListIndex(rowids: [1], stages: [0], segments: [-1], channels: [0], touchpointCounts: [0],
+        let index = SQLiteListIndex(rowids: SlotRowids([1]), stages: [0], segments: [-1], channels: [0], touchpointCounts: [0],
                                     lastTouches: [noTimestamp], revenues: [0], segmentNames: [], channelNames: [],
                                     channelsComplete: true, orders: [.id: [0]], latestEntered: 0, stageCount: 1)
         let started = slot.currentGeneration
@@ -158,6 +158,23 @@ import Testing
         }
         #expect(try writer.value())
         #expect(rows < 400)
+    }
+
+    @Test func rowidsAreStoredOnlyWhenNotConsecutive() throws {
+        let dense = SlotRowids([7, 8, 9])
+        #expect(dense.isConsecutive && dense[2] == 9 && dense.slot(of: 8) == 1 && dense.slot(of: 10) == nil && dense.slot(of: 6) == nil)
+        let gaps = SlotRowids([1, 2, 5])
+        #expect(!gaps.isConsecutive && gaps[2] == 5 && gaps.slot(of: 5) == 2 && gaps.slot(of: 3) == nil)
+        // A file with a gap in its rowids: lists still agree with SQL, built and read back.
+        let path = try Self.file()
+        try Self.sql(path, "DELETE FROM customers WHERE rowid IN (5, 6, 200)")
+        let built = try Fixtures.indexedSQLiteStore(path)
+        #expect(built.listIndex.current?.rowids.isConsecutive == false)
+        let reference = try Self.lists(SQLiteSnapshotStore(path: path, readOnly: true))
+        #expect(try Self.lists(built) == reference)
+        let loaded = try SQLiteSnapshotStore(path: path)
+        #expect(try loaded.prepareListIndex() == .loadedFromCache)
+        #expect(try Self.lists(loaded) == reference)
     }
 
     @Test func theSnapshotFileIsNeverWritten() throws {

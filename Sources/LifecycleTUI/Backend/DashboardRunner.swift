@@ -44,15 +44,13 @@ public final class DashboardRunner {
         let mailbox = self.mailbox
         generation += 1
         let mine = generation
-        let thread = Thread {
+        BackgroundThread.start {
             do {
                 mailbox.post(.reportReady(try store.funnelReport()), generation: mine)
             } catch {
                 mailbox.post(.reportFailed("\(error)"), generation: mine)
             }
         }
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 
     /// Prepares the store's list index on a background thread (`SnapshotStore.prepareListIndex`),
@@ -70,13 +68,11 @@ public final class DashboardRunner {
         func start(_ store: any SnapshotStore) {
             guard lock.withLock({ running ? false : { running = true; started = Date(); return true }() }) else { return }
             nonisolated(unsafe) let store = store
-            let thread = Thread { [self] in
+            BackgroundThread.start { [self] in
                 // A change interrupts a preparation; the newest state of the file is prepared.
                 while (try? store.prepareListIndex()) == .interrupted { usleep(20_000) }
                 lock.withLock { running = false }
             }
-            thread.stackSize = 8 << 20
-            thread.start()
         }
     }
 

@@ -14,7 +14,7 @@ final class SQLiteListIndex {
 
     /// Per slot: the customer's rowid (ascending), stage position, segment number
     /// (`segmentNames`) and channels (bit i: a touchpoint on `channelNames[i]`).
-    var rowids: [Int64]
+    let rowids: SlotRowids
     var stages: [UInt8]
     var segments: [Int32]
     var channels: [UInt64]
@@ -47,7 +47,7 @@ final class SQLiteListIndex {
         var field: CustomerSort.Field
     }
 
-    init(rowids: [Int64], stages: [UInt8], segments: [Int32], channels: [UInt64],
+    init(rowids: SlotRowids, stages: [UInt8], segments: [Int32], channels: [UInt64],
          touchpointCounts: [Int32], lastTouches: [Int64], revenues: [Double], segmentNames: [String],
          channelNames: [String], channelsComplete: Bool, orders: [CustomerSort.Field: [Int32]],
          latestEntered: Int64, stageCount: Int) {
@@ -68,7 +68,7 @@ final class SQLiteListIndex {
         stageCounts = counts
     }
 
-    var count: Int { rowids.count }
+    var count: Int { stages.count }
 
     /// The touchpoint figures of a slot: count, latest time, revenue.
     func figures(_ slot: Int) -> (count: Int, lastTouch: Timestamp?, revenue: Double) {
@@ -123,14 +123,7 @@ final class SQLiteListIndex {
     }
 
     /// The slot of a rowid.
-    func slot(ofRowid rowid: Int64) -> Int? {
-        var low = 0, high = rowids.count
-        while low < high {
-            let mid = (low + high) / 2
-            if rowids[mid] < rowid { low = mid + 1 } else { high = mid }
-        }
-        return low < rowids.count && rowids[low] == rowid ? low : nil
-    }
+    func slot(ofRowid rowid: Int64) -> Int? { rowids.slot(of: rowid) }
 
     // MARK: Following stage changes
 
@@ -211,4 +204,38 @@ struct StageLists {
     }
 
     func list(_ stage: Int) -> SlotList { SlotList(storage: storage, range: ranges[stage]) }
+}
+
+/// The rowid of each slot, ascending: nothing stored when they are consecutive (the usual
+/// case: 8 MB less for a million customers), else every one.
+struct SlotRowids {
+    /// Empty when consecutive.
+    let explicit: [Int64]
+    /// The first rowid when consecutive.
+    let first: Int64
+    let count: Int
+
+    init(_ rowids: [Int64]) {
+        let consecutive = rowids.isEmpty || rowids.last! - rowids.first! == Int64(rowids.count - 1)
+            && zip(rowids, rowids.dropFirst()).allSatisfy { $0 + 1 == $1 }
+        self.init(explicit: consecutive ? [] : rowids, first: rowids.first ?? 1, count: rowids.count)
+    }
+
+    init(explicit: [Int64], first: Int64, count: Int) {
+        (self.explicit, self.first, self.count) = (explicit, first, count)
+    }
+
+    var isConsecutive: Bool { explicit.isEmpty }
+
+    subscript(_ slot: Int) -> Int64 { isConsecutive ? first + Int64(slot) : explicit[slot] }
+
+    func slot(of rowid: Int64) -> Int? {
+        if isConsecutive { return rowid >= first && rowid - first < Int64(count) ? Int(rowid - first) : nil }
+        var low = 0, high = explicit.count
+        while low < high {
+            let mid = (low + high) / 2
+            if explicit[mid] < rowid { low = mid + 1 } else { high = mid }
+        }
+        return low < explicit.count && explicit[low] == rowid ? low : nil
+    }
 }

@@ -79,7 +79,7 @@ struct SQLiteListIndexBuilder {
             if field == .name { values.names = StringColumn() }
             if field == .email { values.emails = StringColumn() }
         }
-        return SQLiteListIndex(rowids: rowids, stages: stages, segments: segments, channels: channels,
+        return SQLiteListIndex(rowids: SlotRowids(rowids), stages: stages, segments: segments, channels: channels,
                                touchpointCounts: values.touchpoints, lastTouches: values.lastTouch, revenues: values.revenue,
                                segmentNames: segmentNames, channelNames: channelNames, channelsComplete: complete,
                                orders: orders, latestEntered: latestEntered, stageCount: stageCount)

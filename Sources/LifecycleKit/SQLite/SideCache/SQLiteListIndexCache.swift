@@ -6,12 +6,12 @@ import Foundation
 /// damaged cache) is ignored and rebuilt.
 ///
 /// Layout: `CLCINDEX`, a big-endian UInt32 header length, the JSON `Header`, then the
-/// columns as raw arrays in the machine's byte order: rowids, stages, segments, channels,
+/// columns as raw arrays in the machine's byte order: rowids (unless consecutive), stages, segments, channels,
 /// touchpoint counts, latest touches, revenues, then one order per field
 /// listed in the header.
 struct SQLiteListIndexCache {
     static let magic = Array("CLCINDEX".utf8)
-    static let version = 3
+    static let version = 4
 
     let file: SideCacheFile
 
@@ -32,6 +32,8 @@ struct SQLiteListIndexCache {
         var channelsComplete: Bool
         var orderFields: [String]
         var latestEntered: Int64
+        /// The first rowid when they are consecutive (then not stored).
+        var consecutiveRowidsFrom: Int64?
     }
 
     // MARK: Reading
@@ -50,7 +52,7 @@ struct SQLiteListIndexCache {
         guard let header = header(handle, fingerprint: fingerprint, stageIDs: stageIDs) else { return nil }
         let n = header.count
         let fd = handle.fileDescriptor
-        guard let rowids: [Int64] = Self.array(fd, n), let stages: [UInt8] = Self.array(fd, n),
+        guard let rowids: [Int64] = Self.array(fd, header.consecutiveRowidsFrom == nil ? n : 0), let stages: [UInt8] = Self.array(fd, n),
               let segments: [Int32] = Self.array(fd, n), let channels: [UInt64] = Self.array(fd, n),
               let touchpointCounts: [Int32] = Self.array(fd, n), let lastTouches: [Int64] = Self.array(fd, n),
               let revenues: [Double] = Self.array(fd, n) else { return nil }
@@ -67,7 +69,8 @@ struct SQLiteListIndexCache {
         guard stages.allSatisfy({ Int($0) < stageCount || $0 == SQLiteListIndex.noStage }),
               segments.allSatisfy({ $0 >= -1 && $0 < segmentCount }),
               zip(rowids, rowids.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
-        let index = SQLiteListIndex(rowids: rowids, stages: stages, segments: segments, channels: channels,
+        let slots = SlotRowids(explicit: rowids, first: header.consecutiveRowidsFrom ?? 0, count: n)
+        let index = SQLiteListIndex(rowids: slots, stages: stages, segments: segments, channels: channels,
                                     touchpointCounts: touchpointCounts, lastTouches: lastTouches,
                                     revenues: revenues,
                                     segmentNames: header.segmentNames, channelNames: header.channelNames,
@@ -121,14 +124,15 @@ struct SQLiteListIndexCache {
         let header = Header(version: Self.version, path: file.snapshotPath, fingerprint: fingerprint, stageIDs: stageIDs,
                             count: index.count, stageCounts: index.stageCounts, segmentNames: index.segmentNames,
                             channelNames: index.channelNames, channelsComplete: index.channelsComplete,
-                            orderFields: fields.map(\.rawValue), latestEntered: index.latestEntered)
+                            orderFields: fields.map(\.rawValue), latestEntered: index.latestEntered,
+                            consecutiveRowidsFrom: index.rowids.isConsecutive ? index.rowids.first : nil)
         guard let json = try? JSONEncoder().encode(header) else { return }
         file.replace { put in
             func putArray<T>(_ array: [T]) { array.withUnsafeBytes { put($0) } }
             let length = UInt32(json.count)
             putArray(Self.magic + [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)])
             json.withUnsafeBytes { put($0) }
-            putArray(index.rowids)
+            putArray(index.rowids.explicit)
             putArray(index.stages)
             putArray(index.segments)
             putArray(index.channels)
