@@ -38,6 +38,8 @@ final class SQLiteListIndex {
     var latestEntered: Int64
     /// Customers per stage, in funnel order.
     var stageCounts: [Int]
+    /// Bumped by every change followed (what was derived from the index before is stale).
+    private(set) var changes = 0
 
     /// Lists asked for recently: (filter, field) → every stage's slots in ascending order.
     /// One pass over an order fills every stage's list, so switching stage is free.
@@ -149,6 +151,7 @@ final class SQLiteListIndex {
             slots.append((Int32(slot), move.customerID))
         }
         lists.removeAll()
+        changes += 1
         guard orders[.stageEnteredAt] != nil else { return true }
         guard at > latestEntered else { return false }
         latestEntered = at
