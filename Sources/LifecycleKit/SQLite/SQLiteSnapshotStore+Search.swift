@@ -44,11 +44,16 @@ extension SQLiteSnapshotStore {
         try read { db in
             let s = try SQLiteStatement(db, "SELECT rowid, name, email FROM customers WHERE stage = ?1")
             s.bind(1, stages[stage].id)
+            var buffer: [UInt8] = []
             while try s.step() {
-                let name = s.string(1) ?? "", email = s.string(2)
-                guard search.matches(name: name, email: email), let slot = index.slot(ofRowid: Int64(s.int(0))) else { continue }
+                guard search.matches(name: s.bytes(1), email: s.isNull(2) ? nil : s.bytes(2), buffer: &buffer),
+                      let slot = index.slot(ofRowid: Int64(s.int(0))) else { continue }
                 found.slots.insert(Int32(slot))
-                if found.slots.count <= SearchMatches.keptTexts { found.texts?.append((Int32(slot), name, email)) } else { found.texts = nil }
+                if found.slots.count <= SearchMatches.keptTexts {
+                    found.texts?.append((Int32(slot), s.string(1) ?? "", s.string(2)))
+                } else {
+                    found.texts = nil
+                }
             }
         }
         lastSearch.current = found

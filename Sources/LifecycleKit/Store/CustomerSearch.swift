@@ -5,44 +5,40 @@ import Foundation
 public struct CustomerSearch: Sendable {
     public let query: String
 
-    /// The query's bytes lowercased when it is ASCII (then ASCII texts are matched by bytes).
+    /// The query folded (`SearchFolding`), nil when it cannot be: then Foundation compares.
     private let needle: [UInt8]?
 
     public init(_ query: String) {
         self.query = query
-        let bytes = Array(query.utf8)
-        needle = bytes.allSatisfy { $0 < 0x80 } ? bytes.map(Self.lower) : nil
+        var folded: [UInt8] = []
+        var q = query
+        needle = q.withUTF8 { SearchFolding.fold($0, into: &folded) } ? folded : nil
     }
 
     public func matches(_ customer: Customer) -> Bool { matches(name: customer.name, email: customer.email) }
 
     func matches(name: String, email: String?) -> Bool {
         guard !query.isEmpty else { return false }
-        return contains(name) || email.map { contains($0) } == true
+        var buffer: [UInt8] = []
+        return contains(name, &buffer) || email.map { contains($0, &buffer) } == true
     }
 
-    private func contains(_ text: String) -> Bool {
-        // Fast and the same answer when both are ASCII: no diacritics, and case is A–Z only.
-        if let needle, let found = text.utf8.withContiguousStorageIfAvailable({ Self.asciiContains($0, needle) }), let found {
-            return found
-        }
-        return text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+    /// Whether UTF-8 `name` or `email` matches, folding into `buffer` (reused between calls).
+    func matches(name: UnsafeBufferPointer<UInt8>, email: UnsafeBufferPointer<UInt8>?, buffer: inout [UInt8]) -> Bool {
+        guard !query.isEmpty else { return false }
+        if contains(name, &buffer) { return true }
+        return email.map { contains($0, &buffer) } == true
     }
 
-    /// Whether ASCII `hay` contains `needle` (lowercase) ignoring case; nil when `hay` is not ASCII.
-    private static func asciiContains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool? {
-        if hay.contains(where: { $0 >= 0x80 }) { return nil }
-        guard needle.count <= hay.count else { return false }
-        if needle.isEmpty { return true }
-        for start in 0...(hay.count - needle.count) {
-            var i = 0
-            while i < needle.count && lower(hay[start + i]) == needle[i] { i += 1 }
-            if i == needle.count { return true }
-        }
-        return false
+    private func contains(_ text: String, _ buffer: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { contains($0, &buffer) }
     }
 
-    @inline(__always) private static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+    private func contains(_ text: UnsafeBufferPointer<UInt8>, _ buffer: inout [UInt8]) -> Bool {
+        if let needle, SearchFolding.fold(text, into: &buffer) { return SearchFolding.contains(buffer, needle) }
+        return String(decoding: text, as: UTF8.self).range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+    }
 }
 
 extension SnapshotStore {
