@@ -1,80 +1,112 @@
 import Foundation
 
-/// Searching a big stage of a SQLite store with its list index: one pass over the stage's
-/// names and emails finds every match (kept for `n`/`N` and for a longer query typed next),
-/// then the list's order is walked to the nearest one. Without the index, the generic
-/// paging search of `CustomerSearch` answers.
+/// Searching a big stage of a SQLite store with its list index. The stage's names and
+/// emails are read once per search (one pass over the table in rowid order) and kept,
+/// folded (`SearchFolding`), while the user searches that stage: each key typed is then a
+/// scan of memory, and `n`/`N` a walk along the list's order. Without the index, the
+/// generic paging search of `CustomerSearch` answers.
 extension SQLiteSnapshotStore {
     public func indexOfMatch(_ query: String, inStage stage: String, filter: CustomerFilter, sort: CustomerSort,
                              from start: Int, forward: Bool) throws -> Int? {
-        guard !query.isEmpty, let position = stageIndex[stage],
+        let search = CustomerSearch(query)
+        // A query folding cannot handle (`ß`, CJK…) is compared by Foundation with the texts as they are.
+        guard !query.isEmpty, search.needle != nil, let position = stageIndex[stage],
               let (index, slots) = indexedList(stage: stage, filter: filter, field: sort.field) else {
             return try pagedIndexOfMatch(query, inStage: stage, filter: filter, sort: sort, from: start, forward: forward)
         }
         let total = slots.count
         guard total > 0 else { return nil }
-        let matches = try searchMatches(query, stage: position, index: index)
-        guard !matches.slots.isEmpty else { return nil }
+        let matches = try searchMatches(search, stage: position, index: index)
+        guard !matches.isEmpty else { return nil }
         let first = min(max(0, start), total - 1)
         for step in 0..<total {
             let i = forward ? (first + step) % total : (first - step + total) % total
-            let slot = slots[sort.descending ? total - 1 - i : i]
-            if matches.slots.contains(slot) { return i }
+            if matches.contains(slots[sort.descending ? total - 1 - i : i]) { return i }
         }
         return nil
     }
 
-    /// The customers of the stage matching `query`: from the last search when this query
-    /// only extends it (its matches are the candidates), else from one pass over the stage.
-    private func searchMatches(_ query: String, stage: Int, index: SQLiteListIndex) throws -> SearchMatches {
-        let search = CustomerSearch(query)
-        if let last = lastSearch.current, last.stage == stage, last.index === index, last.changes == index.changes {
-            if last.query == query { return last }
-            if let texts = last.texts, query.hasPrefix(last.query) {
-                var refined = SearchMatches(stage: stage, query: query, index: index, changes: index.changes, slots: [], texts: [])
-                for (slot, name, email) in texts where search.matches(name: name, email: email) {
-                    refined.slots.insert(slot)
-                    refined.texts?.append((slot, name, email))
-                }
-                lastSearch.current = refined
-                return refined
-            }
+    /// The slots of the stage's customers whose name or email matches.
+    private func searchMatches(_ search: CustomerSearch, stage: Int, index: SQLiteListIndex) throws -> Set<Int32> {
+        var texts = searchTexts.current
+        if texts == nil || !(texts!.stage == stage && texts!.index === index && texts!.changes == index.changes) {
+            texts = nil
+            searchTexts.current = nil
+            texts = try readSearchTexts(stage: stage, index: index)
+            searchTexts.current = texts
         }
-        var found = SearchMatches(stage: stage, query: query, index: index, changes: index.changes, slots: [], texts: [])
+        return texts!.matches(search)
+    }
+
+    /// One pass over the customers in rowid order, keeping those of the stage.
+    private func readSearchTexts(stage: Int, index: SQLiteListIndex) throws -> StageSearchTexts {
+        var texts = StageSearchTexts(stage: stage, index: index, changes: index.changes)
         try read { db in
-            let s = try SQLiteStatement(db, "SELECT rowid, name, email FROM customers WHERE stage = ?1")
-            s.bind(1, stages[stage].id)
-            var buffer: [UInt8] = []
+            let s = try SQLiteStatement(db, "SELECT rowid, name, email FROM customers")
             while try s.step() {
-                guard search.matches(name: s.bytes(1), email: s.isNull(2) ? nil : s.bytes(2), buffer: &buffer),
-                      let slot = index.slot(ofRowid: Int64(s.int(0))) else { continue }
-                found.slots.insert(Int32(slot))
-                if found.slots.count <= SearchMatches.keptTexts {
-                    found.texts?.append((Int32(slot), s.string(1) ?? "", s.string(2)))
-                } else {
-                    found.texts = nil
-                }
+                guard let slot = index.slot(ofRowid: Int64(s.int(0))), Int(index.stages[slot]) == stage else { continue }
+                texts.add(slot: Int32(slot), name: s.bytes(1), email: s.isNull(2) ? nil : s.bytes(2))
             }
         }
-        lastSearch.current = found
+        return texts
+    }
+}
+
+/// The names and emails of one stage's customers, folded for searching: one byte buffer,
+/// `name \u{1} email` per customer; texts that cannot be folded here are kept as they are
+/// and compared by Foundation.
+struct StageSearchTexts {
+    let stage: Int
+    let index: SQLiteListIndex
+    /// `index.changes` when read: a stage change makes them stale.
+    let changes: Int
+    private var slots: [Int32] = []
+    private var ends: [Int] = []
+    private var bytes: [UInt8] = []
+    private var unfolded: [(slot: Int32, name: String, email: String?)] = []
+    private var buffer: [UInt8] = []
+
+    init(stage: Int, index: SQLiteListIndex, changes: Int) {
+        self.stage = stage
+        self.index = index
+        self.changes = changes
+    }
+
+    mutating func add(slot: Int32, name: UnsafeBufferPointer<UInt8>, email: UnsafeBufferPointer<UInt8>?) {
+        let start = bytes.count
+        guard SearchFolding.fold(name, into: &buffer) else { return keepUnfolded(slot, name, email, from: start) }
+        bytes += buffer
+        if let email {
+            guard SearchFolding.fold(email, into: &buffer) else { return keepUnfolded(slot, name, email, from: start) }
+            bytes.append(1)
+            bytes += buffer
+        }
+        slots.append(slot)
+        ends.append(bytes.count)
+    }
+
+    private mutating func keepUnfolded(_ slot: Int32, _ name: UnsafeBufferPointer<UInt8>, _ email: UnsafeBufferPointer<UInt8>?, from start: Int) {
+        bytes.removeSubrange(start...)
+        unfolded.append((slot, String(decoding: name, as: UTF8.self), email.map { String(decoding: $0, as: UTF8.self) }))
+    }
+
+    /// The slots whose name or email matches `search` (a query that folds: `search.needle`).
+    func matches(_ search: CustomerSearch) -> Set<Int32> {
+        var found = Set<Int32>()
+        guard let needle = search.needle else { return found }
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for (i, end) in ends.enumerated() {
+                if SearchFolding.contains(UnsafeBufferPointer(rebasing: all[start..<end]), needle) { found.insert(slots[i]) }
+                start = end
+            }
+        }
+        for entry in unfolded where search.matches(name: entry.name, email: entry.email) { found.insert(entry.slot) }
         return found
     }
 }
 
-/// The customers of one stage matching one query, by slot; with their texts while few
-/// enough, so that a longer query typed next is checked against these alone.
-struct SearchMatches {
-    static let keptTexts = 100_000
-    var stage: Int
-    var query: String
-    var index: SQLiteListIndex
-    /// `index.changes` when found.
-    var changes: Int
-    var slots: Set<Int32>
-    var texts: [(slot: Int32, name: String, email: String?)]?
-}
-
-/// The last search of a store (read and written on the thread that asks for lists).
-final class LastSearch: @unchecked Sendable {
-    var current: SearchMatches?
+/// The search texts of a store (read and written on the thread that asks for lists).
+final class SearchTextsSlot: @unchecked Sendable {
+    var current: StageSearchTexts?
 }

@@ -45,8 +45,8 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     let listIndex = SQLiteListIndexSlot()
     /// Customers per chunk of the funnel figures' pass (small in tests, to see chunks interleave).
     var journeyChunk = 20_000
-    /// The matches of the last search, for `n`/`N` and a longer query typed next.
-    let lastSearch = LastSearch()
+    /// The folded names and emails of the stage searched last (see +Search).
+    let searchTexts = SearchTextsSlot()
     /// Called between two chunks of that pass, when no statement is active (for tests).
     var betweenJourneyChunks: (() -> Void)?
 

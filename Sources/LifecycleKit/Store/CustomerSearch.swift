@@ -6,7 +6,7 @@ public struct CustomerSearch: Sendable {
     public let query: String
 
     /// The query folded (`SearchFolding`), nil when it cannot be: then Foundation compares.
-    private let needle: [UInt8]?
+    let needle: [UInt8]?
 
     public init(_ query: String) {
         self.query = query

@@ -40,18 +40,21 @@ enum SearchFolding {
 
     /// Whether `hay` contains `needle`.
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= hay.count else { return false }
+        hay.withUnsafeBufferPointer { contains($0, needle) }
+    }
+
+    /// Whether `h` contains `needle`.
+    static func contains(_ h: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard needle.count <= h.count else { return false }
         if needle.isEmpty { return true }
-        return hay.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                let first = n[0]
-                for start in 0...(h.count - n.count) where h[start] == first {
-                    var i = 1
-                    while i < n.count && h[start + i] == n[i] { i += 1 }
-                    if i == n.count { return true }
-                }
-                return false
+        return needle.withUnsafeBufferPointer { n in
+            let first = n[0]
+            for start in 0...(h.count - n.count) where h[start] == first {
+                var i = 1
+                while i < n.count && h[start + i] == n[i] { i += 1 }
+                if i == n.count { return true }
             }
+            return false
         }
     }
 }
