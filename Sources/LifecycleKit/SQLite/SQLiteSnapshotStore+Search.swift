@@ -17,17 +17,16 @@ extension SQLiteSnapshotStore {
         let total = slots.count
         guard total > 0 else { return nil }
         let matches = try searchMatches(search, stage: position, index: index)
-        guard !matches.isEmpty else { return nil }
         let first = min(max(0, start), total - 1)
         for step in 0..<total {
             let i = forward ? (first + step) % total : (first - step + total) % total
-            if matches.contains(slots[sort.descending ? total - 1 - i : i]) { return i }
+            if matches[Int(slots[sort.descending ? total - 1 - i : i])] { return i }
         }
         return nil
     }
 
-    /// The slots of the stage's customers whose name or email matches.
-    private func searchMatches(_ search: CustomerSearch, stage: Int, index: SQLiteListIndex) throws -> Set<Int32> {
+    /// For each slot, whether it is a customer of the stage whose name or email matches.
+    private func searchMatches(_ search: CustomerSearch, stage: Int, index: SQLiteListIndex) throws -> [Bool] {
         var texts = searchTexts.current
         if texts == nil || !(texts!.stage == stage && texts!.index === index && texts!.changes == index.changes) {
             texts = nil
@@ -41,10 +40,12 @@ extension SQLiteSnapshotStore {
     /// One pass over the customers in rowid order, keeping those of the stage.
     private func readSearchTexts(stage: Int, index: SQLiteListIndex) throws -> StageSearchTexts {
         var texts = StageSearchTexts(stage: stage, index: index, changes: index.changes)
+        texts.reserve(index.stageCounts[stage])
+        let stageOf = index.stages, rowids = index.rowids, wanted = UInt8(stage)
         try read { db in
             let s = try SQLiteStatement(db, "SELECT rowid, name, email FROM customers")
             while try s.step() {
-                guard let slot = index.slot(ofRowid: Int64(s.int(0))), Int(index.stages[slot]) == stage else { continue }
+                guard let slot = rowids.slot(of: Int64(s.int(0))), stageOf[slot] == wanted else { continue }
                 texts.add(slot: Int32(slot), name: s.bytes(1), email: s.isNull(2) ? nil : s.bytes(2))
             }
         }
@@ -72,6 +73,13 @@ struct StageSearchTexts {
         self.changes = changes
     }
 
+    /// Room for `count` customers of about 48 bytes of text each.
+    mutating func reserve(_ count: Int) {
+        slots.reserveCapacity(count)
+        ends.reserveCapacity(count)
+        bytes.reserveCapacity(count * 48)
+    }
+
     mutating func add(slot: Int32, name: UnsafeBufferPointer<UInt8>, email: UnsafeBufferPointer<UInt8>?) {
         let start = bytes.count
         guard SearchFolding.fold(name, into: &buffer) else { return keepUnfolded(slot, name, email, from: start) }
@@ -90,18 +98,21 @@ struct StageSearchTexts {
         unfolded.append((slot, String(decoding: name, as: UTF8.self), email.map { String(decoding: $0, as: UTF8.self) }))
     }
 
-    /// The slots whose name or email matches `search` (a query that folds: `search.needle`).
-    func matches(_ search: CustomerSearch) -> Set<Int32> {
-        var found = Set<Int32>()
+    /// For each slot of the index, whether its name or email matches `search` (a query that
+    /// folds: `search.needle`).
+    func matches(_ search: CustomerSearch) -> [Bool] {
+        var found = [Bool](repeating: false, count: index.count)
         guard let needle = search.needle else { return found }
         bytes.withUnsafeBufferPointer { all in
-            var start = 0
-            for (i, end) in ends.enumerated() {
-                if SearchFolding.contains(UnsafeBufferPointer(rebasing: all[start..<end]), needle) { found.insert(slots[i]) }
-                start = end
+            needle.withUnsafeBufferPointer { needle in
+                var start = 0
+                for (i, end) in ends.enumerated() {
+                    if SearchFolding.contains(UnsafeBufferPointer(rebasing: all[start..<end]), needle) { found[Int(slots[i])] = true }
+                    start = end
+                }
             }
         }
-        for entry in unfolded where search.matches(name: entry.name, email: entry.email) { found.insert(entry.slot) }
+        for entry in unfolded where search.matches(name: entry.name, email: entry.email) { found[Int(entry.slot)] = true }
         return found
     }
 }

@@ -17,6 +17,7 @@ enum SearchFolding {
     /// The folded bytes of UTF-8 `text`, or nil when a character cannot be folded here.
     static func fold(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(text.count)
         var i = 0
         while i < text.count {
             let b = text[i]
@@ -45,16 +46,19 @@ enum SearchFolding {
 
     /// Whether `h` contains `needle`.
     static func contains(_ h: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard needle.count <= h.count else { return false }
-        if needle.isEmpty { return true }
-        return needle.withUnsafeBufferPointer { n in
-            let first = n[0]
-            for start in 0...(h.count - n.count) where h[start] == first {
-                var i = 1
-                while i < n.count && h[start + i] == n[i] { i += 1 }
-                if i == n.count { return true }
-            }
-            return false
+        needle.withUnsafeBufferPointer { contains(h, $0) }
+    }
+
+    /// Whether `h` contains `n`.
+    @inline(__always) static func contains(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard n.count <= h.count else { return false }
+        if n.isEmpty { return true }
+        let first = n[0]
+        for start in 0...(h.count - n.count) where h[start] == first {
+            var i = 1
+            while i < n.count && h[start + i] == n[i] { i += 1 }
+            if i == n.count { return true }
         }
+        return false
     }
 }
