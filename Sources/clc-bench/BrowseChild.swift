@@ -30,7 +30,6 @@ enum BrowseChild {
 
     /// The full-scan figures, on a background thread as the dashboard's; the result is not needed.
     private static func startFigures(_ store: any SnapshotStore) {
-        nonisolated(unsafe) let store = store
         BackgroundThread.start { _ = try? store.funnelReport() }
     }
 }

@@ -11,18 +11,14 @@ extension SQLiteSnapshotStore {
 
     /// Runs `body` as a chunked pass, again while other programs' changes interrupt it.
     func chunkedPass<T>(_ body: (ChunkedPass) throws -> T) throws -> T {
-        for _ in 1..<Self.passAttempts {
+        for _ in 0..<Self.passAttempts {
             do {
                 return try readOnOwnConnection(inOneTransaction: false) { db in try body(ChunkedPass(db)) }
             } catch is FileChangedDuringPass {
                 continue
             }
         }
-        do {
-            return try readOnOwnConnection(inOneTransaction: false) { db in try body(ChunkedPass(db)) }
-        } catch is FileChangedDuringPass {
-            throw OperationError("\(path) kept changing while the figures were computed; they are computed again after the next change")
-        }
+        throw OperationError("\(path) kept changing while the figures were computed; they are computed again after the next change")
     }
 
     public func totals() throws -> SnapshotTotals {

@@ -25,16 +25,19 @@ extension SQLiteSnapshotStore {
         return nil
     }
 
-    /// For each slot, whether it is a customer of the stage whose name or email matches.
+    /// For each slot, whether it is a customer of the stage whose name or email matches
+    /// (remembered for the last query: `n`/`N` walk on without scanning again).
     private func searchMatches(_ search: CustomerSearch, stage: Int, index: SQLiteListIndex) throws -> [Bool] {
-        var texts = searchTexts.current
-        if texts == nil || !(texts!.stage == stage && texts!.index === index && texts!.changes == index.changes) {
-            texts = nil
-            searchTexts.current = nil
-            texts = try readSearchTexts(stage: stage, index: index)
-            searchTexts.current = texts
+        let slot = searchTexts
+        if let texts = slot.texts, texts.stage == stage, texts.index === index, texts.changes == index.changes {
+            if let last = slot.last, last.query == search.query { return last.matches }
+        } else {
+            slot.texts = nil  // freed before the next is read
+            slot.texts = try readSearchTexts(stage: stage, index: index)
         }
-        return texts!.matches(search)
+        let matches = slot.texts!.matches(search)
+        slot.last = (search.query, matches)
+        return matches
     }
 
     /// One pass over the customers in rowid order, keeping those of the stage.
@@ -117,7 +120,11 @@ struct StageSearchTexts {
     }
 }
 
-/// The search texts of a store (read and written on the thread that asks for lists).
+/// The search texts of a store and the matches of its last query (read and written on the
+/// thread that asks for lists).
 final class SearchTextsSlot: @unchecked Sendable {
-    var current: StageSearchTexts?
+    var texts: StageSearchTexts? {
+        didSet { last = nil }
+    }
+    var last: (query: String, matches: [Bool])?
 }

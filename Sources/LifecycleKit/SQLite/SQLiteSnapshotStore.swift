@@ -127,7 +127,7 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     /// stage index by two connections at once (the first frame waits for this).
     public func stageCounts() throws -> [Int] {
         if let counts = cachedStageCounts() { return counts }
-        let queue = StageQueue(count: stages.count)
+        let queue = NumberQueue(count: stages.count)
         let helper = ThreadResult { [self] in try readOnOwnConnection { db in try count(from: queue, db) } }
         let mine = try read { db in try count(from: queue, db) }
         let theirs = try helper.value()
@@ -135,7 +135,7 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     }
 
     /// Counts the stages taken from `queue` (each by one connection only), zero for the others.
-    private func count(from queue: StageQueue, _ db: OpaquePointer) throws -> [Int] {
+    private func count(from queue: NumberQueue, _ db: OpaquePointer) throws -> [Int] {
         var counts = Array(repeating: 0, count: stages.count)
         let s = try SQLiteStatement(db, "SELECT count(*) FROM customers WHERE stage = ?1")
         while let i = queue.next() {

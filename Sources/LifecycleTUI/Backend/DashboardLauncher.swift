@@ -56,8 +56,7 @@ public enum DashboardLauncher {
         announceLongLoad(path)
         let store = try SnapshotFile.open(path)
         // The first frame needs the stage counts: count them while the terminal starts.
-        nonisolated(unsafe) let counting = store
-        let counts = ThreadResult { try counting.stageCounts() }
+        let counts = ThreadResult { try store.stageCounts() }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(theme: theme)

@@ -66,8 +66,12 @@ public final class DashboardRunner {
 
         /// Starts preparing unless a preparation is running already.
         func start(_ store: any SnapshotStore) {
-            guard lock.withLock({ running ? false : { running = true; started = Date(); return true }() }) else { return }
-            nonisolated(unsafe) let store = store
+            let idle = lock.withLock {
+                if running { return false }
+                (running, started) = (true, Date())
+                return true
+            }
+            guard idle else { return }
             BackgroundThread.start { [self] in
                 // A change interrupts a preparation; the newest state of the file is prepared.
                 while (try? store.prepareListIndex()) == .interrupted { usleep(20_000) }
