@@ -38,7 +38,7 @@ import Testing
         }
         #expect(try reopened.transitions(ofCustomer: "C6").last == Transition(
             customerID: "C6", from: "awareness", to: "consideration", at: MoveFixture.later, by: "Zoë",
-            note: "quote \" and\nnewline"))
+            note: "quote \" and\nnewline", id: 14))
         #expect(try MoveFixture.ids(reopened, "consideration", CustomerSort(.stageEnteredAt, descending: true))
             == MoveFixture.ids(store, "consideration", CustomerSort(.stageEnteredAt, descending: true)))
         #expect(try reopened.funnelReport() == store.funnelReport())

@@ -55,8 +55,9 @@ enum MoveFixture {
         #expect(try store.customerCount(inStage: "retention", filter: .none) == 0)
 
         let outcome = try store.apply(MoveFixture.request([("C1", "purchase", "retention")], note: "renewed"))
-        let moved = Transition(customerID: "C1", from: "purchase", to: "retention", at: MoveFixture.at, by: "ben", note: "renewed")
-        #expect(outcome == MoveOutcome(applied: [moved], conflicts: []))
+        // The next id after the file's 11 transitions (numbered 1…11); what an undo restores.
+        let moved = Transition(customerID: "C1", from: "purchase", to: "retention", at: MoveFixture.at, by: "ben", note: "renewed", id: 12)
+        #expect(outcome == MoveOutcome(applied: [moved], conflicts: [], previousStageEnteredAt: [Timestamp("2026-03-01")]))
         #expect(store.hasUnsavedChanges)
 
         #expect(try store.stageCounts() == [2, 2, 1, 1, 0])
@@ -112,12 +113,17 @@ enum MoveFixture {
         #expect(try MoveFixture.ids(store, "consideration", CustomerSort(.id)) == ["C3", "C4", "C5", "C6"])
 
         let undone = try #require(try mover.undo(in: store))
+        #expect(moved.applied.map(\.id) == [12, 13])
         #expect(undone.applied == [
-            Transition(customerID: "C4", from: "consideration", to: "awareness", at: MoveFixture.later, by: "anna", note: "undo: campaign"),
-            Transition(customerID: "C6", from: "consideration", to: "awareness", at: MoveFixture.later, by: "anna", note: "undo: campaign"),
+            Transition(customerID: "C4", from: "consideration", to: "awareness", at: MoveFixture.later, by: "anna", note: "undo: campaign",
+                       id: 14, reverts: 12),
+            Transition(customerID: "C6", from: "consideration", to: "awareness", at: MoveFixture.later, by: "anna", note: "undo: campaign",
+                       id: 15, reverts: 13),
         ])
         #expect(try store.stageCounts() == [2, 2, 2, 0, 0])
-        #expect(try store.customer(id: "C4")?.stageEnteredAt == MoveFixture.later)
+        // Undo puts back when they entered (C6 had no time: none again).
+        #expect(try store.customer(id: "C4")?.stageEnteredAt == Timestamp("2026-10-01"))
+        #expect(try store.customer(id: "C6")?.stageEnteredAt == nil)
         // Undo is history too: C4 had no transitions, now it has two.
         #expect(try store.transitions(ofCustomer: "C4").map(\.note) == ["campaign", "undo: campaign"])
         #expect(try store.transitions(ofCustomer: "C6").map(\.to) == ["awareness", "consideration", "awareness"])
@@ -142,7 +148,7 @@ enum MoveFixture {
         #expect(outcome.conflicts == [MoveConflict(
             customerID: "C3", expectedStage: "purchase", actualStage: "consideration",
             lastTransition: Transition(customerID: "C3", from: "retention", to: "consideration",
-                                       at: Timestamp("2026-08-01T00:00:00Z")!, by: "ben", note: "lapsed"))])
+                                       at: Timestamp("2026-08-01T00:00:00Z")!, by: "ben", note: "lapsed", id: 10))])
         #expect(outcome.conflicts[0].description == "C3 was moved to consideration by ben at 2026-08-01T00:00:00Z")
         #expect(!MoveFixture.exists(store.journalPath) && !store.hasUnsavedChanges)
         #expect(try store.stageCounts() == [2, 2, 2, 0, 0])

@@ -144,11 +144,11 @@ import Testing
         #expect(try store.touchpoints(ofCustomer: "C-1").map(\.id) == ["T-2", "T-1", "T-5"])
         #expect(try store.touchpoints(ofCustomer: "C-4") == [Touchpoint(
             id: "T-0", customerID: "C-4", at: Timestamp("2026-05-01")!, channel: "store", type: "purchase", value: 7, note: "Order 1")])
-        // Time order, ties in file order.
+        // Time order, ties in file order; numbered in file order (the file gives no ids).
         #expect(try store.transitions(ofCustomer: "C-1") == [
-            Transition(customerID: "C-1", from: nil, to: "lead", at: Timestamp("2026-01-01")!, by: "import"),
-            Transition(customerID: "C-1", from: "lead", to: "customer", at: Timestamp("2026-01-02")!, by: "crm"),
-            Transition(customerID: "C-1", from: "customer", to: "lead", at: Timestamp("2026-01-02")!, by: "crm", note: "oops"),
+            Transition(customerID: "C-1", from: nil, to: "lead", at: Timestamp("2026-01-01")!, by: "import", id: 1),
+            Transition(customerID: "C-1", from: "lead", to: "customer", at: Timestamp("2026-01-02")!, by: "crm", id: 3),
+            Transition(customerID: "C-1", from: "customer", to: "lead", at: Timestamp("2026-01-02")!, by: "crm", note: "oops", id: 4),
         ])
         #expect(try store.touchpoints(ofCustomer: "C-99") == [] && store.transitions(ofCustomer: "C-99") == [])
     }

@@ -30,8 +30,9 @@ import Testing
         Touchpoint(id: "T-3", customerID: "C-2 \\ \"quoted\"", at: Timestamp("1969-12-31T23:59:59Z")!, channel: "x", type: "y", value: 0.1),
     ]
     static let transitions = [
-        Transition(customerID: "C-1", from: nil, to: "lead", at: Timestamp("2026-01-15T10:12:00Z")!, by: "import"),
-        Transition(customerID: "C-1", from: "lead", to: "won", at: Timestamp("2026-02-01T17:40:00Z")!, by: "crm-sync", note: "first order"),
+        Transition(customerID: "C-1", from: nil, to: "lead", at: Timestamp("2026-01-15T10:12:00Z")!, by: "import", id: 1),
+        Transition(customerID: "C-1", from: "lead", to: "won", at: Timestamp("2026-02-01T17:40:00Z")!, by: "crm-sync", note: "first order",
+                   id: 2),
     ]
     static let info = SnapshotInfo(name: "Boutique \"Bonn\"", currency: "CHF", declaredAsOf: Timestamp("2026-11-01T00:00:00Z"),
                                    asOf: Timestamp("2026-11-01T00:00:00Z")!)
@@ -88,7 +89,7 @@ import Testing
         #expect(lines.prefix(6) == ["{", #"  "format": "lifecycle-snapshot","#, #"  "version": 1,"#,
                                     #"  "name": "Boutique \"Bonn\"","#, #"  "currency": "CHF","#, #"  "as_of": "2026-11-01T00:00:00Z","#])
         #expect(lines.contains(#"    {"id":"T-2","customer_id":"C-1","at":"2026-02-01T17:40:00.000001Z","channel":"web","type":"purchase","value":89.9,"note":"Order 5521\r\nline two"},"#))
-        #expect(lines.contains(#"    {"customer_id":"C-1","to":"lead","at":"2026-01-15T10:12:00Z","by":"import"},"#))
+        #expect(lines.contains(#"    {"id":1,"customer_id":"C-1","to":"lead","at":"2026-01-15T10:12:00Z","by":"import"},"#))
         #expect(lines.contains(#"    {"id":"C-2 \\ \"quoted\"","name":"","stage":"lead"}"#))
         #expect(lines.count == 1 + 5 + 1 + 2 + 2 + 2 + 2 + 3 + 2 + 2 + 2 + 1)
         #expect(lines.last == "" && lines[lines.count - 2] == "}")

@@ -81,8 +81,8 @@ enum SQLiteMoveFixtures {
 
         let at = F.t("2026-11-02T10:42:00.25Z")
         let outcome = try store.apply(F.request([("C-2", "purchase", "retention")], note: "called back", user: "ana", at: at))
-        let expected = Transition(customerID: "C-2", from: "purchase", to: "retention", at: at, by: "ana", note: "called back")
-        #expect(outcome == MoveOutcome(applied: [expected], conflicts: []))
+        let expected = Transition(customerID: "C-2", from: "purchase", to: "retention", at: at, by: "ana", note: "called back", id: 7)
+        #expect(outcome == MoveOutcome(applied: [expected], conflicts: [], previousStageEnteredAt: [F.t("2026-02-01")]))
 
         // The file, read by another connection.
         #expect(try F.rows(path, "SELECT stage, stage_entered_at FROM customers WHERE id = 'C-2'")
@@ -92,7 +92,7 @@ enum SQLiteMoveFixtures {
         #expect(allTransitions.count == oldTransitions.count + 1)
         #expect(Array(allTransitions.prefix(oldTransitions.count)) == oldTransitions)
         #expect(Array(allTransitions.last!.dropFirst())
-                == ["C-2", "purchase", "retention", "2026-11-02T10:42:00.25Z", "ana", "called back"])
+                == ["C-2", "purchase", "retention", "2026-11-02T10:42:00.25Z", "ana", "called back", nil])
 
         // The store's answers.
         let c2 = try #require(try store.customer(id: "C-2"))
@@ -183,8 +183,11 @@ enum SQLiteMoveFixtures {
 
         // Undo twice: every customer back in purchase, history only grows.
         let undo2 = try #require(try mover.undo(in: store))
+        #expect(second.applied.map(\.id) == [10])
         #expect(undo2.applied == [Transition(customerID: "C-1", from: "consideration", to: "retention",
-                                             at: F.t("2026-11-02T09:02:00Z"), by: "ana", note: "undo")])
+                                             at: F.t("2026-11-02T09:02:00Z"), by: "ana", note: "undo", id: 11, reverts: 10)])
+        // C-1 is back in retention since the first action, not since the undo.
+        #expect(try store.customer(id: "C-1")?.stageEnteredAt == F.t("2026-11-02T09:00:00Z"))
         let undo1 = try #require(try mover.undo(in: store))
         #expect(undo1.applied.map(\.to) == ["purchase", "purchase", "purchase"])
         #expect(undo1.applied.allSatisfy { $0.note == "undo: campaign" })

@@ -44,12 +44,12 @@ enum SQLiteFixtures {
     ]
 
     static let transitions = [
-        Transition(customerID: "C-1", from: nil, to: "awareness", at: t("2026-01-01"), by: "import"),
-        Transition(customerID: "C-5", from: nil, to: "awareness", at: t("2026-04-01"), by: "crm", note: "first"),
-        Transition(customerID: "C-1", from: "awareness", to: "purchase", at: t("2026-03-01"), by: "crm-sync", note: "first order"),
-        Transition(customerID: "C-5", from: "awareness", to: "retention", at: t("2026-04-01"), by: "crm", note: "second"),
-        Transition(customerID: "C-2", from: nil, to: "purchase", at: t("2026-02-01"), by: "import"),
-        Transition(customerID: "C-5", from: nil, to: "awareness", at: t("2026-03-15"), by: "crm", note: "earliest"),
+        Transition(customerID: "C-1", from: nil, to: "awareness", at: t("2026-01-01"), by: "import", id: 1),
+        Transition(customerID: "C-5", from: nil, to: "awareness", at: t("2026-04-01"), by: "crm", note: "first", id: 2),
+        Transition(customerID: "C-1", from: "awareness", to: "purchase", at: t("2026-03-01"), by: "crm-sync", note: "first order", id: 3),
+        Transition(customerID: "C-5", from: "awareness", to: "retention", at: t("2026-04-01"), by: "crm", note: "second", id: 4),
+        Transition(customerID: "C-2", from: nil, to: "purchase", at: t("2026-02-01"), by: "import", id: 5),
+        Transition(customerID: "C-5", from: nil, to: "awareness", at: t("2026-03-15"), by: "crm", note: "earliest", id: 6),
     ]
 
     /// The hand-made snapshot above, written by the writer.
@@ -243,8 +243,8 @@ enum SQLiteFixtures {
             Touchpoint(id: "T-3", customerID: "C-2", at: t("2026-03-02"), channel: "web", type: "visit"),
         ]
         let transitions = [
-            Transition(customerID: "C-é🙂", from: nil, to: "a", at: t("2026-03-01T09:30:00.123456Z"), by: odd, note: odd),
-            Transition(customerID: "C-2", from: "a", to: "b-2_x", at: t("2026-03-01"), by: "me"),
+            Transition(customerID: "C-é🙂", from: nil, to: "a", at: t("2026-03-01T09:30:00.123456Z"), by: odd, note: odd, id: 7),
+            Transition(customerID: "C-2", from: "a", to: "b-2_x", at: t("2026-03-01"), by: "me", id: 9, reverts: 7),
         ]
         let dir = try SQLiteFixtures.directory()
         let asOf = t("2026-11-01T12:00:00.25Z")

@@ -36,12 +36,13 @@ import Testing
         #expect(d.state.funnel.counts == [2, 2, 1, 1, 0])
         #expect(DashboardUpdateTests.list(d)?.total == 1)
         let last = try #require(try store.transitions(ofCustomer: "C1").last)
-        #expect(last == Transition(customerID: "C1", from: "purchase", to: "retention", at: Self.now, by: "tester", note: "called back"))
+        #expect(last == Transition(customerID: "C1", from: "purchase", to: "retention", at: Self.now, by: "tester", note: "called back",
+                                   id: 12))
         #expect(try store.customer(id: "C1")?.stageEnteredAt == Self.now)
         #expect(d.state.figuresStale)
-        // The snapshot now describes the moment of the change: no negative days in stage.
-        #expect(d.state.info.asOf == Self.now)
-        #expect(RootView.render(d.state).lines[0].contains("as of 2026-11-02"))
+        // A declared as_of never moves: the change is one made after the snapshot.
+        #expect(d.state.info.asOf == Timestamp("2026-11-01"))
+        #expect(RootView.render(d.state).lines[0].contains("as of 2026-11-01"))
     }
 
     @Test func bulkMoveAsksFirstThenUndoAndRedo() throws {

@@ -210,6 +210,15 @@ extension JSONByteReader {
         return value
     }
 
+    /// Reads a number; its exact value when it is written as an integer (no fraction, no
+    /// exponent) that fits in 64 bits, else nil.
+    func readInteger() throws -> Int64? {
+        let start = pos
+        _ = try readNumber()
+        let literal = String(decoding: UnsafeBufferPointer(rebasing: text[start..<pos]), as: UTF8.self)
+        return Int64(literal)
+    }
+
     private func numberError(_ detail: String) -> JSONSyntaxError {
         pos < text.count ? error("malformed number: \(detail)") : truncated
     }

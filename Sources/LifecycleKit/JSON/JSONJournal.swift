@@ -53,11 +53,14 @@ struct JSONFileStamp: Equatable {
     }
 }
 
-/// One stage change as the journal records it.
+/// One stage change as the journal records it: with the id of its transition and, for an
+/// undo, what it reverts and the `stage_entered_at` it restores.
 struct JournalMove: Equatable {
     var customerID: String
     var from: String?
     var to: String
+    var id: Int64?
+    var reverting: Reversal?
 }
 
 /// One action (one `apply`): its moves, when, by whom and why.
@@ -173,7 +176,14 @@ final class JSONJournal {
         var result: [JournalMove] = []
         for m in moves {
             guard let id = m["customer_id"] as? String, let to = m["to"] as? String else { return nil }
-            result.append(JournalMove(customerID: id, from: m["from"] as? String, to: to))
+            var reversal: Reversal?
+            if let target = (m["reverts"] as? NSNumber)?.int64Value {
+                let entered = m["stage_entered_at"] as? String
+                if entered != nil && Timestamp(entered!) == nil { return nil }
+                reversal = Reversal(transitionID: target, stageEnteredAt: entered.flatMap { Timestamp($0) })
+            }
+            result.append(JournalMove(customerID: id, from: m["from"] as? String, to: to,
+                                      id: (m["id"] as? NSNumber)?.int64Value, reverting: reversal))
         }
         return JournalAction(at: at, by: by, note: note, moves: result)
     }
@@ -187,7 +197,8 @@ final class JSONJournal {
                         "its journal \(path) names an unknown customer or stage in action \(k + 1); it was not replayed "
                             + "and nothing was changed")
                 }
-                tables.move(customerRow: row, to: to, at: action.at, by: action.by, note: action.note)
+                tables.move(customerRow: row, to: to, at: action.at, by: action.by, note: action.note,
+                            id: move.id, reverting: move.reverting)
             }
         }
         actions = []
@@ -216,6 +227,11 @@ final class JSONJournal {
             }
             line.append(contentsOf: Array(",\"to\":".utf8))
             JSONText.appendString(m.to, to: &line)
+            if let id = m.id { line.append(contentsOf: Array(",\"id\":\(id)".utf8)) }
+            if let r = m.reverting {
+                line.append(contentsOf: Array(",\"reverts\":\(r.transitionID),\"stage_entered_at\":".utf8))
+                if let t = r.stageEnteredAt { JSONText.appendString(t.iso8601, to: &line) } else { line.append(contentsOf: Array("null".utf8)) }
+            }
             line.append(125)
         }
         line.append(contentsOf: Array("]}\n".utf8))
@@ -348,11 +364,20 @@ final class JSONJournal {
 }
 
 extension SnapshotTables {
-    /// Sets a customer's stage and `stage_entered_at` and appends the transition (columns only).
-    mutating func move(customerRow row: Int, to stage: Int, at: Timestamp, by: String, note: String?) {
+    /// Sets a customer's stage and `stage_entered_at` (`at`, or for an undo the one it
+    /// restores) and appends the transition (columns only) with `id` (else the next free one).
+    /// Returns the customer's `stage_entered_at` before.
+    @discardableResult
+    mutating func move(customerRow row: Int, to stage: Int, at: Timestamp, by: String, note: String?,
+                       id: Int64? = nil, reverting: Reversal? = nil) -> Timestamp? {
         let from = customers.stages[row]
+        let before = Timestamp(stored: customers.stageEnteredAt[row])
         customers.stages[row] = Int32(stage)
-        customers.stageEnteredAt[row] = at.microseconds
+        customers.stageEnteredAt[row] = reverting.map { $0.stageEnteredAt?.microseconds ?? noTimestamp } ?? at.microseconds
+        let newID = id ?? transitions.nextID
+        transitions.ids.append(newID)
+        transitions.maxID = max(transitions.maxID, newID)
+        transitions.reverts.append(reverting?.transitionID ?? 0)
         transitions.customers.append(Int32(row))
         transitions.from.append(from)
         transitions.to.append(Int32(stage))
@@ -364,7 +389,6 @@ extension SnapshotTables {
         } else {
             transitions.notes.appendNil()
         }
-        // A live file describes the moment of its latest change: a declared `as_of` follows.
-        if let declared = declaredAsOf, at > declared { declaredAsOf = at }
+        return before
     }
 }

@@ -139,6 +139,8 @@ extension JSONSnapshotParser {
         tables.transitions.to.append(-1)
         tables.transitions.at.append(noTimestamp)
         tables.transitions.by.append(-1)
+        tables.transitions.ids.append(0)
+        tables.transitions.reverts.append(0)
         try forEachField(TransitionField.self, "transitions[\(i)]") { p, field in try p.readTransitionField(field, row: i) }
         if tables.transitions.notes.count == i { tables.transitions.notes.appendNil() }
     }
@@ -158,6 +160,11 @@ extension JSONSnapshotParser {
         case .at: tables.transitions.at[i] = try timestamp(place(), required: true)
         case .by: tables.transitions.by[i] = try word(place(), required: true)
         case .note: try text(place(), required: false, into: \.transitions.notes)
+        case .id:
+            let id = try positiveInteger(place(), required: false)
+            tables.transitions.ids[i] = id
+            tables.transitions.maxID = max(tables.transitions.maxID, id)
+        case .reverts: tables.transitions.reverts[i] = try positiveInteger(place(), required: false)
         }
     }
 }
@@ -185,8 +192,8 @@ enum TouchpointField: Int, JSONObjectFields {
 }
 
 enum TransitionField: Int, JSONObjectFields {
-    case customerID, from, to, at, by, note
+    case customerID, from, to, at, by, note, id, reverts
 
-    static let keys = JSONKeyTable(["customer_id", "from", "to", "at", "by", "note"])
+    static let keys = JSONKeyTable(["customer_id", "from", "to", "at", "by", "note", "id", "reverts"])
     static let required: [TransitionField] = [.customerID, .to, .at, .by]
 }

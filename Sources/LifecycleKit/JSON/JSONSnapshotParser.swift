@@ -56,6 +56,36 @@ struct JSONSnapshotParser {
             return
         }
         resolvePendingReferences()
+        checkTransitionIDs()
+    }
+
+    /// Transition ids are unique; every transition without one gets one (see
+    /// `numberTransitions`); a `reverts` should name another transition of the same
+    /// customer (else it is an ordinary transition, with a warning).
+    private mutating func checkTransitionIDs() {
+        var rowOfID: [Int64: Int] = [:]
+        for (row, id) in tables.transitions.ids.enumerated() where id > 0 {
+            if let first = rowOfID[id] {
+                problems.add(.duplicateID, at: "transitions[\(row)].id", "duplicate transition id \(id) (first at transitions[\(first)])")
+            } else {
+                rowOfID[id] = row
+            }
+        }
+        tables.transitions.numberTransitions()
+        let t = tables.transitions
+        guard t.reverts.contains(where: { $0 > 0 }) else { return }
+        for (row, id) in t.ids.enumerated() where rowOfID[id] == nil { rowOfID[id] = row }
+        for (row, target) in t.reverts.enumerated() where target > 0 {
+            guard let other = rowOfID[target], other != row, t.customers[other] == t.customers[row] else {
+                unmatchedRevert(row, target)
+                continue
+            }
+        }
+    }
+
+    private mutating func unmatchedRevert(_ row: Int, _ target: Int64) {
+        problems.add(.unmatchedRevert, at: "transitions[\(row)].reverts",
+                     "reverts \(target), which is no other transition of this customer; counted as an ordinary stage change")
     }
 
     private mutating func readVersion() throws {
@@ -106,6 +136,16 @@ struct JSONSnapshotParser {
     /// A number, or nil when absent or of another kind.
     mutating func number(_ place: @autoclosure () -> String, required: Bool) throws -> Double? {
         try expect(.number, place(), required: required) ? try reader.readNumber() : nil
+    }
+
+    /// A positive integer that fits in 64 bits (a transition id), or 0 when absent or invalid (reported).
+    mutating func positiveInteger(_ place: @autoclosure () -> String, required: Bool) throws -> Int64 {
+        guard try expect(.number, place(), required: required) else { return 0 }
+        guard let value = try reader.readInteger(), value > 0 else {
+            problems.add(.invalidField, at: place(), "expected a positive integer")
+            return 0
+        }
+        return value
     }
 
     /// A string interned in `tables.words`, or -1.

@@ -52,26 +52,32 @@ extension JSONSnapshotStore {
         guard !planned.isEmpty else { return MoveOutcome(applied: [], conflicts: conflicts) }
 
         // Durable first: the journal line is on disk before anything changes in memory.
-        var applied: [Transition] = []
+        var journalMoves: [JournalMove] = []
         try journal.withLock {
             if try catchUp() { (planned, conflicts) = plan(request, targets) }
-            applied = planned.map {
-                Transition(customerID: tables.customers.ids.text($0.row), from: stages[$0.from].id, to: stages[$0.to].id,
-                           at: request.at, by: request.user, note: request.note)
+            let firstID = tables.transitions.nextID
+            journalMoves = planned.enumerated().map { k, p in
+                JournalMove(customerID: tables.customers.ids.text(p.row), from: stages[p.from].id, to: stages[p.to].id,
+                            id: firstID + Int64(k), reverting: p.reverting)
             }
-            guard !applied.isEmpty else { return }
-            try journal.append(JournalAction(at: request.at, by: request.user, note: request.note,
-                                             moves: applied.map { JournalMove(customerID: $0.customerID, from: $0.from, to: $0.to) }),
+            guard !journalMoves.isEmpty else { return }
+            try journal.append(JournalAction(at: request.at, by: request.user, note: request.note, moves: journalMoves),
                                base: moves.identity)
         }
-        commit(planned.map { ($0.row, $0.to) }, at: request.at, by: request.user, note: request.note)
-        return MoveOutcome(applied: applied, conflicts: conflicts)
+        let before = commit(zip(planned, journalMoves).map { ($0.row, $0.to, $1) }, at: request.at, by: request.user, note: request.note)
+        let applied = journalMoves.map {
+            Transition(customerID: $0.customerID, from: $0.from, to: $0.to, at: request.at, by: request.user,
+                       note: request.note, id: $0.id, reverts: $0.reverting?.transitionID)
+        }
+        return MoveOutcome(applied: applied, conflicts: conflicts, previousStageEnteredAt: before)
     }
 
+    private typealias PlannedMove = (row: Int, from: Int, to: Int, reverting: Reversal?)
+
     /// Decides every change against the current stages (and the earlier changes of the action).
-    private func plan(_ request: MoveRequest, _ targets: [Int]) -> ([(row: Int, from: Int, to: Int)], [MoveConflict]) {
+    private func plan(_ request: MoveRequest, _ targets: [Int]) -> ([PlannedMove], [MoveConflict]) {
         var pending: [Int: Int] = [:]
-        var planned: [(row: Int, from: Int, to: Int)] = []
+        var planned: [PlannedMove] = []
         var conflicts: [MoveConflict] = []
         for (change, target) in zip(request.changes, targets) {
             guard let row = tables.customerRow(of: change.customerID) else {
@@ -90,19 +96,24 @@ extension JSONSnapshotStore {
                                               actualStage: stages[current].id, lastTransition: last))
                 continue
             }
-            planned.append((row, current, target))
+            planned.append((row, current, target, change.reverting))
             pending[row] = target
         }
         return (planned, conflicts)
     }
 
-    /// Makes moves already in the journal visible: tables, indexes, caches, `as_of`.
-    private func commit(_ planned: [(row: Int, to: Int)], at: Timestamp, by: String, note: String?) {
+    /// Makes moves already in the journal visible: tables, indexes, caches, and `as_of` when
+    /// the file declares none (a declared one never moves). Returns each customer's
+    /// `stage_entered_at` before.
+    @discardableResult
+    private func commit(_ planned: [(row: Int, to: Int, move: JournalMove)], at: Timestamp, by: String, note: String?) -> [Timestamp?] {
         mutation.withLock {
             var additions: [(owner: Int, row: Int32)] = []
+            var before: [Timestamp?] = []
             for p in planned {
                 additions.append((p.row, Int32(tables.transitions.count)))
-                tables.move(customerRow: p.row, to: p.to, at: at, by: by, note: note)
+                before.append(tables.move(customerRow: p.row, to: p.to, at: at, by: by, note: note,
+                                          id: p.move.id, reverting: p.move.reverting))
             }
             let times = tables.transitions.at
             indexes.transitionsByCustomer.add(additions) { a, b in
@@ -110,9 +121,9 @@ extension JSONSnapshotStore {
             }
             indexes.customersByStage = RowGroups(owners: tables.customers.stages, ownerCount: stages.count)
             lists.removeAll()
-            // `as_of` follows the change (the tables advanced a declared one in `move`).
-            if at > currentInfo.asOf { currentInfo.asOf = at }
-            currentInfo.declaredAsOf = tables.declaredAsOf
+            // Without a declared `as_of`, the snapshot describes its latest timestamp.
+            if currentInfo.declaredAsOf == nil, at > currentInfo.asOf { currentInfo.asOf = at }
+            return before
         }
     }
 
@@ -122,12 +133,12 @@ extension JSONSnapshotStore {
         guard let journal = moves.journal, JSONFileStamp(path: path) == moves.stamp else { return false }
         let actions = try journal.readNew(base: moves.identity)
         for action in actions {
-            var rows: [(row: Int, to: Int)] = []
+            var rows: [(row: Int, to: Int, move: JournalMove)] = []
             for m in action.moves {
                 guard let row = tables.customerRow(of: m.customerID), let to = tables.stagePosition(of: m.to) else {
                     throw MoveError(.io("its journal names an unknown customer or stage"), path: path)
                 }
-                rows.append((row, to))
+                rows.append((row, to, m))
             }
             commit(rows, at: action.at, by: action.by, note: action.note)
         }

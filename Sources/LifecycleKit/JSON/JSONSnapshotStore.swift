@@ -9,7 +9,7 @@ import Foundation
 /// are sorted once per (stage, filter, order) and cached, so that paging costs only the page.
 public final class JSONSnapshotStore: SnapshotStore {
     public let path: String
-    /// `as_of` follows the latest stage change when the file declares none.
+    /// `as_of` follows the latest stage change when the file declares none; a declared one never moves.
     public var info: SnapshotInfo { mutation.withLock { currentInfo } }
     var currentInfo: SnapshotInfo
     public let stages: [Stage]
@@ -167,14 +167,16 @@ public final class JSONSnapshotStore: SnapshotStore {
     // MARK: Whole snapshot
 
     public func scanJourneys(into accumulator: inout FunnelAccumulator) throws {
-        var entries: [(stage: Int, at: Timestamp)] = []
+        var entries: [StageEntry] = []
         let (tables, indexes) = mutation.withLock { (self.tables, self.indexes) }
         let c = tables.customers
         let t = tables.transitions
         for row in 0..<c.count {
             entries.removeAll(keepingCapacity: true)
-            for r in indexes.transitionsByCustomer[row] {
-                entries.append((Int(t.to[Int(r)]), Timestamp(microseconds: t.at[Int(r)])))
+            for r in indexes.transitionsByCustomer[row].map({ Int($0) }) {
+                entries.append(StageEntry(stage: Int(t.to[r]), from: t.from[r] < 0 ? nil : Int(t.from[r]),
+                                          at: Timestamp(microseconds: t.at[r]),
+                                          id: t.ids[r] == 0 ? nil : t.ids[r], reverts: t.reverts[r] == 0 ? nil : t.reverts[r]))
             }
             accumulator.addCustomer(stage: Int(c.stages[row]), enteredAt: Timestamp(stored: c.stageEnteredAt[row]),
                                     entries: entries, revenue: indexes.revenue[row])
@@ -222,7 +224,8 @@ public final class JSONSnapshotStore: SnapshotStore {
         return Transition(
             customerID: tables.customers.ids.text(Int(t.customers[row])),
             from: t.from[row] < 0 ? nil : stages[Int(t.from[row])].id, to: stages[Int(t.to[row])].id,
-            at: Timestamp(microseconds: t.at[row]), by: tables.words[t.by[row]], note: t.notes.string(row))
+            at: Timestamp(microseconds: t.at[row]), by: tables.words[t.by[row]], note: t.notes.string(row),
+            id: t.ids[row] == 0 ? nil : t.ids[row], reverts: t.reverts[row] == 0 ? nil : t.reverts[row])
     }
 }
 

@@ -156,12 +156,14 @@ public final class JSONSnapshotWriter: SnapshotSink {
 
     private static func append(_ t: Transition, to out: BufferedFileOutput) {
         var o = ObjectWriter(out)
+        if let id = t.id { o.raw("id") { $0.append(contentsOf: Array(String(id).utf8)) } }
         o.string("customer_id", t.customerID)
         o.string("from", t.from)
         o.string("to", t.to)
         o.string("at", t.at.iso8601)
         o.string("by", t.by)
         o.string("note", t.note)
+        if let reverts = t.reverts { o.raw("reverts") { $0.append(contentsOf: Array(String(reverts).utf8)) } }
         o.close()
     }
 }

@@ -73,8 +73,35 @@ struct TransitionTable {
     /// Words.
     var by: [Int32] = []
     var notes = StringColumn()
+    /// `id` and `reverts`, 0 for none.
+    var ids: [Int64] = []
+    var reverts: [Int64] = []
+    /// The largest id in `ids`.
+    var maxID: Int64 = 0
 
     var count: Int { customers.count }
+
+    /// Numbers the transitions the file gives no id as SQLite numbers rows on conversion:
+    /// in file order, one above the largest id so far (skipping ids the file gives later).
+    /// A file without ids gets 1, 2, 3… — the ids its SQLite copy has.
+    mutating func numberTransitions() {
+        let given = maxID > 0 ? Set(ids.filter { $0 > 0 }) : []
+        var last: Int64 = 0
+        for row in ids.indices {
+            if ids[row] > 0 {
+                last = max(last, ids[row])
+                continue
+            }
+            last += 1
+            while given.contains(last) { last += 1 }
+            ids[row] = last
+        }
+        maxID = max(maxID, last)
+    }
+
+    /// An id above every id in the table and above its row count, for a new transition (so
+    /// that a SQLite copy, which numbers rows without an id from 1, never meets it twice).
+    var nextID: Int64 { max(maxID, Int64(count)) + 1 }
 }
 
 /// A whole snapshot as parsed: header, stages and the three tables.

@@ -91,14 +91,23 @@ public struct Transition: Hashable, Sendable {
     public var at: Timestamp
     public var by: String
     public var note: String?
+    /// A positive integer unique among transitions (SQLite: `transitions.id`); nil when a
+    /// JSON file gives none.
+    public var id: Int64?
+    /// The `id` of an earlier transition of the same customer that this one undoes. Such a
+    /// pair stays in the history but counts in no figure (reached, conversion).
+    public var reverts: Int64?
 
-    public init(customerID: String, from: String?, to: String, at: Timestamp, by: String, note: String? = nil) {
+    public init(customerID: String, from: String?, to: String, at: Timestamp, by: String, note: String? = nil,
+                id: Int64? = nil, reverts: Int64? = nil) {
         self.customerID = customerID
         self.from = from
         self.to = to
         self.at = at
         self.by = by
         self.note = note
+        self.id = id
+        self.reverts = reverts
     }
 }
 

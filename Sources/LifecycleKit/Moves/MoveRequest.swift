@@ -4,11 +4,27 @@ public struct StageChange: Hashable, Sendable {
     /// The stage the user saw; the change is refused if the customer is no longer in it.
     public var expectedStage: String
     public var targetStage: String
+    /// Set when this change undoes an earlier one: the transition it reverts, and the
+    /// `stage_entered_at` the customer had before that transition (restored instead of "now").
+    public var reverting: Reversal?
 
-    public init(customerID: String, expectedStage: String, targetStage: String) {
+    public init(customerID: String, expectedStage: String, targetStage: String, reverting: Reversal? = nil) {
         self.customerID = customerID
         self.expectedStage = expectedStage
         self.targetStage = targetStage
+        self.reverting = reverting
+    }
+}
+
+/// What an undo puts back: the transition it reverts (recorded as the new transition's
+/// `reverts`) and the customer's earlier `stage_entered_at`.
+public struct Reversal: Hashable, Sendable {
+    public var transitionID: Int64
+    public var stageEnteredAt: Timestamp?
+
+    public init(transitionID: Int64, stageEnteredAt: Timestamp?) {
+        self.transitionID = transitionID
+        self.stageEnteredAt = stageEnteredAt
     }
 }
 
@@ -54,14 +70,19 @@ public struct MoveConflict: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// What an action did: the transitions written (one per moved customer) and the changes refused.
+/// What an action did: the transitions written (one per moved customer, with their ids) and
+/// the changes refused.
 public struct MoveOutcome: Hashable, Sendable {
     public var applied: [Transition]
     public var conflicts: [MoveConflict]
+    /// `previousStageEnteredAt[i]`: the `stage_entered_at` the customer of `applied[i]` had
+    /// before it (what an undo restores).
+    public var previousStageEnteredAt: [Timestamp?]
 
-    public init(applied: [Transition], conflicts: [MoveConflict]) {
+    public init(applied: [Transition], conflicts: [MoveConflict], previousStageEnteredAt: [Timestamp?]? = nil) {
         self.applied = applied
         self.conflicts = conflicts
+        self.previousStageEnteredAt = previousStageEnteredAt ?? Array(repeating: nil, count: applied.count)
     }
 }
 

@@ -6,8 +6,17 @@ import Foundation
 public struct StageMover {
     /// One applied action, as undo and redo see it.
     public struct Action: Hashable, Sendable {
+        /// The transitions written, with their ids.
         public var transitions: [Transition]
+        /// Per transition, the customer's `stage_entered_at` before it.
+        public var previousStageEnteredAt: [Timestamp?]
         public var note: String?
+
+        init(_ outcome: MoveOutcome, note: String?) {
+            transitions = outcome.applied
+            previousStageEnteredAt = outcome.previousStageEnteredAt
+            self.note = note
+        }
     }
 
     public let user: String
@@ -40,17 +49,21 @@ public struct StageMover {
         let changes = customers.map { StageChange(customerID: $0.id, expectedStage: $0.seenIn, targetStage: target) }
         let outcome = try store.apply(MoveRequest(changes: changes, note: note, user: user, at: clock()))
         if !outcome.applied.isEmpty {
-            undoStack.append(Action(transitions: outcome.applied, note: note))
+            undoStack.append(Action(outcome, note: note))
             redoStack.removeAll()
         }
         return outcome
     }
 
-    /// Moves the customers of the last action back where they came from.
+    /// Moves the customers of the last action back where they came from, with the
+    /// `stage_entered_at` they had; each new transition names the one it reverts, so the
+    /// pair counts in no figure.
     public mutating func undo(in store: any SnapshotStore) throws -> MoveOutcome? {
         guard let action = undoStack.last else { return nil }
-        let changes = action.transitions.compactMap { t in
-            t.from.map { StageChange(customerID: t.customerID, expectedStage: t.to, targetStage: $0) }
+        let changes = zip(action.transitions, action.previousStageEnteredAt).compactMap { t, entered -> StageChange? in
+            guard let from = t.from else { return nil }
+            let reversal = t.id.map { Reversal(transitionID: $0, stageEnteredAt: entered) }
+            return StageChange(customerID: t.customerID, expectedStage: t.to, targetStage: from, reverting: reversal)
         }
         let outcome = try store.apply(MoveRequest(changes: changes, note: "undo" + (action.note.map { ": " + $0 } ?? ""), user: user, at: clock()))
         undoStack.removeLast()
@@ -66,7 +79,7 @@ public struct StageMover {
         }
         let outcome = try store.apply(MoveRequest(changes: changes, note: "redo" + (action.note.map { ": " + $0 } ?? ""), user: user, at: clock()))
         redoStack.removeLast()
-        if !outcome.applied.isEmpty { undoStack.append(Action(transitions: outcome.applied, note: action.note)) }
+        if !outcome.applied.isEmpty { undoStack.append(Action(outcome, note: action.note)) }
         return outcome
     }
 }

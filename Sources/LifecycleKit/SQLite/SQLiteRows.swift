@@ -37,8 +37,14 @@ enum SQLiteRows {
                                                               "created_at", "segment", "tags", "attributes"], hasTextID: true)
     static let touchpoints = Table(name: "touchpoints", columns: ["id", "customer_id", "at", "channel", "type",
                                                                   "campaign", "value", "note"], hasTextID: true)
+    /// The required columns; a file may add the optional `reverts` (see `transitions(hasReverts:)`).
     static let transitions = Table(name: "transitions", columns: ["id", "customer_id", "from_stage", "to_stage", "at",
                                                                   "by", "note"], hasTextID: false)
+    private static let transitionsWithReverts = Table(name: "transitions", columns: transitions.columns + ["reverts"],
+                                                      hasTextID: false)
+
+    /// The transitions' columns to read: with `reverts` when the file has that column.
+    static func transitions(hasReverts: Bool) -> Table { hasReverts ? transitionsWithReverts : transitions }
 
     /// Reads the columns of the current row as the format's field types, collecting a
     /// problem for each column that does not follow the format (`missing value`,
@@ -135,6 +141,15 @@ enum SQLiteRows {
             }
         }
 
+        /// An integer, nil for NULL.
+        mutating func integer(_ column: Int32) -> Int64? {
+            switch statement.type(column) {
+            case SQLITE_NULL: return nil
+            case SQLITE_INTEGER: return Int64(statement.int(column))
+            default: wrongType(column, expected: "integer"); return nil
+            }
+        }
+
         mutating func requiredInteger(_ column: Int32) -> Int {
             switch statement.type(column) {
             case SQLITE_INTEGER: return statement.int(column)
@@ -189,10 +204,11 @@ enum SQLiteRows {
         return r.isValid ? t : nil
     }
 
-    /// Column 0 (`id`) is the row id itself and is not read.
+    /// Column 0 (`id`) is the row id itself; column 7 is `reverts` when the table selects it.
     static func transition(_ r: inout Reader) -> Transition? {
         let t = Transition(customerID: r.requiredText(1), from: r.text(2), to: r.requiredText(3),
-                           at: r.requiredTimestamp(4), by: r.requiredText(5), note: r.text(6))
+                           at: r.requiredTimestamp(4), by: r.requiredText(5), note: r.text(6),
+                           id: Int64(r.statement.int(0)), reverts: r.table.columns.count > 7 ? r.integer(7) : nil)
         return r.isValid ? t : nil
     }
 }

@@ -42,7 +42,8 @@ enum SQLiteSchema {
           to_stage    TEXT NOT NULL REFERENCES stages(id),
           at          TEXT NOT NULL,
           by          TEXT NOT NULL,
-          note        TEXT
+          note        TEXT,
+          reverts     INTEGER REFERENCES transitions(id)
         );
         """
 
@@ -144,6 +145,8 @@ enum SQLiteSchema {
         var declaredAsOf: Timestamp?
         /// In funnel order; only the stages that follow the format.
         var stages: [Stage] = []
+        /// The transitions table has the optional `reverts` column.
+        var transitionsHaveReverts = false
         /// Errors refuse the file.
         var problems = ProblemList()
     }
@@ -161,6 +164,7 @@ enum SQLiteSchema {
             var present = Set<String>()
             while try tableInfo.step() { present.insert(tableInfo.string(0)?.lowercased() ?? "") }
             tableInfo.reset()
+            if table.name == SQLiteRows.transitions.name { header.transitionsHaveReverts = present.contains("reverts") }
             if present.isEmpty {
                 missingTables.append(table.name)
             } else {

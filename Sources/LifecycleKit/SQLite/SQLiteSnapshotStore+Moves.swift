@@ -33,6 +33,7 @@ extension SQLiteSnapshotStore {
                 return outcome
             }
             if !outcome.applied.isEmpty { didWrite(at: request.at) }
+            if request.changes.contains(where: { $0.reverting != nil }) { transitionsHaveReverts = true }
             // Another program's change is for `refresh()` to pick up; the index cannot follow it.
             if changedElsewhere { listIndex.drop() } else { listIndex.follow(moved, at: request.at) }
             return outcome
@@ -46,9 +47,13 @@ extension SQLiteSnapshotStore {
     /// The changes of `request`, inside the open write transaction.
     private func applyInTransaction(_ request: MoveRequest, at: String, _ db: OpaquePointer,
                                     moved: inout [SQLiteListIndex.Move]) throws -> MoveOutcome {
-        let current = try SQLiteStatement(db, "SELECT stage, rowid FROM customers WHERE id = ?1")
+        let reverting = request.changes.contains { $0.reverting != nil }
+        if reverting { try addRevertsColumn(db) }
+        let current = try SQLiteStatement(db, "SELECT stage, rowid, stage_entered_at FROM customers WHERE id = ?1")
         let update = try SQLiteStatement(db, "UPDATE customers SET stage = ?1, stage_entered_at = ?2 WHERE id = ?3")
-        let insert = try SQLiteStatement(db, """
+        let insert = try SQLiteStatement(db, reverting ? """
+            INSERT INTO transitions(customer_id, from_stage, to_stage, at, by, note, reverts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """ : """
             INSERT INTO transitions(customer_id, from_stage, to_stage, at, by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             """)
         var outcome = MoveOutcome(applied: [], conflicts: [])
@@ -56,6 +61,7 @@ extension SQLiteSnapshotStore {
             current.bind(1, change.customerID)
             let stage: String?? = try current.step() ? .some(current.string(0)) : .none
             let rowid = Int64(current.int(1))
+            let enteredBefore = Timestamp.parse(current.bytes(2))
             current.reset()
             guard case .some(let actual) = stage else {
                 if request.changes.count == 1 { throw MoveError(.unknownCustomer(change.customerID), path: path) }
@@ -69,8 +75,9 @@ extension SQLiteSnapshotStore {
                                                       actualStage: actual, lastTransition: try lastTransition(of: change.customerID, db)))
                 continue
             }
+            let entered = change.reverting.map { $0.stageEnteredAt } ?? request.at
             update.bind(1, change.targetStage)
-            update.bind(2, at)
+            update.bind(2, entered?.iso8601)
             update.bind(3, change.customerID)
             try update.run()
             insert.bind(1, change.customerID)
@@ -79,29 +86,36 @@ extension SQLiteSnapshotStore {
             insert.bind(4, at)
             insert.bind(5, request.user)
             insert.bind(6, request.note)
+            if reverting { insert.bind(7, change.reverting?.transitionID) }
             try insert.run()
-            moved.append(SQLiteListIndex.Move(rowid: rowid, customerID: change.customerID, stage: stageIndex[change.targetStage]!))
+            moved.append(SQLiteListIndex.Move(rowid: rowid, customerID: change.customerID, stage: stageIndex[change.targetStage]!,
+                                              enteredAt: entered))
             outcome.applied.append(Transition(customerID: change.customerID, from: actual, to: change.targetStage,
-                                              at: request.at, by: request.user, note: request.note))
-        }
-        if !outcome.applied.isEmpty {
-            // A live file describes the moment of its latest change: `as_of` follows, so no
-            // figure is computed against a moment before the change (negative days in stage).
-            let asOf = try SQLiteStatement(db, "UPDATE meta SET value = ?1 WHERE key = 'as_of' AND value < ?1")
-            asOf.bind(1, at)
-            try asOf.run()
+                                              at: request.at, by: request.user, note: request.note,
+                                              id: sqlite3_last_insert_rowid(db), reverts: change.reverting?.transitionID))
+            outcome.previousStageEnteredAt.append(enteredBefore)
         }
         return outcome
+    }
+
+    /// Adds the format's optional `transitions.reverts` column when the file lacks it (inside
+    /// the open write transaction: it comes with the first undo, or not at all).
+    private func addRevertsColumn(_ db: OpaquePointer) throws {
+        let columns = try SQLiteStatement(db, "SELECT 1 FROM pragma_table_info('transitions') WHERE name = 'reverts'")
+        guard try !columns.step() else { return }
+        columns.reset()
+        try SQLiteStatement(db, "ALTER TABLE transitions ADD COLUMN reverts INTEGER REFERENCES transitions(id)").run()
     }
 
     /// The customer's latest transition in time order (ties: the later row), nil when none
     /// is readable.
     private func lastTransition(of customerID: String, _ db: OpaquePointer) throws -> Transition? {
-        let s = try SQLiteStatement(db, SQLiteRows.transitions.select("WHERE customer_id = ?1 ORDER BY rowid"))
+        let rows = transitionRows
+        let s = try SQLiteStatement(db, rows.select("WHERE customer_id = ?1 ORDER BY rowid"))
         s.bind(1, customerID)
         var last: Transition?
         while try s.step() {
-            var reader = SQLiteRows.Reader(s, SQLiteRows.transitions)
+            var reader = SQLiteRows.Reader(s, rows)
             guard let t = SQLiteRows.transition(&reader) else { continue }
             if last.map({ t.at >= $0.at }) ?? true { last = t }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDBSQLite
 
 /// The full passes of a SQLite store (totals, the funnel figures): seconds on a big file, so
 /// they run in the background, on a connection of their own (the store's connection is
@@ -51,7 +52,7 @@ extension SQLiteSnapshotStore {
         let first = try SQLiteStatement(db, "SELECT id, stage, stage_entered_at, rowid FROM customers ORDER BY id LIMIT ?2")
         let next = try SQLiteStatement(db, "SELECT id, stage, stage_entered_at, rowid FROM customers WHERE id > ?1 ORDER BY id LIMIT ?2")
         let transitions = try SQLiteStatement(db, """
-            SELECT customer_id, to_stage, at, rowid FROM transitions
+            SELECT customer_id, to_stage, at, rowid, from_stage, \(transitionsHaveReverts ? "reverts" : "NULL") FROM transitions
             WHERE customer_id >= ?1 AND customer_id <= ?2 ORDER BY customer_id
             """)
         let revenues = try SQLiteStatement(db, """
@@ -59,7 +60,7 @@ extension SQLiteSnapshotStore {
             WHERE customer_id >= ?1 AND customer_id <= ?2 GROUP BY customer_id ORDER BY customer_id
             """)
         var lastID: [UInt8]?
-        var entries: [(stage: Int, at: Timestamp)] = []
+        var entries: [StageEntry] = []
         while true {
             // The chunk's customers, read whole so that their statement is done.
             let customers = lastID == nil ? first : next
@@ -120,15 +121,22 @@ extension SQLiteSnapshotStore {
 
     /// One transition of the current row of `transitions`, or the error naming its place:
     /// the open checked structure only, and a row this scan cannot read refuses the figures.
-    private func journeyEntry(_ transitions: SQLiteStatement, _ accumulator: FunnelAccumulator) throws -> (stage: Int, at: Timestamp) {
+    private func journeyEntry(_ transitions: SQLiteStatement, _ accumulator: FunnelAccumulator) throws -> StageEntry {
         let place = "transitions row \(transitions.int(3))"
-        let to = transitions.string(1) ?? ""
-        guard let stage = accumulator.stageIndex(to) else {
-            throw SnapshotError(path: path, kind: .unknownReference, place: place + ", column to_stage", message: "unknown stage \(JSONText.string(to))")
+        func stage(_ column: Int32, _ name: String) throws -> Int? {
+            guard let id = transitions.string(column) else { return nil }
+            guard let stage = accumulator.stageIndex(id) else {
+                throw SnapshotError(path: path, kind: .unknownReference, place: place + ", column \(name)", message: "unknown stage \(JSONText.string(id))")
+            }
+            return stage
+        }
+        guard let to = try stage(1, "to_stage") else {
+            throw SnapshotError(path: path, kind: .invalidField, place: place + ", column to_stage", message: "missing value")
         }
         guard let at = Timestamp.parse(transitions.bytes(2)) else {
             throw SnapshotError(path: path, kind: .invalidField, place: place + ", column at", message: "malformed timestamp \(JSONText.string(transitions.string(2) ?? ""))")
         }
-        return (stage, at)
+        let reverts = transitions.type(5) == SQLITE_INTEGER ? Int64(transitions.int(5)) : nil
+        return StageEntry(stage: to, from: try stage(4, "from_stage"), at: at, id: Int64(transitions.int(3)), reverts: reverts)
     }
 }

@@ -50,15 +50,24 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     /// Called between two chunks of that pass, when no statement is active (for tests).
     var betweenJourneyChunks: (() -> Void)?
 
-    /// After this store wrote a transition at `at`: the snapshot now describes that moment.
-    /// A declared `as_of` was advanced in meta by the same transaction; without one, the
-    /// latest timestamp may now be `at` (if not computed yet, the scan will find it).
+    /// After this store wrote a transition at `at`. A declared `as_of` never moves; without
+    /// one, the snapshot describes its latest timestamp, which may now be `at` (if not
+    /// computed yet, the scan will find it).
     func didWrite(at: Timestamp) {
-        guard var info = cachedInfo ?? (header.declaredAsOf != nil ? self.info : nil), at > info.asOf else { return }
+        guard header.declaredAsOf == nil, var info = cachedInfo, at > info.asOf else { return }
         info.asOf = at
-        if info.declaredAsOf != nil { info.declaredAsOf = at }
         cachedInfo = info
     }
+
+    /// The transitions' columns to read (with `reverts` once the file has that column).
+    var transitionRows: SQLiteRows.Table { schemaLock.withLock { SQLiteRows.transitions(hasReverts: hasRevertsColumn) } }
+    /// Whether the file has `transitions.reverts`; set when this store adds it.
+    var transitionsHaveReverts: Bool {
+        get { schemaLock.withLock { hasRevertsColumn } }
+        set { schemaLock.withLock { hasRevertsColumn = newValue } }
+    }
+    private var hasRevertsColumn: Bool
+    private let schemaLock = NSLock()
 
     /// Opens `path`. Throws `SnapshotError` when it is not a SQLite database, not a
     /// snapshot, of another version, or lacks a table, a column or valid stages.
@@ -76,6 +85,7 @@ public final class SQLiteSnapshotStore: SnapshotStore {
         }
         if header.problems.hasErrors { throw SnapshotError(path: path, problems: header.problems) }
         problems = header.problems
+        hasRevertsColumn = header.transitionsHaveReverts
         stages = header.stages
         var index: [String: Int] = [:]
         for (i, s) in stages.enumerated() { index[s.id] = i }
@@ -278,10 +288,11 @@ public final class SQLiteSnapshotStore: SnapshotStore {
 
     public func transitions(ofCustomer id: String) throws -> [Transition] {
         let list = try read { db in
-            let s = try SQLiteStatement(db, SQLiteRows.transitions.select("WHERE customer_id = ?1 ORDER BY rowid"))
+            let rows = transitionRows
+            let s = try SQLiteStatement(db, rows.select("WHERE customer_id = ?1 ORDER BY rowid"))
             s.bind(1, id)
             var out: [Transition] = []
-            while try s.step() { out.append(try decode(s, SQLiteRows.transitions, SQLiteRows.transition)) }
+            while try s.step() { out.append(try decode(s, rows, SQLiteRows.transition)) }
             return out
         }
         // Stable: ties keep row order.
@@ -299,8 +310,9 @@ public final class SQLiteSnapshotStore: SnapshotStore {
             while try customers.step() { try sink.add(decodeCustomer(customers)) }
             let touchpoints = try SQLiteStatement(db, SQLiteRows.touchpoints.select("ORDER BY rowid"))
             while try touchpoints.step() { try sink.add(decode(touchpoints, SQLiteRows.touchpoints, SQLiteRows.touchpoint)) }
-            let transitions = try SQLiteStatement(db, SQLiteRows.transitions.select("ORDER BY rowid"))
-            while try transitions.step() { try sink.add(decode(transitions, SQLiteRows.transitions, SQLiteRows.transition)) }
+            let rows = transitionRows
+            let transitions = try SQLiteStatement(db, rows.select("ORDER BY rowid"))
+            while try transitions.step() { try sink.add(decode(transitions, rows, SQLiteRows.transition)) }
         }
         try sink.finish()
     }

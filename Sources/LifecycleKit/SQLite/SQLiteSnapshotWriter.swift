@@ -44,8 +44,8 @@ public final class SQLiteSnapshotWriter: SnapshotSink {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """)
             transitionInsert = try SQLiteStatement(db, """
-                INSERT INTO transitions (customer_id, from_stage, to_stage, at, by, note)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                INSERT INTO transitions (customer_id, from_stage, to_stage, at, by, note, id, reverts)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """)
         } catch {
             abandon()
@@ -119,7 +119,19 @@ public final class SQLiteSnapshotWriter: SnapshotSink {
             s.bind(4, t.at.iso8601)
             s.bind(5, t.by)
             s.bind(6, t.note)
-            try s.run()
+            s.bind(7, t.id)
+            s.bind(8, t.reverts)
+            do {
+                try s.run()
+            } catch let failure as SQLiteFailure where t.id != nil && failure.code & 0xFF == SQLITE_CONSTRAINT {
+                // A row without an id (numbered by SQLite) took this id: renumber that one.
+                // Ids given in a snapshot are unique (validated), so the taker had none.
+                let db = try openConnection()
+                let renumber = try SQLiteStatement(db, "UPDATE transitions SET id = (SELECT max(id) FROM transitions) + 1 WHERE id = ?1")
+                renumber.bind(1, t.id)
+                try renumber.run()
+                try s.run()
+            }
         }
     }
 

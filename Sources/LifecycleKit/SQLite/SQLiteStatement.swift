@@ -59,6 +59,10 @@ final class SQLiteStatement {
         sqlite3_bind_int64(handle, index, Int64(value))
     }
 
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
     // MARK: Stepping
 
     /// Advances to the next row; false when there is none.

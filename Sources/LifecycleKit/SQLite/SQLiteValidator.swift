@@ -18,7 +18,8 @@ public enum SQLiteValidator {
                 // Without the expected tables and columns, the rows cannot be checked.
                 let structural = header.problems.errors.contains { $0.kind == .notASnapshot || $0.kind == .unsupportedVersion }
                 if structural { return }
-                var checker = Checker(connection: try SQLiteSchema.connection(db), asOf: header.declaredAsOf)
+                var checker = Checker(connection: try SQLiteSchema.connection(db), asOf: header.declaredAsOf,
+                                      hasReverts: header.transitionsHaveReverts)
                 try checker.run()
                 list.merge(checker.problems)
             }
@@ -34,6 +35,8 @@ public enum SQLiteValidator {
     private struct Checker {
         let connection: OpaquePointer
         let asOf: Timestamp?
+        /// The file has the optional `transitions.reverts` column.
+        let hasReverts: Bool
         var problems = ProblemList()
 
         mutating func run() throws {
@@ -48,7 +51,7 @@ public enum SQLiteValidator {
             try checkRows(SQLiteRows.touchpoints) { r, problems in
                 SQLiteRows.touchpoint(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
             }
-            try checkRows(SQLiteRows.transitions) { r, problems in
+            try checkRows(SQLiteRows.transitions(hasReverts: hasReverts)) { r, problems in
                 SQLiteRows.transition(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
             }
             try checkDuplicates("customers", what: "customer")
@@ -59,6 +62,22 @@ public enum SQLiteValidator {
             try checkReferences("transitions", id: nil, column: "from_stage", to: "stages", what: "stage")
             try checkReferences("transitions", id: nil, column: "to_stage", to: "stages", what: "stage")
             try checkStageMismatches()
+            if hasReverts { try checkReverts() }
+        }
+
+        /// Each transition whose `reverts` names no other transition of the same customer
+        /// (a warning: it then counts as an ordinary stage change).
+        private mutating func checkReverts() throws {
+            let s = try SQLiteStatement(connection, """
+                SELECT r.rowid, r.reverts FROM transitions AS r
+                WHERE typeof(r.reverts) = 'integer' AND NOT EXISTS (
+                    SELECT 1 FROM transitions AS x WHERE x.id = r.reverts AND x.customer_id = r.customer_id AND x.id <> r.id)
+                ORDER BY r.rowid
+                """)
+            while try s.step() {
+                problems.add(.unmatchedRevert, at: sqlitePlace("transitions", row: s.int(0), column: "reverts"),
+                             "reverts \(s.int(1)), which is no other transition of this customer; counted as an ordinary stage change")
+            }
         }
 
         private static func checkAsOf(_ at: Timestamp, _ asOf: Timestamp?, _ r: SQLiteRows.Reader,

@@ -113,7 +113,7 @@ extension SnapshotStore {
     public func scannedFunnelReport() throws -> FunnelReport {
         var acc = FunnelAccumulator(stages: stages, asOf: info.asOf)
         try scanJourneys(into: &acc)
-        return FunnelReport(info: info, totals: try totals(), stages: acc.figures())
+        return FunnelReport(info: info, totals: try totals(), stages: acc.figures(), changesSinceAsOf: acc.transitionsAfterAsOf)
     }
 }
 

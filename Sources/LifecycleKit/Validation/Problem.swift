@@ -15,6 +15,7 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
         case stageMismatch = "stage-mismatch"
         case afterAsOf = "after-as-of"
         case enteredBeforeCreated = "entered-before-created"
+        case unmatchedRevert = "unmatched-revert"
     }
 
     public var kind: Kind
@@ -30,7 +31,7 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity {
         switch kind {
         case .notASnapshot, .unsupportedVersion, .invalidField, .duplicateID, .unknownReference: return .error
-        case .stageMismatch, .afterAsOf, .enteredBeforeCreated: return .warning
+        case .stageMismatch, .afterAsOf, .enteredBeforeCreated, .unmatchedRevert: return .warning
         }
     }
 

@@ -134,13 +134,19 @@ final class SQLiteListIndex {
         var rowid: Int64
         var customerID: String
         var stage: Int
+        /// The customer's new `stage_entered_at`: the change's time, or for an undo the
+        /// time it restores.
+        var enteredAt: Timestamp?
     }
 
     /// Follows stage changes this store committed at `at` (µs): the customers' stages, and
     /// their place in the `stage_entered_at` order (last, ties by id). False when the index
-    /// cannot follow (an unknown rowid, a time not after every other): drop it then.
+    /// cannot follow (an unknown rowid, a time not after every other, an undo's restored
+    /// time): drop it then.
     func follow(_ moves: [Move], at: Int64) -> Bool {
         guard !moves.isEmpty else { return true }
+        // An undo puts an earlier time back: its place in the order is not known here.
+        guard moves.allSatisfy({ $0.enteredAt?.microseconds == at }) else { return false }
         var slots: [(slot: Int32, id: String)] = []
         for move in moves {
             guard let slot = slot(ofRowid: move.rowid), move.stage < stageCounts.count else { return false }

@@ -3,7 +3,7 @@ import Foundation
 /// The side cache of a SQLite snapshot's funnel figures (a full scan of seconds on a big
 /// file): used only for the very state of the file they were computed from.
 struct SQLiteReportCache {
-    static let version = 1
+    static let version = 2
     let file: SideCacheFile
 
     init?(snapshotPath: String) {
