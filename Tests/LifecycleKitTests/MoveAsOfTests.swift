@@ -24,6 +24,12 @@ import Testing
             let after = try store.funnelReport()
             #expect(after.info.asOf == declared)
             #expect(after.changesSinceAsOf == 1, "\(path)")
+            #expect(ReportRenderer.table(after).hasPrefix("Hand made — as of 2026-11-01T00:00:00Z · 1 change since\n"))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(ReportRenderer.json(after).utf8)) as? [String: Any])
+            #expect((json["snapshot"] as? [String: Any])?["changes_since_as_of"] as? Int == 1)
+            let loyalty = try #require((json["stages"] as? [[String: Any]])?.last)
+            #expect(loyalty["entered_after_as_of"] as? Int == 1)
+            #expect(loyalty["came_from"] as? [[String: AnyHashable]] == [["from": "awareness", "customers": 1]])
             // Stages nobody touched keep every figure (consideration, purchase, retention).
             for i in [1, 2, 3] { #expect(after.stages[i] == before.stages[i], "\(path) stage \(i)") }
             // The moved customer entered loyalty after as_of: 0 days, marked, counted in the median.

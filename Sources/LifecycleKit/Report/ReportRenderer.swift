@@ -19,7 +19,11 @@ public enum ReportRenderer {
         let info = report.info
         let t = report.totals
         var lines: [String] = []
-        lines.append(SafeText.visible(info.name ?? "Unnamed snapshot") + " — as of " + info.asOf.iso8601)
+        var asOf = SafeText.visible(info.name ?? "Unnamed snapshot") + " — as of " + info.asOf.iso8601
+        if report.changesSinceAsOf > 0 {
+            asOf += " · \(NumberText.grouped(report.changesSinceAsOf)) change\(report.changesSinceAsOf == 1 ? "" : "s") since"
+        }
+        lines.append(asOf)
         lines.append("\(NumberText.grouped(t.customers)) customers · \(NumberText.grouped(t.touchpoints)) touchpoints · "
             + "\(NumberText.grouped(t.transitions)) transitions · revenue \(NumberText.fixed(t.revenue, decimals: 2)) \(SafeText.visible(info.currency))")
         lines.append("")
@@ -65,6 +69,7 @@ public enum ReportRenderer {
         raw("{\n  "); key("snapshot"); raw("{")
         key("name"); string(info.name); raw(", ")
         key("as_of"); string(info.asOf.iso8601); raw(", ")
+        key("changes_since_as_of"); raw(String(report.changesSinceAsOf)); raw(", ")
         key("currency"); string(info.currency); raw("},\n  ")
         let t = report.totals
         key("totals"); raw("{")
@@ -82,7 +87,15 @@ public enum ReportRenderer {
             key("reached"); raw(String(s.reached)); raw(", ")
             key("conversion"); number(s.conversion); raw(", ")
             key("median_days_in_stage"); number(s.medianDaysInStage); raw(", ")
-            key("revenue"); number(s.revenue); raw("}")
+            key("entered_after_as_of"); raw(String(s.enteredAfterAsOf)); raw(", ")
+            key("revenue"); number(s.revenue); raw(", ")
+            key("came_from"); raw("[")
+            for (k, inflow) in s.cameFrom.enumerated() {
+                raw(k == 0 ? "{" : ", {")
+                key("from"); string(inflow.origin.jsonKey); raw(", ")
+                key("customers"); raw(String(inflow.customers)); raw("}")
+            }
+            raw("]}")
         }
         raw(report.stages.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
         return String(decoding: o, as: UTF8.self)
@@ -118,5 +131,16 @@ extension String {
         var s = Substring(self)
         while s.last == " " { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension StageInflow.Origin {
+    /// In `report --format json`: the stage id, `(start)` or `(unrecorded)` (never a stage id).
+    var jsonKey: String {
+        switch self {
+        case .stage(let id): return id
+        case .start: return "(start)"
+        case .unrecorded: return "(unrecorded)"
+        }
     }
 }
