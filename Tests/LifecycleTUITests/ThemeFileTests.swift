@@ -135,5 +135,9 @@ import Testing
         let fallback = try ThemeSelection.resolve(option: nil, loader: home.loader())
         #expect(fallback.theme == ThemeLoader.compiledDefault)
         #expect(fallback.warning?.hasPrefix("~/.config/clc/themes/default.toml, line 1, column ") == true)
+        // and so does a theme built on it
+        let light = try ThemeSelection.resolve(option: "light", loader: home.loader())
+        #expect(light.theme == ThemeLoader.compiledDefault)
+        #expect(light.warning?.hasPrefix("~/.config/clc/themes/default.toml, line 1, column ") == true)
     }
 }

@@ -77,7 +77,7 @@ public struct ThemeLoader {
         let user = try read("\(userDirectory)/\(name).toml", name: name)
         var theme: Theme
         if let builtin {
-            theme = builtin.inherits.map { try? load($0, depth: depth + 1) }.flatMap { $0 }.map { $0.overlaid(with: builtin.theme) } ?? builtin.theme
+            theme = try builtin.inherits.map { try load($0, depth: depth + 1).overlaid(with: builtin.theme) } ?? builtin.theme
         } else if let user {
             let parentName = user.inherits ?? "default"
             theme = parentName == name ? Theme.base : try load(parentName, depth: depth + 1)
