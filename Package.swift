@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The domain: model, snapshot stores (JSON, SQLite), validation, metrics. No terminal here.
@@ -30,7 +31,8 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         // The dashboard: state → update(event) → view into a cell grid; an ncurses backend.
-        .target(name: "LifecycleTUI", dependencies: ["LifecycleKit", "CNcursesw"]),
+        // Themes and config.toml are read with TOMLKit.
+        .target(name: "LifecycleTUI", dependencies: ["LifecycleKit", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The executable: argument parsing only.
         .executableTarget(
             name: "clc",
@@ -54,7 +56,7 @@ let package = Package(
         .testTarget(name: "LifecycleTUITests", dependencies: ["LifecycleTUI", "LifecycleKit"], exclude: ["Screens"]),
         // Drives the real `clc` binary in tmux and checks the screen and the files on disk;
         // runs `clc-bench --smoke`.
-        .testTarget(name: "EndToEndTests", dependencies: ["clc", "clc-bench"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["clc", "clc-bench", "LifecycleKit"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -11,6 +11,7 @@ struct CLC: ParsableCommand {
 
             Exit codes: 0 success, 1 invalid data or a failed operation, 2 usage error.
             """,
+        version: "clc \(ClcVersion.current)",
         subcommands: [OpenCommand.self, ReportCommand.self, ValidateCommand.self, ConvertCommand.self,
                       MoveCommand.self, HistoryCommand.self,
                       GenerateCommand.self, DemoCommand.self],

@@ -11,6 +11,7 @@ struct OpenCommand: ParsableCommand {
             Needs a terminal; for text output use `clc report FILE`.
             Themes: default, light, high-contrast, mono, or your own in ~/.config/clc/themes;
             `theme = "light"` in ~/.config/clc/config.toml sets the default. NO_COLOR is honoured.
+            A mistake in a theme or config file is a warning (file, line, problem); the default theme is used.
             """)
 
     @Argument(help: "A snapshot file (.json, .sqlite, .db). Omit to open the demo.")

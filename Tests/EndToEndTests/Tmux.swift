@@ -147,6 +147,9 @@ final class TmuxSession {
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "main"]).stdout }
 
+    /// The screen with the escape sequences of its colours and attributes (`capture-pane -e`).
+    func screenWithEscapes() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", "main"]).stdout }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
     }

@@ -40,14 +40,14 @@ import Testing
     }
 
     @Test func errorsNameTheFileAndLine() throws {
-        #expect(throws: ThemeParser.ParseError(line: 2, message: "unknown colour \"purplish\" (use a name, 0-255 or #rrggbb)")) {
+        #expect(throws: TOMLProblem(line: 2, message: "unknown colour \"purplish\" (use a name, 0-255 or #rrggbb)")) {
             try ThemeParser.parse("[bar]\nfg = \"purplish\"", defaultName: "x")
         }
-        #expect(throws: ThemeParser.ParseError.self) { try ThemeParser.parse("[nonsense]", defaultName: "x") }
-        #expect(throws: ThemeParser.ParseError.self) { try ThemeParser.parse("[bar]\nattrs = [\"blink\"]", defaultName: "x") }
+        #expect(throws: TOMLProblem.self) { try ThemeParser.parse("[nonsense]", defaultName: "x") }
+        #expect(throws: TOMLProblem.self) { try ThemeParser.parse("[bar]\nattrs = [\"blink\"]", defaultName: "x") }
         let loader = ThemeLoader(environment: ["CLC_THEMES_DIR": Self.themesDir, "HOME": "/nonexistent"])
-        #expect(throws: ThemeLoader.LoadError.self) { try loader.load("nope") }
-        #expect(throws: ThemeLoader.LoadError.self) { try loader.load("../etc/passwd") }
+        #expect(throws: SettingsError.self) { try loader.load("nope") }
+        #expect(throws: SettingsError.self) { try loader.load("../etc/passwd") }
     }
 
     @Test func coloursDegradeToWhatTheTerminalHas() {

@@ -34,12 +34,20 @@ public struct StageMover {
         Timestamp(microseconds: Int64((Date().timeIntervalSince1970 * 1_000_000).rounded()))
     }
 
-    /// `--user`, else `CLC_USER`, else the login name, else `unknown`.
-    public static func resolveUser(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let option, !option.isEmpty { return option }
-        if let u = environment["CLC_USER"], !u.isEmpty { return u }
-        if let name = getlogin().map({ String(cString: $0) }), !name.isEmpty { return name }
-        if let u = environment["USER"] ?? environment["LOGNAME"], !u.isEmpty { return u }
+    /// `--user`, else `CLC_USER`, else the login name, else `USER`/`LOGNAME`, else the
+    /// effective user in the password database, else `unknown`.
+    public static func resolveUser(option: String?, lookup: UserLookup = .system) -> String {
+        let candidates: [() -> String?] = [
+            { option },
+            { lookup.environment["CLC_USER"] },
+            lookup.loginName,
+            { lookup.environment["USER"] },
+            { lookup.environment["LOGNAME"] },
+            lookup.passwordDatabaseName,
+        ]
+        for candidate in candidates {
+            if let name = candidate(), !name.isEmpty { return name }
+        }
         return "unknown"
     }
 

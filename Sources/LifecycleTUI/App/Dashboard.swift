@@ -26,6 +26,11 @@ public struct Dashboard {
         state.unsaved = store.hasUnsavedChanges
     }
 
+    /// Shows `text` as a warning in the status bar, before any message already there.
+    public mutating func showWarning(_ text: String) {
+        state.status = StatusMessage(state.status.map { text + " · " + $0.text } ?? text, kind: .warning)
+    }
+
     /// The figures were recomputed for the current data (the runner calls this).
     public mutating func figuresRequested() { state.figuresStale = false }
 

@@ -13,25 +13,6 @@ public enum DashboardLauncher {
         }
     }
 
-    /// The theme to use: `--theme`, else `theme = "…"` in `$XDG_CONFIG_HOME/clc/config.toml`,
-    /// else `default`.
-    public static func themeName(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let option { return option }
-        let loader = ThemeLoader(environment: environment)
-        let configPath = (loader.userDirectory as NSString).deletingLastPathComponent + "/config.toml"
-        guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else { return "default" }
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace }
-            if parts.count == 2, parts[0] == "theme" {
-                return parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-        }
-        return "default"
-    }
-
-    /// Runs the dashboard until the user quits; returns the signal that ended it, if any
-    /// (the terminal is restored either way).
-    @discardableResult
     /// A JSON file is parsed whole before the first frame: say so when that takes a moment.
     static func announceLongLoad(_ path: String) {
         guard (try? SnapshotFile.kind(ofFileAt: path)) == .json,
@@ -41,32 +22,39 @@ public enum DashboardLauncher {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Runs the dashboard until the user quits; returns the signal that ended it, if any
+    /// (the terminal is restored either way). A broken theme or config is a warning in the
+    /// status bar; only an unknown `--theme` is a usage error.
+    @discardableResult
     public static func run(path: String, themeOption: String?, user: String? = nil) throws -> Int32? {
         do {
             try NcursesTerminal.checkUsable()
         } catch let e as NcursesTerminal.SetupError {
             throw Failure.usage(e.description)
         }
-        let theme: Theme
+        let selection: ThemeSelection
         do {
-            theme = try ThemeLoader().load(themeName(option: themeOption))
-        } catch let e as ThemeLoader.LoadError {
-            throw Failure.usage(e.description)
+            selection = try ThemeSelection.resolve(option: themeOption)
+        } catch let e as SettingsError {
+            throw Failure.usage(SafeText.visible(e.description))
         }
+        // The status bar may cut the warning: say it whole once the terminal is restored.
+        defer { if let warning = selection.warning { FileHandle.standardError.write(Data("clc: \(SafeText.visible(warning))\n".utf8)) } }
         announceLongLoad(path)
         let store = try SnapshotFile.open(path)
         // The first frame needs the stage counts: count them while the terminal starts.
         let counts = ThreadResult { try store.stageCounts() }
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(theme: theme)
+            terminal = try NcursesTerminal(theme: selection.theme)
         } catch let e as NcursesTerminal.SetupError {
             throw Failure.usage(e.description)
         }
         defer { terminal.close() }
         let label = (path as NSString).lastPathComponent
-        let dashboard = try Dashboard(store: store, width: terminal.width, height: terminal.height, fileLabel: label,
+        var dashboard = try Dashboard(store: store, width: terminal.width, height: terminal.height, fileLabel: label,
                                       user: StageMover.resolveUser(option: user), stageCounts: counts.value())
+        if let warning = selection.warning { dashboard.showWarning(warning) }
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["CLC_EXIT_AFTER_FIRST_FRAME"] == "1"
         DashboardRunner(dashboard: dashboard, terminal: terminal)
             .run(exitAfterFirstFrame: exitAfterFirstFrame, shouldStop: { terminal.interrupted })

@@ -1,4 +1,6 @@
-/// Reads theme files: a small subset of TOML.
+import TOMLKit
+
+/// Reads theme files (TOML, with TOMLKit).
 ///
 /// ```toml
 /// name = "default"          # optional
@@ -10,12 +12,6 @@
 /// attrs = ["bold"]          # bold, reverse, underline, dim, italic
 /// ```
 public enum ThemeParser {
-    public struct ParseError: Error, CustomStringConvertible, Equatable {
-        public var line: Int
-        public var message: String
-        public var description: String { "line \(line): \(message)" }
-    }
-
     /// A parsed theme file: the roles it sets and the theme it builds on.
     public struct ThemeFile: Equatable {
         public var theme: Theme
@@ -34,99 +30,55 @@ public enum ThemeParser {
     private static let rolesByFileName: [String: Role] =
         Dictionary(uniqueKeysWithValues: Role.allCases.map { (fileName(of: $0), $0) })
 
+    /// Parses a theme file; throws a `TOMLProblem` naming the line and what is wrong.
     public static func parse(_ text: String, defaultName: String) throws -> ThemeFile {
+        let toml = try TOMLText(text)
         var theme = Theme(name: defaultName)
         var inherits: String?
-        var role: Role?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = index + 1
-            let line = stripComment(String(raw)).trimmingWhitespace
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { throw ParseError(line: number, message: "expected ']' to close the section") }
-                let name = String(line.dropFirst().dropLast()).trimmingWhitespace
-                guard let r = rolesByFileName[name] else {
-                    throw ParseError(line: number, message: "unknown role \"\(name)\" (known: \(rolesByFileName.keys.sorted().joined(separator: ", ")))")
-                }
-                role = r
-                if theme.styles[r] == nil { theme.styles[r] = RoleStyle() }
-                continue
-            }
-            guard let eq = line.firstIndex(of: "=") else { throw ParseError(line: number, message: "expected key = value") }
-            let key = String(line[..<eq]).trimmingWhitespace
-            let value = try parseValue(String(line[line.index(after: eq)...]).trimmingWhitespace, line: number)
-            guard let r = role else {
-                switch (key, value) {
-                case ("name", .string(let s)): theme.name = s
-                case ("inherits", .string(let s)): inherits = s
-                default: throw ParseError(line: number, message: "unknown top-level key \"\(key)\" (expected name or inherits)")
-                }
-                continue
-            }
-            var style = theme.styles[r] ?? RoleStyle()
-            switch (key, value) {
-            case ("fg", .string(let s)), ("bg", .string(let s)):
-                guard let color = ThemeColor(parsing: s) else {
-                    throw ParseError(line: number, message: "unknown colour \"\(s)\" (use a name, 0-255 or #rrggbb)")
-                }
-                if key == "fg" { style.foreground = color } else { style.background = color }
-            case ("attrs", .list(let names)):
-                style.attributes = []
-                for n in names {
-                    guard let a = TextAttributes.names[n] else {
-                        throw ParseError(line: number, message: "unknown attribute \"\(n)\" (use bold, reverse, underline, dim, italic)")
-                    }
-                    style.attributes.insert(a)
-                }
+        for (key, value) in toml.table {
+            switch key {
+            case "name", "inherits":
+                guard let s = value.string else { throw toml.problem("\(key) must be a quoted string", key: key) }
+                if key == "name" { theme.name = s } else { inherits = s }
             default:
-                throw ParseError(line: number, message: "unknown key \"\(key)\" in [\(fileName(of: r))] (expected fg, bg, attrs)")
+                guard let role = rolesByFileName[key] else {
+                    let message = value.table == nil
+                        ? "unknown top-level key \"\(key)\" (expected name, inherits or a [role] section)"
+                        : "unknown role \"\(key)\" (known: \(rolesByFileName.keys.sorted().joined(separator: ", ")))"
+                    throw toml.problem(message, key: value.table == nil ? key : nil, in: value.table == nil ? nil : key)
+                }
+                guard let table = value.table else { throw toml.problem("\(key) must be a [\(key)] section", key: key) }
+                theme.styles[role] = try style(table, section: key, in: toml)
             }
-            theme.styles[r] = style
         }
         return ThemeFile(theme: theme, inherits: inherits)
     }
 
-    private enum Value { case string(String), list([String]) }
-
-    private static func parseValue(_ text: String, line: Int) throws -> Value {
-        if text.hasPrefix("\"") {
-            guard text.count >= 2, text.hasSuffix("\"") else { throw ParseError(line: line, message: "unterminated string") }
-            return .string(String(text.dropFirst().dropLast()))
-        }
-        if text.hasPrefix("[") {
-            guard text.hasSuffix("]") else { throw ParseError(line: line, message: "expected ']' to close the list") }
-            let inner = text.dropFirst().dropLast().trimmingWhitespace
-            if inner.isEmpty { return .list([]) }
-            var items: [String] = []
-            for part in inner.split(separator: ",") {
-                let p = String(part).trimmingWhitespace
-                if p.isEmpty { continue }
-                guard case .string(let s) = try parseValue(p, line: line) else {
-                    throw ParseError(line: line, message: "lists hold strings only")
+    /// The style of one `[role]` section: `fg`, `bg`, `attrs`.
+    private static func style(_ table: TOMLTable, section: String, in toml: TOMLText) throws -> RoleStyle {
+        var style = RoleStyle()
+        for (key, value) in table {
+            switch key {
+            case "fg", "bg":
+                guard let text = value.string ?? value.int.map(String.init), let color = ThemeColor(parsing: text) else {
+                    throw toml.problem("unknown colour \(TOMLText.shown(value)) (use a name, 0-255 or #rrggbb)", key: key, in: section)
                 }
-                items.append(s)
+                if key == "fg" { style.foreground = color } else { style.background = color }
+            case "attrs":
+                guard let list = value.array else {
+                    throw toml.problem("attrs must be a list, like [\"bold\", \"underline\"]", key: key, in: section)
+                }
+                for item in list {
+                    guard let attribute = item.string.flatMap({ TextAttributes.names[$0] }) else {
+                        throw toml.problem("unknown attribute \(TOMLText.shown(item)) (use bold, reverse, underline, dim, italic)",
+                                           key: key, in: section)
+                    }
+                    style.attributes.insert(attribute)
+                }
+            default:
+                throw toml.problem("unknown key \"\(key)\" in [\(section)] (expected fg, bg, attrs)", key: key, in: section)
             }
-            return .list(items)
         }
-        if let i = Int(text) { return .string(String(i)) }
-        throw ParseError(line: line, message: "expected a quoted string or a list, found \"\(text)\"")
-    }
-
-    private static func stripComment(_ line: String) -> String {
-        var inString = false
-        for (i, c) in line.enumerated() {
-            if c == "\"" { inString.toggle() }
-            if c == "#" && !inString { return String(line.prefix(i)) }
-        }
-        return line
-    }
-}
-
-extension StringProtocol {
-    var trimmingWhitespace: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
-        return String(s)
+        return style
     }
 }

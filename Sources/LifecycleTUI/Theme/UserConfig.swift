@@ -1,0 +1,32 @@
+/// The user's settings, `$XDG_CONFIG_HOME/clc/config.toml` (default `~/.config/clc/config.toml`):
+///
+/// ```toml
+/// theme = "light"   # the theme when --theme is not given
+/// ```
+public struct UserConfig: Equatable, Sendable {
+    /// The theme to open with, if the file names one.
+    public var theme: String?
+    /// The line of `theme = …`, for messages about it.
+    public var themeLine: Int?
+
+    /// Parses the text of a config file; throws a `TOMLProblem` naming the line and what is wrong.
+    public static func parse(_ text: String) throws -> UserConfig {
+        let toml = try TOMLText(text)
+        var config = UserConfig()
+        for (key, value) in toml.table {
+            guard key == "theme" else { throw toml.problem("unknown setting \"\(key)\" (expected theme)", key: key) }
+            guard let name = value.string else {
+                throw toml.problem("theme must be a quoted name, like theme = \"light\"", key: key)
+            }
+            config.theme = name
+            config.themeLine = toml.line(ofKey: key, in: nil)
+        }
+        return config
+    }
+
+    /// The config at `path`, nil when there is none; a broken one throws a `SettingsError`
+    /// naming the file, the line and the problem.
+    public static func load(path: String, home: String?) throws -> UserConfig? {
+        try TOMLText.readFile(path, home: home, parse)
+    }
+}
