@@ -62,6 +62,9 @@ public struct Dashboard {
     }
 
     private mutating func handleKey(_ key: Key) {
+        var key = key
+        let typing = state.noteInput != nil || state.saveAsInput != nil || state.screen.isTypingSearch
+        if typing && key == .ctrl("c") { key = .escape }   // Ctrl-C cancels the typing, as Esc does
         if state.noteInput != nil {
             handleNoteInput(key)
             return
@@ -152,8 +155,7 @@ public struct Dashboard {
     // MARK: help
 
     private mutating func handleHelp(_ action: Action, scroll: Int) {
-        // As many lines as the overlay shows: the screen less frame, footer and margins.
-        let maxScroll = max(0, KeyBindings.bindings(in: state.screen.context).count - (state.height - 6))
+        let maxScroll = HelpOverlay.maxScroll(state.screen.context, width: state.width, height: state.height)
         switch action {
         case .back: state.overlay = nil
         case .down: state.overlay = .help(scroll: min(maxScroll, scroll + 1))
