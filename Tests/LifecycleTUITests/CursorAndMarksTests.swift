@@ -36,6 +36,29 @@ import Testing
         #expect(Self.selectedName(d) == before)
     }
 
+    /// The issue's case on SQLite: 1,082 customers above the cursor move away at once.
+    @Test func theCursorFollowsItsCustomerAfterAThousandLeave() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clc-cursor-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let customers = (0..<3000).map { i in
+            #"{"id": "C\#(String(format: "%04d", i))", "name": "Person \#(String(format: "%04d", i))", "stage": "a"}"#
+        }
+        let json = dir.appendingPathComponent("big.json").path, sqlite = dir.appendingPathComponent("big.sqlite").path
+        try #"{"format": "lifecycle-snapshot", "version": 1, "stages": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}], "customers": [\#(customers.joined(separator: ","))]}"#
+            .write(toFile: json, atomically: true, encoding: .utf8)
+        try JSONSnapshotStore(path: json).export(to: try SQLiteSnapshotWriter(path: sqlite))
+        var d = try Dashboard(store: try SQLiteSnapshotStore(path: sqlite), width: 80, height: 24, fileLabel: "big.sqlite",
+                              user: "tester", clock: { DashboardMoveTests.now })
+        TUITest.press("<Enter>" + String(repeating: "<Space>", count: 1082) + String(repeating: "j", count: 418), &d)
+        #expect(Self.selectedName(d) == "Person 1500")
+        TUITest.press("m2<Enter><Enter>y", &d)
+        #expect(d.state.status?.text == "Moved 1,082 customers to B")
+        #expect(DashboardUpdateTests.list(d)?.cursor == 418)
+        #expect(Self.selectedName(d) == "Person 1500")
+        #expect(RootView.render(d.state).text.contains("419 of 1,918"))
+    }
+
     @Test func whenItsCustomerLeavesTheCursorGoesToTheNextOne() throws {
         var (d, dir) = try Self.dashboard()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -26,18 +26,29 @@ import Testing
         #expect(!text.contains("…"))
     }
 
-    /// Help at 80×24: every key's text is there whole (wrapped if need be), scrolled into view.
-    @Test(arguments: ["", "j<Enter>", "j<Enter><Enter>"])
-    func helpTextsAreWhole(keys: String) throws {
-        var d = try TUITest.cdnowDashboard(width: 80, height: 24)
+    /// Help at any size: every key's text is there whole (wrapped if need be), scrolled into view.
+    @Test(arguments: ["", "j<Enter>", "j<Enter><Enter>"], [[80, 24], [60, 20], [50, 12]])
+    func helpTextsAreWhole(keys: String, size: [Int]) throws {
+        var d = try TUITest.cdnowDashboard(width: size[0], height: size[1])
         TUITest.press(keys + "?", &d)
-        var text = TUITest.overlayText(RootView.render(d.state))
-        TUITest.press("G", &d)
-        text += " " + TUITest.overlayText(RootView.render(d.state))
+        var text = ""
+        for _ in 0..<30 {
+            text += " " + TUITest.overlayText(RootView.render(d.state))
+            TUITest.press("j", &d)
+        }
         for b in KeyBindings.bindings(in: d.state.screen.context) {
             #expect(text.contains(b.help), "help lacks \(b.help)")
         }
         #expect(!text.contains("…"))
+    }
+
+    /// At the smallest size the help scrolls (saying how much more there is) and a dialog wraps.
+    @Test func atTheSmallestSize() throws {
+        var d = try TUITest.cdnowDashboard(width: 50, height: 12)
+        TUITest.press("j<Enter>?", &d)
+        try TUITest.expectScreen(RootView.render(d.state), "cdnow-help-list-50x12")
+        TUITest.press("<Esc><Space><Space>m4<Enter>a note<Enter>", &d)
+        try TUITest.expectScreen(RootView.render(d.state), "cdnow-confirm-50x12")
     }
 
     @Test func wrappingBreaksAtSpacesAndMeasuresColumns() {

@@ -55,12 +55,17 @@ enum TextBox {
 enum HelpOverlay {
     static let boxWidth = 76
 
-    /// The help's lines on a `gridWidth`-wide screen: key label (first line only) and text.
+    /// The help's lines on a `gridWidth`-wide screen: key labels and texts, each wrapped in its column.
     static func lines(_ context: KeyContext, gridWidth: Int) -> [(key: String, help: String)] {
         let inner = max(1, min(boxWidth, gridWidth - 2) - 4)
         let keyWidth = keyWidth(context, gridWidth: gridWidth)
         return KeyBindings.bindings(in: context).flatMap { b in
-            TextWrap.lines(b.help, width: inner - keyWidth).enumerated().map { ($0.offset == 0 ? b.keyLabel : "", $0.element) }
+            // A label too long for its column breaks after a `/`: `PgDn/Ctrl-F/` `Ctrl-D`.
+            let keys = DisplayWidth.of(b.keyLabel) < keyWidth ? [b.keyLabel]
+                : TextWrap.lines(b.keyLabel.replacingOccurrences(of: "/", with: "/ "), width: keyWidth - 1)
+                    .map { $0.replacingOccurrences(of: "/ ", with: "/") }
+            let help = TextWrap.lines(b.help, width: inner - keyWidth)
+            return (0..<max(keys.count, help.count)).map { (keys[safe: $0] ?? "", help[safe: $0] ?? "") }
         }
     }
 
