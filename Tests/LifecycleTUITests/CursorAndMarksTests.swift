@@ -111,6 +111,13 @@ import Testing
         #expect(!d.state.shouldQuit)
         TUITest.press("<C-c>", &d)
         #expect(d.state.shouldQuit)
+        // In an overlay or while typing, Ctrl-C cancels like Esc.
+        var other = try TUITest.cdnowDashboard()
+        TUITest.press("j<Enter>?<C-c>", &other)
+        #expect(other.state.overlay == nil && !other.state.shouldQuit)
+        TUITest.press("m4<Enter>half a no<C-c>", &other)
+        #expect(other.state.noteInput == nil && !other.state.shouldQuit)
+        #expect(other.state.status?.text == "nothing moved")
     }
 
     /// The help of each screen says what `m` does there: the journey moves this customer only.

@@ -63,8 +63,10 @@ public struct Dashboard {
 
     private mutating func handleKey(_ key: Key) {
         var key = key
+        // Ctrl-C cancels typing or an overlay, as Esc does; on a screen it quits (or asks).
         let typing = state.noteInput != nil || state.saveAsInput != nil || state.screen.isTypingSearch
-        if typing && key == .ctrl("c") { key = .escape }   // Ctrl-C cancels the typing, as Esc does
+        let overlay = state.overlay.map { if case .quitPrompt = $0 { false } else { true } } ?? false
+        if (typing || overlay) && key == .ctrl("c") { key = .escape }
         if state.noteInput != nil {
             handleNoteInput(key)
             return

@@ -87,24 +87,8 @@ enum StageListColumns {
 /// A stage's customers as a table, with position, sort, filter and search shown above it.
 enum StageListView {
     static func draw(_ list: StageListState, _ state: AppState, into grid: inout CellGrid) {
-        let stage = state.stages[list.stageIndex]
-        // Title line.
-        var x = grid.put(" " + stage.name + " ", x: 0, y: 1, role: .title)
-        let position = list.total == 0 ? "no customers" : "\(NumberText.grouped(list.cursor + 1)) of \(NumberText.grouped(list.total))"
-        x += grid.put(" " + position, x: x, y: 1)
+        drawTitle(list, state, into: &grid)
         let arrow = StageListColumns.arrow(list.sort)
-        x += grid.put("  sorted by \(StageListColumns.title(of: list.sort.field)) \(arrow)", x: x, y: 1, role: .dim)
-        var filters: [String] = []
-        if let s = list.filter.segment { filters.append("segment \(s)") }
-        if let c = list.filter.channel { filters.append("channel \(c)") }
-        if !filters.isEmpty { x += grid.put("  filter: " + filters.joined(separator: ", "), x: x, y: 1, role: .warning) }
-        if let marks = marksText(list, stage: stage.id) { x += grid.put("  " + marks, x: x, y: 1, role: .marked) }
-        let n = state.stages.count
-        if n > 1 {
-            let next = "Tab ▸ " + state.stages[(list.stageIndex + 1) % n].name
-            let w = DisplayWidth.of(SafeText.visible(next))
-            if x + 2 + w <= grid.width { grid.put(next, x: grid.width - w - 1, y: 1, role: .dim) }
-        }
 
         // Column header, the sort column marked.
         let page = StageListLayout.visibleRows(height: grid.height)
@@ -146,6 +130,26 @@ enum StageListView {
             let trackHeight = page
             let thumb = min(trackHeight - 1, Int(Double(list.top) / Double(max(1, list.total - page)) * Double(trackHeight - 1)))
             grid.put("┃", x: grid.width - 1, y: StageListLayout.headerRows + thumb, role: .dim)
+        }
+    }
+
+    /// The stage, the position, sort, filter and marks; the next stage on the right.
+    static func drawTitle(_ list: StageListState, _ state: AppState, into grid: inout CellGrid) {
+        let stage = state.stages[list.stageIndex]
+        var x = grid.put(" " + stage.name + " ", x: 0, y: 1, role: .title)
+        let position = list.total == 0 ? "no customers" : "\(NumberText.grouped(list.cursor + 1)) of \(NumberText.grouped(list.total))"
+        x += grid.put(" " + position, x: x, y: 1)
+        x += grid.put("  sorted by \(StageListColumns.title(of: list.sort.field)) \(StageListColumns.arrow(list.sort))", x: x, y: 1, role: .dim)
+        var filters: [String] = []
+        if let s = list.filter.segment { filters.append("segment \(s)") }
+        if let c = list.filter.channel { filters.append("channel \(c)") }
+        if !filters.isEmpty { x += grid.put("  filter: " + filters.joined(separator: ", "), x: x, y: 1, role: .warning) }
+        if let marks = marksText(list, stage: stage.id) { x += grid.put("  " + marks, x: x, y: 1, role: .marked) }
+        let n = state.stages.count
+        if n > 1 {
+            let next = "Tab ▸ " + state.stages[(list.stageIndex + 1) % n].name
+            let w = DisplayWidth.of(SafeText.visible(next))
+            if x + 2 + w <= grid.width { grid.put(next, x: grid.width - w - 1, y: 1, role: .dim) }
         }
     }
 
