@@ -3,13 +3,19 @@ import Testing
 
 /// Ctrl-C in the real terminal: a key like `q`, which asks first when JSON changes are unsaved.
 @Suite(.serialized) struct CtrlCEndToEndTests {
-    @Test func ctrlCAsksWithUnsavedChangesAndASecondOneQuits() throws {
-        let dir = try Shell.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    /// The dashboard on a generated JSON snapshot in `dir`, its funnel drawn.
+    static func openJSON(in dir: URL) throws -> (TmuxSession, String) {
         let (path, _) = try DashboardEndToEndTests.snapshot("shop.json", in: dir)
         let session = try TmuxSession(command: "\(TmuxSession.quote(Shell.clc)) \(TmuxSession.quote(path))",
                                       width: 100, height: 30, directory: dir, environment: ["TERM": "xterm-256color"])
         try session.waitFor(text: "Customers per stage")
+        return (session, path)
+    }
+
+    @Test func ctrlCAsksWithUnsavedChangesAndASecondOneQuits() throws {
+        let dir = try Shell.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (session, path) = try Self.openJSON(in: dir)
         try session.send("Enter")
         try session.waitFor(text: "sorted by name")
         try session.send("m")
@@ -29,10 +35,7 @@ import Testing
     @Test func ctrlCWithNothingUnsavedQuitsAtOnce() throws {
         let dir = try Shell.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (path, _) = try DashboardEndToEndTests.snapshot("shop.json", in: dir)
-        let session = try TmuxSession(command: "\(TmuxSession.quote(Shell.clc)) \(TmuxSession.quote(path))",
-                                      width: 100, height: 30, directory: dir, environment: ["TERM": "xterm-256color"])
-        try session.waitFor(text: "Customers per stage")
+        let (session, _) = try Self.openJSON(in: dir)
         try session.send("C-c")
         #expect(try session.exitStatus() == 130)
     }
