@@ -6,8 +6,10 @@ import LifecycleKit
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a snapshot between JSON and SQLite (by OUT's extension); nothing is lost.",
+        abstract: "Convert a snapshot between JSON and SQLite; nothing is lost.",
         discussion: """
+            The format is chosen by OUT's extension (.json, .sqlite, .db).
+
             Examples:
               clc convert shop.json shop.sqlite
               clc convert shop.sqlite shop.json --force

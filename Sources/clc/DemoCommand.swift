@@ -5,7 +5,8 @@ import LifecycleKit
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Open the built-in demo data set (kept in your data directory, changes persist).")
+        abstract: "Open the built-in demo data set.",
+        discussion: "It is kept in your data directory, so changes persist between runs.")
 
     @Flag(help: "Delete the demo and generate it afresh.")
     var reset = false

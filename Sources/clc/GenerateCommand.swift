@@ -6,8 +6,10 @@ import LifecycleKit
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a realistic, deterministic synthetic snapshot (for demos, tests and benchmarks).",
+        abstract: "Write a realistic, deterministic synthetic snapshot.",
         discussion: """
+            For demos, tests and benchmarks; the same seed gives the same file.
+
             Examples:
               clc generate demo.sqlite --customers 5000
               clc generate big.sqlite --customers 1000000 --touchpoints-per-customer 10

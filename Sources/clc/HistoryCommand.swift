@@ -5,8 +5,10 @@ import LifecycleKit
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Print one customer's stage changes in time order: when, from, to, by whom and why.",
+        abstract: "Print one customer's stage changes in time order.",
         discussion: """
+            Each change with when, from, to, by whom and why.
+
             Examples:
               clc history shop.sqlite C-1041
               clc history shop.json C-7 --format json

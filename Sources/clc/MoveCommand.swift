@@ -5,10 +5,10 @@ import LifecycleKit
 struct MoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "move",
-        abstract: "Move one customer to another stage, recording who, when, from, to and why.",
+        abstract: "Move a customer to another stage, recording who, when and why.",
         discussion: """
-            The same domain function as the dashboard's `m`: the change is durable when this
-            command prints it (SQLite: committed; JSON: appended to FILE.clc-journal, replayed
+            The same domain function as the dashboard's `m`: the change is durable when this \
+            command prints it (SQLite: committed; JSON: appended to FILE.clc-journal, replayed \
             on open, written into FILE by the dashboard's `w`).
 
             Examples:

@@ -6,10 +6,11 @@ import LifecycleTUI
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Open the dashboard on a snapshot (default command); without FILE, on the built-in demo.",
+        abstract: "Open the dashboard on a snapshot (the default command).",
         discussion: """
-            Needs a terminal; for text output use `clc report FILE`.
-            Themes: default, light, high-contrast, mono, or your own in ~/.config/clc/themes;
+            Without FILE, on the built-in demo. Needs a terminal; for text output use `clc report FILE`.
+
+            Themes: default, light, high-contrast, mono, or your own in ~/.config/clc/themes; \
             `theme = "light"` in ~/.config/clc/config.toml sets the default. NO_COLOR is honoured.
             A mistake in a theme or config file is a warning (file, line, problem); the default theme is used.
             """)

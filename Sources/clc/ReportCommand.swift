@@ -7,8 +7,10 @@ extension ReportRenderer.Format: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print the funnel: customers, share, reach, conversion, median days in stage and revenue per stage.",
+        abstract: "Print the funnel of a snapshot, one row per stage.",
         discussion: """
+            Per stage: customers, share, reach, conversion, median days in stage and revenue.
+
             Examples:
               clc report shop.sqlite
               clc report shop.json --format json > funnel.json

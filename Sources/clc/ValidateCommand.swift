@@ -5,8 +5,8 @@ import LifecycleKit
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a snapshot against the format; print every problem with its place.",
-        discussion: "Exits 1 when there is any error; warnings alone exit 0.")
+        abstract: "Check a snapshot against the format and print every problem.",
+        discussion: "Each problem is printed with its place. Exits 1 when there is any error; warnings alone exit 0.")
 
     @Argument(help: "The snapshot file (.json or .sqlite).")
     var file: String

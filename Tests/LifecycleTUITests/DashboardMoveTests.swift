@@ -52,7 +52,7 @@ import Testing
         #expect(DashboardUpdateTests.list(d)?.marked.count == 2)
         TUITest.press("m5<Enter>win-back mailing<Enter>", &d)
         guard case .confirm = d.state.overlay else { Issue.record("no confirmation"); return }
-        #expect(RootView.render(d.state).text.contains("Move 2 customers to Loyalty?"))
+        #expect(TUITest.overlayText(RootView.render(d.state)).contains("Move 2 customers from Awareness to Loyalty?"))
         TUITest.press("n", &d)                           // no: nothing written
         #expect(d.state.funnel.counts == [2, 2, 2, 0, 0])
         TUITest.press("m5<Enter><Enter>y", &d)

@@ -23,8 +23,30 @@ enum TUITest {
         return d
     }
 
+    /// A small copy of the CDNOW case: customers without email or segment, long names, a
+    /// revenue in the millions, a stage entered 10,408 days before `as_of` (JSON, read-only use).
+    static func cdnowDashboard(width: Int = 80, height: Int = 24) throws -> Dashboard {
+        let store = try JSONSnapshotStore(path: fixtures.appendingPathComponent("cdnow-like.json").path)
+        var d = try Dashboard(store: store, width: width, height: height, fileLabel: "cdnow-like.json")
+        d.handle(.reportReady(try store.funnelReport()))
+        return d
+    }
+
+    /// The text inside the overlay box (between its `│` borders), its lines trimmed and
+    /// joined by single spaces: what a reader of the box reads, wherever it wraps.
+    static func overlayText(_ grid: CellGrid) -> String {
+        var parts: [String] = []
+        for line in grid.lines {
+            let cells = Array(line)
+            guard let l = cells.firstIndex(of: "│"), let r = cells.lastIndex(of: "│"), r > l else { continue }
+            let inner = String(cells[(l + 1)..<r]).trimmingCharacters(in: .whitespaces)
+            if !inner.isEmpty { parts.append(inner) }
+        }
+        return parts.joined(separator: " ")
+    }
+
     /// Keys in a compact notation: plain characters, and `<Enter>`, `<Esc>`, `<Tab>`,
-    /// `<S-Tab>`, `<Down>`, `<Up>`, `<PgDn>`, `<PgUp>`, `<Home>`, `<End>`, `<Bksp>`, `<Space>`.
+    /// `<S-Tab>`, `<Down>`, `<Up>`, `<PgDn>`, `<PgUp>`, `<Home>`, `<End>`, `<Bksp>`, `<Space>`, `<C-c>`.
     static func keys(_ text: String) -> [Key] {
         var out: [Key] = []
         var i = text.startIndex
@@ -34,7 +56,7 @@ enum TUITest {
                 let named: [String: Key] = ["Enter": .enter, "Esc": .escape, "Tab": .tab, "S-Tab": .backTab,
                                             "Down": .down, "Up": .up, "Left": .left, "Right": .right,
                                             "PgDn": .pageDown, "PgUp": .pageUp, "Home": .home, "End": .end,
-                                            "Bksp": .backspace, "Space": .char(" ")]
+                                            "Bksp": .backspace, "Space": .char(" "), "C-c": .ctrl("c")]
                 out.append(named[name]!)
                 i = text.index(after: close)
             } else {

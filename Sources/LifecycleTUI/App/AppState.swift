@@ -6,6 +6,12 @@ public enum Screen: Sendable {
     case stageList(StageListState)
     case journey(JourneyState)
 
+    /// A search is being typed in this stage list.
+    var isTypingSearch: Bool {
+        if case .stageList(let list) = self { return list.searchInput != nil }
+        return false
+    }
+
     public var context: KeyContext {
         switch self {
         case .funnel: return .funnel
@@ -73,6 +79,8 @@ public struct AppState: Sendable {
     public var readOnly = false
     /// Applied changes not yet in the file itself (JSON journal).
     public var unsaved = false
+    /// Stage changes dated after the snapshot's `as_of` (the header says how many).
+    public var changesSinceAsOf = 0
     /// Set when the figures must be recomputed (after a change); the runner clears it.
     public var figuresStale = false
     /// The store's list index is being prepared (shown in the header).

@@ -92,7 +92,7 @@ extension Dashboard {
             state.screen = .stageList(list)
         }
         report(outcome, verb: "Moved", single: plan.customers.count == 1 ? plan.label : nil, target: target)
-        reloadAfterChange()
+        reloadAfterChange(moved: outcome.applied)
     }
 
     mutating func undo() { replayHistory(undo: true) }
@@ -112,7 +112,7 @@ extension Dashboard {
             return
         }
         report(o, verb: undo ? "Undone: moved back" : "Redone: moved", single: nil, target: nil)
-        reloadAfterChange()
+        reloadAfterChange(moved: o.applied)
     }
 
     mutating func save() {
@@ -203,8 +203,9 @@ extension Dashboard {
         state.status = StatusMessage(text, kind: kind)
     }
 
-    /// After any change: counts, the list, the journey and (in the background) the figures.
-    mutating func reloadAfterChange() {
+    /// After any change (`moved`: the ones made here): counts, the list (its cursor on the same
+    /// customer), the journey and (in the background) the figures.
+    mutating func reloadAfterChange(moved: [Transition] = []) {
         if let counts = attempt("counting", { try $0.stageCounts() }) { state.funnel.counts = counts }
         // `as_of` follows a change (else days in stage would count from before it).
         state.info = store.info
@@ -214,7 +215,9 @@ extension Dashboard {
             switch state.stack[i] {
             case .funnel: break
             case .stageList(var list):
+                let anchor = CursorAnchor(list, stage: state.stages[list.stageIndex].id, moved: moved)
                 reload(&list)
+                follow(anchor, in: &list)
                 state.stack[i] = .stageList(list)
             case .journey(let journey):
                 let id = journey.customer.id

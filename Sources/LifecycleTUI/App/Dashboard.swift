@@ -67,6 +67,11 @@ public struct Dashboard {
     }
 
     private mutating func handleKey(_ key: Key) {
+        var key = key
+        // Ctrl-C cancels typing or an overlay, as Esc does; on a screen it quits (or asks).
+        let typing = state.noteInput != nil || state.saveAsInput != nil || state.screen.isTypingSearch
+        let overlay = state.overlay.map { if case .quitPrompt = $0 { false } else { true } } ?? false
+        if (typing || overlay) && key == .ctrl("c") { key = .escape }
         if state.noteInput != nil {
             handleNoteInput(key)
             return
@@ -157,8 +162,7 @@ public struct Dashboard {
     // MARK: help
 
     private mutating func handleHelp(_ action: Action, scroll: Int) {
-        // As many lines as the overlay shows: the screen less frame, footer and margins.
-        let maxScroll = max(0, KeyBindings.bindings(in: state.screen.context).count - (state.height - 6))
+        let maxScroll = HelpOverlay.maxScroll(state.screen.context, width: state.width, height: state.height)
         switch action {
         case .back: state.overlay = nil
         case .down: state.overlay = .help(scroll: min(maxScroll, scroll + 1))

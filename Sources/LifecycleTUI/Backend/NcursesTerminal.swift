@@ -1,7 +1,8 @@
 import CNcursesw
 import Foundation
 
-/// Set by SIGINT/SIGTERM/SIGHUP; the run loop polls it and leaves cleanly.
+/// Set by SIGINT/SIGTERM/SIGHUP. SIGINT (Ctrl-C) becomes a key the dashboard handles like
+/// `q`; for the others the run loop leaves cleanly.
 nonisolated(unsafe) private var receivedSignal: Int32 = 0
 
 /// The real terminal, through ncursesw: flushes cell grids (only the cells that changed)
@@ -66,11 +67,14 @@ public final class NcursesTerminal: Terminal {
 
     deinit { close() }
 
-    /// True once SIGINT, SIGTERM or SIGHUP arrived.
-    public var interrupted: Bool { receivedSignal != 0 }
+    /// The last key was a Ctrl-C (a SIGINT turned into a key).
+    private var lastKeyWasInterrupt = false
 
-    /// The signal that ended the session, if one did.
-    public var endingSignal: Int32? { receivedSignal == 0 ? nil : receivedSignal }
+    /// True once SIGTERM or SIGHUP arrived.
+    public var interrupted: Bool { receivedSignal != 0 && receivedSignal != SIGINT }
+
+    /// The signal that ended the session, if one did: SIGINT when Ctrl-C was the key that quit.
+    public var endingSignal: Int32? { interrupted ? receivedSignal : lastKeyWasInterrupt ? SIGINT : nil }
 
     /// Restores the terminal. Safe to call more than once.
     public func close() {
@@ -148,7 +152,18 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> Event? {
+        if receivedSignal == SIGINT {
+            receivedSignal = 0
+            lastKeyWasInterrupt = true
+            return .key(.ctrl("c"))
+        }
         if receivedSignal != 0 { return nil }
+        let event = readEvent(timeoutMilliseconds: timeoutMilliseconds)
+        if case .key = event { lastKeyWasInterrupt = false }
+        return event
+    }
+
+    private func readEvent(timeoutMilliseconds: Int) -> Event? {
         timeout(Int32(timeoutMilliseconds))
         var ch: wint_t = 0
         let result = get_wch(&ch)

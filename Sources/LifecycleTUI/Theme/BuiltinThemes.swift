@@ -144,7 +144,8 @@ fg = "#a8a8a8"
 """#,
         "high-contrast": #"""
 # clc theme "high-contrast": basic colours only, bold and reverse where it matters; readable
-# on any background and on 8-colour terminals.
+# on any background and on 8-colour terminals: text keeps the terminal's own colour, and
+# colour appears only with a background of its own (WCAG AA, see ThemeContrastTests).
 name = "high-contrast"
 
 [header]
@@ -153,18 +154,18 @@ bg = "bright-white"
 attrs = ["bold"]
 
 [title]
-fg = "bright-white"
+fg = "default"
 attrs = ["bold", "underline"]
 
 [bar]
-fg = "bright-cyan"
+fg = "default"
 
 [bar_selected]
-fg = "bright-yellow"
+fg = "magenta"
 attrs = ["bold"]
 
 [bar_empty]
-fg = "white"
+fg = "gray"
 
 [selected]
 fg = "black"
@@ -172,15 +173,16 @@ bg = "bright-yellow"
 attrs = ["bold"]
 
 [marked]
-fg = "bright-magenta"
+fg = "default"
 attrs = ["bold", "underline"]
 
 [column_header]
-fg = "bright-white"
+fg = "default"
 attrs = ["bold", "underline"]
 
 [sort_key]
-fg = "bright-yellow"
+fg = "black"
+bg = "bright-cyan"
 attrs = ["bold", "underline"]
 
 [status_bar]
@@ -193,11 +195,12 @@ bg = "bright-yellow"
 attrs = ["bold"]
 
 [message]
-fg = "bright-green"
+fg = "default"
 attrs = ["bold"]
 
 [warning]
-fg = "bright-yellow"
+fg = "black"
+bg = "bright-yellow"
 attrs = ["bold"]
 
 [error]
@@ -225,30 +228,30 @@ bg = "bright-yellow"
 attrs = ["bold"]
 
 [channel_web]
-fg = "bright-blue"
+fg = "default"
 attrs = ["bold"]
 
 [channel_email]
-fg = "bright-yellow"
+fg = "default"
 
 [channel_social]
-fg = "bright-magenta"
+fg = "default"
 
 [channel_ads]
-fg = "bright-red"
+fg = "default"
 
 [channel_search]
-fg = "bright-cyan"
+fg = "default"
 
 [channel_store]
-fg = "bright-green"
+fg = "default"
 
 [channel_support]
-fg = "bright-red"
+fg = "default"
 attrs = ["bold"]
 
 [channel_referral]
-fg = "bright-magenta"
+fg = "default"
 attrs = ["bold"]
 
 """#,
@@ -293,7 +296,7 @@ fg = "#262626"
 attrs = ["bold", "underline"]
 
 [sort_key]
-fg = "#d75f00"
+fg = "#af5f00"
 attrs = ["bold", "underline"]
 
 [status_bar]
@@ -314,7 +317,7 @@ fg = "#af5f00"
 attrs = ["bold"]
 
 [pending]
-fg = "#8a8a8a"
+fg = "#767676"
 attrs = ["italic"]
 
 [positive]
@@ -336,7 +339,7 @@ attrs = ["bold"]
 fg = "#005f87"
 
 [transition]
-fg = "#d75f00"
+fg = "#af5f00"
 attrs = ["bold"]
 
 [channel_web]
@@ -349,10 +352,10 @@ fg = "#875f00"
 fg = "#af0087"
 
 [channel_ads]
-fg = "#d75f00"
+fg = "#af5f00"
 
 [channel_search]
-fg = "#008787"
+fg = "#005f5f"
 
 [channel_phone]
 fg = "#5f5f00"
@@ -367,7 +370,7 @@ fg = "#d70000"
 fg = "#5f00d7"
 
 [channel_event]
-fg = "#af8700"
+fg = "#af5f5f"
 
 [channel_other]
 fg = "#585858"

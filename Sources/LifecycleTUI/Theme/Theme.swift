@@ -118,13 +118,16 @@ public struct Theme: Hashable, Sendable {
         return merged
     }
 
-    /// The same attributes without any colour (for `NO_COLOR` and monochrome terminals).
+    /// The theme without any colour (for `NO_COLOR` and monochrome terminals): each role keeps
+    /// its attributes and gains those of `Theme.base` (what `mono` shows), so what a colour
+    /// told apart (the selection, marks, the header) still stands out.
     public var withoutColors: Theme {
         var t = self
         for role in Role.allCases {
             var s = style(role)
             s.foreground = .terminalDefault
             s.background = .terminalDefault
+            s.attributes.formUnion(Theme.base.style(role).attributes)
             t.styles[role] = s
         }
         return t

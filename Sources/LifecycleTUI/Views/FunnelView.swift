@@ -86,14 +86,14 @@ enum FunnelView {
         grid.put(String(repeating: "─", count: grid.width), x: 0, y: y, role: .border)
         let title = stage.name + (stage.description.map { " — " + $0 } ?? "")
         grid.put(title, x: 1, y: y + 1, role: .title)
-        var facts = ["\(NumberText.grouped(f.counts[f.selected])) customers now"]
+        let facts = ["\(NumberText.grouped(f.counts[f.selected])) customers now"]
         if let s = f.report?.stages[safe: f.selected] {
-            facts.append("\(NumberText.grouped(s.reached)) ever reached it")
+            var items = [FactLine.Item(text: facts[0], priority: 4), FactLine.Item(text: "\(NumberText.grouped(s.reached)) ever reached it", priority: 2)]
             if let c = s.conversion, f.selected > 0 {
-                facts.append("\(NumberText.percent(c)) came on from \(state.stages[f.selected - 1].name)")
+                items.append(.init(text: "\(NumberText.percent(c)) came on from \(state.stages[f.selected - 1].name)", priority: 1))
             }
-            facts.append("revenue \(NumberText.fixed(s.revenue, decimals: 2)) \(state.info.currency)")
-            grid.put(facts.joined(separator: " · "), x: 1, y: y + 2)
+            items.append(.init(text: "revenue \(NumberText.fixed(s.revenue, decimals: 2)) \(state.info.currency)", priority: 3))
+            FactLine.draw(items, x: 1, y: y + 2, width: grid.width - 2, into: &grid)
         } else if let error = f.reportError {
             grid.put(facts[0] + " · figures unavailable: " + error, x: 1, y: y + 2, role: .warning)
         } else {

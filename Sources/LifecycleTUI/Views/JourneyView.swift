@@ -19,13 +19,13 @@ enum JourneyView {
         // Stage, days in it, revenue.
         x = grid.put(" Stage ", x: 0, y: 2, role: .dim)
         x += grid.put(" " + stageName(c.stage) + " ", x: x, y: 2, role: .stageCurrent)
-        var facts: [String] = []
+        var facts: [FactLine.Item] = []
         if let entered = c.stageEnteredAt {
-            facts.append("for \(NumberText.grouped(Int(entered.days(until: asOf).rounded(.down)))) days (since \(entered.dateString))")
+            facts.append(.init(text: "for \(NumberText.grouped(Int(entered.days(until: asOf).rounded(.down)))) days (since \(entered.dateString))", priority: 3))
         }
-        facts.append("revenue \(NumberText.fixed(j.revenue, decimals: 2)) \(state.info.currency)")
-        facts.append(j.touchpoints.count == 1 ? "1 touchpoint" : "\(NumberText.grouped(j.touchpoints.count)) touchpoints")
-        grid.put(" " + facts.joined(separator: " · "), x: x, y: 2)
+        facts.append(.init(text: "revenue \(NumberText.fixed(j.revenue, decimals: 2)) \(state.info.currency)", priority: 2))
+        facts.append(.init(text: j.touchpoints.count == 1 ? "1 touchpoint" : "\(NumberText.grouped(j.touchpoints.count)) touchpoints", priority: 1))
+        FactLine.draw(facts, x: x + 1, y: 2, width: grid.width - x - 1, into: &grid)
 
         // Tags and attributes.
         var extras: [String] = []

@@ -4,7 +4,10 @@ import LifecycleKit
 enum MoveOverlays {
     static func drawPicker(_ plan: MovePlan, _ state: AppState, into grid: inout CellGrid) {
         let stages = state.stages
-        let inner = Box.draw(title: "Move " + SafeText.visible(plan.label) + " to…", width: 50, height: min(stages.count, 12) + 4, into: &grid)
+        let title = "Move " + SafeText.visible(plan.label) + " to…"
+        // As wide as its title needs (a long name), from 50 columns up to the screen's width.
+        let width = max(50, DisplayWidth.of(title) + 6)
+        let inner = Box.draw(title: title, width: width, height: min(stages.count, 12) + 4, into: &grid)
         let current = plan.customers.count == 1 ? plan.customers.first?.value : nil
         let visible = max(1, inner.height - 1)
         let first = max(0, min(plan.target - visible / 2, stages.count - visible))
@@ -18,17 +21,34 @@ enum MoveOverlays {
     }
 
     static func drawConfirm(_ plan: MovePlan, _ state: AppState, into grid: inout CellGrid) {
+        TextBox.draw(title: "Confirm", [
+            .init(text: question(plan, state), role: .overlayKey),
+            .init(text: plan.note.isEmpty ? "(no note)" : "Note: " + plan.note),
+            .init(text: ""),
+            .init(text: "y or Enter: move them · n or Esc: cancel"),
+        ], width: 64, into: &grid)
+    }
+
+    /// `Move 2 customers from Retention to Loyalty?`, or with marks in several stages
+    /// `Move 3 customers (2 from Retention, 1 from Conversion) to Loyalty?`.
+    static func question(_ plan: MovePlan, _ state: AppState) -> String {
+        var counts: [String: Int] = [:]
+        for stage in plan.customers.values { counts[stage, default: 0] += 1 }
+        let order = { (id: String) in state.stages.firstIndex { $0.id == id } ?? Int.max }
+        let from = counts.sorted { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }
+        let name = { (id: String) in state.stages.first { $0.id == id }?.name ?? id }
+        let target = state.stages[plan.target].name
         let n = NumberText.grouped(plan.customers.count)
-        let inner = Box.draw(title: "Confirm", width: 60, height: 6, into: &grid)
-        grid.put("Move \(n) customers to \(state.stages[plan.target].name)?", x: inner.x, y: inner.y, width: inner.width, role: .overlayKey)
-        grid.put(plan.note.isEmpty ? "(no note)" : "Note: " + plan.note, x: inner.x, y: inner.y + 1, width: inner.width, role: .overlay)
-        grid.put("y or Enter: move them · n or Esc: cancel", x: inner.x, y: inner.y + 3, width: inner.width, role: .overlay)
+        if from.count == 1 { return "Move \(n) customers from \(name(from[0].key)) to \(target)?" }
+        let parts = from.map { "\(NumberText.grouped($0.value)) from \(name($0.key))" }
+        return "Move \(n) customers (\(parts.joined(separator: ", "))) to \(target)?"
     }
 
     static func drawQuitPrompt(into grid: inout CellGrid) {
-        let inner = Box.draw(title: "Unsaved changes", width: 64, height: 7, into: &grid)
-        grid.put("Your changes are safe in the journal beside the file and come", x: inner.x, y: inner.y, width: inner.width, role: .overlay)
-        grid.put("back when you open it again; w writes them into the file now.", x: inner.x, y: inner.y + 1, width: inner.width, role: .overlay)
-        grid.put("w: save and quit · q: quit · Esc: stay", x: inner.x, y: inner.y + 3, width: inner.width, role: .overlayKey)
+        TextBox.draw(title: "Unsaved changes", [
+            .init(text: "Your changes are safe in the journal beside the file and come back when you open it again; w writes them into the file now."),
+            .init(text: ""),
+            .init(text: "w: save and quit · q: quit · Esc: stay", role: .overlayKey),
+        ], width: 64, into: &grid)
     }
 }

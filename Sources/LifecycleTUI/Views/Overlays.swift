@@ -20,12 +20,71 @@ enum Box {
     }
 }
 
-/// `?`: every binding of the current screen, from the binding table.
+/// A box of text: paragraphs wrapped to its width, the box as tall as they need. When the
+/// terminal is too short for them, the last row says how many lines are not shown.
+enum TextBox {
+    /// One paragraph; an empty text is a blank line.
+    struct Paragraph {
+        var text: String
+        var role: Role = .overlay
+    }
+
+    /// `width` is the box's least width; it grows (up to 76 columns) to keep a paragraph on one line.
+    static func draw(title: String, _ paragraphs: [Paragraph], width least: Int, into grid: inout CellGrid) {
+        let longest = paragraphs.map { DisplayWidth.of(SafeText.visible($0.text)) }.max() ?? 0
+        let width = max(least, min(76, longest + 4))
+        let inner = max(1, min(width, grid.width - 2) - 4)
+        var lines: [(String, Role)] = []
+        for p in paragraphs {
+            lines += (p.text.isEmpty ? [""] : TextWrap.lines(p.text, width: inner)).map { ($0, p.role) }
+        }
+        let box = Box.draw(title: title, width: width, height: lines.count + 2, into: &grid)
+        let cut = lines.count > box.height
+        for (i, line) in lines.prefix(cut ? box.height - 1 : box.height).enumerated() {
+            grid.put(line.0, x: box.x, y: box.y + i, width: box.width, role: line.1)
+        }
+        if cut, box.height > 0 {
+            let hidden = lines.count - box.height + 1
+            grid.put("▼ \(hidden) more line\(hidden == 1 ? "" : "s"): enlarge the terminal", x: box.x, y: box.y + box.height - 1,
+                     width: box.width, role: .overlayKey)
+        }
+    }
+}
+
+/// `?`: every binding of the current screen, from the binding table; long help texts wrap.
 enum HelpOverlay {
+    static let boxWidth = 76
+
+    /// The help's lines on a `gridWidth`-wide screen: key labels and texts, each wrapped in its column.
+    static func lines(_ context: KeyContext, gridWidth: Int) -> [(key: String, help: String)] {
+        let inner = max(1, min(boxWidth, gridWidth - 2) - 4)
+        let keyWidth = keyWidth(context, gridWidth: gridWidth)
+        return KeyBindings.bindings(in: context).flatMap { b in
+            // A label too long for its column breaks after a `/`: `PgDn/Ctrl-F/` `Ctrl-D`.
+            let keys = DisplayWidth.of(b.keyLabel) < keyWidth ? [b.keyLabel]
+                : TextWrap.lines(b.keyLabel.replacingOccurrences(of: "/", with: "/ "), width: keyWidth - 1)
+                    .map { $0.replacingOccurrences(of: "/ ", with: "/") }
+            let help = TextWrap.lines(b.help, width: inner - keyWidth)
+            return (0..<max(keys.count, help.count)).map { (keys[safe: $0] ?? "", help[safe: $0] ?? "") }
+        }
+    }
+
+    /// The column of key labels: the widest label and a gap, at most a third of the box.
+    static func keyWidth(_ context: KeyContext, gridWidth: Int) -> Int {
+        let widest = KeyBindings.bindings(in: context).map { DisplayWidth.of($0.keyLabel) }.max() ?? 8
+        return min(22, widest + 2, max(1, min(boxWidth, gridWidth - 2) - 4) / 3)
+    }
+
+    /// How far the help scrolls: its lines less those the box shows (less frame and footer).
+    static func maxScroll(_ context: KeyContext, width: Int, height: Int) -> Int {
+        let count = lines(context, gridWidth: width).count
+        return max(0, count - (min(height - 2, count + 4) - 4))
+    }
+
     static func draw(_ state: AppState, scroll: Int, into grid: inout CellGrid) {
         let context = state.screen.context
-        let bindings = KeyBindings.bindings(in: context)
-        let keyWidth = min(22, (bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 8) + 2)
+        let all = lines(context, gridWidth: grid.width)
+        let keyWidth = keyWidth(context, gridWidth: grid.width)
         let title: String
         switch context {
         case .funnel: title = "Keys — Funnel"
@@ -33,14 +92,14 @@ enum HelpOverlay {
         case .journey: title = "Keys — Customer journey"
         default: title = "Keys"
         }
-        let inner = Box.draw(title: title, width: 76, height: bindings.count + 4, into: &grid)
+        let inner = Box.draw(title: title, width: boxWidth, height: all.count + 4, into: &grid)
         let room = max(0, inner.height - 2)
-        let lines = bindings.dropFirst(scroll).prefix(room)
-        for (i, b) in lines.enumerated() {
-            grid.put(b.keyLabel, x: inner.x, y: inner.y + i, width: keyWidth, role: .overlayKey)
-            grid.put(b.help, x: inner.x + keyWidth, y: inner.y + i, width: inner.width - keyWidth, role: .overlay)
+        let shown = all.dropFirst(scroll).prefix(room)
+        for (i, line) in shown.enumerated() {
+            grid.put(line.key, x: inner.x, y: inner.y + i, width: keyWidth, role: .overlayKey)
+            grid.put(line.help, x: inner.x + keyWidth, y: inner.y + i, width: inner.width - keyWidth, role: .overlay)
         }
-        let more = bindings.count - scroll - lines.count
+        let more = all.count - scroll - shown.count
         let footer = more > 0 ? "▼ \(more) more: j/k scroll · Esc or ? closes" : "Esc or ? closes"
         grid.put(footer, x: inner.x, y: inner.y + inner.height - 1, width: inner.width, role: more > 0 ? .overlayKey : .overlay)
     }

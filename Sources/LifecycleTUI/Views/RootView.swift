@@ -27,21 +27,33 @@ public enum RootView {
     }
 }
 
-/// The first row: what file, as of when, how big.
+/// The first row: what file, as of when, how big, and the file's state. Built from whole
+/// items: when they do not all fit, the least important are left out (never cut).
 enum HeaderBar {
+    typealias Item = FactLine.Item
+
+    /// The items in display order.
+    static func items(_ state: AppState) -> [Item] {
+        var asOf = "as of \(state.info.asOf.dateString)"
+        let n = state.changesSinceAsOf
+        if n > 0 { asOf += " · \(NumberText.grouped(n)) change\(n == 1 ? "" : "s") since" }
+        let revenue = state.funnel.report.map { "revenue \(NumberText.fixed($0.totals.revenue, decimals: 2)) \(state.info.currency)" } ?? "revenue …"
+        var items = [
+            Item(text: "clc", priority: 1, role: .header),
+            Item(text: state.info.name ?? state.fileLabel, priority: 6, role: .header),
+            Item(text: asOf, priority: 9, role: .header),
+            Item(text: "\(NumberText.grouped(state.funnel.customerTotal)) customers", priority: 5, role: .header),
+            Item(text: revenue, priority: 4, role: .header),
+        ]
+        if state.readOnly { items.append(Item(text: "[read-only]", priority: 10, role: .header, isFlag: true)) }
+        if state.unsaved { items.append(Item(text: "● unsaved changes (w saves)", priority: 10, role: .header, isFlag: true)) }
+        if state.indexing { items.append(Item(text: "indexing for fast sorting…", priority: 3, role: .pending, isFlag: true)) }
+        return items
+    }
+
     static func draw(_ state: AppState, into grid: inout CellGrid) {
         grid.fill(x: 0, y: 0, width: grid.width, height: 1, role: .header)
-        var parts = [" clc", state.info.name ?? state.fileLabel, "as of \(state.info.asOf.dateString)",
-                     "\(NumberText.grouped(state.funnel.customerTotal)) customers"]
-        if let totals = state.funnel.report?.totals {
-            parts.append("revenue \(NumberText.fixed(totals.revenue, decimals: 2)) \(state.info.currency)")
-        } else {
-            parts.append("revenue …")
-        }
-        var x = grid.put(parts.joined(separator: " · "), x: 0, y: 0, role: .header)
-        if state.readOnly { x += grid.put("  [read-only]", x: x, y: 0, role: .header) }
-        if state.unsaved { x += grid.put("  ● unsaved changes (w saves)", x: x, y: 0, role: .header) }
-        if state.indexing { grid.put("  indexing for fast sorting…", x: x, y: 0, role: .pending) }
+        FactLine.draw(items(state), x: 1, y: 0, width: grid.width - 1, separatorRole: .header, into: &grid)
     }
 }
 

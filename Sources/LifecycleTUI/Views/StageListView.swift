@@ -38,9 +38,15 @@ enum StageListColumns {
         }
     }
 
-    /// The columns that fit in `width`, with their x and width.
-    static func layout(width: Int) -> [(column: Column, x: Int, width: Int)] {
-        var columns = all
+    /// The columns that fit in `width`, with their x and width. Columns in `empty` (nothing to
+    /// show on the visible page) give their room away; a fixed column is wide enough for its
+    /// title and the sort arrow.
+    static func layout(width: Int, empty: Set<CustomerSort.Field> = [], widest: [CustomerSort.Field: Int] = [:]) -> [(column: Column, x: Int, width: Int)] {
+        var columns = all.filter { $0.priority == 9 || !empty.contains($0.field) }.map { c -> Column in
+            var c = c
+            c.width = c.width.map { max($0, DisplayWidth.of(c.title) + 1, widest[c.field] ?? 0) }
+            return c
+        }
         func needed(_ cols: [Column]) -> Int {
             cols.reduce(0) { $0 + ($1.width ?? 14) + 1 } + 2
         }
@@ -61,32 +67,34 @@ enum StageListColumns {
         }
         return out
     }
+
+    /// The widest cell of each column on rows `rows` (a number is never cut: its column widens).
+    static func widest(in rows: [CustomerSummary], asOf: Timestamp) -> [CustomerSort.Field: Int] {
+        var out: [CustomerSort.Field: Int] = [:]
+        for f in all.map(\.field) where f != .name && f != .email {
+            out[f] = rows.map { DisplayWidth.of(StageListView.cell($0, f, asOf: asOf)) }.max() ?? 0
+        }
+        return out
+    }
+
+    /// The columns whose cells are all blank on rows `rows` (none when no row is loaded).
+    static func empty(in rows: [CustomerSummary], asOf: Timestamp) -> Set<CustomerSort.Field> {
+        guard !rows.isEmpty else { return [] }
+        return Set(all.map(\.field).filter { f in rows.allSatisfy { StageListView.cell($0, f, asOf: asOf).isEmpty } })
+    }
 }
 
 /// A stage's customers as a table, with position, sort, filter and search shown above it.
 enum StageListView {
     static func draw(_ list: StageListState, _ state: AppState, into grid: inout CellGrid) {
-        let stage = state.stages[list.stageIndex]
-        // Title line.
-        var x = grid.put(" " + stage.name + " ", x: 0, y: 1, role: .title)
-        let position = list.total == 0 ? "no customers" : "\(NumberText.grouped(list.cursor + 1)) of \(NumberText.grouped(list.total))"
-        x += grid.put(" " + position, x: x, y: 1)
+        drawTitle(list, state, into: &grid)
         let arrow = StageListColumns.arrow(list.sort)
-        x += grid.put("  sorted by \(StageListColumns.title(of: list.sort.field)) \(arrow)", x: x, y: 1, role: .dim)
-        var filters: [String] = []
-        if let s = list.filter.segment { filters.append("segment \(s)") }
-        if let c = list.filter.channel { filters.append("channel \(c)") }
-        if !filters.isEmpty { x += grid.put("  filter: " + filters.joined(separator: ", "), x: x, y: 1, role: .warning) }
-        if !list.marked.isEmpty { x += grid.put("  \(NumberText.grouped(list.marked.count)) marked", x: x, y: 1, role: .marked) }
-        let n = state.stages.count
-        if n > 1 {
-            let next = "Tab ▸ " + state.stages[(list.stageIndex + 1) % n].name
-            let w = DisplayWidth.of(SafeText.visible(next))
-            if x + 2 + w <= grid.width { grid.put(next, x: grid.width - w - 1, y: 1, role: .dim) }
-        }
 
         // Column header, the sort column marked.
-        let columns = StageListColumns.layout(width: grid.width)
+        let page = StageListLayout.visibleRows(height: grid.height)
+        let shown = (list.top..<min(list.total, list.top + page)).compactMap { list.row(at: $0) }
+        let columns = StageListColumns.layout(width: grid.width, empty: StageListColumns.empty(in: shown, asOf: state.info.asOf),
+                                              widest: StageListColumns.widest(in: shown, asOf: state.info.asOf))
         for (c, cx, cw) in columns {
             let sorted = c.field == list.sort.field
             let title = sorted ? c.title + arrow : c.title
@@ -94,7 +102,6 @@ enum StageListView {
         }
 
         // Rows.
-        let page = StageListLayout.visibleRows(height: grid.height)
         if list.total == 0 {
             let why = list.filter.isEmpty ? "No customers in this stage." : "No customers match the filter (F clears it)."
             grid.put(why, x: 2, y: StageListLayout.headerRows + 1, role: .dim)
@@ -126,13 +133,43 @@ enum StageListView {
         }
     }
 
+    /// The stage, the position, sort, filter and marks; the next stage on the right.
+    static func drawTitle(_ list: StageListState, _ state: AppState, into grid: inout CellGrid) {
+        let stage = state.stages[list.stageIndex]
+        var x = grid.put(" " + stage.name + " ", x: 0, y: 1, role: .title)
+        let position = list.total == 0 ? "no customers" : "\(NumberText.grouped(list.cursor + 1)) of \(NumberText.grouped(list.total))"
+        x += grid.put(" " + position, x: x, y: 1)
+        x += grid.put("  sorted by \(StageListColumns.title(of: list.sort.field)) \(StageListColumns.arrow(list.sort))", x: x, y: 1, role: .dim)
+        var filters: [String] = []
+        if let s = list.filter.segment { filters.append("segment \(s)") }
+        if let c = list.filter.channel { filters.append("channel \(c)") }
+        if !filters.isEmpty { x += grid.put("  filter: " + filters.joined(separator: ", "), x: x, y: 1, role: .warning) }
+        if let marks = marksText(list, stage: stage.id) { x += grid.put("  " + marks, x: x, y: 1, role: .marked) }
+        let n = state.stages.count
+        if n > 1 {
+            let next = "Tab ▸ " + state.stages[(list.stageIndex + 1) % n].name
+            let w = DisplayWidth.of(SafeText.visible(next))
+            if x + 2 + w <= grid.width { grid.put(next, x: grid.width - w - 1, y: 1, role: .dim) }
+        }
+    }
+
+    /// `2 marked`, `1 marked · 2 marked in other stages`, or nil without marks.
+    static func marksText(_ list: StageListState, stage: String) -> String? {
+        let here = list.marked.values.filter { $0 == stage }.count
+        let elsewhere = list.marked.count - here
+        var parts: [String] = []
+        if here > 0 { parts.append("\(NumberText.grouped(here)) marked") }
+        if elsewhere > 0 { parts.append("\(NumberText.grouped(elsewhere)) marked in other stages") }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
     static func cell(_ row: CustomerSummary, _ field: CustomerSort.Field, asOf: Timestamp) -> String {
         let c = row.customer
         switch field {
         case .name: return c.name
         case .email: return c.email ?? ""
         case .segment: return c.segment ?? ""
-        case .stageEnteredAt: return c.stageEnteredAt.map { String(Int($0.days(until: asOf).rounded(.down))) } ?? "—"
+        case .stageEnteredAt: return c.stageEnteredAt.map { NumberText.grouped(Int($0.days(until: asOf).rounded(.down))) } ?? "—"
         case .touchpointCount: return NumberText.grouped(row.touchpointCount)
         case .lastTouchAt: return row.lastTouchAt?.dateString ?? "—"
         case .revenue: return NumberText.fixed(row.revenue, decimals: 2)
