@@ -11,7 +11,7 @@ struct OpenCommand: ParsableCommand {
             Without FILE, on the built-in demo. Needs a terminal; for text output use `clc report FILE`.
 
             Themes: default, light, high-contrast, mono, or your own in ~/.config/clc/themes; \
-            `theme = "light"` in ~/.config/clc/config.toml sets the default. NO_COLOR is honoured.
+            `theme = "light"` in ~/.config/clc/config.toml sets the default. NO_COLOR is honoured. \
             A mistake in a theme or config file is a warning (file, line, problem); the default theme is used.
             """)
 
