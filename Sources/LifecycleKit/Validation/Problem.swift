@@ -15,6 +15,8 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
         case stageMismatch = "stage-mismatch"
         case afterAsOf = "after-as-of"
         case enteredBeforeCreated = "entered-before-created"
+        /// A JSON snapshot's journal that cannot be replayed (the file is read as it is).
+        case staleJournal = "stale-journal"
     }
 
     public var kind: Kind
@@ -30,7 +32,7 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity {
         switch kind {
         case .notASnapshot, .unsupportedVersion, .invalidField, .duplicateID, .unknownReference: return .error
-        case .stageMismatch, .afterAsOf, .enteredBeforeCreated: return .warning
+        case .stageMismatch, .afterAsOf, .enteredBeforeCreated, .staleJournal: return .warning
         }
     }
 

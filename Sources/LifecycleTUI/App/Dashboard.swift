@@ -24,6 +24,7 @@ public struct Dashboard {
         }
         state.readOnly = store.isReadOnly
         state.unsaved = store.hasUnsavedChanges
+        if let stale = store.staleJournal { state.overlay = .staleJournal(stale) }
     }
 
     /// The figures were recomputed for the current data (the runner calls this).
@@ -92,6 +93,9 @@ public struct Dashboard {
             return
         case .quitPrompt:
             handleQuitPrompt(action)
+            return
+        case .staleJournal:
+            handleStaleJournalPrompt(action)
             return
         case nil:
             break

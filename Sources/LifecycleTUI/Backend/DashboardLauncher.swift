@@ -54,7 +54,8 @@ public enum DashboardLauncher {
             throw Failure.usage(e.description)
         }
         announceLongLoad(path)
-        let store = try SnapshotFile.open(path)
+        let store = try SnapshotFile.openInDashboard(path)
+        defer { store.releaseFile() }
         // The first frame needs the stage counts: count them while the terminal starts.
         let counts = ThreadResult { try store.stageCounts() }
         let terminal: NcursesTerminal
