@@ -18,8 +18,9 @@ public struct Dashboard {
         mover = StageMover(user: user, clock: clock)
         state = AppState(width: width, height: height, info: store.info, stages: store.stages,
                          fileLabel: fileLabel, funnel: FunnelState(counts: try stageCounts ?? store.stageCounts()))
-        if store.problems.warningCount > 0 {
-            let n = store.problems.warningCount
+        // A stale journal is one of the warnings: its prompt says more.
+        let n = store.problems.warningCount - (store.staleJournal == nil ? 0 : 1)
+        if n > 0 {
             state.status = StatusMessage("\(NumberText.grouped(n)) warning\(n == 1 ? "" : "s") in this file (clc validate lists them)", kind: .warning)
         }
         state.readOnly = store.isReadOnly
