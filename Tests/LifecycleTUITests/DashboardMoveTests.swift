@@ -161,7 +161,7 @@ import Testing
         #expect(suggested.hasSuffix("hand-2.json"))
         #expect(RootView.render(d.state).lines.last?.contains("File changed on disk. Save as") == true)
         TUITest.press("<Enter>", &d)
-        #expect(d.state.status?.text == "Saved as \(suggested); now working on hand-2.json, hand.json is as it is on disk")
+        #expect(d.state.status?.text == "Saved as hand-2.json, now open; hand.json unchanged")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == theirs)   // theirs untouched
         #expect(try JSONSnapshotStore(path: suggested).customer(id: "C4")?.stage == "loyalty")
         // The dashboard continues on the new file: nothing unsaved, its name in the header.

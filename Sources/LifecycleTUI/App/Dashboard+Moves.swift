@@ -171,7 +171,7 @@ extension Dashboard {
                 // The store continues on the new file; the original stays as it is on disk.
                 state.fileLabel = (store.path as NSString).lastPathComponent
                 state.unsaved = store.hasUnsavedChanges
-                state.status = StatusMessage("Saved as \(name); now working on \(state.fileLabel), \(original) is as it is on disk")
+                state.status = StatusMessage("Saved as \(state.fileLabel), now open; \(original) unchanged")
             }
         default:
             break
