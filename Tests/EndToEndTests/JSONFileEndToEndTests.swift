@@ -18,23 +18,26 @@ import Testing
         return customers.filter { $0["stage"] as? String != "loyalty" }.compactMap { $0["id"] as? String }
     }
 
+    /// The dashboard on `path` in tmux at 100×30, moves made by `e2e-user`.
     static func dashboard(_ path: String, in dir: URL) throws -> TmuxSession {
-        let session = try TmuxSession(command: "\(TmuxSession.quote(Shell.clc)) \(TmuxSession.quote(path))",
-                                      width: 100, height: 30, directory: dir,
-                                      environment: ["TERM": "xterm-256color", "CLC_USER": "e2e-user"])
-        return session
+        try TmuxSession(command: "\(TmuxSession.quote(Shell.clc)) \(TmuxSession.quote(path))",
+                        width: 100, height: 30, directory: dir,
+                        environment: ["TERM": "xterm-256color", "CLC_USER": "e2e-user"])
     }
 
-    /// In the dashboard: the first customer of the first stage to Loyalty, with `m`.
-    static func moveFirstToLoyalty(_ session: TmuxSession) throws {
+    /// In the dashboard, from the funnel: the first customer of the first stage to Loyalty
+    /// (the sixth stage) with `m`; returns the screen saying so.
+    @discardableResult
+    static func moveFirstToLoyalty(_ session: TmuxSession, note: String = "") throws -> String {
         try session.send("Enter")
         try session.waitFor(text: "sorted by name")
         try session.send("m")
         try session.waitFor(text: "to…")
         try session.send("6", "Enter")
         try session.waitFor(text: "Note for the move to Loyalty")
+        if !note.isEmpty { try session.send("-l", note) }
         try session.send("Enter")
-        try session.waitFor(text: "Moved ")
+        return try session.waitFor(text: "Moved ")
     }
 
     @Test func moveRewritesTheFileUnlessADashboardHasItOpen() throws {
@@ -155,5 +158,8 @@ import Testing
         try session.send("q")
         #expect(try session.exitStatus() == 0)
         #expect(try Shell.run([Shell.clc, "validate", path]).stdout.contains("0 errors, 0 warnings"))
+        // Nothing of clc's is left beside the file but the journal set aside.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("shop.json") }.sorted()
+                == ["shop.json", aside])
     }
 }
