@@ -79,7 +79,8 @@ struct JournalAction: Equatable {
 /// leaves a journal recognised as already saved.
 ///
 /// A last line that is torn (no newline) or garbled is ignored (and cut off before the next
-/// append); a garbled line before the last refuses the file.
+/// append); a garbled line before the last makes the journal stale (`StaleJournal`: not replayed,
+/// left alone, the file read as it is on disk).
 final class JSONJournal {
     let path: String
     /// Actions read when the snapshot was opened.
