@@ -39,7 +39,7 @@ struct ConvertCommand: ParsableCommand {
            let b = try? FileManager.default.attributesOfItem(atPath: output)[.systemFileNumber] as? Int, a == b {
             throw OperationError("input and output are the same file")
         }
-        let store = try SnapshotFile.open(input)
+        let store = try openSnapshot(input)
         try store.export(to: try SnapshotFile.makeSink(path: output, kind: kind))
         let t = try store.totals()
         print("wrote \(output): \(NumberText.grouped(t.customers)) customers, \(NumberText.grouped(t.touchpoints)) touchpoints, \(NumberText.grouped(t.transitions)) transitions")

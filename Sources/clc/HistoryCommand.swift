@@ -26,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
     var format: Format = .table
 
     mutating func run() throws {
-        let store = try SnapshotFile.open(file)
+        let store = try openSnapshot(file)
         guard let customer = try store.customer(id: customerID) else {
             throw OperationError("unknown customer \(JSONText.string(customerID))")
         }

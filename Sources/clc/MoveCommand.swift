@@ -7,9 +7,11 @@ struct MoveCommand: ParsableCommand {
         commandName: "move",
         abstract: "Move a customer to another stage, recording who, when and why.",
         discussion: """
-            The same domain function as the dashboard's `m`: the change is durable when this \
-            command prints it (SQLite: committed; JSON: appended to FILE.clc-journal, replayed \
-            on open, written into FILE by the dashboard's `w`).
+            The same domain function as the dashboard's `m`: the change is in the file when \
+            this command prints it. SQLite: committed. JSON: FILE is rewritten as the \
+            dashboard's `w` does (a complete new file beside it, synced, renamed over it), \
+            unless a dashboard has FILE open: then the change goes into FILE.clc-journal, \
+            the dashboard shows it at once and its `w` writes it into FILE.
 
             Examples:
               clc move shop.sqlite C-1041 winback --note "called, wants the autumn offer"
@@ -32,7 +34,9 @@ struct MoveCommand: ParsableCommand {
     var user: String?
 
     mutating func run() throws {
-        let store = try SnapshotFile.open(file)
+        let session = try OneChangeSession.open(file)
+        let store = session.store
+        if let stale = store.staleJournal { throw OperationError("\(file): \(stale.refusal)") }
         guard store.stages.contains(where: { $0.id == stageID }) else {
             throw OperationError("unknown stage \(JSONText.string(stageID)) (stages: \(store.stages.map(\.id).joined(separator: ", ")))")
         }
@@ -53,9 +57,19 @@ struct MoveCommand: ParsableCommand {
         if let conflict = outcome.conflicts.first {
             throw OperationError("not moved: \(conflict)")
         }
+        do {
+            try session.finish()
+        } catch {
+            throw OperationError("moved, but \(file) could not be rewritten (\(error)); the change is safe in its journal")
+        }
         let name = { (id: String) in store.stages.first { $0.id == id }?.name ?? id }
         for t in outcome.applied {
             print("Moved \(SafeText.visible(customer.name)) (\(t.customerID)): \(name(t.from ?? "")) → \(name(t.to)) at \(t.at.iso8601) by \(SafeText.visible(t.by))")
+        }
+        if session.throughJournal {
+            print("\(file) is open in a dashboard: the change went into its journal \(file).clc-journal; the dashboard shows it, and its w writes it into the file")
+        } else if session.hadUnsavedChanges {
+            print("The earlier changes waiting in \(file).clc-journal were written into \(file) too")
         }
     }
 }

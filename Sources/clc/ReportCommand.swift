@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
     var format: ReportRenderer.Format = .table
 
     mutating func run() throws {
-        let store = try SnapshotFile.open(file)
+        let store = try openSnapshot(file)
         print(ReportRenderer.render(try store.funnelReport(), as: format), terminator: "")
     }
 }

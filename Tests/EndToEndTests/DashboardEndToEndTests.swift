@@ -83,19 +83,9 @@ import Testing
         let dir = try Shell.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (path, _) = try Self.snapshot("move.sqlite", in: dir)
-        let session = try TmuxSession(command: "\(TmuxSession.quote(Shell.clc)) \(TmuxSession.quote(path))",
-                                      width: 100, height: 30, directory: dir,
-                                      environment: ["TERM": "xterm-256color", "CLC_USER": "e2e-user"])
+        let session = try JSONFileEndToEndTests.dashboard(path, in: dir)
         try session.waitFor(text: "Customers per stage")
-        try session.send("Enter")
-        try session.waitFor(text: "sorted by name")
-        try session.send("m")
-        try session.waitFor(text: "to…")
-        try session.send("6", "Enter")
-        try session.waitFor(text: "Note for the move to Loyalty")
-        try session.send("-l", "after the VIP evening")
-        try session.send("Enter")
-        let moved = try session.waitFor(text: "Moved ")
+        let moved = try JSONFileEndToEndTests.moveFirstToLoyalty(session, note: "after the VIP evening")
         #expect(moved.contains("→ Loyalty"))
         try session.send("q")
         #expect(try session.exitStatus() == 0)

@@ -80,25 +80,125 @@ import Testing
         let lines = intact.split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
         let broken = lines[0] + [10] + Array("not json".utf8) + [10] + lines[2] + [10]
         try Data(broken).write(to: URL(fileURLWithPath: journalPath))
-        let message = try #require(openError(path))
-        #expect(message.contains("damaged at line 2"))
+        // Read as it is on disk, with the journal named; nothing replayed, nothing changed.
+        let store = try JSONSnapshotStore(path: path)
+        #expect(store.staleJournal?.problem == "is damaged at line 2")
+        #expect(try store.stageCounts() == [2, 2, 2, 0, 0])
         #expect(MoveFixture.bytes(journalPath) == broken)
     }
 
-    @Test func journalOfAnotherFileIsRefusedAndLeftAlone() throws {
+    @Test func journalOfAnotherFileIsNotReplayedButNamedAndLeftAlone() throws {
         let (dir, path) = try MoveFixture.file()
         defer { try? FileManager.default.removeItem(at: dir) }
         try twoActions(try JSONSnapshotStore(path: path))
-        let journal = MoveFixture.bytes(JSONJournal.path(for: path))
+        let journalPath = JSONJournal.path(for: path)
+        let journal = MoveFixture.bytes(journalPath)
         // Another version of the file: same stages, C1 already elsewhere.
         let other = Fixtures.handMade.replacingOccurrences(of: "\"name\": \"Hand made\"", with: "\"name\": \"Hand made 2\"")
         try Data(other.utf8).write(to: URL(fileURLWithPath: path))
 
-        let message = try #require(openError(path))
-        #expect(message.contains("belongs to another version of the file"))
-        #expect(message.contains("nothing was changed"))
+        // The file opens as it is on disk; the journal is named, never replayed or changed.
+        let store = try JSONSnapshotStore(path: path)
+        let stale = try #require(store.staleJournal)
+        #expect(stale.path == journalPath && stale.actionCount == 2)
+        #expect(stale.problem.hasPrefix("belongs to another version of the file (written for "))
+        #expect(try store.stageCounts() == [2, 2, 2, 0, 0])
+        #expect(try store.totals().transitions == 11)
+        #expect(!store.hasUnsavedChanges && store.isReadOnly)
+        #expect(store.problems.warnings.map(\.kind) == [.staleJournal])
+        #expect(store.problems.warnings.first?.message.contains(journalPath) == true)
+        #expect(MoveFixture.reason { try store.apply(MoveFixture.request([("C2", "purchase", "loyalty")])) }
+                == .io(stale.refusal))
+        // validate and report read it too: a warning, no error.
+        let problems = SnapshotFile.validate(path)
+        #expect(problems.errorCount == 0 && problems.warnings.map(\.kind) == [.staleJournal])
+        #expect(try SnapshotFile.open(path).funnelReport().stages.map(\.customers) == [2, 2, 2, 0, 0])
         #expect(MoveFixture.bytes(path) == Array(other.utf8))
-        #expect(MoveFixture.bytes(JSONJournal.path(for: path)) == journal)
+        #expect(MoveFixture.bytes(journalPath) == journal)
+        #expect(openError(path) == nil)
+    }
+
+    @Test func aStaleJournalSetAsideIsRenamedNeverDeletedAndChangesWorkAgain() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try twoActions(try JSONSnapshotStore(path: path))
+        let journalPath = JSONJournal.path(for: path)
+        let journal = try #require(MoveFixture.bytes(journalPath))
+        try Data((Fixtures.handMade + "\n").utf8).write(to: URL(fileURLWithPath: path))
+
+        let store = try JSONSnapshotStore(path: path)
+        let aside = try store.setAsideStaleJournal()
+        #expect(aside.hasPrefix(journalPath + ".set-aside-"))
+        #expect(aside.dropFirst((journalPath + ".set-aside-").count).count == "20261130T100057Z".count)
+        #expect(MoveFixture.bytes(aside) == journal)
+        #expect(!MoveFixture.exists(journalPath))
+        #expect(store.staleJournal == nil && !store.isReadOnly)
+        _ = try store.apply(MoveFixture.request([("C2", "purchase", "loyalty")]))
+        let reopened = try JSONSnapshotStore(path: path)
+        #expect(reopened.staleJournal == nil)
+        #expect(try reopened.stageCounts() == [2, 2, 1, 0, 1])
+        // A second set-aside in the same second gets a name of its own.
+        #expect(StaleJournal.setAsidePath(for: journalPath, at: StageMover.now()) != aside)
+        #expect(throws: OperationError.self) { try reopened.setAsideStaleJournal() }
+    }
+
+    @Test func aJournalNamingAnUnknownCustomerIsNotReplayedAtAll() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try twoActions(try JSONSnapshotStore(path: path))
+        let journalPath = JSONJournal.path(for: path)
+        let text = try String(contentsOfFile: journalPath, encoding: .utf8).replacingOccurrences(of: "\"C6\"", with: "\"C99\"")
+        try text.write(toFile: journalPath, atomically: false, encoding: .utf8)
+        let store = try JSONSnapshotStore(path: path)
+        #expect(store.staleJournal?.problem == "names an unknown customer or stage in action 2")
+        #expect(try store.stageCounts() == [2, 2, 2, 0, 0])   // not even the first action
+    }
+
+    @Test func saveAsAfterAConflictContinuesOnTheNewFileAndTheOriginalOpensAsOnDisk() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try JSONSnapshotStore(path: path)
+        try twoActions(store)
+        let theirs = Array((Fixtures.handMade + "\n").utf8)
+        try Data(theirs).write(to: URL(fileURLWithPath: path))
+        #expect(MoveFixture.reason { try store.save() } == .changedOnDisk)
+
+        let other = dir.appendingPathComponent("shop-2.json").path
+        try store.save(to: other)
+        #expect(store.path == other)
+        #expect(!store.hasUnsavedChanges)
+        #expect(!MoveFixture.exists(JSONJournal.path(for: path)))
+        // The original opens, reports and validates as it is on disk.
+        #expect(MoveFixture.bytes(path) == theirs)
+        let original = try JSONSnapshotStore(path: path)
+        #expect(original.staleJournal == nil && !original.hasUnsavedChanges)
+        #expect(try original.stageCounts() == [2, 2, 2, 0, 0])
+        #expect(SnapshotFile.validate(path).errorCount == 0 && SnapshotFile.validate(path).warningCount == 0)
+        // The changes live in the new file, and later ones are journalled against it.
+        #expect(try JSONSnapshotStore(path: other).stageCounts() == [0, 4, 1, 1, 0])
+        _ = try store.apply(MoveFixture.request([("C2", "purchase", "loyalty")], at: MoveFixture.later))
+        #expect(MoveFixture.exists(JSONJournal.path(for: other)))
+        #expect(try JSONSnapshotStore(path: other).stageCounts() == [0, 4, 0, 1, 1])
+        try store.save()
+        #expect(!MoveFixture.exists(JSONJournal.path(for: other)))
+        #expect(try JSONSnapshotStore(path: other).stageCounts() == [0, 4, 0, 1, 1])
+        #expect(MoveFixture.bytes(path) == theirs)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["shop-2.json", "shop.json"])
+    }
+
+    @Test func saveAsRefusesANameWithAJournalOfItsOwn() throws {
+        let (dir, path) = try MoveFixture.file()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try JSONSnapshotStore(path: path)
+        try twoActions(store)
+        let other = dir.appendingPathComponent("old.json").path
+        try Data("{}\n".utf8).write(to: URL(fileURLWithPath: JSONJournal.path(for: other)))
+        guard case .io(let message)? = MoveFixture.reason({ try store.save(to: other) }) else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(message.contains("old.json.clc-journal is there already"))
+        #expect(!MoveFixture.exists(other) && store.path == path && store.hasUnsavedChanges)
     }
 
     @Test func saveWritesTheMovesIntoTheFileAndRemovesTheJournal() throws {

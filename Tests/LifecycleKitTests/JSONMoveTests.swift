@@ -87,7 +87,7 @@ enum MoveFixture {
 
         // export sees the move too.
         let copy = dir.appendingPathComponent("copy.json").path
-        try store.save(to: copy)
+        try store.export(to: JSONSnapshotWriter(path: copy))
         let exported = try JSONSnapshotStore(path: copy)
         #expect(try exported.customer(id: "C1") == c1)
         #expect(try exported.transitions(ofCustomer: "C1") == history)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LifecycleKit
 
@@ -15,6 +16,26 @@ import Testing
         #expect(missing.errors == [Problem(.notASnapshot, at: "", #"missing required field "format" (not a lifecycle snapshot)"#)])
         let notAString = JSONFixture.errors(JSONFixture.document(header: #""format":1,"version":1"#))
         #expect(notAString.errors.map(\.kind) == [.notASnapshot])
+    }
+
+    @Test func csvSaysItLooksLikeCSVAndWhatClcReads() throws {
+        let expected = "looks like CSV (comma-separated, not JSON); clc reads lifecycle snapshots in JSON or SQLite "
+            + "(see the snapshot format in clc's README)"
+        #expect(JSONFixture.onlyError("id,name,email\n1,Anna,anna@example.de\n") == expected)
+        #expect(JSONFixture.onlyError("\u{FEFF}id;name\r\n1;Anna\r\n").hasPrefix("looks like CSV (semicolon-separated"))
+        #expect(JSONFixture.onlyError("id\tname\n").hasPrefix("looks like CSV (tab-separated"))
+        #expect(JSONFixture.errors("id,name\n1,Anna\n").errors.first?.kind == .notASnapshot)
+        // Through the file API, as `convert` and `validate` see it.
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try Fixtures.write("id,name,stage\nC-1,Anna,lead\n", named: "export.csv", in: dir)
+        #expect(SnapshotFile.validate(path).errors.map(\.description) == [expected])
+        let error = try #require(throws: SnapshotError.self) { try SnapshotFile.open(path) }
+        #expect(error.description == "\(path): \(expected)")
+        // Not CSV: broken JSON and plain words keep their syntax errors.
+        #expect(JSONFixture.onlyError("hello") == "line 1, column 1: expected a value, found 'h'")
+        #expect(JSONFixture.onlyError("{\"a\": 1,, \"b\": 2}").hasPrefix("line 1, column"))
+        #expect(JSONFixture.onlyError("id,name\nno separator here\n").hasPrefix("line 1, column 1"))
     }
 
     @Test func higherVersionIsRefusedAlone() {

@@ -173,9 +173,34 @@ import Testing
         // A SQLite database of something else.
         try SQLiteFixtures.execute(dir + "/other.db", "CREATE TABLE notes (body TEXT)")
         #expect(SQLiteValidator.validate(path: dir + "/other.db").errors.map(\.description) == [
-            "table meta: missing table", "table stages: missing table", "table customers: missing table",
-            "table touchpoints: missing table", "table transitions: missing table",
+            "a SQLite database but not a lifecycle snapshot: it has tables notes and none of meta, stages, customers, "
+                + "touchpoints, transitions (see the snapshot format in clc's README)",
         ])
+    }
+
+    @Test func anotherApplicationsDatabaseIsNamedAsSuchFirst() throws {
+        let dir = try SQLiteFixtures.directory()
+        let path = dir + "/shop.db"
+        try SQLiteFixtures.execute(path, """
+            CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);
+            CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER);
+            CREATE TABLE customers (id TEXT, name TEXT);
+            CREATE TABLE "odd name\u{1B}[31m" (x);
+            CREATE INDEX orders_by_user ON orders(user_id);
+            """)
+        let message = "a SQLite database but not a lifecycle snapshot: it has tables users, orders, customers, "
+            + #""odd name\u001b[31m" and none of meta, stages, touchpoints, transitions (see the snapshot format in clc's README)"#
+        #expect(SQLiteValidator.validate(path: path).errors.map(\.description) == [message])
+        let error = try #require(throws: SnapshotError.self) { try SQLiteSnapshotStore(path: path) }
+        #expect(error.description == "\(path): \(message)")
+
+        // Many tables: the first eight, then how many more; an empty database has none.
+        let many = dir + "/many.db"
+        try SQLiteFixtures.execute(many, (1...11).map { "CREATE TABLE t\($0) (x);" }.joined())
+        #expect(SQLiteValidator.validate(path: many).errors.first?.message.contains("it has tables t1, t2, t3, t4, t5, t6, t7, t8 (and 3 more) and none of meta") == true)
+        let empty = dir + "/empty.db"
+        try SQLiteFixtures.execute(empty, "CREATE TABLE x (y); DROP TABLE x;")
+        #expect(SQLiteValidator.validate(path: empty).errors.first?.message.contains("it has no tables and none of meta, stages") == true)
     }
 }
 

@@ -162,8 +162,81 @@ import Testing
         #expect(suggested.hasSuffix("hand-2.json"))
         #expect(RootView.render(d.state).lines.last?.contains("File changed on disk. Save as") == true)
         TUITest.press("<Enter>", &d)
-        #expect(d.state.status?.text == "Saved as \(suggested)")
+        #expect(d.state.status?.text == "Saved as hand-2.json, now open; hand.json unchanged")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == theirs)   // theirs untouched
         #expect(try JSONSnapshotStore(path: suggested).customer(id: "C4")?.stage == "loyalty")
+        // The dashboard continues on the new file: nothing unsaved, its name in the header.
+        #expect(!d.state.unsaved && d.state.fileLabel == "hand-2.json")
+        #expect(!RootView.render(d.state).lines[0].contains("unsaved changes"))
+        // The original opens as it is on disk; no journal of ours is left beside it.
+        let original = try JSONSnapshotStore(path: path)
+        #expect(original.staleJournal == nil && !original.hasUnsavedChanges)
+        #expect(try original.customer(id: "C4")?.stage == "awareness")
+        // The next move is journalled against the new file.
+        TUITest.press("m4<Enter><Enter>", &d)
+        #expect(d.state.unsaved)
+        #expect(FileManager.default.fileExists(atPath: suggested + ".clc-journal"))
+        #expect(try JSONSnapshotStore(path: suggested).hasUnsavedChanges)
+        #expect(d.state.status?.text.hasPrefix("Moved ") == true)
+        #expect(!FileManager.default.fileExists(atPath: path + ".clc-journal"))
+    }
+}
+
+/// A JSON file whose journal cannot be replayed: the prompt, setting it aside, browsing read-only.
+@Suite struct DashboardStaleJournalTests {
+    /// hand.json with a journal of one move (C4 → loyalty), then the file changed on disk.
+    static func staleDashboard() throws -> (Dashboard, String) {
+        var (d, _, path) = try DashboardSaveTests.dashboard()
+        TUITest.press("<Enter>m5<Enter><Enter>", &d)
+        let theirs = try String(contentsOfFile: path, encoding: .utf8) + "\n"
+        try theirs.write(toFile: path, atomically: true, encoding: .utf8)
+        let store = try JSONSnapshotStore(path: path)
+        let stale = try Dashboard(store: store, width: 100, height: 30, fileLabel: "hand.json", user: "tester",
+                                  clock: { DashboardMoveTests.now })
+        return (stale, path)
+    }
+
+    @Test func thePromptExplainsAndSetsTheJournalAsideOnS() throws {
+        var (d, path) = try Self.staleDashboard()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        guard case .staleJournal(let stale) = d.state.overlay else { Issue.record("no prompt"); return }
+        #expect(stale.actionCount == 1)
+        #expect(d.state.readOnly)
+        let screen = RootView.render(d.state).lines.joined(separator: "\n")
+        #expect(screen.contains("This file's journal cannot be replayed"))
+        #expect(screen.contains("The journal hand.json.clc-journal (1 unsaved stage change) belongs"))
+        #expect(screen.contains("so it cannot be replayed. You see hand.json as it is on"))
+        #expect(!screen.contains("warning in this file"))   // the prompt says it all
+        #expect(screen.contains("s: set the journal aside"))
+        #expect(screen.contains("never deleted"))
+        #expect(screen.contains("Esc: browse read-only"))
+        #expect(screen.contains("q: quit; nothing is changed."))
+        let journal = FileManager.default.contents(atPath: path + ".clc-journal")
+
+        TUITest.press("s", &d)
+        #expect(d.state.overlay == nil)
+        #expect(!d.state.readOnly)
+        #expect(d.state.status?.text.hasPrefix("Journal set aside as hand.json.clc-journal.set-aside-") == true)
+        let dir = (path as NSString).deletingLastPathComponent
+        let aside = try #require(try FileManager.default.contentsOfDirectory(atPath: dir).first { $0.contains("set-aside") })
+        #expect(FileManager.default.contents(atPath: dir + "/" + aside) == journal)
+        #expect(!FileManager.default.fileExists(atPath: path + ".clc-journal"))
+        // Stages can be changed again, on the file as it is.
+        TUITest.press("<Enter>m4<Enter><Enter>", &d)
+        #expect(d.state.status?.text.hasPrefix("Moved ") == true)
+        #expect(try JSONSnapshotStore(path: path).staleJournal == nil)
+    }
+
+    @Test func escBrowsesReadOnlyAndMOffersThePromptAgain() throws {
+        var (d, path) = try Self.staleDashboard()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        TUITest.press("<Esc>", &d)
+        #expect(d.state.overlay == nil && d.state.readOnly)
+        #expect(d.state.status?.text == "read-only while the journal is there (m offers to set it aside)")
+        TUITest.press("<Enter>m", &d)
+        guard case .staleJournal = d.state.overlay else { Issue.record("m did not offer the prompt"); return }
+        TUITest.press("q", &d)
+        #expect(d.state.shouldQuit)
+        #expect(FileManager.default.fileExists(atPath: path + ".clc-journal"))   // left alone
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LifecycleKit
 @testable import LifecycleTUI
@@ -47,6 +48,13 @@ import Testing
         var d = try TUITest.dashboard(width: 100, height: 30)
         TUITest.press("<Enter>?", &d)
         try TUITest.expectScreen(RootView.render(d.state), "help-list-100x30")
+    }
+
+    @Test func staleJournalPrompt() throws {
+        var (d, path) = try DashboardStaleJournalTests.staleDashboard()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        d.handle(.resize(width: 80, height: 24))
+        try TUITest.expectScreen(RootView.render(d.state), "stale-journal-80x24")
     }
 
     @Test func filterPicker() throws {

@@ -82,7 +82,8 @@ struct JournalAction: Equatable {
 /// leaves a journal recognised as already saved.
 ///
 /// A last line that is torn (no newline) or garbled is ignored (and cut off before the next
-/// append); a garbled line before the last refuses the file.
+/// append); a garbled line before the last makes the journal stale (`StaleJournal`: not replayed,
+/// left alone, the file read as it is on disk).
 final class JSONJournal {
     let path: String
     /// Actions read when the snapshot was opened.
@@ -110,7 +111,7 @@ final class JSONJournal {
     deinit { if fd >= 0 { close(fd) } }
 
     /// Reads the journal of the snapshot at `snapshotPath` (an empty one when there is none).
-    /// Throws `SnapshotError` when it belongs to another version of the file or is garbled
+    /// Throws `StaleJournal` when it belongs to another version of the file or is garbled
     /// before its last line; reading changes nothing on disk.
     static func read(snapshotPath: String, base: JSONBaseIdentity) throws -> JSONJournal {
         let path = Self.path(for: snapshotPath)
@@ -134,8 +135,8 @@ final class JSONJournal {
               let size = header["base_size"] as? Int, let hash = (header["base_hash"] as? String).flatMap({ UInt64($0, radix: 16) })
         else {
             if lines.count == 1 { return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false) }
-            throw SnapshotError(path: snapshotPath, message:
-                "its journal \(path) does not start with a clc journal header; it was not replayed and nothing was changed")
+            throw StaleJournal(path: path, problem: "does not start with a clc journal header",
+                               actionCount: (1..<lines.count).filter { object($0).flatMap(Self.action) != nil }.count)
         }
         if JSONBaseIdentity(size: size, hash: hash) != base {
             // No action yet, or saved already (a crash between the rename and removing the journal)?
@@ -144,10 +145,9 @@ final class JSONJournal {
                saved["size"] as? Int == base.size, (saved["hash"] as? String).flatMap({ UInt64($0, radix: 16) }) == base.hash {
                 return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false)
             }
-            throw SnapshotError(path: snapshotPath, message:
-                "its journal \(path) belongs to another version of the file (written for \(size) bytes, the file has "
-                    + "\(base.size)); it was not replayed and nothing was changed. Move the journal away to open the file "
-                    + "without those unsaved stage changes")
+            throw StaleJournal(path: path, problem: "belongs to another version of the file (written for "
+                                   + "\(NumberText.grouped(size)) bytes, the file has \(NumberText.grouped(base.size)))",
+                               actionCount: (1..<lines.count).filter { object($0).flatMap(Self.action) != nil }.count)
         }
         var actions: [JournalAction] = []
         var valid = lines[0].end + 1
@@ -159,8 +159,8 @@ final class JSONJournal {
             }
             guard let parsed, let action = Self.action(parsed) else {
                 if k == lines.count - 1 { break }
-                throw SnapshotError(path: snapshotPath, message:
-                    "its journal \(path) is damaged at line \(k + 1); it was not replayed and nothing was changed")
+                throw StaleJournal(path: path, problem: "is damaged at line \(k + 1)",
+                                   actionCount: (1..<lines.count).filter { object($0).flatMap(Self.action) != nil }.count)
             }
             actions.append(action)
             valid = lines[k].end + 1
@@ -188,17 +188,19 @@ final class JSONJournal {
         return JournalAction(at: at, by: by, note: note, moves: result)
     }
 
-    /// Applies the actions read to the tables (before the indexes are built).
-    func replay(into tables: inout SnapshotTables, snapshotPath: String) throws {
+    /// Applies the actions read to the tables (before the indexes are built). Throws
+    /// `StaleJournal`, the tables unchanged, when an action names an unknown customer or stage.
+    func replay(into tables: inout SnapshotTables) throws {
         for (k, action) in actions.enumerated() {
+            for move in action.moves where tables.customerRow(of: move.customerID) == nil || tables.stagePosition(of: move.to) == nil {
+                throw StaleJournal(path: path, problem: "names an unknown customer or stage in action \(k + 1)",
+                                   actionCount: actions.count)
+            }
+        }
+        for action in actions {
             for move in action.moves {
-                guard let row = tables.customerRow(of: move.customerID), let to = tables.stagePosition(of: move.to) else {
-                    throw SnapshotError(path: snapshotPath, message:
-                        "its journal \(path) names an unknown customer or stage in action \(k + 1); it was not replayed "
-                            + "and nothing was changed")
-                }
-                tables.move(customerRow: row, to: to, at: action.at, by: action.by, note: action.note,
-                            id: move.id, reverting: move.reverting)
+                tables.move(customerRow: tables.customerRow(of: move.customerID)!, to: tables.stagePosition(of: move.to)!,
+                            at: action.at, by: action.by, note: action.note, id: move.id, reverting: move.reverting)
             }
         }
         actions = []

@@ -2,19 +2,29 @@ import Foundation
 
 /// The moves side of a JSON store: whether changes are allowed, the file as loaded, its journal.
 final class JSONMoveState {
-    let readOnly: Bool
+    /// Asked for, or the file or its directory cannot be written, or a store in memory.
+    let fileReadOnly: Bool
     /// The file as loaded (or last saved): which file, size and mtime; nil for memory.
     var stamp: JSONFileStamp?
     /// The content the journal belongs to.
     var identity: JSONBaseIdentity
-    let journal: JSONJournal?
+    /// Nil for memory, and while a stale journal is there.
+    var journal: JSONJournal?
+    /// A journal that could not be replayed: the file is read as it is on disk.
+    var staleJournal: StaleJournal?
+    /// The dashboard's mark that it has the file open (see `JSONOpenLock`).
+    var openLock: JSONOpenLock?
 
-    init(readOnly: Bool, stamp: JSONFileStamp?, identity: JSONBaseIdentity, journal: JSONJournal?) {
-        self.readOnly = readOnly || journal == nil
+    init(readOnly: Bool, stamp: JSONFileStamp?, identity: JSONBaseIdentity, journal: JSONJournal?,
+         staleJournal: StaleJournal? = nil) {
+        fileReadOnly = readOnly
         self.stamp = stamp
         self.identity = identity
         self.journal = journal
+        self.staleJournal = staleJournal
     }
+
+    var readOnly: Bool { fileReadOnly || journal == nil }
 
     /// True when the file and its directory (for the journal) can be written.
     static func isWritable(_ path: String) -> Bool {
@@ -33,6 +43,7 @@ extension JSONSnapshotStore {
     public var journalPath: String { JSONJournal.path(for: path) }
 
     public func apply(_ request: MoveRequest) throws -> MoveOutcome {
+        if let stale = moves.staleJournal { throw MoveError(.io(stale.refusal), path: path) }
         guard !moves.readOnly, let journal = moves.journal else { throw MoveError(.readOnly, path: path) }
         var targets: [Int] = []
         for change in request.changes {
@@ -128,9 +139,10 @@ extension JSONSnapshotStore {
     }
 
     /// Applies the actions other programs (other copies of clc on the same file) appended to
-    /// the journal since it was last read; true if any.
-    private func catchUp() throws -> Bool {
-        guard let journal = moves.journal, JSONFileStamp(path: path) == moves.stamp else { return false }
+    /// the journal since it was last read; true if any. Only while the file is the one
+    /// loaded, unless `evenIfFileChanged` (saving elsewhere: the journal still belongs to it).
+    func catchUp(evenIfFileChanged: Bool = false) throws -> Bool {
+        guard let journal = moves.journal, evenIfFileChanged || JSONFileStamp(path: path) == moves.stamp else { return false }
         let actions = try journal.readNew(base: moves.identity)
         for action in actions {
             var rows: [(row: Int, to: Int, move: JournalMove)] = []
@@ -175,19 +187,6 @@ extension JSONSnapshotStore {
             unlink(temp)
             if let e = error as? MoveError { throw e }
             throw MoveError(.io("\(error)"), path: path)
-        }
-    }
-
-    /// Writes the snapshot with its stage changes to another file (the journal stays, the
-    /// opened file is untouched). The same path as the opened file means `save()`.
-    public func save(to other: String) throws {
-        let target = URL(fileURLWithPath: other).standardizedFileURL.path
-        if target == URL(fileURLWithPath: path).standardizedFileURL.path { return try save() }
-        do {
-            try export(to: JSONSnapshotWriter(path: other))
-        } catch {
-            if let e = error as? MoveError { throw e }
-            throw MoveError(.io("\(error)"), path: other)
         }
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 /// column counted in Unicode code points); warnings end up in `problems`. Customer lists
 /// are sorted once per (stage, filter, order) and cached, so that paging costs only the page.
 public final class JSONSnapshotStore: SnapshotStore {
-    public let path: String
+    /// Changes only when `save(to:)` continues on the new file (on the thread that applies changes).
+    public internal(set) var path: String
     /// `as_of` follows the latest stage change when the file declares none; a declared one never moves.
     public var info: SnapshotInfo { mutation.withLock { currentInfo } }
     var currentInfo: SnapshotInfo
@@ -30,16 +31,24 @@ public final class JSONSnapshotStore: SnapshotStore {
     /// Opens and validates the JSON snapshot at `path`, then replays its journal
     /// (`<path>.clc-journal`, the stage changes not yet saved into the file). `readOnly`
     /// refuses every change even when the file and its directory are writable.
-    /// Throws `SnapshotError` when the journal belongs to another version of the file.
+    /// A journal that cannot be replayed (another version of the file, damaged) is left
+    /// alone: the file is read as it is on disk, `staleJournal` says why, a warning names it
+    /// in `problems`, and changes are refused until `setAsideStaleJournal()`.
     public convenience init(path: String, readOnly: Bool = false) throws {
         let stamp = JSONFileStamp(path: path)
         let file = try MappedFile(path: path)
         let identity = JSONBaseIdentity(file.bytes)
         var tables = try Self.parse(file.bytes, path: path, onProgress: file.release(below:))
-        let journal = try JSONJournal.read(snapshotPath: path, base: identity)
-        try journal.replay(into: &tables, snapshotPath: path)
+        var journal: JSONJournal?, stale: StaleJournal?
+        do {
+            let read = try JSONJournal.read(snapshotPath: path, base: identity)
+            try read.replay(into: &tables)
+            journal = read
+        } catch let error as StaleJournal {
+            stale = error
+        }
         let state = JSONMoveState(readOnly: readOnly || !JSONMoveState.isWritable(path), stamp: stamp,
-                                  identity: identity, journal: journal)
+                                  identity: identity, journal: journal, staleJournal: stale)
         self.init(tables: tables, path: path, moves: state)
     }
 
@@ -57,6 +66,7 @@ public final class JSONSnapshotStore: SnapshotStore {
         do {
             try parser.parse()
         } catch let error as JSONSyntaxError {
+            if let csv = CSVSniffer.describe(text) { throw SnapshotError(path: path, message: csv) }
             throw SnapshotError(path: path, kind: .notASnapshot,
                                 place: TextPosition(offset: error.offset, in: text).description, message: error.message)
         }
@@ -74,7 +84,9 @@ public final class JSONSnapshotStore: SnapshotStore {
         let latest = tables.declaredAsOf?.microseconds ?? indexes.latestTimestamp
         currentInfo = SnapshotInfo(name: tables.name, currency: tables.currency ?? "EUR", declaredAsOf: tables.declaredAsOf,
                             asOf: Timestamp(microseconds: latest == noTimestamp ? 0 : latest))
-        problems = indexes.warnings(tables, declaredAsOf: tables.declaredAsOf)
+        var problems = indexes.warnings(tables, declaredAsOf: tables.declaredAsOf)
+        if let stale = moves.staleJournal { problems.add(.staleJournal, at: "", stale.warning) }
+        self.problems = problems
         sortedSegments = Self.distinctSortedWords(tables.customers.segments, tables.words).filter { !$0.isEmpty }
         sortedChannels = Self.distinctSortedWords(tables.touchpoints.channels, tables.words)
     }

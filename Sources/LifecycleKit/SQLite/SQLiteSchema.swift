@@ -172,6 +172,11 @@ enum SQLiteSchema {
             }
         }
         let metaMissing = missingTables.contains("meta") || missingColumns.contains { $0.table == "meta" }
+        if missingTables.contains("meta") && missingTables.count > 1 {
+            // Another application's database: say so once, and what it holds instead.
+            header.problems.add(.notASnapshot, at: "", try otherDatabase(connection, missing: missingTables))
+            return header
+        }
         if !metaMissing {
             try readMeta(connection, into: &header)
             // Not a snapshot, or a version this reader does not know: nothing else is meaningful.
@@ -187,6 +192,23 @@ enum SQLiteSchema {
             try readStages(connection, into: &header)
         }
         return header
+    }
+
+    /// `a SQLite database but not a lifecycle snapshot: it has tables users, orders and none
+    /// of meta, stages, customers, touchpoints, transitions`.
+    private static func otherDatabase(_ connection: OpaquePointer, missing: [String]) throws -> String {
+        let tables = try SQLiteStatement(connection, """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid
+            """)
+        var names: [String] = []
+        while try tables.step() { names.append(tables.string(0) ?? "") }
+        let shown = names.prefix(8).map { name in
+            name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } ? name : JSONText.string(name)
+        }
+        let more = names.count > shown.count ? " (and \(names.count - shown.count) more)" : ""
+        let holds = names.isEmpty ? "it has no tables" : "it has tables \(shown.joined(separator: ", "))\(more)"
+        return "a SQLite database but not a lifecycle snapshot: \(holds) and none of \(missing.joined(separator: ", "))"
+            + " (see the snapshot format in clc's README)"
     }
 
     private static func readMeta(_ connection: OpaquePointer, into header: inout Header) throws {

@@ -37,6 +37,22 @@ public enum SnapshotFile {
         }
     }
 
+    /// Opens a snapshot for the dashboard, as `open` does; a JSON file is marked as open in
+    /// a dashboard for as long as the store holds it (until `releaseFile()`), so that
+    /// `clc move` sends its change through the journal instead of rewriting the file. Waits
+    /// a few seconds for a `clc move` that is rewriting the file.
+    public static func openInDashboard(_ path: String) throws -> any SnapshotStore {
+        guard try kind(ofFileAt: path) == .json else { return try open(path) }
+        // A directory clc cannot write gets no mark: nothing can rewrite the file there anyway.
+        let lock = try? JSONOpenLock.acquire(path, .shared, timeout: 10)
+        if lock == nil, access(JSONOpenLock.path(for: path), F_OK) == 0, JSONMoveState.isWritable(path) {
+            throw SnapshotError(path: path, message: "is being rewritten by another clc (\(JSONOpenLock.path(for: path)) is held); try again")
+        }
+        let store = try JSONSnapshotStore(path: path)
+        store.holdOpenLock(lock)
+        return store
+    }
+
     /// Every problem of the file, errors and warnings, each with its place. Never throws:
     /// an unreadable file is reported as a problem.
     public static func validate(_ path: String) -> ProblemList {

@@ -78,9 +78,21 @@ public protocol SnapshotStore: AnyObject {
     /// Writes applied changes into the file itself (JSON); nothing to do for SQLite.
     func save() throws
 
-    /// Writes the whole snapshot with its changes to a new file (JSON, when the original
-    /// changed on disk and must not be overwritten).
+    /// Writes the whole snapshot with its changes to a new file and continues on it (JSON,
+    /// when the original changed on disk and must not be overwritten).
     func save(to path: String) throws
+
+    /// A journal that could not be replayed (JSON): the file was read as it is on disk, and
+    /// stage changes are refused until `setAsideStaleJournal()`. Nil for SQLite.
+    var staleJournal: StaleJournal? { get }
+
+    /// Renames the stale journal (`FILE.clc-journal.set-aside-<time>`, never deleted) and
+    /// allows stage changes; returns its new name.
+    func setAsideStaleJournal() throws -> String
+
+    /// Gives up what the store holds on the file beyond reading it (JSON: the dashboard's
+    /// mark that it has the file open, see `SnapshotFile.openInDashboard`). Call at the end.
+    func releaseFile()
 }
 
 /// What `prepareListIndex()` did.
@@ -103,6 +115,9 @@ extension SnapshotStore {
     public func save(to path: String) throws {
         throw OperationError("only JSON snapshots are saved under another name; \(self.path) holds every change already")
     }
+    public var staleJournal: StaleJournal? { nil }
+    public func setAsideStaleJournal() throws -> String { throw OperationError("\(path) has no journal to set aside") }
+    public func releaseFile() {}
 }
 
 extension SnapshotStore {

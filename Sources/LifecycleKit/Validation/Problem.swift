@@ -16,6 +16,8 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
         case afterAsOf = "after-as-of"
         case enteredBeforeCreated = "entered-before-created"
         case unmatchedRevert = "unmatched-revert"
+        /// A JSON snapshot's journal that cannot be replayed (the file is read as it is).
+        case staleJournal = "stale-journal"
     }
 
     public var kind: Kind
@@ -31,7 +33,7 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity {
         switch kind {
         case .notASnapshot, .unsupportedVersion, .invalidField, .duplicateID, .unknownReference: return .error
-        case .stageMismatch, .afterAsOf, .enteredBeforeCreated, .unmatchedRevert: return .warning
+        case .stageMismatch, .afterAsOf, .enteredBeforeCreated, .unmatchedRevert, .staleJournal: return .warning
         }
     }
 

@@ -28,6 +28,8 @@ public enum Overlay: Sendable {
     case stagePicker(MovePlan)
     case confirm(MovePlan)
     case quitPrompt
+    /// The JSON file's journal cannot be replayed: set it aside, browse read-only, or quit.
+    case staleJournal(StaleJournal)
 }
 
 /// A stage change being prepared: who, seen in which stage, to where, and why.
@@ -114,6 +116,7 @@ public struct AppState: Sendable {
         case .stagePicker: return .stagePicker
         case .confirm: return .confirm
         case .quitPrompt: return .quitPrompt
+        case .staleJournal: return .staleJournal
         case nil: return screen.context
         }
     }

@@ -6,6 +6,10 @@ import LifecycleKit
 extension Dashboard {
     /// `m`: the marked customers of the list, else the selected one, else the journey's.
     mutating func startMove() {
+        if let stale = store.staleJournal {
+            state.overlay = .staleJournal(stale)
+            return
+        }
         if state.readOnly {
             state.status = StatusMessage("\(state.fileLabel) is read-only: stages cannot be changed", kind: .error)
             return
@@ -162,9 +166,37 @@ extension Dashboard {
                 return
             }
             state.saveAsInput = nil
+            let original = state.fileLabel
             if attempt("saving", { try $0.save(to: name) }) != nil {
-                state.status = StatusMessage("Saved as \(name)")
+                // The store continues on the new file; the original stays as it is on disk.
+                state.fileLabel = (store.path as NSString).lastPathComponent
+                state.unsaved = store.hasUnsavedChanges
+                state.status = StatusMessage("Saved as \(state.fileLabel), now open; \(original) unchanged")
             }
+        default:
+            break
+        }
+    }
+
+    /// The prompt about a journal that cannot be replayed: `s` sets it aside, Esc browses
+    /// read-only, `q` quits; nothing is changed unless `s`.
+    mutating func handleStaleJournalPrompt(_ action: Action) {
+        switch action {
+        case .setAside:
+            state.overlay = nil
+            do {
+                let name = (try store.setAsideStaleJournal() as NSString).lastPathComponent
+                state.readOnly = store.isReadOnly
+                state.status = StatusMessage("Journal set aside as \(name); \(state.fileLabel) is as it is on disk")
+            } catch {
+                state.status = StatusMessage("setting the journal aside failed: \(error)", kind: .error)
+            }
+        case .back:
+            state.overlay = nil
+            state.status = StatusMessage("read-only while the journal is there (m offers to set it aside)", kind: .warning)
+        case .quit:
+            state.overlay = nil
+            state.shouldQuit = true
         default:
             break
         }

@@ -18,12 +18,14 @@ public struct Dashboard {
         mover = StageMover(user: user, clock: clock)
         state = AppState(width: width, height: height, info: store.info, stages: store.stages,
                          fileLabel: fileLabel, funnel: FunnelState(counts: try stageCounts ?? store.stageCounts()))
-        if store.problems.warningCount > 0 {
-            let n = store.problems.warningCount
+        // A stale journal is one of the warnings: its prompt says more.
+        let n = store.problems.warningCount - (store.staleJournal == nil ? 0 : 1)
+        if n > 0 {
             state.status = StatusMessage("\(NumberText.grouped(n)) warning\(n == 1 ? "" : "s") in this file (clc validate lists them)", kind: .warning)
         }
         state.readOnly = store.isReadOnly
         state.unsaved = store.hasUnsavedChanges
+        if let stale = store.staleJournal { state.overlay = .staleJournal(stale) }
     }
 
     /// Shows `text` as a warning in the status bar, before any message already there.
@@ -102,6 +104,9 @@ public struct Dashboard {
             return
         case .quitPrompt:
             handleQuitPrompt(action)
+            return
+        case .staleJournal:
+            handleStaleJournalPrompt(action)
             return
         case nil:
             break

@@ -41,7 +41,8 @@ public enum DashboardLauncher {
         // The status bar may cut the warning: say it whole once the terminal is restored.
         defer { if let warning = selection.warning { FileHandle.standardError.write(Data("clc: \(SafeText.visible(warning))\n".utf8)) } }
         announceLongLoad(path)
-        let store = try SnapshotFile.open(path)
+        let store = try SnapshotFile.openInDashboard(path)
+        defer { store.releaseFile() }
         // The first frame needs the stage counts: count them while the terminal starts.
         let counts = ThreadResult { try store.stageCounts() }
         let terminal: NcursesTerminal

@@ -10,11 +10,12 @@ public enum Action: Hashable, Sendable {
     case flipOrder
     case mark, markAll, clearMarks
     case move, pickDigit, confirm, undo, redo, save
+    case setAside
 }
 
 /// The screens, and the overlays that take the keys while they are open.
 public enum KeyContext: Hashable, Sendable, CaseIterable {
-    case funnel, stageList, journey, help, filterPicker, stagePicker, confirm, quitPrompt
+    case funnel, stageList, journey, help, filterPicker, stagePicker, confirm, quitPrompt, staleJournal
 }
 
 /// One row of the binding table: keys, the action, its help text, where it applies and
@@ -82,6 +83,10 @@ public enum KeyBindings {
         KeyBinding([.char("w")], .save, "save, then quit", in: [.quitPrompt], statusBar: "save & quit"),
         KeyBinding([.char("q"), .ctrl("c")], .quit, "quit; the changes stay in the journal", in: [.quitPrompt], statusBar: "quit"),
         KeyBinding([.escape], .back, "stay", in: [.quitPrompt], statusBar: "stay"),
+        KeyBinding([.char("s")], .setAside, "set the journal aside (renamed, not deleted); change stages on the file as it is",
+                   in: [.staleJournal], statusBar: "set aside"),
+        KeyBinding([.escape], .back, "browse read-only; the journal stays as it is", in: [.staleJournal], statusBar: "read-only"),
+        KeyBinding([.char("q")], .quit, "quit; nothing is changed", in: [.staleJournal], statusBar: "quit"),
         KeyBinding([.escape, .backspace], .back, "back", in: [.stageList, .journey], statusBar: "back"),
         KeyBinding([.escape, .char("?"), .char("q")], .back, "close", in: [.help], statusBar: "close"),
         KeyBinding([.escape], .back, "cancel", in: [.filterPicker, .stagePicker], statusBar: "cancel"),

@@ -20,6 +20,7 @@ public enum RootView {
         case .stagePicker(let plan): MoveOverlays.drawPicker(plan, state, into: &grid)
         case .confirm(let plan): MoveOverlays.drawConfirm(plan, state, into: &grid)
         case .quitPrompt: MoveOverlays.drawQuitPrompt(into: &grid)
+        case .staleJournal(let stale): StaleJournalOverlay.draw(stale, state, into: &grid)
         case nil: break
         }
         StatusBar.draw(state, into: &grid)
