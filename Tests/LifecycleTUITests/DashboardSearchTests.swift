@@ -63,4 +63,14 @@ import Testing
         TUITest.press("<Enter>/c6<Enter>", &d)
         #expect(Self.list(d)?.row(at: Self.list(d)!.cursor)?.customer.id == "C6")
     }
+
+    @Test func whileABigFileIsIndexedOnlyExactIdsAreLookedUp() throws {
+        var d = try TUITest.dashboard()
+        d.handle(.indexing(true))
+        TUITest.press("/bern", &d)
+        #expect(d.state.globalSearch?.found == nil)
+        #expect(Self.statusLine(d).contains("no customer with id “bern”"))
+        TUITest.press("<Esc>/C2", &d)
+        #expect(d.state.globalSearch?.found == CustomerLocation(customerID: "C2", stage: "purchase"))
+    }
 }

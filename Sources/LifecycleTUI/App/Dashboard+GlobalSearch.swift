@@ -27,15 +27,26 @@ extension Dashboard {
         (search.found, search.label) = (nil, nil)
         state.status = nil
         let query = search.input
-        if !query.isEmpty, let found = attempt("searching", { try $0.findCustomer(query) }) {
+        let idsOnly = state.indexing
+        if !query.isEmpty, let found = attempt("searching", { try Self.find(query, idsOnly: idsOnly, in: $0) }) {
             if let found {
                 search.found = found
                 search.label = label(of: found)
             } else {
-                state.status = Self.noMatch(query)
+                state.status = idsOnly
+                    ? StatusMessage("no customer with id “\(query)” · names and emails once indexing ends", kind: .warning)
+                    : Self.noMatch(query)
             }
         }
         state.globalSearch = search
+    }
+
+    /// The store's search across every stage; only an exact id (one indexed look-up) while a
+    /// big SQLite file's list index is being built: until then a search of every name would
+    /// read every customer through SQL for each key typed.
+    private static func find(_ query: String, idsOnly: Bool, in store: any SnapshotStore) throws -> CustomerLocation? {
+        guard idsOnly else { return try store.findCustomer(query) }
+        return try store.customer(id: query).map { CustomerLocation(customerID: $0.id, stage: $0.stage) }
     }
 
     /// `Name · id · Stage`.
