@@ -11,17 +11,17 @@ extension SQLiteSnapshotStore {
                              from start: Int, forward: Bool) throws -> Int? {
         let search = CustomerSearch(query)
         // A query folding cannot handle (`ß`, CJK…) is compared by Foundation with the texts as they are.
-        guard !query.isEmpty, search.needle != nil,
+        guard !query.isEmpty, search.needle != nil, let position = stageIndex[stage],
               let (index, slots) = indexedList(stage: stage, filter: filter, field: sort.field) else {
             return try pagedIndexOfMatch(query, inStage: stage, filter: filter, sort: sort, from: start, forward: forward)
         }
         let total = slots.count
         guard total > 0 else { return nil }
-        let matches = try searchMatches(search, index: index).bySlot
+        let matches = try searchMatches(search, stage: position, index: index)
         let first = min(max(0, start), total - 1)
         for step in 0..<total {
             let i = forward ? (first + step) % total : (first - step + total) % total
-            if matches[Int(slots[sort.descending ? total - 1 - i : i])] { return i }
+            if matches.contains(Int(slots[sort.descending ? total - 1 - i : i])) { return i }
         }
         return nil
     }
@@ -40,18 +40,21 @@ extension SQLiteSnapshotStore {
         return nil
     }
 
-    /// The customers matching `search` (remembered for the last query: `n`/`N` and a search
-    /// across stages walk on without scanning again).
-    private func searchMatches(_ search: CustomerSearch, index: SQLiteListIndex) throws -> SearchMatches {
+    /// The customers of `stage` matching `search`, remembered per stage for the last query:
+    /// `n`/`N` and a search across stages walk on without scanning again, and a query that
+    /// extends the last one checks only its matches.
+    private func searchMatches(_ search: CustomerSearch, stage: Int, index: SQLiteListIndex) throws -> SearchMatches {
         let slot = searchTexts
         if slot.texts?.index !== index {
             slot.texts = nil  // freed before the next is read
             slot.texts = try readSearchTexts(index: index)
         }
-        if let last = slot.last, last.query == search.query { return last }
-        let narrowed = slot.last.flatMap { CustomerSearch($0.query).covers(search) ? $0 : nil }
-        let matches = slot.texts!.matches(search, among: narrowed)
-        slot.last = matches
+        var earlier = slot.last[stage]
+        if earlier?.changes != index.changes { earlier = nil }  // a stage change since: other customers
+        if let earlier, earlier.query == search.query { return earlier }
+        let narrowed = earlier.flatMap { CustomerSearch($0.query).covers(search) ? $0 : nil }
+        let matches = slot.texts!.matches(search, stage: stage, among: narrowed)
+        slot.last[stage] = matches
         return matches
     }
 
@@ -71,12 +74,24 @@ extension SQLiteSnapshotStore {
     }
 }
 
-/// The customers a query matched: entries of `SearchTexts`, and per slot.
+/// The customers of one stage a query matched: their slots (folded texts, and unfolded
+/// entries of `SearchTexts`), and a bit per slot.
 struct SearchMatches {
     let query: String
-    let folded: [Int32]
-    let unfolded: [Int32]
-    let bySlot: [Bool]
+    /// `SQLiteListIndex.changes` when computed.
+    let changes: Int
+    var folded: [Int32] = []
+    var unfolded: [Int32] = []
+    var bits: [UInt64]
+
+    init(query: String, changes: Int, slots: Int) {
+        (self.query, self.changes) = (query, changes)
+        bits = [UInt64](repeating: 0, count: (slots + 63) / 64)
+    }
+
+    func contains(_ slot: Int) -> Bool { bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 }
+
+    mutating func insert(_ slot: Int) { bits[slot >> 6] |= 1 << UInt64(slot & 63) }
 }
 
 /// The names, emails and ids of every customer of a list index, folded for searching: one
@@ -120,30 +135,34 @@ struct SearchTexts {
         while ends.count < index.count { ends.append(bytes.count) }
     }
 
-    /// The customers matching `search` (a query that folds: `search.needle`), checking only
-    /// those of `narrowed` when given (a query this one extends).
-    func matches(_ search: CustomerSearch, among narrowed: SearchMatches?) -> SearchMatches {
-        var bySlot = [Bool](repeating: false, count: index.count)
-        var folded: [Int32] = [], unfoldedHits: [Int32] = []
-        guard let needle = search.needle else { return SearchMatches(query: search.query, folded: [], unfolded: [], bySlot: bySlot) }
+    /// The customers of `stage` matching `search` (a query that folds: `search.needle`),
+    /// checking only those of `narrowed` when given (a query this one extends).
+    func matches(_ search: CustomerSearch, stage: Int, among narrowed: SearchMatches?) -> SearchMatches {
+        var found = SearchMatches(query: search.query, changes: index.changes, slots: index.count)
+        guard let needle = search.needle else { return found }
+        let stages = index.stages, wanted = UInt8(stage)
         bytes.withUnsafeBufferPointer { all in
             needle.withUnsafeBufferPointer { needle in
                 func check(_ slot: Int) {
                     let start = slot == 0 ? 0 : ends[slot - 1]
                     if SearchFolding.contains(UnsafeBufferPointer(rebasing: all[start..<ends[slot]]), needle) {
-                        folded.append(Int32(slot))
-                        bySlot[slot] = true
+                        found.folded.append(Int32(slot))
+                        found.insert(slot)
                     }
                 }
-                if let narrowed { for slot in narrowed.folded { check(Int(slot)) } } else { for slot in 0..<ends.count { check(slot) } }
+                if let narrowed {
+                    for slot in narrowed.folded { check(Int(slot)) }
+                } else {
+                    for slot in 0..<ends.count where stages[slot] == wanted { check(slot) }
+                }
             }
         }
-        let candidates = narrowed.map { $0.unfolded.map { Int($0) } } ?? Array(unfolded.indices)
+        let candidates = narrowed.map { $0.unfolded.map { Int($0) } } ?? unfolded.indices.filter { stages[Int(unfolded[$0].slot)] == wanted }
         for i in candidates where search.matches(name: unfolded[i].name, email: unfolded[i].email, id: unfolded[i].id) {
-            unfoldedHits.append(Int32(i))
-            bySlot[Int(unfolded[i].slot)] = true
+            found.unfolded.append(Int32(i))
+            found.insert(Int(unfolded[i].slot))
         }
-        return SearchMatches(query: search.query, folded: folded, unfolded: unfoldedHits, bySlot: bySlot)
+        return found
     }
 }
 
@@ -151,7 +170,8 @@ struct SearchTexts {
 /// thread that asks for lists).
 final class SearchTextsSlot: @unchecked Sendable {
     var texts: SearchTexts? {
-        didSet { last = nil }
+        didSet { last = [:] }
     }
-    var last: SearchMatches?
+    /// Per stage position.
+    var last: [Int: SearchMatches] = [:]
 }
