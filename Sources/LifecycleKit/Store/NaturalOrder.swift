@@ -18,7 +18,11 @@ enum NaturalOrder {
         /// The end of the digit run being given.
         private var runEnd = 0
 
-        init(_ text: UnsafeBufferPointer<UInt8>) { self.text = text }
+        /// The key from `start` on, where no digit run is cut (`start` 0, or after a non-digit).
+        init(_ text: UnsafeBufferPointer<UInt8>, from start: Int = 0) {
+            self.text = text
+            i = start
+        }
 
         @inline(__always) mutating func next() -> UInt8? {
             if headerCount > 0 {
@@ -27,14 +31,14 @@ enum NaturalOrder {
             }
             guard i < text.count else { return nil }
             let b = text[i]
-            if i < runEnd || !isDigit(b) {
+            if i < runEnd || !NaturalOrder.isDigit(b) {
                 i += 1
                 return b >= 65 && b <= 90 ? b + 32 : b
             }
             var start = i
             while start < text.count && text[start] == 0x30 { start += 1 }
             var end = start
-            while end < text.count && isDigit(text[end]) { end += 1 }
+            while end < text.count && NaturalOrder.isDigit(text[end]) { end += 1 }
             let length = end - start
             (i, runEnd) = (start, end)
             if length < 0xFF { (header, headerCount) = (UInt64(length), 1) } else {
@@ -43,12 +47,24 @@ enum NaturalOrder {
             return 0x30
         }
 
-        @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     /// -1, 0 or 1 as `a` sorts before, with or after `b`.
     static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-        var x = KeyBytes(a), y = KeyBytes(b)
+        // Up to the first digit, the key is the folded text: compare it in place.
+        var i = 0
+        let n = min(a.count, b.count)
+        while i < n {
+            let p = a[i], q = b[i]
+            if isDigit(p) || isDigit(q) { break }
+            let (fp, fq) = (p >= 65 && p <= 90 ? p + 32 : p, q >= 65 && q <= 90 ? q + 32 : q)
+            if fp != fq { return fp < fq ? -1 : 1 }
+            i += 1
+        }
+        if i == n { return a.count == b.count ? 0 : a.count < b.count ? -1 : 1 }
+        var x = KeyBytes(a, from: i), y = KeyBytes(b, from: i)
         while true {
             switch (x.next(), y.next()) {
             case (nil, nil): return 0
