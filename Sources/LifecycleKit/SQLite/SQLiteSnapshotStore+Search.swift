@@ -116,18 +116,22 @@ struct SearchTexts {
         guard slot >= ends.count else { return }
         while ends.count < slot { ends.append(bytes.count) }
         let start = bytes.count
-        for (i, text) in [name, email, id].enumerated() {
-            guard let text else { continue }
-            guard SearchFolding.fold(text, into: &buffer) else {
-                bytes.removeSubrange(start...)
-                unfolded.append((Int32(slot), String(decoding: name, as: UTF8.self), email.map { String(decoding: $0, as: UTF8.self) },
-                                 String(decoding: id, as: UTF8.self)))
-                break
-            }
-            if i > 0 { bytes.append(1) }
-            bytes += buffer
+        if append(name, separated: false), email.map({ append($0, separated: true) }) ?? true, append(id, separated: true) {
+            ends.append(bytes.count)
+            return
         }
+        bytes.removeSubrange(start...)
+        unfolded.append((Int32(slot), String(decoding: name, as: UTF8.self), email.map { String(decoding: $0, as: UTF8.self) },
+                         String(decoding: id, as: UTF8.self)))
         ends.append(bytes.count)
+    }
+
+    /// Appends `text` folded (after a `\u{1}` when `separated`); false when it cannot be folded.
+    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, separated: Bool) -> Bool {
+        guard SearchFolding.fold(text, into: &buffer) else { return false }
+        if separated { bytes.append(1) }
+        bytes += buffer
+        return true
     }
 
     /// Pads the slots no row was read for.
