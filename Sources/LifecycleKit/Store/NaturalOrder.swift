@@ -4,9 +4,10 @@
 /// store, the SQLite store's SQL (`NaturalCollation`) and its list index.
 ///
 /// The order is that of a *key* streamed from the text without allocating: every byte
-/// folded, except that a digit run becomes `0x30`, the number of its significant digits
-/// (one byte, or `0xFF` and four bytes from 255 on) and those digits. The marker sits where
-/// the digits sit in ASCII, so a number sorts among other characters as a digit would.
+/// folded, except that a digit run becomes the number of its significant digits and those
+/// digits. That number is one byte `0x30 + n` up to 8 digits, else `0x39` then `n` (one byte,
+/// or `0xFF` and four bytes from 255 on): it sits where the digits sit in ASCII, so a number
+/// sorts among other characters as a digit would.
 enum NaturalOrder {
     /// The key bytes of one text, one at a time.
     struct KeyBytes {
@@ -18,11 +19,7 @@ enum NaturalOrder {
         /// The end of the digit run being given.
         private var runEnd = 0
 
-        /// The key from `start` on, where no digit run is cut (`start` 0, or after a non-digit).
-        init(_ text: UnsafeBufferPointer<UInt8>, from start: Int = 0) {
-            self.text = text
-            i = start
-        }
+        init(_ text: UnsafeBufferPointer<UInt8>) { self.text = text }
 
         @inline(__always) mutating func next() -> UInt8? {
             if headerCount > 0 {
@@ -33,47 +30,61 @@ enum NaturalOrder {
             let b = text[i]
             if i < runEnd || !NaturalOrder.isDigit(b) {
                 i += 1
-                return b >= 65 && b <= 90 ? b + 32 : b
+                return NaturalOrder.fold(b)
             }
-            var start = i
-            while start < text.count && text[start] == 0x30 { start += 1 }
-            var end = start
-            while end < text.count && NaturalOrder.isDigit(text[end]) { end += 1 }
-            let length = end - start
-            (i, runEnd) = (start, end)
+            let run = NaturalOrder.digitRun(text, from: i)
+            let length = run.count
+            (i, runEnd) = (run.lowerBound, run.upperBound)
+            if length <= 8 { return 0x30 + UInt8(length) }
             if length < 0xFF { (header, headerCount) = (UInt64(length), 1) } else {
                 (header, headerCount) = (0xFF << 32 | UInt64(UInt32(clamping: length)), 5)
             }
-            return 0x30
+            return 0x39
         }
-
     }
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    /// -1, 0 or 1 as `a` sorts before, with or after `b`.
+    /// -1, 0 or 1 as `a` sorts before, with or after `b`: their keys compared, without making
+    /// them (digit runs compared in place).
     static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-        // Up to the first digit, the key is the folded text: compare it in place.
-        var i = 0
-        let n = min(a.count, b.count)
-        while i < n {
-            let p = a[i], q = b[i]
-            if isDigit(p) || isDigit(q) { break }
-            let (fp, fq) = (p >= 65 && p <= 90 ? p + 32 : p, q >= 65 && q <= 90 ? q + 32 : q)
-            if fp != fq { return fp < fq ? -1 : 1 }
-            i += 1
-        }
-        if i == n { return a.count == b.count ? 0 : a.count < b.count ? -1 : 1 }
-        var x = KeyBytes(a, from: i), y = KeyBytes(b, from: i)
-        while true {
-            switch (x.next(), y.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case let (p?, q?): if p != q { return p < q ? -1 : 1 }
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            let p = a[i], q = b[j]
+            if p == q && !isDigit(p) {
+                (i, j) = (i + 1, j + 1)
+                continue
             }
+            let (dp, dq) = (isDigit(p), isDigit(q))
+            if !dp || !dq {
+                // A digit run's key starts with 0x30…0x39, where no other byte folds to.
+                let (kp, kq) = (dp ? 0x30 : fold(p), dq ? 0x30 : fold(q))
+                if kp != kq { return kp < kq ? -1 : 1 }
+                (i, j) = (i + 1, j + 1)
+                continue
+            }
+            let (x, y) = (digitRun(a, from: i), digitRun(b, from: j))
+            if x.count != y.count { return x.count < y.count ? -1 : 1 }
+            for k in 0..<x.count where a[x.lowerBound + k] != b[y.lowerBound + k] {
+                return a[x.lowerBound + k] < b[y.lowerBound + k] ? -1 : 1
+            }
+            (i, j) = (x.upperBound, y.upperBound)
         }
+        // Any byte left gives key bytes: the text with some left sorts after.
+        let (restA, restB) = (i < a.count, j < b.count)
+        return restA == restB ? 0 : restA ? 1 : -1
     }
+
+    /// The significant digits of the digit run starting at `start` (leading zeros skipped).
+    @inline(__always) fileprivate static func digitRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int> {
+        var first = start
+        while first < text.count && text[first] == 0x30 { first += 1 }
+        var end = first
+        while end < text.count && isDigit(text[end]) { end += 1 }
+        return first..<end
+    }
+
+    @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
     /// The first 16 key bytes as two big-endian words, zero-padded, and whether they are the
     /// whole key with no zero byte (else equal words need `compare`).
