@@ -60,7 +60,7 @@ import Testing
 
     @Test func comparisonAgreesWithTheKeyAndIsAnOrder() {
         let samples = Self.names + ["", "0", "00", "007", "7", "a0", "a", "a00b", "a0b", "A1", "a1", "a!", "a:", "a/", "x\u{0}y", "x",
-                                    "10", "9", "09", "ü2", "ü10", String(repeating: "1", count: 300), String(repeating: "2", count: 260)]
+                                    "10", "9", "09", "ü2", "ü10", "12345678", "123456789", "99999999", "a12345678b", "a123456789", "a0000000012", String(repeating: "1", count: 300), String(repeating: "2", count: 260)]
         func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
         for a in samples {
             for b in samples {
