@@ -80,7 +80,7 @@ extension Dashboard {
         reload(&list)
         state.funnel.selected = stageIndex
         if replacing { state.screen = .stageList(list) } else { state.stack.append(.stageList(list)) }
-        state.status = StatusMessage("found \(label) · n/N search on in this stage")
+        state.status = StatusMessage("found \(label)")
     }
 
     private mutating func position(of id: String, in list: StageListState) -> Int? {
