@@ -78,8 +78,7 @@ import Testing
          {"id":"c3","name":"abcdefghijklmnopqrst","stage":"lead"}, {"id":"c5","name":"x\\u0000b","stage":"lead"},
          {"id":"c4","name":"x\\u0000a","stage":"lead"}, {"id":"c6","name":"x\\u0000","stage":"lead"}]
         """))
-        // The shorter of two equal prefixes first; SQLite's NOCASE stops comparing where both
-        // texts hold NUL, so "x\0b" and "x\0a" tie (then by id).
+        // The shorter of two equal prefixes first; NUL is a byte like any other.
         let names = try store.customers(inStage: "lead", filter: .none, sort: CustomerSort(.name), offset: 0, limit: 10)
         #expect(names.map(\.customer.id) == ["c3", "c2", "c1", "c6", "c4", "c5"])
     }

@@ -88,6 +88,55 @@ import Testing
         }
     }
 
+    /// Search by id (exact and partial), name and email, in one stage and across every stage:
+    /// the same answers from JSON, SQLite by SQL and SQLite through its list index.
+    @Test func searchesAgree() throws {
+        let stores: [SnapshotStore] = [try JSONSnapshotStore(path: Self.files.json), try SQLiteSnapshotStore(path: Self.files.sqlite),
+                                       try Fixtures.indexedSQLiteStore(Self.files.sqlite)]
+        let j = stores[0]
+        let last = try #require(try j.customers(inStage: j.stages.last!.id, filter: .none, sort: CustomerSort(.id), offset: 0, limit: 1).first)
+        let queries = [last.customer.id, "c-000001", "0000042", "0000599", "an", "MÜL", "@", "zzzq", "ß", "C-0000600"]
+        for query in queries {
+            let found = try stores.map { try $0.findCustomer(query) }
+            #expect(found.allSatisfy { $0 == found[0] }, "\(query): \(found)")
+            for stage in j.stages {
+                for sort in [CustomerSort(.name), CustomerSort(.revenue, descending: true), CustomerSort(.id)] {
+                    let count = try j.customerCount(inStage: stage.id, filter: .none)
+                    for (start, forward) in [(0, true), (count / 2, false)] {
+                        let at = try stores.map {
+                            try $0.indexOfMatch(query, inStage: stage.id, filter: .none, sort: sort, from: start, forward: forward)
+                        }
+                        #expect(at.allSatisfy { $0 == at[0] }, "\(query) in \(stage.id) \(sort): \(at)")
+                    }
+                }
+            }
+        }
+        // An exact id wins over partial matches; a part of an id finds a customer by id alone.
+        #expect(try j.findCustomer(last.customer.id) == CustomerLocation(customerID: last.customer.id, stage: last.customer.stage))
+        let partial = try #require(try j.findCustomer("0000599"))
+        #expect(partial.customerID == "C-0000599")
+        #expect(try j.findCustomer("zzzq") == nil)
+    }
+
+    /// The position of a customer in a list is where the list shows it, in every store.
+    @Test func positionsOfCustomersAgree() throws {
+        let stores: [SnapshotStore] = [try JSONSnapshotStore(path: Self.files.json), try SQLiteSnapshotStore(path: Self.files.sqlite),
+                                       try Fixtures.indexedSQLiteStore(Self.files.sqlite)]
+        for stage in stores[0].stages {
+            for sort in [CustomerSort(.name), CustomerSort(.email, descending: true)] {
+                let rows = try stores[0].customers(inStage: stage.id, filter: .none, sort: sort, offset: 0, limit: 1_000)
+                for i in Set([0, rows.count / 3, rows.count - 1]) where i >= 0 {
+                    for store in stores {
+                        #expect(try store.indexOfCustomer(rows[i].customer.id, inStage: stage.id, filter: .none, sort: sort) == i)
+                    }
+                }
+                for store in stores {
+                    #expect(try store.indexOfCustomer("nobody", inStage: stage.id, filter: .none, sort: sort) == nil)
+                }
+            }
+        }
+    }
+
     @Test func journeysAgree() throws {
         let j = try JSONSnapshotStore(path: Self.files.json)
         let s = try SQLiteSnapshotStore(path: Self.files.sqlite)

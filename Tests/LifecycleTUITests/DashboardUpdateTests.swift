@@ -106,7 +106,7 @@ import Testing
         TUITest.press("<Tab>/cag<Enter>", &d)  // "Çağla 李", second in the list
         #expect(Self.list(d)?.row(at: Self.list(d)!.cursor)?.customer.id == "C3")
         TUITest.press("/zzz<Enter>", &d)
-        #expect(d.state.status?.text == "no match for \"zzz\"")
+        #expect(d.state.status?.text == "no match for “zzz”")
     }
 
     @Test func filterBySegmentAndChannel() throws {

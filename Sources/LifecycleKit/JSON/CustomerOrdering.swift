@@ -1,9 +1,9 @@
-/// Sorting a stage's customers exactly as SQL would with `ORDER BY <field>, id`: text fields
-/// with SQLite's `NOCASE` (only A–Z fold to a–z, then bytes), nil first, numbers and times
-/// numerically, ties by id (UTF-8 bytes). Descending is the reverse of this order.
+/// Sorting a stage's customers exactly as SQL would with `ORDER BY <field>, id`: names,
+/// emails and segments in `NaturalOrder` (SQL: `NaturalCollation`), nil first, numbers and
+/// times numerically, ties by id (UTF-8 bytes). Descending is the reverse of this order.
 ///
 /// Each row gets a key of 128 bits whose order agrees with the full comparison (for texts:
-/// the first 16 folded bytes), and its position in id order as the tie-breaker, so that
+/// the first 16 key bytes), and its position in id order as the tie-breaker, so that
 /// almost every comparison is a few integer compares.
 struct CustomerOrdering {
     let tables: SnapshotTables
@@ -29,19 +29,19 @@ struct CustomerOrdering {
         let r = Int(row)
         let c = tables.customers
         var k = Keyed(k1: 0, k2: 0, row: row, position: Int32(position), present: 1, exact: true)
-        func text(_ column: StringColumn, _ i: Int, foldCase: Bool) {
+        func text(_ column: StringColumn, _ i: Int, natural: Bool) {
             guard !column.isNil(i) else {
                 k.present = 0
                 return
             }
-            column.withBytes(i) { (k.k1, k.k2, k.exact) = Self.prefixKey($0, foldCase: foldCase) }
+            column.withBytes(i) { (k.k1, k.k2, k.exact) = natural ? NaturalOrder.prefixKey($0) : Self.prefixKey($0) }
         }
         switch field {
-        case .name: text(c.names, r, foldCase: true)
-        case .email: text(c.emails, r, foldCase: true)
+        case .name: text(c.names, r, natural: true)
+        case .email: text(c.emails, r, natural: true)
         case .segment:
-            if c.segments[r] < 0 { k.present = 0 } else { text(tables.words.strings, Int(c.segments[r]), foldCase: true) }
-        case .id: text(c.ids, r, foldCase: false)
+            if c.segments[r] < 0 { k.present = 0 } else { text(tables.words.strings, Int(c.segments[r]), natural: true) }
+        case .id: text(c.ids, r, natural: false)
         case .stageEnteredAt: k.k1 = Self.timeKey(c.stageEnteredAt[r])
         case .lastTouchAt: k.k1 = Self.timeKey(indexes.lastTouch[r])
         case .touchpointCount: k.k1 = UInt64(indexes.touchpointsByCustomer.count(r))
@@ -54,11 +54,11 @@ struct CustomerOrdering {
     private func compareFully(_ a: Int, _ b: Int, _ field: CustomerSort.Field) -> Int {
         let c = tables.customers
         switch field {
-        case .name: return Self.compareNoCase(c.names, a, c.names, b)
-        case .email: return Self.compareNoCase(c.emails, a, c.emails, b)
+        case .name: return Self.compareNatural(c.names, a, c.names, b)
+        case .email: return Self.compareNatural(c.emails, a, c.emails, b)
         case .segment:
             let words = tables.words.strings
-            return Self.compareNoCase(words, Int(c.segments[a]), words, Int(c.segments[b]))
+            return Self.compareNatural(words, Int(c.segments[a]), words, Int(c.segments[b]))
         case .id:
             return c.ids.withBytes(a) { x in
                 c.ids.withBytes(b) { y in x.lexicographicallyPrecedes(y) ? -1 : y.lexicographicallyPrecedes(x) ? 1 : 0 }
@@ -70,25 +70,15 @@ struct CustomerOrdering {
     // MARK: Keys
 
     /// The first 16 bytes as two big-endian words, zero-padded, and whether they are the
-    /// whole text. For `NOCASE` they are folded and cut at a NUL byte (SQLite's comparison
-    /// stops where both texts hold one); a text with a NUL is never exact.
-    static func prefixKey(_ s: UnsafeBufferPointer<UInt8>, foldCase: Bool) -> (UInt64, UInt64, Bool) {
+    /// whole text (binary order: ids).
+    static func prefixKey(_ s: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, Bool) {
         var words: (UInt64, UInt64) = (0, 0)
-        var exact = s.count <= 16
-        var cut = false
         for i in 0..<16 {
-            var b: UInt8 = 0
-            if i < s.count && !cut {
-                b = s[i]
-                if b == 0 {
-                    exact = false
-                    cut = foldCase
-                }
-                b = foldCase ? fold(b) : b
-            }
+            let b: UInt8 = i < s.count ? s[i] : 0
             if i < 8 { words.0 = words.0 << 8 | UInt64(b) } else { words.1 = words.1 << 8 | UInt64(b) }
         }
-        return (words.0, words.1, exact)
+        // A shorter text padded with zeros could equal a longer one ending in NUL bytes.
+        return (words.0, words.1, s.count <= 16 && !s.contains(0))
     }
 
     /// Microseconds (`noTimestamp` → 0, first) as an unsigned key.
@@ -100,22 +90,8 @@ struct CustomerOrdering {
         return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
     }
 
-    // MARK: NOCASE
-
-    @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
-
-    /// SQLite's `NOCASE` collation of two present texts: folded bytes up to the shorter
-    /// length (stopping where both hold NUL), then the shorter first.
-    static func compareNoCase(_ x: StringColumn, _ a: Int, _ y: StringColumn, _ b: Int) -> Int {
-        x.withBytes(a) { s in
-            y.withBytes(b) { t in
-                for i in 0..<min(s.count, t.count) {
-                    if s[i] == 0 && t[i] == 0 { break }
-                    let (p, q) = (fold(s[i]), fold(t[i]))
-                    if p != q { return p < q ? -1 : 1 }
-                }
-                return s.count == t.count ? 0 : s.count < t.count ? -1 : 1
-            }
-        }
+    /// `NaturalOrder` of two present texts.
+    static func compareNatural(_ x: StringColumn, _ a: Int, _ y: StringColumn, _ b: Int) -> Int {
+        x.withBytes(a) { s in y.withBytes(b) { t in NaturalOrder.compare(s, t) } }
     }
 }

@@ -133,7 +133,7 @@ public final class JSONSnapshotStore: SnapshotStore {
 
     /// The customer rows of a stage passing `filter`, ascending by `field` (file order for nil).
     /// Other orders are made from the id order, the tie-breaker.
-    private func rows(inStage stage: Int, filter: CustomerFilter, sortedBy field: CustomerSort.Field?) -> [Int32] {
+    func rows(inStage stage: Int, filter: CustomerFilter, sortedBy field: CustomerSort.Field?) -> [Int32] {
         let key = CustomerListCache.Key(stage: stage, filter: filter, field: field)
         if let rows = lists[key] { return rows }
         let ordering = CustomerOrdering(tables: tables, indexes: indexes)

@@ -79,7 +79,10 @@ enum SQLiteSchema {
         configuration.foreignKeysEnabled = false
         // Other programs may be writing the file: wait for their locks a while.
         configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(cacheMiB * 1024)") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -\(cacheMiB * 1024)")
+            try NaturalCollation.register(connection(db))
+        }
         do {
             return try DatabaseQueue(path: path, configuration: configuration)
         } catch {

@@ -197,9 +197,9 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     /// The SQL expression a customer list is sorted by.
     private static func sortKey(_ field: CustomerSort.Field) -> String {
         switch field {
-        case .name: return "c.name COLLATE NOCASE"
-        case .email: return "c.email COLLATE NOCASE"
-        case .segment: return "c.segment COLLATE NOCASE"
+        case .name: return "c.name COLLATE \(NaturalCollation.name)"
+        case .email: return "c.email COLLATE \(NaturalCollation.name)"
+        case .segment: return "c.segment COLLATE \(NaturalCollation.name)"
         case .stageEnteredAt: return "c.stage_entered_at COLLATE BINARY"
         case .touchpointCount: return "(SELECT count(*) FROM touchpoints t WHERE t.customer_id = c.id)"
         case .lastTouchAt: return "(SELECT max(t.at) FROM touchpoints t WHERE t.customer_id = c.id)"

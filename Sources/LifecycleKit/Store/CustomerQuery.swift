@@ -17,8 +17,9 @@ public struct CustomerFilter: Hashable, Sendable {
 /// The order of a customer list. Every order ends with the customer id as a tie-breaker,
 /// so that pages never overlap and both stores return the same sequence.
 ///
-/// Text fields compare ASCII-case-insensitively by UTF-8 bytes (SQLite's `NOCASE`); a
-/// missing value sorts before every present one.
+/// Names, emails and segments compare in `NaturalOrder` (runs of digits by their value,
+/// otherwise ASCII-case-insensitively by UTF-8 bytes); ids by bytes; a missing value sorts
+/// before every present one.
 public struct CustomerSort: Hashable, Sendable {
     public enum Field: String, CaseIterable, Sendable {
         case name, email, segment

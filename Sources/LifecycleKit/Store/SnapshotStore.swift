@@ -27,10 +27,14 @@ public protocol SnapshotStore: AnyObject {
                    offset: Int, limit: Int) throws -> [CustomerSummary]
 
     /// The position, in `sort` order, of the next customer in `stage` passing `filter` whose
-    /// name or email contains `query` (ignoring case and diacritics): searching from `start`
+    /// name, email or id contains `query` (ignoring case and diacritics): searching from `start`
     /// (inclusive) forward or backward, wrapping around once. Nil when none matches.
     func indexOfMatch(_ query: String, inStage stage: String, filter: CustomerFilter, sort: CustomerSort,
                       from start: Int, forward: Bool) throws -> Int?
+
+    /// The position, in `sort` order, of the customer `id` in the list of `stage` passing
+    /// `filter`; nil when it is not in that list.
+    func indexOfCustomer(_ id: String, inStage stage: String, filter: CustomerFilter, sort: CustomerSort) throws -> Int?
 
     func customer(id: String) throws -> Customer?
     /// The customer's touchpoints in time order (ties by id).

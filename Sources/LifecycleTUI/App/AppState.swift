@@ -75,6 +75,8 @@ public struct AppState: Sendable {
     public var status: StatusMessage?
     /// The note being typed for a move (nil when not typing).
     public var noteInput: MovePlan?
+    /// The search across every stage being typed (nil when not typing).
+    public var globalSearch: GlobalSearchState?
     /// The file name being typed to save under (nil when not typing).
     public var saveAsInput: String?
     /// The file cannot be changed.
@@ -154,4 +156,15 @@ public struct FilterPickerState: Sendable, Hashable {
     }
 
     public var filter: CustomerFilter { CustomerFilter(segment: segments[segmentIndex], channel: channels[channelIndex]) }
+}
+
+/// A search across every stage, typed on the funnel (`/`) or in a list (`a`): the customer
+/// it finds so far, opened with Enter.
+public struct GlobalSearchState: Sendable, Hashable {
+    public var input = ""
+    public var found: CustomerLocation?
+    /// What the status bar says of the customer found: name · id · stage.
+    public var label: String?
+
+    public init() {}
 }

@@ -156,7 +156,7 @@ extension Dashboard {
             try $0.indexOfMatch(query, inStage: stage, filter: filter, sort: sort, from: from, forward: forward)
         }
         guard let index = found ?? nil else {
-            state.status = StatusMessage("no match for \"\(query)\"", kind: .warning)
+            state.status = Self.noMatch(query)
             return
         }
         if list.searchInput == nil {

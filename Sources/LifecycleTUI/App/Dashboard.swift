@@ -82,6 +82,10 @@ public struct Dashboard {
             handleSaveAsInput(key)
             return
         }
+        if state.globalSearch != nil, state.overlay == nil {
+            handleGlobalSearchInput(key)
+            return
+        }
         if case .stageList(let list) = state.screen, list.searchInput != nil, state.overlay == nil {
             handleSearchInput(key)
             return
@@ -120,6 +124,7 @@ public struct Dashboard {
         case .redo: redo()
         case .save: save()
         case .move: startMove()
+        case .searchAll: state.globalSearch = GlobalSearchState()
         default:
             switch state.screen {
             case .funnel: handleFunnel(action)

@@ -5,7 +5,7 @@ public enum Action: Hashable, Sendable {
     case open, back
     case nextStage, previousStage
     case sortNext, sortFlip
-    case search, searchNext, searchPrevious
+    case search, searchNext, searchPrevious, searchAll
     case filter, clearFilter
     case flipOrder
     case mark, markAll, clearMarks
@@ -61,7 +61,9 @@ public enum KeyBindings {
         KeyBinding([.backTab, .left, .char("h")], .previousStage, "switch to segments", in: [.filterPicker]),
         KeyBinding([.char("s")], .sortNext, "sort by the next column", in: [.stageList], statusBar: "sort"),
         KeyBinding([.char("S")], .sortFlip, "flip the sort order", in: [.stageList]),
-        KeyBinding([.char("/")], .search, "search name and email", in: [.stageList], statusBar: "search"),
+        KeyBinding([.char("/"), .char("a")], .searchAll, "search every stage: id, name, email", in: [.funnel], statusBar: "search"),
+        KeyBinding([.char("/")], .search, "search this stage: name, email, id", in: [.stageList], statusBar: "search"),
+        KeyBinding([.char("a")], .searchAll, "search every stage: id, name, email", in: [.stageList]),
         KeyBinding([.char("n")], .searchNext, "next match", in: [.stageList]),
         KeyBinding([.char("N")], .searchPrevious, "previous match", in: [.stageList]),
         KeyBinding([.char("f")], .filter, "filter by segment and channel", in: [.stageList], statusBar: "filter"),

@@ -74,11 +74,19 @@ enum StatusBar {
             x = grid.put(prompt, x: 0, y: y, role: .statusKey)
             x += grid.put(plan.note + "▏", x: x, y: y, role: .statusBar) + 2
             return
+        } else if let search = state.globalSearch, state.overlay == nil {
+            // The query, then at once the customer it finds or that none matches.
+            x = grid.put("all stages /" + search.input + "▏", x: 0, y: y, role: .statusKey, maxWidth: grid.width / 2) + 1
+            if let label = search.label {
+                x += grid.put(" " + label + " (Enter opens) ", x: x, y: y, role: .message, maxWidth: grid.width - x) + 1
+            } else {
+                x += message(state, x: x, into: &grid)
+            }
         } else if case .stageList(let list) = state.screen, state.overlay == nil, let input = list.searchInput {
-            x = grid.put("/" + input + "▏", x: 0, y: y, role: .statusKey, maxWidth: grid.width / 2) + 2
-        } else if let message = state.status {
-            let role: Role = message.kind == .error ? .error : message.kind == .warning ? .warning : .message
-            x = grid.put(" " + message.text + " ", x: 0, y: y, role: role, maxWidth: grid.width * 2 / 3) + 1
+            x = grid.put("/" + input + "▏", x: 0, y: y, role: .statusKey, maxWidth: grid.width / 2) + 1
+            x += message(state, x: x, into: &grid)
+        } else {
+            x = message(state, x: 0, into: &grid)
         }
         // Hints, right-aligned: the last two (help, quit) always, then as many others as fit.
         let hints = KeyBindings.statusHints(in: state.context)
@@ -98,6 +106,16 @@ enum StatusBar {
             hx += grid.put(key, x: hx, y: y, role: .statusKey)
             hx += grid.put(" " + help + "  ", x: hx, y: y, role: .statusBar)
         }
+    }
+}
+
+extension StatusBar {
+    /// The status message at `x`, if any; the columns used.
+    static func message(_ state: AppState, x: Int, into grid: inout CellGrid) -> Int {
+        guard let message = state.status else { return 0 }
+        let role: Role = message.kind == .error ? .error : message.kind == .warning ? .warning : .message
+        let limit = max(0, min(grid.width * 2 / 3, grid.width - x))
+        return grid.put(" " + message.text + " ", x: x, y: grid.height - 1, role: role, maxWidth: limit) + 1
     }
 }
 

@@ -174,25 +174,25 @@ struct SQLiteListIndexBuilder {
         if field == .segment {
             var names = StringColumn()
             for name in segmentNames { var s = name; s.withUTF8 { names.append($0) } }
-            let ranked = (0..<segmentNames.count).sorted { CustomerOrdering.compareNoCase(names, $0, names, $1) < 0 }
+            let ranked = (0..<segmentNames.count).sorted { CustomerOrdering.compareNatural(names, $0, names, $1) < 0 }
             segmentRank = Array(repeating: 0, count: segmentNames.count)
             var rank: UInt64 = 0
             for (i, s) in ranked.enumerated() {
-                if i > 0, CustomerOrdering.compareNoCase(names, ranked[i - 1], names, s) != 0 { rank += 1 }
+                if i > 0, CustomerOrdering.compareNatural(names, ranked[i - 1], names, s) != 0 { rank += 1 }
                 segmentRank[s] = rank
             }
         }
         for slot in 0..<n {
             var k = SortKeyed(k1: 0, k2: 0, row: Int32(slot), position: idPosition?[slot] ?? 0, present: 1, exact: true)
-            func text(_ column: StringColumn, foldCase: Bool) {
+            func text(_ column: StringColumn, natural: Bool) {
                 if column.isNil(slot) { k.present = 0 } else {
-                    column.withBytes(slot) { (k.k1, k.k2, k.exact) = CustomerOrdering.prefixKey($0, foldCase: foldCase) }
+                    column.withBytes(slot) { (k.k1, k.k2, k.exact) = natural ? NaturalOrder.prefixKey($0) : CustomerOrdering.prefixKey($0) }
                 }
             }
             switch field {
-            case .name: text(values.names, foldCase: true)
-            case .email: text(values.emails, foldCase: true)
-            case .id: text(values.ids, foldCase: false)
+            case .name: text(values.names, natural: true)
+            case .email: text(values.emails, natural: true)
+            case .id: text(values.ids, natural: false)
             case .segment: if segments[slot] < 0 { k.present = 0 } else { k.k1 = segmentRank[Int(segments[slot])] }
             case .stageEnteredAt: k.k1 = CustomerOrdering.timeKey(values.entered[slot])
             case .lastTouchAt: k.k1 = CustomerOrdering.timeKey(values.lastTouch[slot])
@@ -203,8 +203,8 @@ struct SQLiteListIndexBuilder {
         }
         return SortKeyed.sorted(&keyed) { a, b in
             switch field {
-            case .name: return CustomerOrdering.compareNoCase(values.names, a, values.names, b)
-            case .email: return CustomerOrdering.compareNoCase(values.emails, a, values.emails, b)
+            case .name: return CustomerOrdering.compareNatural(values.names, a, values.names, b)
+            case .email: return CustomerOrdering.compareNatural(values.emails, a, values.emails, b)
             case .id:
                 return values.ids.withBytes(a) { x in values.ids.withBytes(b) { y in binaryCompare(x, y) } }
             default: return 0

@@ -11,7 +11,8 @@ import Foundation
 /// listed in the header.
 struct SQLiteListIndexCache {
     static let magic = Array("CLCINDEX".utf8)
-    static let version = 4
+    /// 5: names, emails and segments in `NaturalOrder`.
+    static let version = 5
 
     let file: SideCacheFile
 
