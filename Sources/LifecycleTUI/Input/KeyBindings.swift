@@ -36,7 +36,11 @@ public struct KeyBinding: Sendable {
     }
 
     /// `j/↓`
-    public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+    /// `j/↓`; keys one of which is `/` itself are set apart by spaces (`/ a`).
+    public var keyLabel: String {
+        let labels = keys.map(\.label)
+        return labels.joined(separator: labels.contains("/") ? " " : "/")
+    }
 }
 
 /// The one table of key bindings: it drives key handling, the status-bar hints and the
