@@ -54,6 +54,7 @@ public struct Dashboard {
         case .reportReady(let report):
             state.funnel.reportError = nil
             state.funnel.report = report
+            state.changesSinceAsOf = report.changesSinceAsOf
         case .indexing(let busy):
             state.indexing = busy
         case .reportFailed(let message):

@@ -100,7 +100,31 @@ enum FunnelView {
             let n = grid.put(facts[0] + " · ", x: 1, y: y + 2)
             grid.put("computing reach, conversion and revenue…", x: 1 + n, y: y + 2, role: .pending)
         }
-        grid.put("Enter: list its customers   j/k: choose a stage   ?: all keys", x: 1, y: y + 3, role: .dim)
+        if let s = f.report?.stages[safe: f.selected], !s.cameFrom.isEmpty {
+            drawInflows(s, state, y: y + 3, into: &grid)
+        } else {
+            grid.put("Enter: list its customers   j/k: choose a stage   ?: all keys", x: 1, y: y + 3, role: .dim)
+        }
+    }
+
+    /// Where the customers who reached the stage came from, most first; those that do not fit
+    /// drop out whole, from the least.
+    static func drawInflows(_ s: StageFigures, _ state: AppState, y: Int, into grid: inout CellGrid) {
+        let x = 1 + grid.put("came from ", x: 1, y: y, role: .dim)
+        var items = s.cameFrom.map { inflow in
+            let share = s.reached == 0 ? "" : " (\(NumberText.percent(Double(inflow.customers) / Double(s.reached))))"
+            return FactLine.Item(text: "\(origin(inflow.origin, state)) \(NumberText.grouped(inflow.customers))\(share)", priority: 1)
+        }
+        while items.count > 1, FactLine.fitting(items, width: grid.width - x - 1).count < items.count { items.removeLast() }
+        FactLine.draw(items, x: x, y: y, width: grid.width - x - 1, into: &grid)
+    }
+
+    static func origin(_ origin: StageInflow.Origin, _ state: AppState) -> String {
+        switch origin {
+        case .stage(let id): return state.stages.first { $0.id == id }?.name ?? id
+        case .start: return "start of history"
+        case .unrecorded: return "no recorded entry"
+        }
     }
 }
 

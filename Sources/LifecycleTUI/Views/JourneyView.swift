@@ -21,7 +21,8 @@ enum JourneyView {
         x += grid.put(" " + stageName(c.stage) + " ", x: x, y: 2, role: .stageCurrent)
         var facts: [FactLine.Item] = []
         if let entered = c.stageEnteredAt {
-            facts.append(.init(text: "for \(NumberText.grouped(Int(entered.days(until: asOf).rounded(.down)))) days (since \(entered.dateString))", priority: 3))
+            let after = entered > asOf ? ", after as of \(asOf.dateString)" : ""
+            facts.append(.init(text: "for \(DaysInStage.text(entered: entered, asOf: asOf)) days (since \(entered.dateString)\(after))", priority: 3))
         }
         facts.append(.init(text: "revenue \(NumberText.fixed(j.revenue, decimals: 2)) \(state.info.currency)", priority: 2))
         facts.append(.init(text: j.touchpoints.count == 1 ? "1 touchpoint" : "\(NumberText.grouped(j.touchpoints.count)) touchpoints", priority: 1))

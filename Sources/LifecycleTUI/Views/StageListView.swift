@@ -169,7 +169,7 @@ enum StageListView {
         case .name: return c.name
         case .email: return c.email ?? ""
         case .segment: return c.segment ?? ""
-        case .stageEnteredAt: return c.stageEnteredAt.map { NumberText.grouped(Int($0.days(until: asOf).rounded(.down))) } ?? "—"
+        case .stageEnteredAt: return c.stageEnteredAt.map { DaysInStage.text(entered: $0, asOf: asOf) } ?? "—"
         case .touchpointCount: return NumberText.grouped(row.touchpointCount)
         case .lastTouchAt: return row.lastTouchAt?.dateString ?? "—"
         case .revenue: return NumberText.fixed(row.revenue, decimals: 2)
