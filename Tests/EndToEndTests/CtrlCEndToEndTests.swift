@@ -16,13 +16,7 @@ import Testing
         let dir = try Shell.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (session, path) = try Self.openJSON(in: dir)
-        try session.send("Enter")
-        try session.waitFor(text: "sorted by name")
-        try session.send("m")
-        try session.waitFor(text: "to…")
-        try session.send("6", "Enter")
-        try session.waitFor(text: "Note for the move")
-        try session.send("Enter")
+        try JSONFileEndToEndTests.moveFirstToLoyalty(session)
         try session.waitFor(text: "unsaved changes")
         try session.send("C-c")
         // The whole prompt, not its title alone (a capture may catch it half drawn).
