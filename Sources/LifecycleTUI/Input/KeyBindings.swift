@@ -35,7 +35,6 @@ public struct KeyBinding: Sendable {
         self.statusLabel = statusBar
     }
 
-    /// `j/↓`
     /// `j/↓`; keys one of which is `/` itself are set apart by spaces (`/ a`).
     public var keyLabel: String {
         let labels = keys.map(\.label)
