@@ -1,0 +1,137 @@
+import Foundation
+
+/// One buyer's purchase history as the models see it, in any time unit (clc uses days):
+/// `frequency` x (repeat purchases), `recency` t_x (first to last purchase) and `age` T (first
+/// purchase to the end of the observation).
+public struct PurchaseHistory: Hashable, Sendable {
+    public var frequency: Double
+    public var recency: Double
+    public var age: Double
+
+    public init(frequency: Double, recency: Double, age: Double) {
+        self.frequency = frequency
+        self.recency = recency
+        self.age = age
+    }
+}
+
+/// Histories with how many buyers share each: the models are fitted on the distinct
+/// (x, t_x, T), weighted, which makes a million buyers a few thousand terms.
+public struct WeightedHistories: Sendable {
+    public private(set) var histories: [PurchaseHistory] = []
+    public private(set) var weights: [Double] = []
+    private var index: [PurchaseHistory: Int] = [:]
+
+    public init() {}
+
+    public init(_ histories: some Sequence<PurchaseHistory>) {
+        for h in histories { add(h) }
+    }
+
+    public mutating func add(_ h: PurchaseHistory, weight: Double = 1) {
+        if let i = index[h] {
+            weights[i] += weight
+        } else {
+            index[h] = histories.count
+            histories.append(h)
+            weights.append(weight)
+        }
+    }
+
+    public var total: Double { weights.reduce(0, +) }
+}
+
+/// The BG/NBD model (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"):
+/// while alive a buyer purchases at a Poisson rate λ ~ Gamma(r, α); after each purchase they
+/// drop out with probability p ~ Beta(a, b).
+public struct BGNBD: Hashable, Sendable, Codable {
+    public var r: Double
+    public var alpha: Double
+    public var a: Double
+    public var b: Double
+
+    public init(r: Double, alpha: Double, a: Double, b: Double) {
+        self.r = r
+        self.alpha = alpha
+        self.a = a
+        self.b = b
+    }
+
+    /// ln L(r, α, a, b | x, t_x, T) of one buyer (section 7 of the paper).
+    public func logLikelihood(_ h: PurchaseHistory) -> Double {
+        let x = h.frequency
+        let a1 = lgamma(r + x) - lgamma(r) + r * log(alpha)
+        let a2 = lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x)
+        let a3 = -(r + x) * log(alpha + h.age)
+        let a4 = x > 0 ? log(a) - log(b + x - 1) - (r + x) * log(alpha + h.recency) : -Double.infinity
+        return a1 + a2 + SpecialFunctions.logAddExp(a3, a4)
+    }
+
+    /// The sum of the buyers' log-likelihoods.
+    public func logLikelihood(_ data: WeightedHistories) -> Double {
+        zip(data.histories, data.weights).reduce(0) { $0 + $1.1 * logLikelihood($1.0) }
+    }
+
+    /// P(alive | x, t_x, T): 1 for a buyer who never repeated.
+    public func probabilityAlive(_ h: PurchaseHistory) -> Double {
+        guard h.frequency > 0 else { return 1 }
+        let logRatio = (r + h.frequency) * log((alpha + h.age) / (alpha + h.recency)) + log(a / (b + h.frequency - 1))
+        return 1 / (1 + exp(logRatio))
+    }
+
+    /// E[purchases in (T, T + t] | x, t_x, T] (equation 10 of the paper).
+    public func expectedPurchases(within t: Double, _ h: PurchaseHistory) -> Double {
+        guard t > 0 else { return 0 }
+        let x = h.frequency
+        let c = a + b + x - 1
+        let z = t / (alpha + h.age + t)
+        guard let logHyp = SpecialFunctions.logHypergeometric2F1Euler(r + x, b + x, c, z) else { return .nan }
+        let first = (a + b + x - 1) / (a - 1)
+        let second = -expm1(logHyp + (r + x) * log((alpha + h.age) / (alpha + h.age + t)))
+        let alive = x > 0 ? a / (b + x - 1) * pow((alpha + h.age) / (alpha + h.recency), r + x) : 0
+        return first * second / (1 + alive)
+    }
+
+    /// E[X(t)]: purchases expected in a buyer's first t time units after their first
+    /// purchase (equation 9), for the tracking of a holdout period.
+    public func expectedPurchasesSinceFirst(_ t: Double) -> Double {
+        guard t > 0 else { return 0 }
+        let z = t / (alpha + t)
+        guard let logHyp = SpecialFunctions.logHypergeometric2F1Euler(r, b, a + b - 1, z) else { return .nan }
+        return (a + b - 1) / (a - 1) * -expm1(r * log(alpha / (alpha + t)) + logHyp)
+    }
+
+    /// The maximum-likelihood fit, with standard errors; nil when there is nothing to fit.
+    public static func fit(_ data: WeightedHistories, start: BGNBD? = nil) -> ModelFit<BGNBD>? {
+        guard data.total > 0 else { return nil }
+        let negative: ([Double]) -> Double = { p in
+            let model = BGNBD(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3]))
+            let ll = model.logLikelihood(data)
+            return ll.isFinite ? -ll : .infinity
+        }
+        // A start scaled to the data's time unit: α near the mean age.
+        let meanAge = zip(data.histories, data.weights).reduce(0) { $0 + $1.0.age * $1.1 } / data.total
+        let initial = start.map { [log($0.r), log($0.alpha), log($0.a), log($0.b)] } ?? [log(0.5), log(max(meanAge, 1e-3) / 4), log(0.5), log(2)]
+        let result = Minimizer(function: negative).minimize(from: initial)
+        let p = result.point.map(exp)
+        let model = BGNBD(r: p[0], alpha: p[1], a: p[2], b: p[3])
+        let errors = ModelFit<BGNBD>.standardErrors(at: p) { q in -BGNBD(r: q[0], alpha: q[1], a: q[2], b: q[3]).logLikelihood(data) }
+        return ModelFit(model: model, logLikelihood: -result.value, standardErrors: errors, converged: result.converged)
+    }
+}
+
+/// A fitted model: its parameters, the log-likelihood at them, standard errors (from the
+/// inverse of the observed information, in the order of the parameters; nil when it is
+/// singular) and whether the minimisation converged.
+public struct ModelFit<Model: Hashable & Sendable & Codable>: Hashable, Sendable, Codable {
+    public var model: Model
+    public var logLikelihood: Double
+    public var standardErrors: [Double]?
+    public var converged: Bool
+
+    static func standardErrors(at p: [Double], _ negativeLogLikelihood: ([Double]) -> Double) -> [Double]? {
+        guard let h = Minimizer.hessian(negativeLogLikelihood, at: p), let inverse = Minimizer.inverse(h) else { return nil }
+        let errors = inverse.indices.map { inverse[$0][$0] >= 0 ? sqrt(inverse[$0][$0]) : .nan }
+        return errors.allSatisfy(\.isFinite) ? errors : nil
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV: Using Iso-Value
+/// Curves"; Fader & Hardie 2013): a buyer's purchase amounts are Gamma(p, ν) with ν ~
+/// Gamma(q, γ) across buyers (`v` is γ). Fitted on buyers with repeat purchases and a
+/// positive mean repeat amount.
+public struct GammaGamma: Hashable, Sendable, Codable {
+    public var p: Double
+    public var q: Double
+    public var v: Double
+
+    public init(p: Double, q: Double, v: Double) {
+        self.p = p
+        self.q = q
+        self.v = v
+    }
+
+    /// ln L of one buyer with `frequency` x > 0 repeat purchases of mean amount `monetary` m > 0.
+    public func logLikelihood(frequency x: Double, monetary m: Double) -> Double {
+        let px = p * x
+        return lgamma(px + q) - lgamma(px) - lgamma(q) + q * log(v) + (px - 1) * log(m) + px * log(x) - (px + q) * log(x * m + v)
+    }
+
+    /// The population mean amount, E[Z] = p γ / (q − 1) (infinite when q ≤ 1).
+    public var populationMean: Double { q > 1 ? p * v / (q - 1) : .infinity }
+
+    /// E[Z | x, m]: the buyer's expected average amount, a weighted mean of the population
+    /// mean and their own; the population mean for x = 0.
+    public func expectedAverageAmount(frequency x: Double, monetary m: Double) -> Double {
+        let weight = p * x / (p * x + q - 1)
+        return (1 - weight) * populationMean + weight * m
+    }
+
+    /// The maximum-likelihood fit on the (x, m) with x > 0 and m > 0; nil when there are none.
+    public static func fit(_ buyers: [(frequency: Double, monetary: Double, weight: Double)]) -> ModelFit<GammaGamma>? {
+        let data = buyers.filter { $0.frequency > 0 && $0.monetary > 0 && $0.weight > 0 }
+        guard !data.isEmpty else { return nil }
+        func ll(_ model: GammaGamma) -> Double {
+            data.reduce(0) { $0 + $1.weight * model.logLikelihood(frequency: $1.frequency, monetary: $1.monetary) }
+        }
+        let negative: ([Double]) -> Double = { p in
+            let value = ll(GammaGamma(p: exp(p[0]), q: exp(p[1]), v: exp(p[2])))
+            return value.isFinite ? -value : .infinity
+        }
+        let meanAmount = data.reduce(0) { $0 + $1.monetary * $1.weight } / data.reduce(0) { $0 + $1.weight }
+        let result = Minimizer(function: negative).minimize(from: [log(2), log(3), log(max(meanAmount, 1e-6))])
+        let p = result.point.map(exp)
+        let errors = ModelFit<GammaGamma>.standardErrors(at: p) { q in -ll(GammaGamma(p: q[0], q: q[1], v: q[2])) }
+        return ModelFit(model: GammaGamma(p: p[0], q: p[1], v: p[2]), logLikelihood: -result.value,
+                        standardErrors: errors, converged: result.converged)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The special functions the customer-value models need, in log space where values overflow.
+enum SpecialFunctions {
+    /// ln Γ(x) for x > 0.
+    static func logGamma(_ x: Double) -> Double { lgamma(x) }
+
+    /// ln(e^a + e^b), exact for very different magnitudes.
+    static func logAddExp(_ a: Double, _ b: Double) -> Double {
+        if a == -.infinity { return b }
+        if b == -.infinity { return a }
+        let m = max(a, b)
+        return m + log(exp(a - m) + exp(b - m))
+    }
+
+    /// ln ₂F₁(a, b; c; z) for 0 ≤ z < 1 by its power series (c not 0, −1, −2…); nil when the
+    /// sum is not positive or does not converge.
+    static func logHypergeometric2F1(_ a: Double, _ b: Double, _ c: Double, _ z: Double) -> Double? {
+        guard z >= 0, z < 1 else { return nil }
+        var term = 1.0
+        var sum = 1.0
+        var n = 0.0
+        while n < 100_000 {
+            term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z
+            sum += term
+            n += 1
+            if abs(term) <= 1e-17 * abs(sum) { return sum > 0 ? log(sum) : nil }
+            if !sum.isFinite { return nil }
+        }
+        return nil
+    }
+
+    /// ln ₂F₁(a, b; c; z) through Euler's transformation, ₂F₁(a, b; c; z) =
+    /// (1 − z)^(c−a−b) ₂F₁(c − a, c − b; c; z): for the models' large a and b (they grow with a
+    /// customer's purchases) the transformed series has small parameters and stays finite.
+    static func logHypergeometric2F1Euler(_ a: Double, _ b: Double, _ c: Double, _ z: Double) -> Double? {
+        guard let rest = logHypergeometric2F1(c - a, c - b, c, z) else { return logHypergeometric2F1(a, b, c, z) }
+        return (c - a - b) * log1p(-z) + rest
+    }
+}
