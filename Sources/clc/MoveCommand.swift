@@ -11,6 +11,11 @@ struct MoveCommand: ParsableCommand {
             command prints it (SQLite: committed; JSON: appended to FILE.clc-journal, replayed
             on open, written into FILE by the dashboard's `w`).
 
+            Exit 0 when the customer was moved, and also when they were already in the stage
+            (nothing is recorded then; the message says who moved them there and when): the
+            state a script asked for holds. Exit 1 for a conflict (another program moved the
+            customer elsewhere meanwhile), an unknown customer or stage, or a read-only file.
+
             Examples:
               clc move shop.sqlite C-1041 winback --note "called, wants the autumn offer"
               CLC_USER=ben clc move shop.json C-7 loyalty
@@ -39,10 +44,6 @@ struct MoveCommand: ParsableCommand {
         guard let customer = try store.customer(id: customerID) else {
             throw OperationError("unknown customer \(JSONText.string(customerID))")
         }
-        if customer.stage == stageID {
-            print("\(SafeText.visible(customer.name)) (\(customerID)) is already in \(stageID): nothing to do")
-            return
-        }
         var mover = StageMover(user: StageMover.resolveUser(option: user))
         let outcome: MoveOutcome
         do {
@@ -50,12 +51,25 @@ struct MoveCommand: ParsableCommand {
         } catch let error as MoveError {
             throw OperationError(error.description)
         }
-        if let conflict = outcome.conflicts.first {
-            throw OperationError("not moved: \(conflict)")
+        print(try Self.message(outcome, customer: customer, stages: store.stages))
+    }
+
+    /// The one line saying what happened: moved, or already there (exit 0); a conflict
+    /// throws (exit 1). Every name and id is made safe for a terminal.
+    static func message(_ outcome: MoveOutcome, customer: Customer, stages: [Stage]) throws -> String {
+        let name = { (id: String?) in SafeText.visible(stages.first { $0.id == id }?.name ?? id ?? "—") }
+        let who = "\(SafeText.visible(customer.name)) (\(SafeText.visible(customer.id)))"
+        if let t = outcome.applied.first {
+            return "Moved \(who): \(name(t.from)) → \(name(t.to)) at \(t.at.iso8601) by \(SafeText.visible(t.by))"
         }
-        let name = { (id: String) in store.stages.first { $0.id == id }?.name ?? id }
-        for t in outcome.applied {
-            print("Moved \(SafeText.visible(customer.name)) (\(t.customerID)): \(name(t.from ?? "")) → \(name(t.to)) at \(t.at.iso8601) by \(SafeText.visible(t.by))")
+        if let there = outcome.alreadyThere.first {
+            var text = "\(who) is already in \(name(there.stage)): nothing recorded"
+            if let t = there.lastTransition, t.to == there.stage {
+                text += " (moved there by \(SafeText.visible(t.by)) at \(t.at.iso8601))"
+            }
+            return text
         }
+        if let conflict = outcome.conflicts.first { throw OperationError("not moved: \(conflict)") }
+        throw OperationError("not moved: \(SafeText.visible(customer.id)) (no outcome reported)")
     }
 }

@@ -22,21 +22,17 @@ public enum JSONText {
         out.append(34)
     }
 
-    /// Appends a number: integers without a fraction, others in Swift's shortest
-    /// round-trip form; non-finite values (not representable in JSON) as `null`.
+    /// Appends a number as `ExactNumber(d)` writes it (integers without a fraction, others in
+    /// Swift's shortest round-trip form); non-finite values (not representable in JSON) as `null`.
     public static func appendNumber(_ d: Double, to out: inout [UInt8]) {
         guard d.isFinite else { out.append(contentsOf: Array("null".utf8)); return }
-        if d == d.rounded(), abs(d) < 1e15 {
-            out.append(contentsOf: Array(String(Int64(d)).utf8))
-        } else {
-            out.append(contentsOf: Array("\(d)".utf8))
-        }
+        out.append(contentsOf: ExactNumber(d).text.utf8)
     }
 
     public static func appendAttributeValue(_ v: AttributeValue, to out: inout [UInt8]) {
         switch v {
         case .string(let s): appendString(s, to: &out)
-        case .number(let d): appendNumber(d, to: &out)
+        case .number(let n): out.append(contentsOf: n.text.utf8)
         case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
         }
     }

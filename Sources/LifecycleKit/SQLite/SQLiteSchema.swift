@@ -79,7 +79,10 @@ enum SQLiteSchema {
         configuration.foreignKeysEnabled = false
         // Other programs may be writing the file: wait for their locks a while.
         configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(cacheMiB * 1024)") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -\(cacheMiB * 1024)")
+            if let connection = db.sqliteConnection { SQLiteTimeFunction.register(on: connection) }
+        }
         do {
             return try DatabaseQueue(path: path, configuration: configuration)
         } catch {
@@ -105,6 +108,7 @@ enum SQLiteSchema {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            if let connection = db.sqliteConnection { SQLiteTimeFunction.register(on: connection) }
         }
         return try? DatabaseQueue(path: path, configuration: configuration)
     }
