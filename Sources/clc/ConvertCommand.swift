@@ -40,6 +40,6 @@ struct ConvertCommand: ParsableCommand {
         let store = try SnapshotFile.open(input)
         try store.export(to: try SnapshotFile.makeSink(path: output, kind: kind))
         let t = try store.totals()
-        print("wrote \(output): \(NumberText.grouped(t.customers)) customers, \(NumberText.grouped(t.touchpoints)) touchpoints, \(NumberText.grouped(t.transitions)) transitions")
+        print("wrote \(SafeText.visible(output)): \(NumberText.grouped(t.customers)) customers, \(NumberText.grouped(t.touchpoints)) touchpoints, \(NumberText.grouped(t.transitions)) transitions")
     }
 }
