@@ -165,6 +165,9 @@ extension JSONSnapshotStore {
         guard JSONFileStamp(path: path) == moves.stamp else { throw MoveError(.changedOnDisk, path: path) }
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).clc-save-\(getpid())").path
+        TemporaryFiles.sweepStale(beside: path)
+        TemporaryFiles.register(temp)
+        defer { TemporaryFiles.unregister(temp) }
         do {
             try journal.withLock {
                 _ = try catchUp()  // what other copies of clc appended goes into the file too
