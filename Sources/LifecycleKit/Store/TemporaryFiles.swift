@@ -6,9 +6,10 @@ import Foundation
 /// opened or written.
 ///
 /// `register` keeps a path in a fixed table that a SIGINT/SIGTERM/SIGHUP handler reads: the
-/// handler only calls `unlink` (async-signal-safe), then puts back the handler that was there
-/// before (the terminal's, in the dashboard) and raises the signal again, so the process ends
-/// as it would have.
+/// handler only calls `unlink` (async-signal-safe), then puts back the default action and
+/// raises the signal again, so the process ends as it would have. The handler is installed
+/// only over a signal's default action: a signal the process ignores (`nohup`) or handles
+/// itself (the dashboard ends its run loop cleanly, after a save in progress) is left alone.
 public enum TemporaryFiles {
     static let slotCount = 16
     static let slotSize = Int(PATH_MAX)
@@ -58,6 +59,9 @@ public enum TemporaryFiles {
         guard !installed else { return }
         installed = true
         for signal in signals {
+            var current = sigaction()
+            sigaction(signal, nil, &current)
+            guard current.__sigaction_handler.sa_handler == nil, current.sa_flags & SA_SIGINFO == 0 else { continue }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
                 for slot in 0..<TemporaryFiles.slotCount {
