@@ -7,13 +7,16 @@ import Testing
 /// and emoji, integers beyond 2^53 and beyond 64 bits, decimals beyond a double's precision.
 /// Seeded: a failure names its seed, and `RoundTripPropertyTests.check(seed:)` replays it.
 @Suite struct RoundTripPropertyTests {
-    static let cases = 150
+    /// 4 batches of 50 seeds, run in parallel (the time goes to syncing files).
+    static let batches = 4, perBatch: UInt64 = 50
 
-    @Test func jsonToSQLiteToJSONChangesNoValue() throws {
+    @Test(arguments: 0..<batches)
+    func jsonToSQLiteToJSONChangesNoValue(batch: Int) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clc-roundtrip-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        for seed in 1...UInt64(Self.cases) {
+        let first = UInt64(batch) * Self.perBatch + 1
+        for seed in first..<(first + Self.perBatch) {
             try Self.check(seed: seed, in: dir)
         }
     }
@@ -78,6 +81,27 @@ import Testing
         #expect(written.contains("0.1") && written.contains("1e+300"))
         let attributes = try SnapshotFile.open(sqlite).customer(id: "C-1")?.attributes.map { $0.value }
         #expect(attributes?.first == .number(ExactNumber(text: "9007199254740993")!))
+    }
+
+    /// A move and a save (`w`) rewrite the whole JSON file: every number keeps its digits.
+    @Test func aMoveAndASaveKeepEveryDigit() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clc-save-digits-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/shop.json"
+        try #"""
+            {"format":"lifecycle-snapshot","version":1,"stages":[{"id":"a","name":"A"},{"id":"b","name":"B"}],
+             "customers":[{"id":"C-1","name":"X","stage":"a","attributes":{"n":9007199254740993}},
+                          {"id":"C-2","name":"Y","stage":"a","created_at":"9999-12-31T18:59:59.5-05:00",
+                           "attributes":{"n":12345678901234567890,"d":1.10}}]}
+            """#.write(toFile: path, atomically: true, encoding: .utf8)
+        let store = try JSONSnapshotStore(path: path)
+        var mover = StageMover(user: "ana")
+        _ = try mover.move([("C-1", "a")], to: "b", note: nil, in: store)
+        try store.save()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(#"{"n":9007199254740993}"#) && text.contains(#"{"n":12345678901234567890,"d":1.10}"#), "\(text)")
+        #expect(text.contains(#""9999-12-31T23:59:59.500000Z""#), "\(text)")
     }
 }
 
