@@ -45,11 +45,19 @@ struct MoveCommand: ParsableCommand {
             throw OperationError("unknown customer \(JSONText.string(customerID))")
         }
         var mover = StageMover(user: StageMover.resolveUser(option: user))
-        let outcome: MoveOutcome
-        do {
-            outcome = try mover.move([(customerID, customer.stage)], to: stageID, note: note, in: store)
-        } catch let error as MoveError {
-            throw OperationError(error.description)
+        var outcome: MoveOutcome
+        if customer.stage == stageID {
+            // Nothing to write (a read-only file answers too); the store reports the same when
+            // another program moves the customer there between this look and the write.
+            let there = AlreadyThere(customerID: customerID, stage: stageID,
+                                     lastTransition: try store.transitions(ofCustomer: customerID).last)
+            outcome = MoveOutcome(applied: [], conflicts: [], alreadyThere: [there])
+        } else {
+            do {
+                outcome = try mover.move([(customerID, customer.stage)], to: stageID, note: note, in: store)
+            } catch let error as MoveError {
+                throw OperationError(error.description)
+            }
         }
         print(try Self.message(outcome, customer: customer, stages: store.stages))
     }
