@@ -42,6 +42,6 @@ struct ConvertCommand: ParsableCommand {
         let store = try openSnapshot(input)
         try store.export(to: try SnapshotFile.makeSink(path: output, kind: kind))
         let t = try store.totals()
-        print("wrote \(output): \(NumberText.grouped(t.customers)) customers, \(NumberText.grouped(t.touchpoints)) touchpoints, \(NumberText.grouped(t.transitions)) transitions")
+        print("wrote \(SafeText.visible(output)): \(NumberText.grouped(t.customers)) customers, \(NumberText.grouped(t.touchpoints)) touchpoints, \(NumberText.grouped(t.transitions)) transitions")
     }
 }

@@ -19,7 +19,7 @@ struct DemoCommand: ParsableCommand {
 
     mutating func run() throws {
         let file = try DemoSnapshot.ensure(reset: reset)
-        if path { print(file); return }
+        if path { print(SafeText.visible(file)); return }
         var open = OpenCommand()
         open.file = file
         open.theme = theme

@@ -46,6 +46,6 @@ struct GenerateCommand: ParsableCommand {
         let sink = try SnapshotFile.makeSink(path: output, kind: SnapshotFile.kind(forExtension: output)!)
         try SnapshotGenerator(customers: customers, touchpointsPerCustomer: touchpointsPerCustomer, seed: seed)
             .generate(into: sink)
-        print("wrote \(output): \(NumberText.grouped(customers)) customers")
+        print("wrote \(SafeText.visible(output)): \(NumberText.grouped(customers)) customers")
     }
 }

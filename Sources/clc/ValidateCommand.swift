@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
         let problems = SnapshotFile.validate(file)
         for line in problems.lines(maxPerSeverity: max(1, limit)) { print(SafeText.visible(line)) }
         let e = problems.errorCount, w = problems.warningCount
-        print("\(file): \(NumberText.grouped(e)) error\(e == 1 ? "" : "s"), \(NumberText.grouped(w)) warning\(w == 1 ? "" : "s")")
+        print("\(SafeText.visible(file)): \(NumberText.grouped(e)) error\(e == 1 ? "" : "s"), \(NumberText.grouped(w)) warning\(w == 1 ? "" : "s")")
         if problems.hasErrors { throw ExitCode(1) }
     }
 }

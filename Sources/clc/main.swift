@@ -2,26 +2,32 @@ import ArgumentParser
 import Foundation
 import LifecycleKit
 
+/// Every message clc writes to stderr, made safe for a terminal (paths, ids and arguments
+/// in it may hold escape sequences).
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((SafeText.visibleLines(message) + "\n").utf8))
+}
+
 // Exit codes: 0 success, 1 invalid data or a failed operation, 2 usage error.
 do {
     var command = try CLC.parseAsRoot()
     try command.run()
 } catch let error as SnapshotError {
-    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    printError(error.description)
     exit(1)
 } catch let error as UsageFailure {
-    FileHandle.standardError.write(Data(("clc: " + error.message + "\n").utf8))
+    printError("clc: " + error.message)
     exit(2)
 } catch let error as OperationError {
-    FileHandle.standardError.write(Data(("clc: " + error.message + "\n").utf8))
+    printError("clc: " + error.message)
     exit(1)
 } catch {
     let code = CLC.exitCode(for: error)
     let message = CLC.fullMessage(for: error)
     if code == .success {
-        print(message)
+        print(SafeText.visibleLines(message))
         exit(0)
     }
-    if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    if !message.isEmpty { printError(message) }
     exit(code == .validationFailure ? 2 : code.rawValue)
 }

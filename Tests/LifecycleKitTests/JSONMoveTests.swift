@@ -167,6 +167,11 @@ enum MoveFixture {
         #expect(twice.applied.map(\.to) == ["purchase"])
         #expect(twice.conflicts.map(\.actualStage) == ["purchase"])
         #expect(twice.conflicts[0].lastTransition?.by == "ben")
+
+        // A customer moved to the target by an earlier change of the same action is already there.
+        let again = try store.apply(MoveFixture.request([("C4", "loyalty", "awareness"), ("C4", "loyalty", "awareness")]))
+        #expect(again.applied.map { $0.customerID } == ["C4"] && again.conflicts.isEmpty)
+        #expect(again.alreadyThere.map { $0.customerID } == ["C4"] && again.alreadyThere[0].lastTransition?.to == "awareness")
     }
 
     @Test func refusalsWriteNothing() throws {
@@ -177,8 +182,11 @@ enum MoveFixture {
         #expect(MoveFixture.reason { try store.apply(MoveFixture.request([("C1", "purchase", "loyalty"), ("C2", "purchase", "nope")])) }
             == .unknownStage("nope"))
         #expect(MoveFixture.reason { try store.apply(MoveFixture.request([("C-9", "purchase", "loyalty")])) } == .unknownCustomer("C-9"))
-        // Target == current stage: skipped silently.
-        #expect(try store.apply(MoveFixture.request([("C1", "purchase", "purchase")])) == MoveOutcome(applied: [], conflicts: []))
+        // Target == current stage: nothing written, reported as already there (with who put them there).
+        let same = try store.apply(MoveFixture.request([("C1", "purchase", "purchase")]))
+        #expect(same.applied.isEmpty && same.conflicts.isEmpty)
+        #expect(same.alreadyThere.map(\.customerID) == ["C1"] && same.alreadyThere.first?.stage == "purchase")
+        #expect(same.alreadyThere.first?.lastTransition?.to == "purchase")
         #expect(!MoveFixture.exists(store.journalPath))
         #expect(try store.stageCounts() == [2, 2, 2, 0, 0] && store.totals().transitions == 11)
         #expect(MoveFixture.bytes(path) == Array(Fixtures.handMade.utf8))

@@ -78,6 +78,6 @@ import Testing
         #expect(lines[0] == "stage_id,stage_name,customers,share,reached,conversion,median_days_in_stage,revenue")
         #expect(lines[1] == "awareness,Awareness,2,0.333333,5,,31,10.5")
         #expect(lines[3] == "purchase,Purchase,2,0.333333,3,0.666667,254.5,150")
-        #expect(ReportRenderer.csvField("a,\"b\"") == "\"a,\"\"b\"\"\"")
+        #expect(CSVCell.text("a,\"b\"") == "\"a,\"\"b\"\"\"")
     }
 }

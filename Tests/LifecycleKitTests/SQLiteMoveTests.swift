@@ -86,13 +86,13 @@ enum SQLiteMoveFixtures {
 
         // The file, read by another connection.
         #expect(try F.rows(path, "SELECT stage, stage_entered_at FROM customers WHERE id = 'C-2'")
-                == [["retention", "2026-11-02T10:42:00.25Z"]])
+                == [["retention", "2026-11-02T10:42:00.250000Z"]])
         #expect(try F.rows(path, "SELECT * FROM customers WHERE id <> 'C-2' ORDER BY rowid") == otherRows)
         let allTransitions = try F.rows(path, "SELECT * FROM transitions ORDER BY id")
         #expect(allTransitions.count == oldTransitions.count + 1)
         #expect(Array(allTransitions.prefix(oldTransitions.count)) == oldTransitions)
         #expect(Array(allTransitions.last!.dropFirst())
-                == ["C-2", "purchase", "retention", "2026-11-02T10:42:00.25Z", "ana", "called back", nil])
+                == ["C-2", "purchase", "retention", "2026-11-02T10:42:00.250000Z", "ana", "called back", nil])
 
         // The store's answers.
         let c2 = try #require(try store.customer(id: "C-2"))
@@ -239,6 +239,15 @@ enum SQLiteMoveFixtures {
         #expect(try theirs.customer(id: "C-2")?.stage == "retention")
         #expect(try theirs.refresh() == true)
         #expect(try mine.refresh() == false)
+
+        // They move C-3 to where ana is about to move it: ana's change is "already there", named.
+        _ = try theirs.apply(F.request([("C-3", try theirs.customer(id: "C-3")!.stage, "awareness")], user: "ben",
+                                       at: F.t("2026-11-02T11:00:00Z")))
+        let same = try mine.apply(F.request([("C-3", "purchase", "awareness")], user: "ana", at: F.t("2026-11-02T11:05:00Z")))
+        #expect(same.applied.isEmpty && same.conflicts.isEmpty)
+        #expect(same.alreadyThere.map(\.customerID) == ["C-3"] && same.alreadyThere.first?.stage == "awareness")
+        #expect(same.alreadyThere.first?.lastTransition?.by == "ben")
+        #expect(same.alreadyThere.first?.description == "C-3 is already in awareness (moved there by ben at 2026-11-02T11:00:00Z)")
 
         // A program that is not clc (a raw connection) is noticed too.
         try SQLiteFixtures.execute(path, "UPDATE meta SET value = 'Renamed' WHERE key = 'name'")

@@ -232,7 +232,7 @@ enum SQLiteFixtures {
             Customer(id: "C-é🙂", name: odd, email: "x@y", stage: "a", stageEnteredAt: t("2026-03-01T09:30:00.123456Z"),
                      createdAt: t("1969-12-31T23:59:59.5Z"), segment: "S\u{1}", tags: ["", odd, "[\"]"],
                      attributes: [Attribute("s", .string(odd)), Attribute("n", .number(3.25)), Attribute("neg", .number(-2)),
-                                  Attribute("big", .number(1e21)), Attribute("tiny", .number(.leastNonzeroMagnitude)),
+                                  Attribute("big", .number(1e21)), Attribute("tiny", .number(ExactNumber(Double.leastNonzeroMagnitude))),
                                   Attribute("t", .bool(true)), Attribute("f", .bool(false)), Attribute("", .string(""))]),
             Customer(id: "C-2", name: "", stage: "b-2_x"),
         ]

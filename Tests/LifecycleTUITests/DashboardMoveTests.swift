@@ -83,6 +83,17 @@ import Testing
         #expect(d.state.funnel.counts == [1, 2, 2, 0, 1])  // refreshed
     }
 
+    @Test func aCustomerMovedToTheSameStageMeanwhileIsReportedAsAlreadyThere() throws {
+        var (d, _, dir) = try Self.dashboard()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        TUITest.press("<Enter>", &d)
+        try Self.benMovesDoraToLoyalty(in: dir)
+        TUITest.press("m5<Enter><Enter>", &d)            // dora, still on screen, to loyalty too
+        #expect(d.state.status?.kind == .info)
+        #expect(d.state.status?.text == "C4 is already in loyalty (moved there by ben at 2026-11-02T09:00:00Z)")
+        #expect(d.state.funnel.counts == [1, 2, 2, 0, 1])
+    }
+
     @Test func anotherProgramsChangeAppearsWithinASecond() throws {
         var (d, _, dir) = try Self.dashboard()
         defer { try? FileManager.default.removeItem(at: dir) }

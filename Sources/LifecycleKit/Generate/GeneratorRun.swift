@@ -199,7 +199,7 @@ struct GeneratorRun {
         case "Enterprise": employees = 1_000 + random.below(120_000)
         default: employees = nil
         }
-        if let employees { attributes.append(Attribute("employees", .number(Double(employees)))) }
+        if let employees { attributes.append(Attribute("employees", .number(ExactNumber(employees)))) }
         return attributes
     }
 }

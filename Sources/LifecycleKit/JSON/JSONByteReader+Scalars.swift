@@ -210,6 +210,16 @@ extension JSONByteReader {
         return value
     }
 
+    /// Reads a number and keeps its text exactly (a number out of `Double`'s range is refused
+    /// as `readNumber` refuses it).
+    func readExactNumber() throws -> ExactNumber {
+        let start = pos
+        _ = try readNumber()
+        let literal = String(decoding: UnsafeBufferPointer(rebasing: text[start..<pos]), as: UTF8.self)
+        guard let number = ExactNumber(text: literal) else { throw error("malformed number", at: start) }
+        return number
+    }
+
     /// Reads a number; its exact value when it is written as an integer (no fraction, no
     /// exponent) that fits in 64 bits, else nil.
     func readInteger() throws -> Int64? {

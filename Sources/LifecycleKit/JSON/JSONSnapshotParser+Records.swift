@@ -82,7 +82,7 @@ extension JSONSnapshotParser {
             let value: AttributeValue
             switch try reader.peekKind() {
             case .string: value = .string(String(decoding: try reader.readString(), as: UTF8.self))
-            case .number: value = .number(try reader.readNumber())
+            case .number: value = .number(try reader.readExactNumber())
             case .bool: value = .bool(try reader.readBool())
             case let kind:
                 problems.add(.invalidField, at: JSONPath.member(place(), tables.words[key]),

@@ -59,13 +59,13 @@ extension JSONSnapshotStore {
 
         // Actions other programs appended to the journal come first.
         _ = try catchUp()
-        var (planned, conflicts) = plan(request, targets)
-        guard !planned.isEmpty else { return MoveOutcome(applied: [], conflicts: conflicts) }
+        var (planned, conflicts, alreadyThere) = plan(request, targets)
+        guard !planned.isEmpty else { return MoveOutcome(applied: [], conflicts: conflicts, alreadyThere: alreadyThere) }
 
         // Durable first: the journal line is on disk before anything changes in memory.
         var journalMoves: [JournalMove] = []
         try journal.withLock {
-            if try catchUp() { (planned, conflicts) = plan(request, targets) }
+            if try catchUp() { (planned, conflicts, alreadyThere) = plan(request, targets) }
             let firstID = tables.transitions.nextID
             journalMoves = planned.enumerated().map { k, p in
                 JournalMove(customerID: tables.customers.ids.text(p.row), from: stages[p.from].id, to: stages[p.to].id,
@@ -80,16 +80,24 @@ extension JSONSnapshotStore {
             Transition(customerID: $0.customerID, from: $0.from, to: $0.to, at: request.at, by: request.user,
                        note: request.note, id: $0.id, reverts: $0.reverting?.transitionID)
         }
-        return MoveOutcome(applied: applied, conflicts: conflicts, previousStageEnteredAt: before)
+        return MoveOutcome(applied: applied, conflicts: conflicts, alreadyThere: alreadyThere, previousStageEnteredAt: before)
     }
 
     private typealias PlannedMove = (row: Int, from: Int, to: Int, reverting: Reversal?)
 
     /// Decides every change against the current stages (and the earlier changes of the action).
-    private func plan(_ request: MoveRequest, _ targets: [Int]) -> ([PlannedMove], [MoveConflict]) {
+    private func plan(_ request: MoveRequest, _ targets: [Int]) -> ([PlannedMove], [MoveConflict], [AlreadyThere]) {
         var pending: [Int: Int] = [:]
         var planned: [PlannedMove] = []
         var conflicts: [MoveConflict] = []
+        var alreadyThere: [AlreadyThere] = []
+        // The customer's latest transition, counting the earlier changes of this action.
+        func last(_ row: Int, _ change: StageChange) -> Transition? {
+            planned.last(where: { $0.row == row })
+                .map { Transition(customerID: change.customerID, from: stages[$0.from].id, to: stages[$0.to].id,
+                                  at: request.at, by: request.user, note: request.note) }
+                ?? indexes.transitionsByCustomer[row].last.map { transition(row: Int($0)) }
+        }
         for (change, target) in zip(request.changes, targets) {
             guard let row = tables.customerRow(of: change.customerID) else {
                 conflicts.append(MoveConflict(customerID: change.customerID, expectedStage: change.expectedStage,
@@ -97,20 +105,20 @@ extension JSONSnapshotStore {
                 continue
             }
             let current = pending[row] ?? Int(tables.customers.stages[row])
-            if target == current { continue }
+            if target == current {
+                alreadyThere.append(AlreadyThere(customerID: change.customerID, stage: stages[current].id,
+                                                 lastTransition: last(row, change)))
+                continue
+            }
             guard stages[current].id == change.expectedStage else {
-                let last = planned.last(where: { $0.row == row })
-                    .map { Transition(customerID: change.customerID, from: stages[$0.from].id, to: stages[$0.to].id,
-                                      at: request.at, by: request.user, note: request.note) }
-                    ?? indexes.transitionsByCustomer[row].last.map { transition(row: Int($0)) }
                 conflicts.append(MoveConflict(customerID: change.customerID, expectedStage: change.expectedStage,
-                                              actualStage: stages[current].id, lastTransition: last))
+                                              actualStage: stages[current].id, lastTransition: last(row, change)))
                 continue
             }
             planned.append((row, current, target, change.reverting))
             pending[row] = target
         }
-        return (planned, conflicts)
+        return (planned, conflicts, alreadyThere)
     }
 
     /// Makes moves already in the journal visible: tables, indexes, caches, and `as_of` when
@@ -169,6 +177,9 @@ extension JSONSnapshotStore {
         guard JSONFileStamp(path: path) == moves.stamp else { throw MoveError(.changedOnDisk, path: path) }
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).clc-save-\(getpid())").path
+        TemporaryFiles.sweepStale(beside: path)
+        TemporaryFiles.register(temp)
+        defer { TemporaryFiles.unregister(temp) }
         do {
             try journal.withLock {
                 _ = try catchUp()  // what other copies of clc appended goes into the file too

@@ -25,7 +25,9 @@ public final class JSONSnapshotWriter: SnapshotSink {
         tempPath = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
         touchpoints = SpooledArray(path: tempPath + ".touchpoints")
         transitions = SpooledArray(path: tempPath + ".transitions")
-        main = try BufferedFileOutput(creating: tempPath)
+        TemporaryFiles.sweepStale(beside: path)
+        for p in [tempPath, touchpoints.path, transitions.path] { TemporaryFiles.register(p) }
+        main = try BufferedFileOutput(creating: tempPath) // on failure, deinit removes and unregisters
     }
 
     deinit { if state != .finished { removeTemporaryFiles() } }
@@ -107,7 +109,10 @@ public final class JSONSnapshotWriter: SnapshotSink {
     }
 
     private func removeTemporaryFiles() {
-        for p in [tempPath, touchpoints.path, transitions.path] { unlink(p) }
+        for p in [tempPath, touchpoints.path, transitions.path] {
+            unlink(p)
+            TemporaryFiles.unregister(p)
+        }
     }
 
     private static func syncDirectory(of path: String) {

@@ -15,7 +15,8 @@ public struct Stage: Hashable, Sendable, Codable {
 /// A value in a customer's free-form `attributes`.
 public enum AttributeValue: Hashable, Sendable {
     case string(String)
-    case number(Double)
+    /// Kept exactly as written (see `ExactNumber`): no digit is lost or added by a save.
+    case number(ExactNumber)
     case bool(Bool)
 }
 

@@ -2,7 +2,9 @@
 ///
 /// Parsed from RFC 3339 (`2026-03-01T09:30:00Z`, `2026-03-01T10:30:00+01:00`, fractional
 /// seconds allowed) or a bare date (`2026-03-01`, midnight UTC); always written in the
-/// canonical UTC form `YYYY-MM-DDTHH:MM:SS[.ffffff]Z`, whose text order is time order.
+/// canonical UTC form `YYYY-MM-DDTHH:MM:SS[.ffffff]Z` (six fraction digits, none when they are
+/// zero), whose text order is time order. Only times whose UTC form lies in the years
+/// 0001–9999 exist: `parse` refuses others, so every timestamp has a canonical form.
 public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     /// Microseconds since the Unix epoch (UTC).
     public var microseconds: Int64
@@ -34,7 +36,12 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String { iso8601 }
 
-    /// The canonical UTC form, e.g. `2026-03-01T09:30:00Z` or `2026-03-01T09:30:00.25Z`.
+    /// The earliest and latest times whose canonical form exists (0001-01-01T00:00:00Z,
+    /// 9999-12-31T23:59:59.999999Z).
+    public static let earliest = Timestamp(microseconds: days(fromYear: 1, month: 1, day: 1) * 86_400_000_000)
+    public static let latest = Timestamp(microseconds: days(fromYear: 10_000, month: 1, day: 1) * 86_400_000_000 - 1)
+
+    /// The canonical UTC form, e.g. `2026-03-01T09:30:00Z` or `2026-03-01T09:30:00.250000Z`.
     public var iso8601: String {
         var micros = microseconds % 1_000_000
         var seconds = microseconds / 1_000_000
@@ -57,10 +64,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         put(secOfDay % 60, 2)
         if micros != 0 {
             out.append(46)
-            var frac = micros
-            var width = 6
-            while frac % 10 == 0 { frac /= 10; width -= 1 }
-            put(frac, width)
+            put(micros, 6)
         }
         out.append(90)
         return String(decoding: out, as: UTF8.self)
@@ -99,7 +103,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             var scale: Int64 = 100_000
             let start = i
             while let d = digit(i) {
-                micros += d * scale
+                micros += d * scale // digits past the sixth (scale 0) add nothing
                 scale /= 10
                 i += 1
             }
@@ -117,7 +121,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         default:
             return nil
         }
-        return Timestamp(microseconds: seconds * 1_000_000 + micros)
+        let time = Timestamp(microseconds: seconds * 1_000_000 + micros)
+        return time >= earliest && time <= latest ? time : nil
     }
 
     static func isLeap(_ y: Int64) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

@@ -62,26 +62,57 @@ public struct MoveConflict: Hashable, Sendable, CustomStringConvertible {
         self.lastTransition = lastTransition
     }
 
-    /// `C-1041 was moved to loyalty by ben at 2026-11-02T10:42:00Z`
+    /// `C-1041 was moved to loyalty by ben at 2026-11-02T10:42:00Z` (ids and names made safe
+    /// for a terminal).
     public var description: String {
-        guard let actual = actualStage else { return "\(customerID) no longer exists" }
-        if let t = lastTransition { return "\(customerID) was moved to \(actual) by \(t.by) at \(t.at.iso8601)" }
-        return "\(customerID) is in \(actual), not \(expectedStage)"
+        let id = SafeText.visible(customerID)
+        guard let actual = actualStage.map(SafeText.visible) else { return "\(id) no longer exists" }
+        if let t = lastTransition { return "\(id) was moved to \(actual) by \(SafeText.visible(t.by)) at \(t.at.iso8601)" }
+        return "\(id) is in \(actual), not \(SafeText.visible(expectedStage))"
     }
 }
 
-/// What an action did: the transitions written (one per moved customer, with their ids) and
-/// the changes refused.
+/// A change that needed no writing because the customer was already in the target stage:
+/// another program moved them there since the user saw them, or the target is the stage
+/// they were seen in. Nothing is recorded for it; the user is told who put them there.
+public struct AlreadyThere: Hashable, Sendable, CustomStringConvertible {
+    public var customerID: String
+    public var stage: String
+    /// The customer's latest transition (who moved them there, and when), if any.
+    public var lastTransition: Transition?
+
+    public init(customerID: String, stage: String, lastTransition: Transition?) {
+        self.customerID = customerID
+        self.stage = stage
+        self.lastTransition = lastTransition
+    }
+
+    /// `C-1041 is already in loyalty (moved there by ben at 2026-11-02T10:42:00Z)` (made safe
+    /// for a terminal).
+    public var description: String {
+        let text = "\(SafeText.visible(customerID)) is already in \(SafeText.visible(stage))"
+        guard let t = lastTransition, t.to == stage else { return text }
+        return text + " (moved there by \(SafeText.visible(t.by)) at \(t.at.iso8601))"
+    }
+}
+
+/// What an action did: the transitions written (one per moved customer, with their ids), the
+/// changes refused, and the changes not needed. Every change of the request is in exactly one
+/// of `applied`, `conflicts` and `alreadyThere`.
 public struct MoveOutcome: Hashable, Sendable {
     public var applied: [Transition]
     public var conflicts: [MoveConflict]
+    /// Customers already in the target stage: nothing written for them.
+    public var alreadyThere: [AlreadyThere]
     /// `previousStageEnteredAt[i]`: the `stage_entered_at` the customer of `applied[i]` had
     /// before it (what an undo restores).
     public var previousStageEnteredAt: [Timestamp?]
 
-    public init(applied: [Transition], conflicts: [MoveConflict], previousStageEnteredAt: [Timestamp?]? = nil) {
+    public init(applied: [Transition], conflicts: [MoveConflict], alreadyThere: [AlreadyThere] = [],
+                previousStageEnteredAt: [Timestamp?]? = nil) {
         self.applied = applied
         self.conflicts = conflicts
+        self.alreadyThere = alreadyThere
         self.previousStageEnteredAt = previousStageEnteredAt ?? Array(repeating: nil, count: applied.count)
     }
 }

@@ -112,17 +112,10 @@ public enum ReportRenderer {
             return String(decoding: o, as: UTF8.self)
         }
         for s in report.stages {
-            lines.append([csvField(s.stage.id), csvField(s.stage.name), String(s.customers), num(s.share),
-                          String(s.reached), num(s.conversion), num(s.medianDaysInStage), num(s.revenue)]
-                .joined(separator: ","))
+            lines.append(CSVCell.row([CSVCell.text(s.stage.id), CSVCell.text(s.stage.name), String(s.customers), num(s.share),
+                                      String(s.reached), num(s.conversion), num(s.medianDaysInStage), num(s.revenue)]))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
-    public static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

@@ -68,7 +68,8 @@ enum SQLiteJSONFields {
             }
         }
 
-        mutating func number() -> Double? {
+        /// A finite number, its text kept exactly.
+        mutating func number() -> ExactNumber? {
             let start = i
             func digits() -> Int {
                 let s = i
@@ -88,7 +89,7 @@ enum SQLiteJSONFields {
                 if i < b.count, b[i] == 43 || b[i] == 45 { i += 1 }
                 guard digits() > 0 else { return nil }
             }
-            return Double(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            return ExactNumber(text: String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
         }
 
         mutating func hex4() -> UInt32? {

@@ -69,7 +69,11 @@ extension SQLiteSnapshotStore {
                                                       actualStage: nil, lastTransition: nil))
                 continue
             }
-            if actual == change.targetStage { continue }
+            if actual == change.targetStage {
+                outcome.alreadyThere.append(AlreadyThere(customerID: change.customerID, stage: change.targetStage,
+                                                         lastTransition: try lastTransition(of: change.customerID, db)))
+                continue
+            }
             guard actual == change.expectedStage else {
                 outcome.conflicts.append(MoveConflict(customerID: change.customerID, expectedStage: change.expectedStage,
                                                       actualStage: actual, lastTransition: try lastTransition(of: change.customerID, db)))

@@ -200,9 +200,9 @@ public final class SQLiteSnapshotStore: SnapshotStore {
         case .name: return "c.name COLLATE \(NaturalCollation.name)"
         case .email: return "c.email COLLATE \(NaturalCollation.name)"
         case .segment: return "c.segment COLLATE \(NaturalCollation.name)"
-        case .stageEnteredAt: return "c.stage_entered_at COLLATE BINARY"
+        case .stageEnteredAt: return SQLiteTimeFunction.sql("c.stage_entered_at")
         case .touchpointCount: return "(SELECT count(*) FROM touchpoints t WHERE t.customer_id = c.id)"
-        case .lastTouchAt: return "(SELECT max(t.at) FROM touchpoints t WHERE t.customer_id = c.id)"
+        case .lastTouchAt: return "(SELECT max(\(SQLiteTimeFunction.sql("t.at"))) FROM touchpoints t WHERE t.customer_id = c.id)"
         case .revenue: return "(SELECT total(t.value) FROM touchpoints t WHERE t.customer_id = c.id)"
         case .id: return "c.id COLLATE BINARY"
         }
@@ -246,7 +246,9 @@ public final class SQLiteSnapshotStore: SnapshotStore {
     private func summaries(_ rowids: [Int], _ db: OpaquePointer,
                            figures known: ((Int) -> (count: Int, lastTouch: Timestamp?, revenue: Double))?) throws -> [CustomerSummary] {
         let details = try SQLiteStatement(db, SQLiteRows.customers.select("WHERE rowid = ?1"))
-        let figures = try SQLiteStatement(db, "SELECT count(*), max(at), total(value) FROM touchpoints WHERE customer_id = ?1")
+        let figures = try SQLiteStatement(db, """
+            SELECT count(*), max(\(SQLiteTimeFunction.sql("at"))), total(value) FROM touchpoints WHERE customer_id = ?1
+            """)
         return try rowids.enumerated().compactMap { position, rowid in
             details.bind(1, rowid)
             defer { details.reset() }
@@ -260,7 +262,8 @@ public final class SQLiteSnapshotStore: SnapshotStore {
             defer { figures.reset() }
             _ = try figures.step()
             return CustomerSummary(customer: customer, touchpointCount: figures.int(0),
-                                   lastTouchAt: Timestamp.parse(figures.bytes(1)), revenue: figures.double(2))
+                                   lastTouchAt: figures.isNull(1) ? nil : Timestamp(microseconds: Int64(figures.int(1))),
+                                   revenue: figures.double(2))
         }
     }
 

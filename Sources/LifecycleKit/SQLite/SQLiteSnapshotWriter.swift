@@ -21,6 +21,8 @@ public final class SQLiteSnapshotWriter: SnapshotSink {
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        TemporaryFiles.sweepStale(beside: path)
+        TemporaryFiles.register(temporaryPath)
         do {
             try? FileManager.default.removeItem(atPath: temporaryPath)
             var db: OpaquePointer?
@@ -146,6 +148,7 @@ public final class SQLiteSnapshotWriter: SnapshotSink {
                 throw OperationError("cannot move the new file into place: \(String(cString: strerror(errno)))")
             }
             finished = true
+            TemporaryFiles.unregister(temporaryPath)
             try? syncFile(URL(fileURLWithPath: path).deletingLastPathComponent().path)
         }
     }
@@ -209,5 +212,6 @@ public final class SQLiteSnapshotWriter: SnapshotSink {
         if let db = connection { sqlite3_close_v2(db) }
         connection = nil
         try? FileManager.default.removeItem(atPath: temporaryPath)
+        TemporaryFiles.unregister(temporaryPath)
     }
 }

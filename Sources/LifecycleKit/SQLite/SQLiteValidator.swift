@@ -144,7 +144,7 @@ public enum SQLiteValidator {
                 SELECT c.rowid, c.id, c.stage, l.to_stage, l.rowid
                 FROM customers AS c
                 JOIN transitions AS l ON l.rowid = (SELECT t.rowid FROM transitions AS t WHERE t.customer_id = c.id
-                                                    ORDER BY t.at DESC, t.rowid DESC LIMIT 1)
+                                                    ORDER BY \(SQLiteTimeFunction.sql("t.at")) DESC, t.rowid DESC LIMIT 1)
                 WHERE l.to_stage IS NOT c.stage
                 ORDER BY c.rowid
                 """)

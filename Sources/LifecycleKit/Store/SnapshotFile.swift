@@ -31,6 +31,7 @@ public enum SnapshotFile {
     /// Opens a snapshot for browsing and reporting. Throws `SnapshotError` naming every
     /// problem (with its place) when the file is broken.
     public static func open(_ path: String) throws -> any SnapshotStore {
+        TemporaryFiles.sweepStale(beside: path)
         switch try kind(ofFileAt: path) {
         case .json: return try JSONSnapshotStore(path: path)
         case .sqlite: return try SQLiteSnapshotStore(path: path)

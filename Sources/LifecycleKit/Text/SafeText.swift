@@ -32,6 +32,12 @@ public enum SafeText {
         return String(out)
     }
 
+    /// `visible` line by line: line breaks are kept, everything else is made safe (for
+    /// messages of several lines, such as errors and usage text).
+    public static func visibleLines(_ s: String) -> String {
+        s.split(separator: "\n", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\n")
+    }
+
     /// Zero-width joiner, variation selectors, skin-tone modifiers, tag characters.
     static func isEmojiJoinery(_ v: UInt32) -> Bool {
         v == 0x200D || v == 0xFE0E || v == 0xFE0F || (0x1F3FB...0x1F3FF).contains(v) || (0xE0020...0xE007F).contains(v)

@@ -226,12 +226,17 @@ extension Dashboard {
         } else {
             text = "\(verb) \(NumberText.grouped(o.applied.count)) customer\(o.applied.count == 1 ? "" : "s")"
         }
+        var parts = o.applied.isEmpty ? [] : [text]
+        if let there = o.alreadyThere.first {
+            parts.append(o.alreadyThere.count == 1 ? "\(there)" : "\(NumberText.grouped(o.alreadyThere.count)) already there: \(there)")
+        }
         var kind = StatusMessage.Kind.info
         if let first = o.conflicts.first {
-            let total = o.applied.count + o.conflicts.count
-            text = (o.applied.isEmpty ? "" : text + " · ") + "\(o.conflicts.count) of \(total) not moved: \(first)"
+            let total = o.applied.count + o.conflicts.count + o.alreadyThere.count
+            parts.append("\(o.conflicts.count) of \(total) not moved: \(first)")
             kind = .warning
         }
+        text = parts.isEmpty ? text : parts.joined(separator: " · ")
         state.status = StatusMessage(text, kind: kind)
     }
 

@@ -18,7 +18,7 @@ public enum DashboardLauncher {
         guard (try? SnapshotFile.kind(ofFileAt: path)) == .json,
               let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
               size > 32 << 20 else { return }
-        let text = "clc: reading \((path as NSString).lastPathComponent) (\(size >> 20) MB)…\n"
+        let text = "clc: reading \(SafeText.visible((path as NSString).lastPathComponent)) (\(size >> 20) MB)…\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 

@@ -127,7 +127,7 @@ enum JourneyView {
     static func attributeText(_ v: AttributeValue) -> String {
         switch v {
         case .string(let s): return s
-        case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .number(let n): return n.text
         case .bool(let b): return b ? "yes" : "no"
         }
     }
