@@ -13,9 +13,9 @@ struct MoveCommand: ParsableCommand {
             unless a dashboard has FILE open: then the change goes into FILE.clc-journal, \
             the dashboard shows it at once and its `w` writes it into FILE.
 
-            Exit 0 when the customer was moved, and also when they were already in the stage
-            (nothing is recorded then; the message says who moved them there and when): the
-            state a script asked for holds. Exit 1 for a conflict (another program moved the
+            Exit 0 when the customer was moved, and also when they were already in the stage \
+            (nothing is recorded then; the message says who moved them there and when): the \
+            state a script asked for holds. Exit 1 for a conflict (another program moved the \
             customer elsewhere meanwhile), an unknown customer or stage, or a read-only file.
 
             Examples:
