@@ -1,0 +1,86 @@
+/// What the value models say of one buyer.
+public struct CustomerScores: Hashable, Sendable, Codable {
+    public var summary: PurchaseSummary
+    /// P(alive | x, t_x, T); nil when BG/NBD could not be fitted.
+    public var probabilityAlive: Double?
+    /// E[purchases in the next 90 days]; nil when BG/NBD could not be fitted.
+    public var expectedPurchases90: Double?
+    /// Customer lifetime value; nil without both models (see `CustomerValueModel.clvProblem`).
+    public var clv: Double?
+    public var rfm: RFMScore
+}
+
+/// The value models fitted on every buyer of a snapshot (BG/NBD on the distinct (x, t_x, T),
+/// weighted; Gamma-Gamma on the repeat buyers with a positive mean repeat amount), with the
+/// reason for each figure that cannot be given.
+public struct CustomerValueModel: Hashable, Sendable, Codable {
+    /// The end of the observation: `as_of`, or the calibration end.
+    public var observationEnd: Timestamp
+    public var buyers: Int
+    public var repeatBuyers: Int
+    public var bgnbd: ModelFit<BGNBD>?
+    public var gammaGamma: ModelFit<GammaGamma>?
+    /// Why there is no BG/NBD fit (or why it is not to be trusted), if so.
+    public var bgnbdProblem: String?
+    /// Why there is no CLV, if so.
+    public var clvProblem: String?
+    public var lifetime: LifetimeValue
+
+    /// Fits the models on `summaries` (nil: not a buyer) and scores every buyer, in order.
+    public static func fit(_ summaries: [PurchaseSummary?], observationEnd: Timestamp,
+                           lifetime: LifetimeValue = LifetimeValue()) -> (model: CustomerValueModel, scores: [CustomerScores?]) {
+        let buyers = summaries.compactMap { $0 }
+        var model = CustomerValueModel(observationEnd: observationEnd, buyers: buyers.count,
+                                       repeatBuyers: buyers.filter { $0.frequency > 0 }.count, lifetime: lifetime)
+        model.fitBGNBD(buyers)
+        model.fitGammaGamma(buyers)
+        let rfm = RFMScore.scores(buyers)
+        var k = 0
+        let scores = summaries.map { s -> CustomerScores? in
+            guard let s else { return nil }
+            defer { k += 1 }
+            return model.score(s, rfm: rfm[k])
+        }
+        return (model, scores)
+    }
+
+    private mutating func fitBGNBD(_ buyers: [PurchaseSummary]) {
+        guard !buyers.isEmpty else { bgnbdProblem = "no purchases"; clvProblem = "no purchases"; return }
+        guard repeatBuyers > 0 else {
+            bgnbdProblem = "nobody bought on a second day: BG/NBD cannot be fitted"
+            clvProblem = bgnbdProblem
+            return
+        }
+        bgnbd = BGNBD.fit(WeightedHistories(buyers.map(\.history)))
+        if bgnbd?.converged != true { bgnbdProblem = "the BG/NBD fit did not converge; its figures are uncertain" }
+    }
+
+    private mutating func fitGammaGamma(_ buyers: [PurchaseSummary]) {
+        let spenders = buyers.filter { $0.frequency > 0 && $0.monetary > 0 }
+        guard !spenders.isEmpty else {
+            if clvProblem == nil { clvProblem = "no repeat purchase has an amount: Gamma-Gamma cannot be fitted" }
+            return
+        }
+        var weights: [PurchaseSummary: Double] = [:]
+        for s in spenders { weights[s, default: 0] += 1 }
+        gammaGamma = GammaGamma.fit(weights.map { ($0.key.history.frequency, $0.key.monetary, $0.value) })
+        if let gg = gammaGamma?.model, !gg.populationMean.isFinite {
+            clvProblem = "the Gamma-Gamma fit has q ≤ 1 (no finite mean amount): no CLV"
+        } else if gammaGamma?.converged != true, clvProblem == nil {
+            clvProblem = "the Gamma-Gamma fit did not converge; CLV is uncertain"
+        }
+    }
+
+    /// The figures of one buyer.
+    public func score(_ s: PurchaseSummary, rfm: RFMScore) -> CustomerScores {
+        let h = s.history
+        let bg = bgnbd?.model
+        var clv: Double?
+        if let bg, let gg = gammaGamma?.model, gg.populationMean.isFinite {
+            let amount = gg.expectedAverageAmount(frequency: h.frequency, monetary: s.monetary)
+            clv = lifetime.value(h, averageAmount: amount, model: bg)
+        }
+        return CustomerScores(summary: s, probabilityAlive: bg?.probabilityAlive(h),
+                              expectedPurchases90: bg?.expectedPurchases(within: 90, h), clv: clv, rfm: rfm)
+    }
+}
