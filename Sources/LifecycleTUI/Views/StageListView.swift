@@ -86,13 +86,14 @@ enum StageListColumns {
 
 /// A stage's customers as a table, with position, sort, filter and search shown above it.
 enum StageListView {
-    static func draw(_ list: StageListState, _ state: AppState, into grid: inout CellGrid) {
+    /// `loading`: the count and rows are on their way (the body says so instead of "no customers").
+    static func draw(_ list: StageListState, _ state: AppState, loading: Bool = false, into grid: inout CellGrid) {
         drawTitle(list, state, into: &grid)
         let arrow = StageListColumns.arrow(list.sort)
 
         // Column header, the sort column marked.
         let page = StageListLayout.visibleRows(height: grid.height)
-        let shown = (list.top..<min(list.total, list.top + page)).compactMap { list.row(at: $0) }
+        let shown = (list.top..<max(list.top, min(list.total, list.top + page))).compactMap { list.row(at: $0) }
         let columns = StageListColumns.layout(width: grid.width, empty: StageListColumns.empty(in: shown, asOf: state.info.asOf),
                                               widest: StageListColumns.widest(in: shown, asOf: state.info.asOf))
         for (c, cx, cw) in columns {
@@ -103,7 +104,8 @@ enum StageListView {
 
         // Rows.
         if list.total == 0 {
-            let why = list.filter.isEmpty ? "No customers in this stage." : "No customers match the filter (F clears it)."
+            let why = loading ? "counting customers…" : list.filter.isEmpty ? "No customers in this stage."
+                : "No customers match the filter (F clears it)."
             grid.put(why, x: 2, y: StageListLayout.headerRows + 1, role: .dim)
             return
         }

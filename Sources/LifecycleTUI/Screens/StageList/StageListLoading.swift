@@ -59,8 +59,7 @@ enum StageListLoading {
 
     /// Every customer of the list (id → stage), read in chunks: checks for cancellation and
     /// reports progress between them.
-    static func markAll(_ q: StageListState.Query, total: Int, env: EffectEnvironment) throws -> [String: String] {
-        let chunk = 20_000
+    static func markAll(_ q: StageListState.Query, total: Int, chunk: Int = 20_000, env: EffectEnvironment) throws -> [String: String] {
         var marked: [String: String] = [:]
         var offset = 0
         while offset < total {

@@ -147,7 +147,7 @@ public struct StageListScreen: Screen {
         reload(app, &commands, anchor: CursorAnchor(list, stage: app.stages[list.stageIndex].id, moved: moved))
     }
 
-    public func draw(_ app: AppState, into grid: inout CellGrid) { StageListView.draw(list, app, into: &grid) }
+    public func draw(_ app: AppState, into grid: inout CellGrid) { StageListView.draw(list, app, loading: reloading, into: &grid) }
 
     public func inputLine(_ app: AppState) -> InputLine? { list.searchInput.map { .query("/" + $0, found: nil) } }
 

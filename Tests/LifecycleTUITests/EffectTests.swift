@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import LifecycleKit
+@testable import LifecycleTUI
+
+/// Update never waits for the store: with a store that sleeps 200 ms per call, every key
+/// gets its frame at once, the results arrive as events (stepped here, deterministically),
+/// and the screen is then what it would have been with a fast store.
+@Suite struct EffectTests {
+    /// A dashboard on a slow copy of the CDNOW fixture, its effects held by a stepped runner.
+    struct Slow {
+        var d: Dashboard
+        let runner: SteppedEffectRunner
+        let store: SlowStore
+        let dir: URL
+
+        init(delay: TimeInterval = 0.2) throws {
+            dir = FileManager.default.temporaryDirectory.appendingPathComponent("clc-effects-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let path = dir.appendingPathComponent("cdnow.json").path
+            try FileManager.default.copyItem(atPath: TUITest.fixtures.appendingPathComponent("cdnow-like.json").path, toPath: path)
+            store = SlowStore(try JSONSnapshotStore(path: path), delay: delay)
+            d = try Dashboard(store: store, width: 80, height: 24, fileLabel: "cdnow-like.json", user: "tester",
+                              stageCounts: try store.base.stageCounts(), clock: { DashboardMoveTests.now })
+            d.handle(.reportReady(try store.base.funnelReport()))
+            runner = SteppedEffectRunner(store: store)
+        }
+
+        /// Sends `event`, hands its effects to the runner; the seconds update and render took.
+        mutating func send(_ event: Event) -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for issued in d.update(event) { runner.submit(issued) }
+            _ = RootView.render(d.state)
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+
+        /// Runs every queued effect and feeds its result back, until nothing is left.
+        mutating func settle() {
+            while runner.step() {
+                for e in runner.events() { _ = send(e) }
+            }
+        }
+    }
+
+    @Test func everyKeyGetsItsFrameAtOnceAndTheScreenIsRightOnceTheResultsArrive() throws {
+        var slow = try Slow()
+        defer { try? FileManager.default.removeItem(at: slow.dir) }
+        var fast = try TUITest.cdnowDashboard()
+        let keys = "jj<Enter>jjs/a<Bksp>m<Enter>n*<Tab>f<Enter><Enter><Esc>"
+        var slowest = 0.0
+        for key in TUITest.keys(keys) {
+            let calls = slow.store.calls
+            slowest = max(slowest, slow.send(.key(key)))
+            #expect(slow.store.calls == calls, "update called the store on \(key)")
+            slow.settle()
+            fast.handle(.key(key))
+            #expect(RootView.render(slow.d.state).text == RootView.render(fast.state).text, "after \(key.label)")
+        }
+        #expect(slowest < 0.016, "slowest key: \(slowest * 1000) ms")
+        #expect(slow.store.calls > 10)   // the work was done, by the runner
+    }
+
+    @Test func aListShowsAtOnceAndItsRowsWhenTheyArrive() throws {
+        var slow = try Slow()
+        defer { try? FileManager.default.removeItem(at: slow.dir) }
+        #expect(slow.send(.key(.enter)) < 0.016)
+        let before = RootView.render(slow.d.state).text
+        #expect(before.contains("Conversion") && before.contains("counting customers…"))
+        slow.settle()
+        let after = RootView.render(slow.d.state).text
+        #expect(!after.contains("counting customers…") && after.contains("1 of "))
+    }
+
+    @Test func aResultForARequestNoLongerCurrentIsDropped() throws {
+        var slow = try Slow(delay: 0)
+        defer { try? FileManager.default.removeItem(at: slow.dir) }
+        _ = slow.send(.key(.enter))
+        slow.settle()
+        _ = slow.send(.key(.char("/")))
+        let first = slow.d.update(.key(.char("z")))     // no match
+        let second = slow.d.update(.key(.backspace))    // nothing to search
+        #expect(first.count == 1 && second.isEmpty)
+        _ = slow.send(.key(.char("7")))                 // supersedes "z": a match below the first row
+        let third = slow.runner.queued
+        #expect(first[0].token.isCancelled)
+        // The old search answers last: it is dropped, the cursor stays on the current match.
+        for issued in third { _ = slow.send(issued.run(store: slow.store)) }
+        let cursor = DashboardUpdateTests.list(slow.d)?.cursor
+        _ = slow.send(first[0].run(store: slow.store))
+        #expect(slow.d.state.status == nil)             // not "no match for “z”"
+        #expect(cursor != 0 && DashboardUpdateTests.list(slow.d)?.cursor == cursor)
+    }
+
+    @Test func longWorkShowsProgressAndEscCancelsIt() throws {
+        var slow = try Slow()
+        defer { try? FileManager.default.removeItem(at: slow.dir) }
+        _ = slow.send(.key(.enter))
+        slow.settle()
+        #expect(slow.send(.key(.char("*"))) < 0.016)
+        let markAll = try #require(slow.runner.queued.first)
+        _ = slow.send(.progress(markAll.id, 2))
+        let bar = RootView.render(slow.d.state).lines.last ?? ""
+        #expect(bar.contains("marking 6 customers… 2 · Esc cancels"), "\(bar)")
+        _ = slow.send(.key(.char("j")))                 // keys still work meanwhile
+        #expect(DashboardUpdateTests.list(slow.d)?.cursor == 1)
+        _ = slow.send(.key(.escape))
+        #expect(markAll.token.isCancelled)
+        #expect(slow.d.state.status?.text == "cancelled: marking 6 customers")
+        #expect(slow.d.state.depth == 2)                // Esc cancelled, it did not go back
+        slow.settle()
+        #expect(DashboardUpdateTests.list(slow.d)?.marked.isEmpty == true)
+    }
+
+    @Test func markingEveryCustomerStopsBetweenChunksOnceCancelled() throws {
+        let store = SlowStore(try TUITest.store(), delay: 0)
+        let token = CancellationToken()
+        store.onCall = { n in if n == 1 { token.cancel() } }
+        let q = StageListState.Query(stage: "awareness", filter: .none, sort: CustomerSort(.name))
+        #expect(throws: CancellationError.self) {
+            _ = try StageListLoading.markAll(q, total: 2, chunk: 1, env: EffectEnvironment(store: store, token: token))
+        }
+        #expect(store.calls == 1 && token.progress == 1)
+    }
+
+    @Test func aMoveIsDurableBeforeItIsReportedAndAnotherWaitsForIt() throws {
+        var slow = try Slow()
+        defer { try? FileManager.default.removeItem(at: slow.dir) }
+        _ = slow.send(.key(.enter))
+        slow.settle()
+        for key in TUITest.keys("m3<Enter>") { _ = slow.send(.key(key)) }
+        #expect(slow.send(.key(.enter)) < 0.016)        // the note: Enter moves
+        #expect(slow.d.state.status == nil)              // not said before it is done
+        _ = slow.send(.key(.char("j")))                  // navigation goes on
+        #expect(DashboardUpdateTests.list(slow.d)?.cursor == 1)
+        _ = slow.send(.key(.char("u")))
+        #expect(slow.d.state.status?.text == "a change is still being written: try again in a moment")
+        slow.settle()
+        #expect(slow.d.state.status?.text.hasPrefix("Moved ") == true)
+        #expect(try slow.store.base.stageCounts() == slow.d.state.funnel.counts)
+    }
+}
