@@ -78,6 +78,18 @@ public enum InputLine: Equatable, Sendable {
     case query(String, found: String?)
 }
 
+extension InputLine {
+    /// Edits `text` by a typed character or Backspace; false for any other input.
+    public static func edit(_ text: inout String, _ input: ScreenInput) -> Bool {
+        switch input {
+        case .typed(let c): text.append(c)
+        case .action(.deleteBackward, _): if !text.isEmpty { text.removeLast() }
+        default: return false
+        }
+        return true
+    }
+}
+
 /// A rectangle of the frame and the index a click there picks.
 public struct HitRegion: Hashable, Sendable {
     public var x: Int, y: Int, width: Int, height: Int

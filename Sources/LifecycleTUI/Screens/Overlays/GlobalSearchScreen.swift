@@ -23,12 +23,8 @@ public struct GlobalSearchScreen: Screen {
             commands.close()
             app.status = nil
             return
-        case .action(.deleteBackward, _):
-            if !search.input.isEmpty { search.input.removeLast() }
-        case .typed(let c):
-            search.input.append(c)
         default:
-            return
+            guard InputLine.edit(&search.input, input) else { return }
         }
         (search.found, search.label) = (nil, nil)
         app.status = nil

@@ -17,12 +17,8 @@ public struct NoteInputScreen: Screen {
         case .action(.open, _):
             commands.close()
             if plan.customers.count > 1 { commands.push(ConfirmScreen(plan)) } else { commands.ask(.perform(plan)) }
-        case .action(.deleteBackward, _):
-            if !plan.note.isEmpty { plan.note.removeLast() }
-        case .typed(let c):
-            plan.note.append(c)
         default:
-            break
+            _ = InputLine.edit(&plan.note, input)
         }
     }
 

@@ -15,10 +15,6 @@ public struct SaveAsScreen: Screen {
         case .action(.back, _):
             commands.close()
             app.status = StatusMessage("not saved: the changes stay in the journal", kind: .warning)
-        case .action(.deleteBackward, _):
-            if !name.isEmpty { name.removeLast() }
-        case .typed(let c):
-            name.append(c)
         case .action(.open, _):
             guard !name.isEmpty else { return }
             guard !FileManager.default.fileExists(atPath: name) else {
@@ -28,7 +24,7 @@ public struct SaveAsScreen: Screen {
             commands.close()
             commands.ask(.saveAs(name))
         default:
-            break
+            _ = InputLine.edit(&name, input)
         }
     }
 

@@ -30,16 +30,10 @@ extension StageListScreen {
             list.searchInput = nil
             moveCursor(to: list.searchOrigin, app, &commands)
             app.status = nil
-        case .action(.deleteBackward, _):
-            if !text.isEmpty { text.removeLast() }
+        default:
+            guard InputLine.edit(&text, input) else { return }
             list.searchInput = text
             if !text.isEmpty { findMatch(text, from: list.searchOrigin, forward: true, app, &commands) }
-        case .typed(let c):
-            text.append(c)
-            list.searchInput = text
-            findMatch(text, from: list.searchOrigin, forward: true, app, &commands)
-        default:
-            break
         }
     }
 
