@@ -123,34 +123,3 @@ public struct FunnelState: Sendable {
 
     public var customerTotal: Int { counts.reduce(0, +) }
 }
-
-/// The filter overlay: a segment column and a channel column.
-public struct FilterPickerState: Sendable, Hashable {
-    /// `nil` first: "any".
-    public var segments: [String?]
-    public var channels: [String?]
-    public var segmentIndex: Int
-    public var channelIndex: Int
-    /// 0: segments, 1: channels.
-    public var column = 0
-
-    public init(segments: [String], channels: [String], current: CustomerFilter) {
-        self.segments = [nil] + segments
-        self.channels = [nil] + channels
-        segmentIndex = self.segments.firstIndex(of: current.segment) ?? 0
-        channelIndex = self.channels.firstIndex(of: current.channel) ?? 0
-    }
-
-    public var filter: CustomerFilter { CustomerFilter(segment: segments[segmentIndex], channel: channels[channelIndex]) }
-}
-
-/// A search across every stage, typed on the funnel (`/`) or in a list (`a`): the customer
-/// it finds so far, opened with Enter.
-public struct GlobalSearchState: Sendable, Hashable {
-    public var input = ""
-    public var found: CustomerLocation?
-    /// What the status bar says of the customer found: name · id · stage.
-    public var label: String?
-
-    public init() {}
-}

@@ -20,6 +20,8 @@ public final class DashboardRunner {
     /// `exitAfterFirstFrame` returns right after drawing the first frame (for the benchmark).
     public func run(computeFiguresInBackground: Bool = true, exitAfterFirstFrame: Bool = false,
                     shouldStop: () -> Bool = { false }) {
+        // The store outlives the loop only for the caller to close: nothing of ours may hold it then.
+        defer { effects.finish(timeout: 5) }
         if computeFiguresInBackground { startFigures() }
         send(.resize(width: terminal.width, height: terminal.height))
         while !dashboard.state.shouldQuit && !shouldStop() {

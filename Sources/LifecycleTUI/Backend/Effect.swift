@@ -76,10 +76,12 @@ public struct IssuedEffect: Sendable {
     public var effect: Effect
     public var token: CancellationToken
 
-    /// Runs the work here and now, turning a throw into a failed result.
+    /// Runs the work here and now, turning a throw into a failed result; cancelled while it
+    /// waited, it answers at once without touching the store.
     public func run(store: any SnapshotStore) -> Event {
         let env = EffectEnvironment(store: store, token: token)
         do {
+            try env.checkCancelled()
             return .effectDone(id, .success(EffectValue(try effect.work(env))))
         } catch {
             return .effectDone(id, .failure(EffectFailure(error)))

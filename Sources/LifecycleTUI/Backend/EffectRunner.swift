@@ -11,6 +11,9 @@ public protocol EffectRunner: AnyObject {
     func events() -> [Event]
     /// Something is queued or running (the loop then polls more often).
     var isBusy: Bool { get }
+    /// Cancels what is queued or running and waits (up to `timeout` seconds) until the
+    /// store is no longer in use by the runner: call before the store is closed.
+    func finish(timeout: TimeInterval)
 }
 
 /// The real runner: a worker thread with a queue.
@@ -23,6 +26,8 @@ public final class ThreadedEffectRunner: EffectRunner, @unchecked Sendable {
     private var finished: [Event] = []
     private var running: [RequestID: (started: Date, token: CancellationToken)] = [:]
     private var started = false
+    /// The worker is running an effect (passes on their own threads are not waited for).
+    private var working = false
 
     public init(store: any SnapshotStore) { self.store = store }
 
@@ -48,11 +53,10 @@ public final class ThreadedEffectRunner: EffectRunner, @unchecked Sendable {
             while queue.isEmpty { lock.wait() }
             let next = queue.removeFirst()
             running[next.id] = (Date(), next.token)
+            working = true
             lock.unlock()
-            // Cancelled while queued: answered at once, without touching the store.
-            let event = next.token.isCancelled ? .effectDone(next.id, .failure(EffectFailure(CancellationError())))
-                : next.run(store: store)
-            finish(next, event)
+            finish(next, next.run(store: store))
+            lock.withLock { working = false }
         }
     }
 
@@ -75,6 +79,13 @@ public final class ThreadedEffectRunner: EffectRunner, @unchecked Sendable {
     }
 
     public var isBusy: Bool { lock.withLock { !queue.isEmpty || !running.isEmpty || !finished.isEmpty } }
+
+    public func finish(timeout: TimeInterval) {
+        let deadline = Date().addingTimeInterval(timeout)
+        lock.withLock { for (_, r) in running { r.token.cancel() } }
+        lock.withLock { queue.removeAll() }
+        while lock.withLock({ working }), Date() < deadline { usleep(5_000) }
+    }
 }
 
 /// A runner for tests: effects wait until the test steps them, one at a time, on the test's
@@ -93,8 +104,7 @@ public final class SteppedEffectRunner: EffectRunner {
     public func step() -> Bool {
         guard !queued.isEmpty else { return false }
         let next = queued.removeFirst()
-        finished.append(next.token.isCancelled ? .effectDone(next.id, .failure(EffectFailure(CancellationError())))
-                        : next.run(store: store))
+        finished.append(next.run(store: store))
         return true
     }
 
@@ -104,4 +114,6 @@ public final class SteppedEffectRunner: EffectRunner {
     }
 
     public var isBusy: Bool { !queued.isEmpty || !finished.isEmpty }
+
+    public func finish(timeout: TimeInterval) { queued.removeAll() }
 }

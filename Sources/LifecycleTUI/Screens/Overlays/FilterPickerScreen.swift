@@ -35,3 +35,23 @@ public struct FilterPickerScreen: Screen {
 
     public func draw(_ app: AppState, into grid: inout CellGrid) { FilterPickerOverlay.draw(picker, into: &grid) }
 }
+
+/// The filter overlay: a segment column and a channel column.
+public struct FilterPickerState: Sendable, Hashable {
+    /// `nil` first: "any".
+    public var segments: [String?]
+    public var channels: [String?]
+    public var segmentIndex: Int
+    public var channelIndex: Int
+    /// 0: segments, 1: channels.
+    public var column = 0
+
+    public init(segments: [String], channels: [String], current: CustomerFilter) {
+        self.segments = [nil] + segments
+        self.channels = [nil] + channels
+        segmentIndex = self.segments.firstIndex(of: current.segment) ?? 0
+        channelIndex = self.channels.firstIndex(of: current.channel) ?? 0
+    }
+
+    public var filter: CustomerFilter { CustomerFilter(segment: segments[segmentIndex], channel: channels[channelIndex]) }
+}

@@ -92,3 +92,14 @@ struct Found: Sendable {
         return found
     }
 }
+
+/// A search across every stage, typed on the funnel (`/`) or in a list (`a`): the customer
+/// it finds so far, opened with Enter.
+public struct GlobalSearchState: Sendable, Hashable {
+    public var input = ""
+    public var found: CustomerLocation?
+    /// What the status bar says of the customer found: name · id · stage.
+    public var label: String?
+
+    public init() {}
+}
