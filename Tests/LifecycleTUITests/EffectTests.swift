@@ -135,8 +135,11 @@ import Testing
         #expect(slow.d.state.status == nil)              // not said before it is done
         _ = slow.send(.key(.char("j")))                  // navigation goes on
         #expect(DashboardUpdateTests.list(slow.d)?.cursor == 1)
+        _ = slow.send(.progress(try #require(slow.runner.queued.first).id, 0))
         _ = slow.send(.key(.char("u")))
         #expect(slow.d.state.status?.text == "a change is still being written: try again in a moment")
+        let bar = RootView.render(slow.d.state).lines.last ?? ""
+        #expect(bar.contains("moving 1 customer…  a change is still being written"), "\(bar)")
         slow.settle()
         #expect(slow.d.state.status?.text.hasPrefix("Moved ") == true)
         #expect(try slow.store.base.stageCounts() == slow.d.state.funnel.counts)

@@ -118,15 +118,18 @@ enum StatusBar {
 extension StatusBar {
     /// The status message at `x`, if any; the columns used.
     static func message(_ state: AppState, x: Int, into grid: inout CellGrid) -> Int {
+        let limit = max(0, min(grid.width * 2 / 3, grid.width - x))
+        var used = 0
         if let busy = state.busy {
+            // The work in progress, then any message (a key refused meanwhile says why).
             let count = busy.done.map { " " + NumberText.grouped($0) } ?? ""
             let text = " " + busy.label + count + (busy.cancellable ? " · Esc cancels" : "") + " "
-            return grid.put(text, x: x, y: grid.height - 1, role: .pending, maxWidth: max(0, min(grid.width * 2 / 3, grid.width - x))) + 1
+            used = grid.put(text, x: x, y: grid.height - 1, role: .pending, maxWidth: limit)
+            guard state.status != nil, used < limit else { return used + 1 }
         }
         guard let message = state.status else { return 0 }
         let role: Role = message.kind == .error ? .error : message.kind == .warning ? .warning : .message
-        let limit = max(0, min(grid.width * 2 / 3, grid.width - x))
-        return grid.put(" " + message.text + " ", x: x, y: grid.height - 1, role: role, maxWidth: limit) + 1
+        return used + grid.put(" " + message.text + " ", x: x + used, y: grid.height - 1, role: role, maxWidth: limit - used) + 1
     }
 }
 
