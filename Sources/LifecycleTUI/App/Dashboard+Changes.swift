@@ -104,7 +104,7 @@ extension Dashboard {
         state.info = file.info
         state.unsaved = file.unsaved
         state.figuresStale = true
-        for entry in state.stack { update(entry.id) { $0.reloadAfterChange(moved: moved, &$1, &$2) } }
+        for entry in state.stack { onScreen(entry.id) { $0.reloadAfterChange(moved: moved, &$1, &$2) } }
     }
 
     /// `Moved Anna Müller: Retention → Win-back`, `Moved 12 customers to Win-back`, and

@@ -32,7 +32,7 @@ extension Dashboard {
         if case .failure(let f) = result, f.cancelled { return }
         switch p.target {
         case .app: receiveApp(p.slot, result)
-        case .screen(let screen): update(screen) { $0.receive(p.slot, result, &$1, &$2) }
+        case .screen(let screen): onScreen(screen) { $0.receive(p.slot, result, &$1, &$2) }
         }
     }
 

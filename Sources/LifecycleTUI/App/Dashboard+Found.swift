@@ -41,7 +41,7 @@ extension Dashboard {
         }
         state.funnel.selected = list.stageIndex
         if shown.replacing, let entry = state.stack.last(where: { $0.screen is StageListScreen }) {
-            update(entry.id) { screen, app, commands in
+            onScreen(entry.id) { screen, app, commands in
                 screen = StageListScreen(list)
                 screen.opened(&app, &commands)
             }

@@ -4,7 +4,7 @@ import LifecycleKit
 /// and what it asked for is done (screens pushed, effects issued, values delivered).
 extension Dashboard {
     /// Runs `body` on the screen with `id` (nothing when it has left the stack).
-    mutating func update(_ id: ScreenID, _ body: (inout any Screen, inout AppState, inout ScreenCommands) -> Void) {
+    mutating func onScreen(_ id: ScreenID, _ body: (inout any Screen, inout AppState, inout ScreenCommands) -> Void) {
         guard let index = state.stack.firstIndex(where: { $0.id == id }) else { return }
         var screen = state.stack.remove(at: index).screen
         var commands = ScreenCommands(me: id)
@@ -12,7 +12,7 @@ extension Dashboard {
         if !commands.closes {
             state.stack.insert(ScreenEntry(id: id, screen: screen), at: index)
         } else if !screen.isOverlay, index == state.stack.count, let below = state.stack.last {
-            update(below.id) { $0.relayout(&$1, &$2) }  // back on the screen beneath
+            onScreen(below.id) { $0.relayout(&$1, &$2) }  // back on the screen beneath
         }
         perform(commands)
     }
@@ -22,14 +22,14 @@ extension Dashboard {
         let id = nextScreenID
         nextScreenID += 1
         state.stack.append(ScreenEntry(id: id, screen: screen))
-        update(id) { $0.opened(&$1, &$2) }
+        onScreen(id) { $0.opened(&$1, &$2) }
     }
 
     private mutating func perform(_ commands: ScreenCommands) {
         for effect in commands.effects { issue(effect) }
         for screen in commands.pushed { push(screen) }
         for d in commands.deliveries {
-            update(d.to) { $0.receive(d.slot, .success(EffectValue(d.value)), &$1, &$2) }
+            onScreen(d.to) { $0.receive(d.slot, .success(EffectValue(d.value)), &$1, &$2) }
         }
         for r in commands.requests { request(r) }
     }

@@ -120,11 +120,11 @@ public struct Dashboard {
 
     /// After a resize: every screen keeps its selection visible and its rows loaded.
     mutating func relayout() {
-        for entry in state.stack { update(entry.id) { $0.relayout(&$1, &$2) } }
+        for entry in state.stack { onScreen(entry.id) { $0.relayout(&$1, &$2) } }
     }
 
     /// Hands `input` to the screen on top.
     mutating func dispatch(_ input: ScreenInput) {
-        update(state.stack[state.stack.count - 1].id) { $0.update(input, &$1, &$2) }
+        onScreen(state.stack[state.stack.count - 1].id) { $0.update(input, &$1, &$2) }
     }
 }
