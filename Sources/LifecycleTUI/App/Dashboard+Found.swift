@@ -40,14 +40,15 @@ extension Dashboard {
             return
         }
         state.funnel.selected = list.stageIndex
+        // "found" is said once the list shows the customer.
+        let screen = StageListScreen(list, announcing: "found \(shown.label)")
         if shown.replacing, let entry = state.stack.last(where: { $0.screen is StageListScreen }) {
-            onScreen(entry.id) { screen, app, commands in
-                screen = StageListScreen(list)
-                screen.opened(&app, &commands)
+            onScreen(entry.id) { current, app, commands in
+                current = screen
+                current.opened(&app, &commands)
             }
         } else {
-            push(StageListScreen(list))
+            push(screen)
         }
-        state.status = StatusMessage("found \(shown.label)")
     }
 }

@@ -19,7 +19,14 @@ public struct StageListScreen: Screen {
         reloading = true
     }
 
-    init(_ list: StageListState) { self.list = list }
+    /// Said in the status bar once the list is loaded.
+    var announcement: String?
+
+    /// `list` as it is, re-read once pushed; `announcement` is said once it is in.
+    init(_ list: StageListState, announcing announcement: String? = nil) {
+        self.list = list
+        self.announcement = announcement
+    }
 
     public mutating func update(_ input: ScreenInput, _ app: inout AppState, _ commands: inout ScreenCommands) {
         switch input {
@@ -101,8 +108,7 @@ public struct StageListScreen: Screen {
             list.sort = CustomerSort(cycle[((cycle.firstIndex(of: list.sort.field) ?? -1) + 1) % cycle.count], descending: false)
         }
         (list.cursor, list.top) = (0, 0)
-        reload(app, &commands)
-        app.status = StatusMessage("sorted by \(StageListColumns.title(of: list.sort.field)) \(StageListColumns.arrow(list.sort))")
+        reload(app, &commands, saying: "sorted by \(StageListColumns.title(of: list.sort.field)) \(StageListColumns.arrow(list.sort))")
     }
 
     mutating func applyFilter(_ filter: CustomerFilter, _ app: inout AppState, _ commands: inout ScreenCommands) {
@@ -135,7 +141,10 @@ public struct StageListScreen: Screen {
         }
     }
 
-    public mutating func opened(_ app: inout AppState, _ commands: inout ScreenCommands) { reload(app, &commands) }
+    public mutating func opened(_ app: inout AppState, _ commands: inout ScreenCommands) {
+        reload(app, &commands, saying: announcement)
+        announcement = nil
+    }
 
     public mutating func relayout(_ app: inout AppState, _ commands: inout ScreenCommands) {
         list.scrollIntoView(height: app.height)
