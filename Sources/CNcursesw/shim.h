@@ -23,6 +23,31 @@ static inline int clc_lines(void) { return LINES; }
 static inline int clc_cols(void) { return COLS; }
 static inline WINDOW *clc_stdscr(void) { return stdscr; }
 
+// The mouse (only with --mouse): clicks, double clicks and the wheel.
+static inline int clc_key_mouse(void) { return KEY_MOUSE; }
+static inline int clc_mouse_enable(void) {
+    mouseinterval(200);
+    mmask_t wanted = BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wanted |= BUTTON5_PRESSED;
+#endif
+    return mousemask(wanted, NULL) != 0;
+}
+// The mouse event read after KEY_MOUSE: 0 none, 1 click, 2 double click, 3 wheel up, 4 wheel down.
+static inline int clc_read_mouse(int *x, int *y) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return 0;
+    *x = e.x;
+    *y = e.y;
+    if (e.bstate & BUTTON1_DOUBLE_CLICKED) return 2;
+    if (e.bstate & BUTTON1_CLICKED) return 1;
+    if (e.bstate & BUTTON4_PRESSED) return 3;
+#ifdef BUTTON5_PRESSED
+    if (e.bstate & BUTTON5_PRESSED) return 4;
+#endif
+    return 0;
+}
+
 // Draws one grapheme (up to 8 wide chars: base + combining) with attributes and a colour pair.
 static inline int clc_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair) {
     cchar_t c;

@@ -24,10 +24,13 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Who makes the stage changes (default: CLC_USER, else the login name).")
     var user: String?
 
+    @Flag(help: "Clicks and the wheel: select, open, scroll, press a hint (`mouse = true` in config.toml; off: the terminal selects text).")
+    var mouse = false
+
     mutating func run() throws {
         let path = try file ?? DemoSnapshot.ensure()
         do {
-            if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user) {
+            if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user, mouse: mouse) {
                 throw ExitCode(128 + signal)   // terminal already restored; conventional status
             }
         } catch let DashboardLauncher.Failure.usage(message) {

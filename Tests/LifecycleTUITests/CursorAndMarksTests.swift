@@ -107,7 +107,7 @@ import Testing
         #expect(fresh.state.shouldQuit)                          // nothing unsaved: quits
         TUITest.press("j<Enter>m4<Enter><Enter>", &d)            // one move: unsaved in the journal
         TUITest.press("<C-c>", &d)
-        guard case .quitPrompt = d.state.overlay else { Issue.record("no quit prompt"); return }
+        guard d.state.overlay is QuitPromptScreen else { Issue.record("no quit prompt"); return }
         #expect(!d.state.shouldQuit)
         TUITest.press("<C-c>", &d)
         #expect(d.state.shouldQuit)
@@ -116,7 +116,7 @@ import Testing
         TUITest.press("j<Enter>?<C-c>", &other)
         #expect(other.state.overlay == nil && !other.state.shouldQuit)
         TUITest.press("m4<Enter>half a no<C-c>", &other)
-        #expect(other.state.noteInput == nil && !other.state.shouldQuit)
+        #expect(other.state.top(NoteInputScreen.self) == nil && !other.state.shouldQuit)
         #expect(other.state.status?.text == "nothing moved")
     }
 

@@ -29,7 +29,7 @@ import Testing
         var (d, store, dir) = try Self.dashboard()
         defer { try? FileManager.default.removeItem(at: dir) }
         TUITest.press("jj<Enter>m", &d)                 // Purchase list, Anna selected
-        guard case .stagePicker(let plan) = d.state.overlay else { Issue.record("no picker"); return }
+        guard let plan = d.state.top(StagePickerScreen.self)?.plan else { Issue.record("no picker"); return }
         #expect(plan.target == 2)                        // starts on her current stage
         TUITest.press("4<Enter>called back<Enter>", &d)  // Retention, with a note
         #expect(d.state.status?.text == "Moved Anna Müller: Purchase → Retention")
@@ -51,7 +51,7 @@ import Testing
         TUITest.press("<Enter>*", &d)                    // mark both awareness customers
         #expect(DashboardUpdateTests.list(d)?.marked.count == 2)
         TUITest.press("m5<Enter>win-back mailing<Enter>", &d)
-        guard case .confirm = d.state.overlay else { Issue.record("no confirmation"); return }
+        guard d.state.overlay is ConfirmScreen else { Issue.record("no confirmation"); return }
         #expect(TUITest.overlayText(RootView.render(d.state)).contains("Move 2 customers from Awareness to Loyalty?"))
         TUITest.press("n", &d)                           // no: nothing written
         #expect(d.state.funnel.counts == [2, 2, 2, 0, 0])
@@ -124,7 +124,7 @@ import Testing
         TUITest.press("<Enter>m<Esc>", &d)
         #expect(d.state.overlay == nil)
         TUITest.press("m3<Enter>typing a no<Esc>", &d)
-        #expect(d.state.noteInput == nil)
+        #expect(d.state.top(NoteInputScreen.self) == nil)
         #expect(d.state.status?.text == "nothing moved")
         #expect(try store.stageCounts() == [2, 2, 2, 0, 0])
     }
@@ -150,7 +150,7 @@ import Testing
         #expect(d.state.unsaved)
         #expect(RootView.render(d.state).lines[0].contains("unsaved changes"))
         TUITest.press("q", &d)
-        guard case .quitPrompt = d.state.overlay else { Issue.record("no quit prompt"); return }
+        guard d.state.overlay is QuitPromptScreen else { Issue.record("no quit prompt"); return }
         TUITest.press("<Esc>", &d)
         #expect(!d.state.shouldQuit)
         TUITest.press("qw", &d)
@@ -169,7 +169,7 @@ import Testing
         let theirs = try String(contentsOfFile: path, encoding: .utf8) + "\n"
         try theirs.write(toFile: path, atomically: true, encoding: .utf8)
         TUITest.press("w", &d)
-        let suggested = try #require(d.state.saveAsInput)
+        let suggested = try #require(d.state.top(SaveAsScreen.self)?.name)
         #expect(suggested.hasSuffix("hand-2.json"))
         #expect(RootView.render(d.state).lines.last?.contains("File changed on disk. Save as") == true)
         TUITest.press("<Enter>", &d)
@@ -210,7 +210,7 @@ import Testing
     @Test func thePromptExplainsAndSetsTheJournalAsideOnS() throws {
         var (d, path) = try Self.staleDashboard()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
-        guard case .staleJournal(let stale) = d.state.overlay else { Issue.record("no prompt"); return }
+        guard let stale = d.state.top(StaleJournalScreen.self)?.stale else { Issue.record("no prompt"); return }
         #expect(stale.actionCount == 1)
         #expect(d.state.readOnly)
         let screen = RootView.render(d.state).lines.joined(separator: "\n")
@@ -245,7 +245,7 @@ import Testing
         #expect(d.state.overlay == nil && d.state.readOnly)
         #expect(d.state.status?.text == "read-only while the journal is there (m offers to set it aside)")
         TUITest.press("<Enter>m", &d)
-        guard case .staleJournal = d.state.overlay else { Issue.record("m did not offer the prompt"); return }
+        guard d.state.overlay is StaleJournalScreen else { Issue.record("m did not offer the prompt"); return }
         TUITest.press("q", &d)
         #expect(d.state.shouldQuit)
         #expect(FileManager.default.fileExists(atPath: path + ".clc-journal"))   // left alone

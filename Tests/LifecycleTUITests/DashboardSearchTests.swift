@@ -15,18 +15,18 @@ import Testing
     @Test func slashOnTheFunnelFindsAnIdInAnyStageAndOpensItsRow() throws {
         var d = try TUITest.dashboard()
         TUITest.press("/C3", &d)
-        #expect(d.state.globalSearch?.input == "C3")
+        #expect(d.state.top(GlobalSearchScreen.self)?.search.input == "C3")
         #expect(Self.statusLine(d).contains("Çağla 李 · C3 · Consideration"))
-        #expect(d.state.stack.count == 1)  // still on the funnel while typing
+        #expect(d.state.depth == 1)  // still on the funnel while typing
         TUITest.press("<Enter>", &d)
-        #expect(d.state.globalSearch == nil)
+        #expect(d.state.top(GlobalSearchScreen.self)?.search == nil)
         #expect(Self.list(d)?.stageIndex == 1)
         #expect(Self.list(d)?.row(at: Self.list(d)!.cursor)?.customer.id == "C3")
         #expect(Self.list(d)?.cursor == 1)
         #expect(Self.list(d)?.lastSearch == "C3")
         #expect(d.state.funnel.selected == 1)
         TUITest.press("<Esc>", &d)                 // back leads to the funnel
-        #expect(d.state.stack.count == 1)
+        #expect(d.state.depth == 1)
     }
 
     @Test func aKeyInAListSearchesEveryStageByNameAndMovesToTheStage() throws {
@@ -35,7 +35,7 @@ import Testing
         TUITest.press("aBERN", &d)                 // Bernd Ōta, in Purchase
         #expect(Self.statusLine(d).contains("Bernd Ōta · C2 · Purchase"))
         TUITest.press("<Enter>", &d)
-        #expect(d.state.stack.count == 2)          // the list changed stage, no screen was added
+        #expect(d.state.depth == 2)          // the list changed stage, no screen was added
         #expect(Self.list(d)?.stageIndex == 2)
         #expect(Self.list(d)?.row(at: Self.list(d)!.cursor)?.customer.id == "C2")
     }
@@ -48,7 +48,7 @@ import Testing
         TUITest.press("<Bksp><Bksp><Bksp>c1", &d)  // C1 again, found
         #expect(!Self.statusLine(d).contains("no match"))
         TUITest.press("<Esc>", &d)
-        #expect(d.state.globalSearch == nil && d.state.stack.count == 1)
+        #expect(d.state.top(GlobalSearchScreen.self)?.search == nil && d.state.depth == 1)
 
         TUITest.press("<Enter>/zzz", &d)           // in one stage
         #expect(Self.list(d)?.searchInput == "zzz")
@@ -68,9 +68,9 @@ import Testing
         var d = try TUITest.dashboard()
         d.handle(.indexing(true))
         TUITest.press("/bern", &d)
-        #expect(d.state.globalSearch?.found == nil)
+        #expect(d.state.top(GlobalSearchScreen.self)?.search.found == nil)
         #expect(Self.statusLine(d).contains("no customer with id “bern”"))
         TUITest.press("<Esc>/C2", &d)
-        #expect(d.state.globalSearch?.found == CustomerLocation(customerID: "C2", stage: "purchase"))
+        #expect(d.state.top(GlobalSearchScreen.self)?.search.found == CustomerLocation(customerID: "C2", stage: "purchase"))
     }
 }

@@ -6,12 +6,12 @@ import Testing
 /// Key sequences in, state out.
 @Suite struct DashboardUpdateTests {
     static func list(_ d: Dashboard) -> StageListState? {
-        if case .stageList(let l) = d.state.screen { return l }
+        if let l = d.state.screen(StageListScreen.self)?.list { return l }
         return nil
     }
 
     static func journey(_ d: Dashboard) -> JourneyState? {
-        if case .journey(let j) = d.state.screen { return j }
+        if let j = d.state.screen(JourneyScreen.self)?.journey { return j }
         return nil
     }
 
@@ -51,10 +51,10 @@ import Testing
         TUITest.press("<Esc>", &d)
         #expect(Self.list(d)?.cursor == 1)  // the list is where we left it
         TUITest.press("<Bksp>", &d)
-        guard case .funnel = d.state.screen else { Issue.record("expected the funnel"); return }
+        guard d.state.screen is FunnelScreen else { Issue.record("expected the funnel"); return }
         #expect(d.state.funnel.selected == 2)
         TUITest.press("<Esc>", &d)  // nothing below the funnel
-        #expect(d.state.stack.count == 1)
+        #expect(d.state.depth == 1)
     }
 
     @Test func tabSwitchesStagesAndKeepsTheFunnelInStep() throws {
@@ -112,7 +112,7 @@ import Testing
     @Test func filterBySegmentAndChannel() throws {
         var d = try TUITest.dashboard()
         TUITest.press("<Enter>f", &d)
-        guard case .filterPicker(let picker) = d.state.overlay else { Issue.record("no picker"); return }
+        guard let picker = d.state.top(FilterPickerScreen.self)?.picker else { Issue.record("no picker"); return }
         #expect(picker.segments == [nil, "B2B", "B2C"])
         #expect(picker.channels == [nil, "ads", "email", "social", "store", "web"])
         TUITest.press("jj<Enter>", &d)
@@ -133,7 +133,7 @@ import Testing
     @Test func helpTakesKeysUntilClosed() throws {
         var d = try TUITest.dashboard()
         TUITest.press("?jj", &d)
-        guard case .help = d.state.overlay else { Issue.record("no help"); return }
+        guard d.state.overlay is HelpScreen else { Issue.record("no help"); return }
         #expect(d.state.funnel.selected == 0)
         TUITest.press("q", &d)                   // q closes help first
         #expect(d.state.overlay == nil)
@@ -148,7 +148,7 @@ import Testing
         #expect(d.state.isTooSmall)
         TUITest.press("j<Enter>", &d)
         #expect(d.state.funnel.selected == 0)
-        #expect(d.state.stack.count == 1)
+        #expect(d.state.depth == 1)
         d.handle(.resize(width: 100, height: 30))
         TUITest.press("j", &d)
         #expect(d.state.funnel.selected == 1)

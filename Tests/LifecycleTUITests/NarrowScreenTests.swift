@@ -31,10 +31,10 @@ import Testing
         var d = try TUITest.cdnowDashboard()
         d.state.unsaved = true
         d.state.changesSinceAsOf = 3
-        d.state.overlay = .quitPrompt
+        d.push(QuitPromptScreen())
         try TUITest.expectScreen(RootView.render(d.state), "cdnow-quit-prompt-80x24")
-        d.state.overlay = nil
-        d.state.saveAsInput = "cdnow-like-2.json"
+        d.state.stack.removeLast()
+        d.push(SaveAsScreen(name: "cdnow-like-2.json"))
         try TUITest.expectScreen(RootView.render(d.state), "cdnow-save-as-80x24")
     }
 
@@ -96,7 +96,7 @@ import Testing
         var d = try TUITest.dashboard(width: width, height: 24)
         TUITest.press("jj<Enter>", &d)
         for _ in StageListState.sortCycle {
-            guard case .stageList(let list) = d.state.screen else { Issue.record("no list"); return }
+            guard let list = d.state.screen(StageListScreen.self)?.list else { Issue.record("no list"); return }
             let header = RootView.render(d.state).lines[2]
             let arrow = StageListColumns.arrow(list.sort)
             if let column = StageListColumns.all.first(where: { $0.field == list.sort.field }), header.contains(column.title.prefix(4)) {

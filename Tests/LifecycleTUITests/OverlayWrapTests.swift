@@ -9,7 +9,7 @@ import Testing
     @Test(arguments: sizes.map { [$0.0, $0.1] })
     func theQuitPromptSaysItAll(size: [Int]) throws {
         var d = try TUITest.cdnowDashboard(width: size[0], height: size[1])
-        d.state.overlay = .quitPrompt
+        d.push(QuitPromptScreen())
         let text = TUITest.overlayText(RootView.render(d.state))
         #expect(text.contains("Your changes are safe in the journal beside the file and come back when you open it again; w writes them into the file now."), "\(text)")
         #expect(text.contains("w: save and quit · q: quit · Esc: stay"), "\(text)")

@@ -1,35 +1,19 @@
 import LifecycleKit
 
-/// One screen on the navigation stack; its state is kept while a screen above it is open.
-public enum Screen: Sendable {
-    case funnel
-    case stageList(StageListState)
-    case journey(JourneyState)
-
-    /// A search is being typed in this stage list.
-    var isTypingSearch: Bool {
-        if case .stageList(let list) = self { return list.searchInput != nil }
-        return false
-    }
-
-    public var context: KeyContext {
-        switch self {
-        case .funnel: return .funnel
-        case .stageList: return .stageList
-        case .journey: return .journey
-        }
-    }
+/// A screen on the navigation stack, with the id its effects' results come back to.
+public struct ScreenEntry: Sendable {
+    public let id: ScreenID
+    public var screen: any Screen
 }
 
-/// What sits on top of the screen and takes the keys first.
-public enum Overlay: Sendable {
-    case help(scroll: Int)
-    case filterPicker(FilterPickerState)
-    case stagePicker(MovePlan)
-    case confirm(MovePlan)
-    case quitPrompt
-    /// The JSON file's journal cannot be replayed: set it aside, browse read-only, or quit.
-    case staleJournal(StaleJournal)
+/// Work running longer than a moment, shown in the status bar until it ends (Esc cancels).
+public struct Busy: Hashable, Sendable {
+    public var id: RequestID
+    /// `marking 367,233 customers…`
+    public var label: String
+    /// How far it got (nil: it cannot say).
+    public var done: Int?
+    public var cancellable: Bool
 }
 
 /// A stage change being prepared: who, seen in which stage, to where, and why.
@@ -69,16 +53,15 @@ public struct AppState: Sendable {
     public var stages: [Stage]
     public var fileLabel: String
     public var funnel: FunnelState
-    /// The navigation stack; the last is the screen shown. Never empty.
-    public var stack: [Screen] = [.funnel]
-    public var overlay: Overlay?
+    /// The navigation stack: screens, and overlays on them; the last takes the keys. Never empty.
+    public var stack: [ScreenEntry] = [ScreenEntry(id: 0, screen: FunnelScreen())]
     public var status: StatusMessage?
-    /// The note being typed for a move (nil when not typing).
-    public var noteInput: MovePlan?
-    /// The search across every stage being typed (nil when not typing).
-    public var globalSearch: GlobalSearchState?
-    /// The file name being typed to save under (nil when not typing).
-    public var saveAsInput: String?
+    /// Work that has been running for a moment (the status bar shows it).
+    public var busy: Busy?
+    /// The JSON file's journal cannot be replayed (nil: none, or set aside).
+    public var staleJournal: StaleJournal?
+    /// Clicks and the wheel are on (`--mouse`).
+    public var mouse = false
     /// The file cannot be changed.
     public var readOnly = false
     /// Applied changes not yet in the file itself (JSON journal).
@@ -105,23 +88,26 @@ public struct AppState: Sendable {
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
-    public var screen: Screen {
-        get { stack[stack.count - 1] }
-        set { stack[stack.count - 1] = newValue }
-    }
+    /// The screen or overlay on top: it takes the keys.
+    public var top: any Screen { stack[stack.count - 1].screen }
 
-    /// Where keys go: the overlay if one is open, else the screen.
-    public var context: KeyContext {
-        switch overlay {
-        case .help: return .help
-        case .filterPicker: return .filterPicker
-        case .stagePicker: return .stagePicker
-        case .confirm: return .confirm
-        case .quitPrompt: return .quitPrompt
-        case .staleJournal: return .staleJournal
-        case nil: return screen.context
-        }
-    }
+    /// Where keys go: the top screen's rows of the binding table.
+    public var context: KeyContext { top.context }
+
+    /// The overlay on top, if one is open.
+    public var overlay: (any Screen)? { top.isOverlay ? top : nil }
+
+    /// Full screens on the stack (overlays not counted).
+    public var depth: Int { stack.filter { !$0.screen.isOverlay }.count }
+
+    /// The full screen shown (beneath any overlay).
+    public var screen: any Screen { stack.last { !$0.screen.isOverlay }!.screen }
+
+    /// The top screen as `type`, if it is one.
+    public func top<S: Screen>(_ type: S.Type) -> S? { top as? S }
+
+    /// The full screen shown as `type`, if it is one.
+    public func screen<S: Screen>(_ type: S.Type) -> S? { screen as? S }
 }
 
 /// The start screen: counts per stage at once, the full-scan figures when they arrive.
@@ -136,35 +122,4 @@ public struct FunnelState: Sendable {
     public init(counts: [Int]) { self.counts = counts }
 
     public var customerTotal: Int { counts.reduce(0, +) }
-}
-
-/// The filter overlay: a segment column and a channel column.
-public struct FilterPickerState: Sendable, Hashable {
-    /// `nil` first: "any".
-    public var segments: [String?]
-    public var channels: [String?]
-    public var segmentIndex: Int
-    public var channelIndex: Int
-    /// 0: segments, 1: channels.
-    public var column = 0
-
-    public init(segments: [String], channels: [String], current: CustomerFilter) {
-        self.segments = [nil] + segments
-        self.channels = [nil] + channels
-        segmentIndex = self.segments.firstIndex(of: current.segment) ?? 0
-        channelIndex = self.channels.firstIndex(of: current.channel) ?? 0
-    }
-
-    public var filter: CustomerFilter { CustomerFilter(segment: segments[segmentIndex], channel: channels[channelIndex]) }
-}
-
-/// A search across every stage, typed on the funnel (`/`) or in a list (`a`): the customer
-/// it finds so far, opened with Enter.
-public struct GlobalSearchState: Sendable, Hashable {
-    public var input = ""
-    public var found: CustomerLocation?
-    /// What the status bar says of the customer found: name · id · stage.
-    public var label: String?
-
-    public init() {}
 }

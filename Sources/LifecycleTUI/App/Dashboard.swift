@@ -1,7 +1,9 @@
 import LifecycleKit
 
-/// The dashboard's update: events in, a new `state` out. It asks the store for the data
-/// the screens need (a page of rows, a journey) and never draws; views never ask the store.
+/// The dashboard's update: events in, a new `state` and effects out. Keys go to the screen
+/// on top of the stack (`Screen`); the store work they need goes out as effects, which the
+/// runner does off the input thread and hands back as `.effectDone` events. Views never ask
+/// the store either.
 public struct Dashboard {
     public internal(set) var state: AppState
     public let store: any SnapshotStore
@@ -9,6 +11,18 @@ public struct Dashboard {
     var mover: StageMover
     /// Ticks since the file was last checked for other programs' changes.
     var ticksSinceRefresh = 0
+    var nextScreenID = 1
+    var nextRequestID = 1
+    /// The current request of each slot; a result of any other is dropped.
+    var pending: [String: Pending] = [:]
+    /// Effects issued by the update in progress.
+    var outbox: [IssuedEffect] = []
+
+    struct Pending {
+        var issued: IssuedEffect
+        var slot: String
+        var target: Effect.Target
+    }
 
     /// Opens on the funnel. Reads only what the first frame needs: the stage counts (given,
     /// when the caller counted them already, else asked for).
@@ -25,7 +39,8 @@ public struct Dashboard {
         }
         state.readOnly = store.isReadOnly
         state.unsaved = store.hasUnsavedChanges
-        if let stale = store.staleJournal { state.overlay = .staleJournal(stale) }
+        state.staleJournal = store.staleJournal
+        if let stale = store.staleJournal { push(StaleJournalScreen(stale)) }
     }
 
     /// Shows `text` as a warning in the status bar, before any message already there.
@@ -33,176 +48,83 @@ public struct Dashboard {
         state.status = StatusMessage(state.status.map { text + " · " + $0.text } ?? text, kind: .warning)
     }
 
-    /// The figures were recomputed for the current data (the runner calls this).
-    public mutating func figuresRequested() { state.figuresStale = false }
-
+    /// Handles `event` and runs the effects it leads to here and now, to the end (tests, the
+    /// benchmark): the same updates as with a runner, without threads.
     public mutating func handle(_ event: Event) {
+        var queue = update(event)
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            queue += update(next.run(store: store))
+        }
+    }
+
+    /// Handles `event`; returns the effects to run (by an `EffectRunner`). Never calls the store.
+    public mutating func update(_ event: Event) -> [IssuedEffect] {
         switch event {
         case .resize(let w, let h):
             state.width = w
             state.height = h
             relayout()
-        case .tick:
-            ticksSinceRefresh += 1
-            if ticksSinceRefresh >= 5 {
-                ticksSinceRefresh = 0
-                if attempt("checking for changes", { try $0.refresh() }) == true {
-                    reloadAfterChange()
-                    if state.status == nil { state.status = StatusMessage("updated: another program changed the file") }
-                }
-            }
-        case .reportReady(let report):
-            state.funnel.reportError = nil
-            state.funnel.report = report
-            state.changesSinceAsOf = report.changesSinceAsOf
-        case .indexing(let busy):
-            state.indexing = busy
-        case .reportFailed(let message):
-            state.funnel.reportError = message
-            state.status = StatusMessage("figures could not be computed: \(message)", kind: .error)
+        case .tick: tick()
+        case .reportReady(let report): showFigures(report)
+        case .reportFailed(let message): figuresFailed(message)
+        case .indexing(let busy): state.indexing = busy
+        case .effectDone(let id, let result): receive(id, result)
+        case .progress(let id, let done): progress(id, done)
+        case .mouse(let mouse): click(mouse)
         case .key(let key):
             if state.isTooSmall {
                 if KeyBindings.action(for: key, in: .funnel) == .quit { state.shouldQuit = true }
-                return
+            } else {
+                handleKey(key)
             }
-            handleKey(key)
+        }
+        defer { outbox = [] }
+        return outbox
+    }
+
+    mutating func handleKey(_ key: Key) {
+        if key == .escape, let busy = state.busy, busy.cancellable { return cancel(busy) }
+        let top = state.top
+        let typing = top.inputLine(state) != nil
+        let action = KeyBindings.action(for: key, in: top.context)
+        if let action, !top.isOverlay, handleGlobal(action) { return }
+        if !typing, action != nil { state.status = nil }
+        if let action {
+            dispatch(.action(action, key))
+        } else if typing, case .char(let c) = key {
+            dispatch(.typed(c))
         }
     }
 
-    private mutating func handleKey(_ key: Key) {
-        var key = key
-        // Ctrl-C cancels typing or an overlay, as Esc does; on a screen it quits (or asks).
-        let typing = state.noteInput != nil || state.saveAsInput != nil || state.screen.isTypingSearch
-        let overlay = state.overlay.map { if case .quitPrompt = $0 { false } else { true } } ?? false
-        if (typing || overlay) && key == .ctrl("c") { key = .escape }
-        if state.noteInput != nil {
-            handleNoteInput(key)
-            return
-        }
-        if state.saveAsInput != nil {
-            handleSaveAsInput(key)
-            return
-        }
-        if state.globalSearch != nil, state.overlay == nil {
-            handleGlobalSearchInput(key)
-            return
-        }
-        if case .stageList(let list) = state.screen, list.searchInput != nil, state.overlay == nil {
-            handleSearchInput(key)
-            return
-        }
-        guard let action = KeyBindings.action(for: key, in: state.context) else { return }
-        state.status = nil
-        switch state.overlay {
-        case .help(let scroll):
-            handleHelp(action, scroll: scroll)
-            return
-        case .filterPicker(let picker):
-            handleFilterPicker(action, picker)
-            return
-        case .stagePicker(let plan):
-            handleStagePicker(action, key: key, plan)
-            return
-        case .confirm(let plan):
-            state.overlay = nil
-            if action == .confirm { perform(plan) } else { state.status = StatusMessage("nothing moved") }
-            return
-        case .quitPrompt:
-            handleQuitPrompt(action)
-            return
-        case .staleJournal:
-            handleStaleJournalPrompt(action)
-            return
-        case nil:
-            break
-        }
+    /// The keys every screen shares: quit, help, undo, redo, save, the search across stages.
+    private mutating func handleGlobal(_ action: Action) -> Bool {
         switch action {
-        case .quit:
-            if store.hasUnsavedChanges { state.overlay = .quitPrompt } else { state.shouldQuit = true }
-        case .help: state.overlay = .help(scroll: 0)
-        case .back: goBack()
-        case .undo: undo()
-        case .redo: redo()
-        case .save: save()
-        case .move: startMove()
-        case .searchAll: state.globalSearch = GlobalSearchState()
-        default:
-            switch state.screen {
-            case .funnel: handleFunnel(action)
-            case .stageList(var list):
-                handleStageList(action, &list)
-                if case .stageList = state.screen { state.screen = .stageList(list) }
-            case .journey(var journey):
-                handleJourney(action, &journey)
-                state.screen = .journey(journey)
-            }
+        case .quit: request(.quit)
+        case .help:
+            state.status = nil
+            push(HelpScreen(for: state.top))
+        case .undo, .redo:
+            state.status = nil
+            replayHistory(undo: action == .undo)
+        case .save:
+            state.status = nil
+            request(.save)
+        case .searchAll:
+            state.status = nil
+            push(GlobalSearchScreen())
+        default: return false
         }
+        return true
     }
 
-    private mutating func goBack() {
-        if state.stack.count > 1 {
-            state.stack.removeLast()
-            relayout()
-        }
-    }
-
-    /// Runs a store call; on failure shows the error instead of crashing.
-    mutating func attempt<T>(_ what: String, _ body: (any SnapshotStore) throws -> T) -> T? {
-        do {
-            return try body(store)
-        } catch {
-            state.status = StatusMessage("\(what) failed: \(error)", kind: .error)
-            return nil
-        }
-    }
-
-    /// After a resize or a return to a screen: keep selections visible and rows loaded.
+    /// After a resize: every screen keeps its selection visible and its rows loaded.
     mutating func relayout() {
-        switch state.screen {
-        case .funnel: break
-        case .stageList(var list):
-            scrollIntoView(&list)
-            loadRows(&list)
-            state.screen = .stageList(list)
-        case .journey(var journey):
-            clampJourneyScroll(&journey)
-            state.screen = .journey(journey)
-        }
+        for entry in state.stack { onScreen(entry.id) { $0.relayout(&$1, &$2) } }
     }
 
-    // MARK: help
-
-    private mutating func handleHelp(_ action: Action, scroll: Int) {
-        let maxScroll = HelpOverlay.maxScroll(state.screen.context, width: state.width, height: state.height)
-        switch action {
-        case .back: state.overlay = nil
-        case .down: state.overlay = .help(scroll: min(maxScroll, scroll + 1))
-        case .up: state.overlay = .help(scroll: max(0, scroll - 1))
-        case .pageDown: state.overlay = .help(scroll: min(maxScroll, scroll + state.height / 2))
-        case .pageUp: state.overlay = .help(scroll: max(0, scroll - state.height / 2))
-        case .top: state.overlay = .help(scroll: 0)
-        case .bottom: state.overlay = .help(scroll: maxScroll)
-        default: break
-        }
-    }
-
-    // MARK: funnel
-
-    private mutating func handleFunnel(_ action: Action) {
-        let n = state.stages.count
-        switch action {
-        case .down: state.funnel.selected = min(n - 1, state.funnel.selected + 1)
-        case .up: state.funnel.selected = max(0, state.funnel.selected - 1)
-        case .top: state.funnel.selected = 0
-        case .bottom: state.funnel.selected = max(0, n - 1)
-        case .open: openStageList(state.funnel.selected)
-        default: break
-        }
-    }
-
-    mutating func openStageList(_ index: Int) {
-        var list = StageListState(stageIndex: index)
-        reload(&list)
-        state.stack.append(.stageList(list))
+    /// Hands `input` to the screen on top.
+    mutating func dispatch(_ input: ScreenInput) {
+        onScreen(state.stack[state.stack.count - 1].id) { $0.update(input, &$1, &$2) }
     }
 }

@@ -26,7 +26,7 @@ public enum DashboardLauncher {
     /// (the terminal is restored either way). A broken theme or config is a warning in the
     /// status bar; only an unknown `--theme` is a usage error.
     @discardableResult
-    public static func run(path: String, themeOption: String?, user: String? = nil) throws -> Int32? {
+    public static func run(path: String, themeOption: String?, user: String? = nil, mouse: Bool = false) throws -> Int32? {
         do {
             try NcursesTerminal.checkUsable()
         } catch let e as NcursesTerminal.SetupError {
@@ -47,7 +47,7 @@ public enum DashboardLauncher {
         let counts = ThreadResult { try store.stageCounts() }
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(theme: selection.theme)
+            terminal = try NcursesTerminal(theme: selection.theme, mouse: mouse || selection.mouse)
         } catch let e as NcursesTerminal.SetupError {
             throw Failure.usage(e.description)
         }
@@ -56,6 +56,7 @@ public enum DashboardLauncher {
         var dashboard = try Dashboard(store: store, width: terminal.width, height: terminal.height, fileLabel: label,
                                       user: StageMover.resolveUser(option: user), stageCounts: counts.value())
         if let warning = selection.warning { dashboard.showWarning(warning) }
+        dashboard.state.mouse = terminal.mouse
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["CLC_EXIT_AFTER_FIRST_FRAME"] == "1"
         DashboardRunner(dashboard: dashboard, terminal: terminal)
             .run(exitAfterFirstFrame: exitAfterFirstFrame, shouldStop: { terminal.interrupted })

@@ -1,56 +1,52 @@
 import Foundation
 import LifecycleKit
 
-/// The loop: draw the state, wait for an event, update. Full-scan figures are computed on a
-/// background thread and arrive as an event, so keys work meanwhile.
+/// The loop: read a key, resize or click → event → update → effects to the runner → their
+/// results as events → update → view → grid → flush. Update never waits for the store, so
+/// every key gets its frame at once; results arrive when they are ready.
 public final class DashboardRunner {
     public private(set) var dashboard: Dashboard
     private let terminal: Terminal
-    private let mailbox = Mailbox()
-    private var generation = 0
+    private let effects: EffectRunner
     private let indexer = ListIndexer()
 
-    public init(dashboard: Dashboard, terminal: Terminal) {
+    public init(dashboard: Dashboard, terminal: Terminal, effects: EffectRunner? = nil) {
         self.dashboard = dashboard
         self.terminal = terminal
+        self.effects = effects ?? ThreadedEffectRunner(store: dashboard.store)
     }
 
     /// Runs until the user quits or `shouldStop` (polled between events) says so;
     /// `exitAfterFirstFrame` returns right after drawing the first frame (for the benchmark).
     public func run(computeFiguresInBackground: Bool = true, exitAfterFirstFrame: Bool = false,
                     shouldStop: () -> Bool = { false }) {
-        if computeFiguresInBackground { startReport(); indexer.start(dashboard.store) }
-        dashboard.handle(.resize(width: terminal.width, height: terminal.height))
+        // The store outlives the loop only for the caller to close: nothing of ours may hold it then.
+        defer { effects.finish(timeout: 5) }
+        if computeFiguresInBackground { startFigures() }
+        send(.resize(width: terminal.width, height: terminal.height))
         while !dashboard.state.shouldQuit && !shouldStop() {
             terminal.draw(RootView.render(dashboard.state))
             if exitAfterFirstFrame { return }
-            let event = terminal.nextEvent(timeoutMilliseconds: 100) ?? .tick
-            // Results of superseded computations (started before a change) are dropped.
-            for (e, from) in mailbox.drain() where from == generation { dashboard.handle(e) }
-            dashboard.handle(event)
+            // While work runs, look for its results (and progress) often.
+            let event = terminal.nextEvent(timeoutMilliseconds: effects.isBusy ? 30 : 100) ?? .tick
+            for e in effects.events() { send(e) }
+            send(event)
             let indexing = indexer.isSlow
-            if indexing != dashboard.state.indexing { dashboard.handle(.indexing(indexing)) }
+            if indexing != dashboard.state.indexing { send(.indexing(indexing)) }
             if dashboard.state.figuresStale {
-                dashboard.figuresRequested()
-                if computeFiguresInBackground { startReport(); indexer.start(dashboard.store) }
+                if computeFiguresInBackground { startFigures() } else { dashboard.figuresRequested() }
             }
         }
     }
 
-    /// Computes the figures on a background thread. A change starts a newer computation
-    /// (and may interrupt the running one); only the newest one's result is used.
-    private func startReport() {
-        let store = dashboard.store
-        let mailbox = self.mailbox
-        generation += 1
-        let mine = generation
-        BackgroundThread.start {
-            do {
-                mailbox.post(.reportReady(try store.funnelReport()), generation: mine)
-            } catch {
-                mailbox.post(.reportFailed("\(error)"), generation: mine)
-            }
-        }
+    private func send(_ event: Event) {
+        for issued in dashboard.update(event) { effects.submit(issued) }
+    }
+
+    /// The figures on a thread of their own, and the list index when the store has one to build.
+    private func startFigures() {
+        if let issued = dashboard.requestFigures() { effects.submit(issued) }
+        indexer.start(dashboard.store)
     }
 
     /// Prepares the store's list index on a background thread (`SnapshotStore.prepareListIndex`),
@@ -77,22 +73,6 @@ public final class DashboardRunner {
                 while (try? store.prepareListIndex()) == .interrupted { usleep(20_000) }
                 lock.withLock { running = false }
             }
-        }
-    }
-
-    /// Events posted from other threads, picked up by the loop.
-    final class Mailbox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var events: [(Event, Int)] = []
-
-        func post(_ e: Event, generation: Int) { lock.lock(); events.append((e, generation)); lock.unlock() }
-
-        func drain() -> [(Event, Int)] {
-            lock.lock()
-            defer { lock.unlock() }
-            let out = events
-            events.removeAll()
-            return out
         }
     }
 }

@@ -34,7 +34,11 @@ public final class NcursesTerminal: Terminal {
         guard !term.isEmpty, term != "dumb" else { throw SetupError.dumbTerminal }
     }
 
-    public init(theme: Theme, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// Clicks and the wheel arrive as events (`--mouse`); off, the terminal selects text as usual.
+    public let mouse: Bool
+
+    public init(theme: Theme, mouse: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.mouse = mouse
         try Self.checkUsable(environment: environment)
         setlocale(LC_ALL, "")
         if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
@@ -53,6 +57,7 @@ public final class NcursesTerminal: Terminal {
         keypad(clc_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        if mouse { _ = clc_mouse_enable() }
         // A parent may have left signals blocked; resizing and clean exits need these.
         var wanted = sigset_t()
         sigemptyset(&wanted)
@@ -174,9 +179,18 @@ public final class NcursesTerminal: Terminal {
                 erase()
                 return .resize(width: width, height: height)
             }
+            if Int32(ch) == clc_key_mouse() { return Self.mouseEvent() }
             return Self.functionKey(Int32(ch)).map { .key($0) }
         }
         return Self.character(UInt32(ch)).map { .key($0) }
+    }
+
+    /// The click or wheel notch ncurses read (nil for other buttons).
+    static func mouseEvent() -> Event? {
+        var x: Int32 = 0, y: Int32 = 0
+        let kinds: [MouseEvent.Kind?] = [nil, .click, .doubleClick, .wheelUp, .wheelDown]
+        guard let kind = kinds[Int(clc_read_mouse(&x, &y))] else { return nil }
+        return .mouse(MouseEvent(kind, x: Int(x), y: Int(y)))
     }
 
     static func functionKey(_ code: Int32) -> Key? {

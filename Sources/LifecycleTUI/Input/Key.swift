@@ -47,4 +47,24 @@ public enum Event: Sendable {
     /// The store's list index is (still) being prepared in the background: lists of a big
     /// file seen for the first time come slower until it is ready.
     case indexing(Bool)
+    /// An effect finished (or failed, or was cancelled): its request id and result.
+    case effectDone(RequestID, Result<EffectValue, EffectFailure>)
+    /// An effect is still running after a moment: how far it got (0 when it cannot say).
+    case progress(RequestID, Int)
+    /// A click or the wheel (only with `--mouse`).
+    case mouse(MouseEvent)
+}
+
+/// What the mouse did, where (cells, 0-based).
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case click, doubleClick, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
 }

@@ -11,11 +11,34 @@ public enum Action: Hashable, Sendable {
     case mark, markAll, clearMarks
     case move, pickDigit, confirm, undo, redo, save
     case setAside
+    /// In an input line: delete the last character typed.
+    case deleteBackward
 }
 
-/// The screens, and the overlays that take the keys while they are open.
-public enum KeyContext: Hashable, Sendable, CaseIterable {
-    case funnel, stageList, journey, help, filterPicker, stagePicker, confirm, quitPrompt, staleJournal
+/// Which rows of the binding table apply: one per screen, overlay or input mode. A new
+/// screen declares its own (`extension KeyContext { static let cohorts = KeyContext("cohorts") }`).
+public struct KeyContext: Hashable, Sendable, CustomStringConvertible {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+    public var description: String { name }
+
+    public static let funnel = KeyContext("funnel")
+    public static let stageList = KeyContext("stageList")
+    public static let journey = KeyContext("journey")
+    public static let help = KeyContext("help")
+    public static let filterPicker = KeyContext("filterPicker")
+    public static let stagePicker = KeyContext("stagePicker")
+    public static let confirm = KeyContext("confirm")
+    public static let quitPrompt = KeyContext("quitPrompt")
+    public static let staleJournal = KeyContext("staleJournal")
+    /// Input lines: the search of a list, the search across stages, a move's note, a file name.
+    public static let listSearch = KeyContext("listSearch")
+    public static let globalSearch = KeyContext("globalSearch")
+    public static let noteInput = KeyContext("noteInput")
+    public static let saveAs = KeyContext("saveAs")
+
+    /// Every context of the registered screens and their modes.
+    public static var allCases: [KeyContext] { ScreenRegistry.contexts }
 }
 
 /// One row of the binding table: keys, the action, its help text, where it applies and
@@ -46,6 +69,7 @@ public struct KeyBinding: Sendable {
 /// `?` help overlay, so the three can never disagree.
 public enum KeyBindings {
     private static let screens: Set<KeyContext> = [.funnel, .stageList, .journey]
+    private static let inputs: Set<KeyContext> = [.listSearch, .globalSearch, .noteInput, .saveAs]
     private static let lists: Set<KeyContext> = [.funnel, .stageList, .journey, .filterPicker, .help, .stagePicker]
 
     public static let table: [KeyBinding] = [
@@ -84,17 +108,27 @@ public enum KeyBindings {
         KeyBinding((1...9).map { .char(Character(String($0))) }, .pickDigit, "jump to stage 1–9", in: [.stagePicker]),
         KeyBinding([.enter], .open, "move to the chosen stage", in: [.stagePicker], statusBar: "choose"),
         KeyBinding([.char("y"), .enter], .confirm, "yes, move them", in: [.confirm], statusBar: "yes"),
-        KeyBinding([.char("n"), .escape], .back, "no, cancel", in: [.confirm], statusBar: "no"),
+        KeyBinding([.char("n"), .escape, .ctrl("c")], .back, "no, cancel", in: [.confirm], statusBar: "no"),
         KeyBinding([.char("w")], .save, "save, then quit", in: [.quitPrompt], statusBar: "save & quit"),
         KeyBinding([.char("q"), .ctrl("c")], .quit, "quit; the changes stay in the journal", in: [.quitPrompt], statusBar: "quit"),
         KeyBinding([.escape], .back, "stay", in: [.quitPrompt], statusBar: "stay"),
         KeyBinding([.char("s")], .setAside, "set the journal aside (renamed, not deleted); change stages on the file as it is",
                    in: [.staleJournal], statusBar: "set aside"),
-        KeyBinding([.escape], .back, "browse read-only; the journal stays as it is", in: [.staleJournal], statusBar: "read-only"),
+        KeyBinding([.escape, .ctrl("c")], .back, "browse read-only; the journal stays as it is", in: [.staleJournal], statusBar: "read-only"),
         KeyBinding([.char("q")], .quit, "quit; nothing is changed", in: [.staleJournal], statusBar: "quit"),
         KeyBinding([.escape, .backspace], .back, "back", in: [.stageList, .journey], statusBar: "back"),
-        KeyBinding([.escape, .char("?"), .char("q")], .back, "close", in: [.help], statusBar: "close"),
-        KeyBinding([.escape], .back, "cancel", in: [.filterPicker, .stagePicker], statusBar: "cancel"),
+        KeyBinding([.escape, .char("?"), .char("q"), .ctrl("c")], .back, "close", in: [.help], statusBar: "close"),
+        KeyBinding([.escape, .ctrl("c")], .back, "cancel", in: [.filterPicker, .stagePicker], statusBar: "cancel"),
+        // Input lines: every other printable key is typed.
+        KeyBinding([.enter], .open, "keep the match and close the search line", in: [.listSearch], statusBar: "done"),
+        KeyBinding([.enter], .open, "open the customer found in their stage's list", in: [.globalSearch], statusBar: "open"),
+        KeyBinding([.enter], .open, "move, with the note typed", in: [.noteInput], statusBar: "moves"),
+        KeyBinding([.enter], .open, "save under the name typed", in: [.saveAs], statusBar: "saves"),
+        KeyBinding([.backspace], .deleteBackward, "delete the last character typed", in: inputs),
+        KeyBinding([.escape, .ctrl("c")], .back, "cancel the search (the cursor goes back)", in: [.listSearch], statusBar: "cancel"),
+        KeyBinding([.escape, .ctrl("c")], .back, "cancel the search", in: [.globalSearch], statusBar: "cancel"),
+        KeyBinding([.escape, .ctrl("c")], .back, "cancel: nothing is moved", in: [.noteInput], statusBar: "cancels"),
+        KeyBinding([.escape, .ctrl("c")], .back, "cancel: the changes stay in the journal", in: [.saveAs], statusBar: "cancels"),
         KeyBinding([.char("?")], .help, "help: every key", in: screens, statusBar: "help"),
         KeyBinding([.char("q"), .ctrl("c")], .quit, "quit", in: screens, statusBar: "quit"),
     ]
@@ -107,6 +141,11 @@ public enum KeyBindings {
     /// Every binding that applies in `context`, in table order.
     public static func bindings(in context: KeyContext) -> [KeyBinding] {
         table.filter { $0.contexts.contains(context) }
+    }
+
+    /// `(Enter moves, Esc cancels)`: an input line's keys, from the table.
+    public static func promptKeys(in context: KeyContext) -> String {
+        "(" + statusHints(in: context).map { "\($0.key) \($0.help)" }.joined(separator: ", ") + ")"
     }
 
     /// The short hints the status bar shows in `context`.

@@ -3,6 +3,8 @@
 public struct ThemeSelection: Equatable, Sendable {
     public var theme: Theme
     public var warning: String?
+    /// `mouse = true` in config.toml (read with the theme; `--mouse` turns it on too).
+    public var mouse = false
 
     /// `--theme`, else `theme` in config.toml, else `default`. A broken theme or config file
     /// (or a config naming no theme) does not stop the dashboard: it opens with the default
@@ -11,17 +13,16 @@ public struct ThemeSelection: Equatable, Sendable {
     public static func resolve(option: String?, loader: ThemeLoader = ThemeLoader()) throws -> ThemeSelection {
         var name = option ?? "default"
         var configLine: Int?
-        if option == nil {
-            do {
-                let config = try UserConfig.load(path: loader.configPath, home: loader.home)
-                name = config?.theme ?? "default"
-                configLine = config?.themeLine
-            } catch let error as SettingsError {
-                return fallback(loader, warning: error.message)
-            }
+        var mouse = false
+        do {
+            let config = try UserConfig.load(path: loader.configPath, home: loader.home)
+            if option == nil { (name, configLine) = (config?.theme ?? "default", config?.themeLine) }
+            mouse = config?.mouse ?? false
+        } catch let error as SettingsError {
+            if option == nil { return fallback(loader, warning: error.message) }
         }
         do {
-            return ThemeSelection(theme: try loader.load(name))
+            return ThemeSelection(theme: try loader.load(name), mouse: mouse)
         } catch let error as SettingsError where error.kind == .unknownTheme {
             guard option == nil else { throw error }
             let config = SettingsError.file(loader.configPath, TOMLProblem(line: configLine, message: error.message), home: loader.home)

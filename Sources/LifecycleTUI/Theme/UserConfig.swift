@@ -2,19 +2,27 @@
 ///
 /// ```toml
 /// theme = "light"   # the theme when --theme is not given
+/// mouse = true      # clicks and the wheel, as with --mouse (off by default: text selection)
 /// ```
 public struct UserConfig: Equatable, Sendable {
     /// The theme to open with, if the file names one.
     public var theme: String?
     /// The line of `theme = …`, for messages about it.
     public var themeLine: Int?
+    /// Clicks and the wheel in the dashboard.
+    public var mouse = false
 
     /// Parses the text of a config file; throws a `TOMLProblem` naming the line and what is wrong.
     public static func parse(_ text: String) throws -> UserConfig {
         let toml = try TOMLText(text)
         var config = UserConfig()
         for (key, value) in toml.table {
-            guard key == "theme" else { throw toml.problem("unknown setting \"\(key)\" (expected theme)", key: key) }
+            if key == "mouse" {
+                guard let on = value.bool else { throw toml.problem("mouse must be true or false", key: key) }
+                config.mouse = on
+                continue
+            }
+            guard key == "theme" else { throw toml.problem("unknown setting \"\(key)\" (expected theme or mouse)", key: key) }
             guard let name = value.string else {
                 throw toml.problem("theme must be a quoted name, like theme = \"light\"", key: key)
             }

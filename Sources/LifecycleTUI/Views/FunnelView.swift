@@ -17,7 +17,7 @@ enum FunnelView {
         let barWidth = max(4, w - nameWidth - numbersWidth - 3)
 
         // Column titles.
-        let titleY = 2
+        let titleY = RowLayout.titleY
         grid.put("Stage", x: 1, y: titleY, role: .columnHeader, maxWidth: nameWidth)
         grid.put("Customers per stage", x: nameWidth + 1, y: titleY, role: .columnHeader, maxWidth: barWidth)
         var x = nameWidth + 1 + barWidth + 1
@@ -26,16 +26,12 @@ enum FunnelView {
             x += n.width
         }
 
-        // Stage rows, spaced out when there is room, scrolled to keep the selection visible.
-        let detailRows = 4
-        let available = grid.height - titleY - 2 - detailRows - 1
-        let spacing = state.stages.count * 2 <= available ? 2 : 1
-        let fit = max(1, available / spacing)
-        let first0 = max(0, min(f.selected - fit / 2, state.stages.count - fit))
+        let rows = RowLayout(state, height: grid.height)
+        let (first0, fit) = (rows.first, rows.fit)
         let maxCount = max(1, f.counts.max() ?? 1)
         let total = f.customerTotal
-        for (row, i) in (first0..<min(state.stages.count, first0 + fit)).enumerated() {
-            let y = titleY + 2 + row * spacing
+        for i in rows.shown {
+            let y = rows.y(of: i)
             let stage = state.stages[i]
             let selected = i == f.selected
             grid.put((selected ? "▶ " : "  ") + stage.name, x: 0, y: y, width: nameWidth, role: selected ? .selected : .normal)
@@ -65,7 +61,32 @@ enum FunnelView {
         if state.stages.count > fit {
             grid.put("\(first0 + 1)–\(min(state.stages.count, first0 + fit)) of \(state.stages.count) stages", x: 1, y: titleY + 1, role: .dim)
         }
-        drawDetails(state, y: grid.height - 1 - detailRows, into: &grid)
+        drawDetails(state, y: grid.height - 1 - RowLayout.detailRows, into: &grid)
+    }
+
+    /// Where the stage rows go: spaced out when there is room, scrolled to keep the
+    /// selection visible. Drawing and the mouse's hit regions both use it.
+    struct RowLayout {
+        static let titleY = 2
+        static let detailRows = 4
+        var first: Int, fit: Int, spacing: Int, count: Int
+
+        init(_ state: AppState, height: Int) {
+            let available = height - Self.titleY - 2 - Self.detailRows - 1
+            count = state.stages.count
+            spacing = count * 2 <= available ? 2 : 1
+            fit = max(1, available / spacing)
+            first = max(0, min(state.funnel.selected - fit / 2, count - fit))
+        }
+
+        var shown: Range<Int> { first..<min(count, first + fit) }
+        func y(of stage: Int) -> Int { Self.titleY + 2 + (stage - first) * spacing }
+    }
+
+    /// A click on a stage's row (its name, bar or numbers) selects it.
+    static func barRegions(_ state: AppState, width: Int, height: Int) -> [HitRegion] {
+        let rows = RowLayout(state, height: height)
+        return rows.shown.map { HitRegion(x: 0, y: rows.y(of: $0), width: width, index: $0) }
     }
 
     /// A bar in eighths of a cell over a dim track; an empty stage shows only the track.

@@ -6,18 +6,34 @@ enum MoveOverlays {
         let stages = state.stages
         let title = "Move " + SafeText.visible(plan.label) + " to…"
         // As wide as its title needs (a long name), from 50 columns up to the screen's width.
-        let width = max(50, DisplayWidth.of(title) + 6)
-        let inner = Box.draw(title: title, width: width, height: min(stages.count, 12) + 4, into: &grid)
+        let inner = Box.draw(title: title, width: pickerWidth(title), height: min(stages.count, 12) + 4, into: &grid)
         let current = plan.customers.count == 1 ? plan.customers.first?.value : nil
-        let visible = max(1, inner.height - 1)
-        let first = max(0, min(plan.target - visible / 2, stages.count - visible))
-        for (row, i) in (first..<min(stages.count, first + visible)).enumerated() {
+        for (row, i) in pickerRows(plan, stages.count, innerHeight: inner.height).enumerated() {
             let number = i < 9 ? "\(i + 1) " : "  "
             let mark = stages[i].id == current ? " ● now" : ""
             let role: Role = i == plan.target ? .selected : .overlay
             grid.put(number + stages[i].name + mark, x: inner.x, y: inner.y + row, width: inner.width, role: role)
         }
         grid.put("j/k or 1–9 choose · Enter · Esc cancel", x: inner.x, y: inner.y + inner.height - 1, width: inner.width, role: .overlay)
+    }
+
+    static func pickerWidth(_ title: String) -> Int { max(50, DisplayWidth.of(title) + 6) }
+
+    /// The stages shown: a window around the target.
+    static func pickerRows(_ plan: MovePlan, _ count: Int, innerHeight: Int) -> Range<Int> {
+        let visible = max(1, innerHeight - 1)
+        let first = max(0, min(plan.target - visible / 2, count - visible))
+        return first..<min(count, first + visible)
+    }
+
+    /// A click on a stage's line picks it: the box laid out as `drawPicker` draws it.
+    static func pickerRegions(_ plan: MovePlan, _ state: AppState) -> [HitRegion] {
+        var scratch = CellGrid(width: state.width, height: state.height)
+        let title = "Move " + SafeText.visible(plan.label) + " to…"
+        let inner = Box.draw(title: title, width: pickerWidth(title), height: min(state.stages.count, 12) + 4, into: &scratch)
+        return pickerRows(plan, state.stages.count, innerHeight: inner.height).enumerated().map { row, i in
+            HitRegion(x: inner.x, y: inner.y + row, width: inner.width, index: i)
+        }
     }
 
     static func drawConfirm(_ plan: MovePlan, _ state: AppState, into grid: inout CellGrid) {

@@ -55,47 +55,56 @@ enum TextBox {
 enum HelpOverlay {
     static let boxWidth = 76
 
-    /// The help's lines on a `gridWidth`-wide screen: key labels and texts, each wrapped in its column.
-    static func lines(_ context: KeyContext, gridWidth: Int) -> [(key: String, help: String)] {
+    /// What a mode's section is called in the help.
+    static func section(_ context: KeyContext) -> String? {
+        switch context {
+        case .listSearch: return "Typing a search (/):"
+        case .globalSearch: return "Typing a search across stages:"
+        default: return nil
+        }
+    }
+
+    /// The help's lines on a `gridWidth`-wide screen: key labels and texts, each wrapped in
+    /// its column; the modes after the first context under a heading.
+    static func lines(_ contexts: [KeyContext], gridWidth: Int) -> [(key: String, help: String, heading: Bool)] {
         let inner = max(1, min(boxWidth, gridWidth - 2) - 4)
-        let keyWidth = keyWidth(context, gridWidth: gridWidth)
-        return KeyBindings.bindings(in: context).flatMap { b in
-            // A label too long for its column breaks after a `/`: `PgDn/Ctrl-F/` `Ctrl-D`.
-            let keys = DisplayWidth.of(b.keyLabel) < keyWidth ? [b.keyLabel]
-                : TextWrap.lines(b.keyLabel.replacingOccurrences(of: "/", with: "/ "), width: keyWidth - 1)
-                    .map { $0.replacingOccurrences(of: "/ ", with: "/") }
-            let help = TextWrap.lines(b.help, width: inner - keyWidth)
-            return (0..<max(keys.count, help.count)).map { (keys[safe: $0] ?? "", help[safe: $0] ?? "") }
+        let keyWidth = keyWidth(contexts, gridWidth: gridWidth)
+        return contexts.flatMap { context in
+            let heading = section(context).map { [("", "", true)] + TextWrap.lines($0, width: inner).map { ("", $0, true) } } ?? []
+            return heading + KeyBindings.bindings(in: context).flatMap { b in
+                // A label too long for its column breaks after a `/`: `PgDn/Ctrl-F/` `Ctrl-D`.
+                let keys = DisplayWidth.of(b.keyLabel) < keyWidth ? [b.keyLabel]
+                    : TextWrap.lines(b.keyLabel.replacingOccurrences(of: "/", with: "/ "), width: keyWidth - 1)
+                        .map { $0.replacingOccurrences(of: "/ ", with: "/") }
+                let help = TextWrap.lines(b.help, width: inner - keyWidth)
+                return (0..<max(keys.count, help.count)).map { (keys[safe: $0] ?? "", help[safe: $0] ?? "", false) }
+            }
         }
     }
 
     /// The column of key labels: the widest label and a gap, at most a third of the box.
-    static func keyWidth(_ context: KeyContext, gridWidth: Int) -> Int {
-        let widest = KeyBindings.bindings(in: context).map { DisplayWidth.of($0.keyLabel) }.max() ?? 8
+    static func keyWidth(_ contexts: [KeyContext], gridWidth: Int) -> Int {
+        let widest = contexts.flatMap { KeyBindings.bindings(in: $0) }.map { DisplayWidth.of($0.keyLabel) }.max() ?? 8
         return min(22, widest + 2, max(1, min(boxWidth, gridWidth - 2) - 4) / 3)
     }
 
     /// How far the help scrolls: its lines less those the box shows (less frame and footer).
-    static func maxScroll(_ context: KeyContext, width: Int, height: Int) -> Int {
-        let count = lines(context, gridWidth: width).count
+    static func maxScroll(_ contexts: [KeyContext], width: Int, height: Int) -> Int {
+        let count = lines(contexts, gridWidth: width).count
         return max(0, count - (min(height - 2, count + 4) - 4))
     }
 
-    static func draw(_ state: AppState, scroll: Int, into grid: inout CellGrid) {
-        let context = state.screen.context
-        let all = lines(context, gridWidth: grid.width)
-        let keyWidth = keyWidth(context, gridWidth: grid.width)
-        let title: String
-        switch context {
-        case .funnel: title = "Keys — Funnel"
-        case .stageList: title = "Keys — Stage list"
-        case .journey: title = "Keys — Customer journey"
-        default: title = "Keys"
-        }
+    static func draw(_ contexts: [KeyContext], title: String, scroll: Int, into grid: inout CellGrid) {
+        let all = lines(contexts, gridWidth: grid.width)
+        let keyWidth = keyWidth(contexts, gridWidth: grid.width)
         let inner = Box.draw(title: title, width: boxWidth, height: all.count + 4, into: &grid)
         let room = max(0, inner.height - 2)
         let shown = all.dropFirst(scroll).prefix(room)
         for (i, line) in shown.enumerated() {
+            if line.heading {
+                grid.put(line.help, x: inner.x, y: inner.y + i, width: inner.width, role: .overlayTitle)
+                continue
+            }
             grid.put(line.key, x: inner.x, y: inner.y + i, width: keyWidth, role: .overlayKey)
             grid.put(line.help, x: inner.x + keyWidth, y: inner.y + i, width: inner.width - keyWidth, role: .overlay)
         }

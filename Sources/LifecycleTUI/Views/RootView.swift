@@ -9,20 +9,9 @@ public enum RootView {
             return grid
         }
         HeaderBar.draw(state, into: &grid)
-        switch state.screen {
-        case .funnel: FunnelView.draw(state, into: &grid)
-        case .stageList(let list): StageListView.draw(list, state, into: &grid)
-        case .journey(let journey): JourneyView.draw(journey, state, into: &grid)
-        }
-        switch state.overlay {
-        case .help(let scroll): HelpOverlay.draw(state, scroll: scroll, into: &grid)
-        case .filterPicker(let picker): FilterPickerOverlay.draw(picker, into: &grid)
-        case .stagePicker(let plan): MoveOverlays.drawPicker(plan, state, into: &grid)
-        case .confirm(let plan): MoveOverlays.drawConfirm(plan, state, into: &grid)
-        case .quitPrompt: MoveOverlays.drawQuitPrompt(into: &grid)
-        case .staleJournal(let stale): StaleJournalOverlay.draw(stale, state, into: &grid)
-        case nil: break
-        }
+        // The full screen shown, then the overlays on it.
+        let base = state.stack.lastIndex { !$0.screen.isOverlay } ?? 0
+        for entry in state.stack[base...] { entry.screen.draw(state, into: &grid) }
         StatusBar.draw(state, into: &grid)
         return grid
     }
@@ -58,64 +47,89 @@ enum HeaderBar {
     }
 }
 
-/// The last row: a message, or the search being typed, then the key hints of the context.
+/// The last row: a message, or the text being typed, or the work in progress; then the
+/// key hints of the context.
 enum StatusBar {
     static func draw(_ state: AppState, into grid: inout CellGrid) {
+        grid.fill(x: 0, y: grid.height - 1, width: grid.width, height: 1, role: .statusBar)
+        guard let x = drawLeft(state, into: &grid) else { return }
+        for hint in hints(state, after: x, width: grid.width) {
+            let w = grid.put(hint.key, x: hint.x, y: grid.height - 1, role: .statusKey)
+            grid.put(" " + hint.help + "  ", x: hint.x + w, y: grid.height - 1, role: .statusBar)
+        }
+    }
+
+    /// The left part: the text typed or the message; the columns used (nil: a prompt fills the bar).
+    static func drawLeft(_ state: AppState, into grid: inout CellGrid) -> Int? {
         let y = grid.height - 1
-        grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .statusBar)
-        var x = 0
-        if let name = state.saveAsInput {
-            x = grid.put("File changed on disk. Save as (Enter saves, Esc cancels): ", x: 0, y: y, role: .statusKey)
-            grid.put(name + "▏", x: x, y: y, role: .statusBar)
-            return
-        }
-        if let plan = state.noteInput {
-            let prompt = "Note for the move to \(state.stages[plan.target].name) (Enter moves, Esc cancels): "
-            x = grid.put(prompt, x: 0, y: y, role: .statusKey)
-            x += grid.put(plan.note + "▏", x: x, y: y, role: .statusBar) + 2
-            return
-        } else if let search = state.globalSearch, state.overlay == nil {
+        switch state.top.inputLine(state) {
+        case .prompt(let prompt, let text):
+            let x = grid.put(prompt, x: 0, y: y, role: .statusKey)
+            grid.put(text + "▏", x: x, y: y, role: .statusBar)
+            return nil
+        case .query(let query, let found):
             // The query, then at once the customer it finds or that none matches.
-            x = grid.put("all stages /" + search.input + "▏", x: 0, y: y, role: .statusKey, maxWidth: grid.width / 2) + 1
-            if let label = search.label {
-                x += grid.put(" " + label + " (Enter opens) ", x: x, y: y, role: .message, maxWidth: grid.width - x) + 1
-            } else {
-                x += message(state, x: x, into: &grid)
-            }
-        } else if case .stageList(let list) = state.screen, state.overlay == nil, let input = list.searchInput {
-            x = grid.put("/" + input + "▏", x: 0, y: y, role: .statusKey, maxWidth: grid.width / 2) + 1
-            x += message(state, x: x, into: &grid)
-        } else {
-            x = message(state, x: 0, into: &grid)
+            let x = grid.put(query + "▏", x: 0, y: y, role: .statusKey, maxWidth: grid.width / 2) + 1
+            guard let found else { return x + message(state, x: x, into: &grid) }
+            return x + grid.put(" " + found + " ", x: x, y: y, role: .message, maxWidth: grid.width - x) + 1
+        case nil:
+            return message(state, x: 0, into: &grid)
         }
-        // Hints, right-aligned: the last two (help, quit) always, then as many others as fit.
-        let hints = KeyBindings.statusHints(in: state.context)
-        func width(_ h: (key: String, help: String)) -> Int { DisplayWidth.of(h.key) + 1 + DisplayWidth.of(h.help) + 2 }
-        let essential = Array(hints.suffix(2))
-        var used = essential.reduce(0) { $0 + width($1) }
-        var pieces: [(key: String, help: String)] = []
-        for h in hints.dropLast(2) {
-            if x + used + width(h) > grid.width { break }
+    }
+
+    /// A key hint where it is drawn.
+    struct Hint {
+        var key: String
+        var help: String
+        var x: Int
+        var width: Int { DisplayWidth.of(key) + 1 + DisplayWidth.of(help) + 2 }
+    }
+
+    /// Hints, right-aligned after column `x`: the last two (help, quit) always, then as many
+    /// others as fit. Drawing and mouse clicks both use it.
+    static func hints(_ state: AppState, after x: Int, width gridWidth: Int) -> [Hint] {
+        let all = KeyBindings.statusHints(in: state.context).map { Hint(key: $0.key, help: $0.help, x: 0) }
+        let essential = Array(all.suffix(2))
+        var used = essential.reduce(0) { $0 + $1.width }
+        var pieces: [Hint] = []
+        for h in all.dropLast(2) {
+            if x + used + h.width > gridWidth { break }
             pieces.append(h)
-            used += width(h)
+            used += h.width
         }
         pieces += essential
-        if x + used > grid.width { pieces = []; used = 0 }
-        var hx = grid.width - used
-        for (key, help) in pieces where hx >= 0 {
-            hx += grid.put(key, x: hx, y: y, role: .statusKey)
-            hx += grid.put(" " + help + "  ", x: hx, y: y, role: .statusBar)
+        if x + used > gridWidth { return [] }
+        var hx = gridWidth - used
+        return pieces.map { h in
+            var h = h
+            h.x = hx
+            hx += h.width
+            return h
         }
+    }
+
+    /// The hints where the frame draws them (for a click on the status bar).
+    static func hintRegions(_ state: AppState) -> [Hint] {
+        var scratch = CellGrid(width: state.width, height: state.height)
+        return drawLeft(state, into: &scratch).map { hints(state, after: $0, width: state.width) } ?? []
     }
 }
 
 extension StatusBar {
     /// The status message at `x`, if any; the columns used.
     static func message(_ state: AppState, x: Int, into grid: inout CellGrid) -> Int {
+        let limit = max(0, min(grid.width * 2 / 3, grid.width - x))
+        var used = 0
+        if let busy = state.busy {
+            // The work in progress, then any message (a key refused meanwhile says why).
+            let count = busy.done.map { " " + NumberText.grouped($0) } ?? ""
+            let text = " " + busy.label + count + (busy.cancellable ? " · Esc cancels" : "") + " "
+            used = grid.put(text, x: x, y: grid.height - 1, role: .pending, maxWidth: limit)
+            guard state.status != nil, used < limit else { return used + 1 }
+        }
         guard let message = state.status else { return 0 }
         let role: Role = message.kind == .error ? .error : message.kind == .warning ? .warning : .message
-        let limit = max(0, min(grid.width * 2 / 3, grid.width - x))
-        return grid.put(" " + message.text + " ", x: x, y: grid.height - 1, role: role, maxWidth: limit) + 1
+        return used + grid.put(" " + message.text + " ", x: x + used, y: grid.height - 1, role: role, maxWidth: limit - used) + 1
     }
 }
 

@@ -86,13 +86,14 @@ enum StageListColumns {
 
 /// A stage's customers as a table, with position, sort, filter and search shown above it.
 enum StageListView {
-    static func draw(_ list: StageListState, _ state: AppState, into grid: inout CellGrid) {
-        drawTitle(list, state, into: &grid)
+    /// `loading`: the count and rows are on their way (the body says so instead of "no customers").
+    static func draw(_ list: StageListState, _ state: AppState, loading: Bool = false, into grid: inout CellGrid) {
+        drawTitle(list, state, loading: loading, into: &grid)
         let arrow = StageListColumns.arrow(list.sort)
 
         // Column header, the sort column marked.
         let page = StageListLayout.visibleRows(height: grid.height)
-        let shown = (list.top..<min(list.total, list.top + page)).compactMap { list.row(at: $0) }
+        let shown = (list.top..<max(list.top, min(list.total, list.top + page))).compactMap { list.row(at: $0) }
         let columns = StageListColumns.layout(width: grid.width, empty: StageListColumns.empty(in: shown, asOf: state.info.asOf),
                                               widest: StageListColumns.widest(in: shown, asOf: state.info.asOf))
         for (c, cx, cw) in columns {
@@ -104,7 +105,7 @@ enum StageListView {
         // Rows.
         if list.total == 0 {
             let why = list.filter.isEmpty ? "No customers in this stage." : "No customers match the filter (F clears it)."
-            grid.put(why, x: 2, y: StageListLayout.headerRows + 1, role: .dim)
+            if !loading { grid.put(why, x: 2, y: StageListLayout.headerRows + 1, role: .dim) }
             return
         }
         for i in 0..<page {
@@ -134,12 +135,17 @@ enum StageListView {
     }
 
     /// The stage, the position, sort, filter and marks; the next stage on the right.
-    static func drawTitle(_ list: StageListState, _ state: AppState, into grid: inout CellGrid) {
+    /// While `loading`, the position and order are not known yet: it says so instead.
+    static func drawTitle(_ list: StageListState, _ state: AppState, loading: Bool = false, into grid: inout CellGrid) {
         let stage = state.stages[list.stageIndex]
         var x = grid.put(" " + stage.name + " ", x: 0, y: 1, role: .title)
-        let position = list.total == 0 ? "no customers" : "\(NumberText.grouped(list.cursor + 1)) of \(NumberText.grouped(list.total))"
-        x += grid.put(" " + position, x: x, y: 1)
-        x += grid.put("  sorted by \(StageListColumns.title(of: list.sort.field)) \(StageListColumns.arrow(list.sort))", x: x, y: 1, role: .dim)
+        if loading {
+            x += grid.put(" counting customers…", x: x, y: 1, role: .pending)
+        } else {
+            let position = list.total == 0 ? "no customers" : "\(NumberText.grouped(list.cursor + 1)) of \(NumberText.grouped(list.total))"
+            x += grid.put(" " + position, x: x, y: 1)
+            x += grid.put("  sorted by \(StageListColumns.title(of: list.sort.field)) \(StageListColumns.arrow(list.sort))", x: x, y: 1, role: .dim)
+        }
         var filters: [String] = []
         if let s = list.filter.segment { filters.append("segment \(s)") }
         if let c = list.filter.channel { filters.append("channel \(c)") }

@@ -44,3 +44,32 @@ public enum StageListLayout {
 
     public static func visibleRows(height: Int) -> Int { max(1, height - headerRows - footerRows) }
 }
+
+extension StageListState {
+    /// What the rows depend on: a result for another query is stale.
+    struct Query: Hashable, Sendable {
+        var stage: String
+        var filter: CustomerFilter
+        var sort: CustomerSort
+    }
+
+    func query(_ stages: [Stage]) -> Query { Query(stage: stages[stageIndex].id, filter: filter, sort: sort) }
+
+    /// Moves `top` so that the cursor is on the page.
+    mutating func scrollIntoView(height: Int) {
+        let page = StageListLayout.visibleRows(height: height)
+        if cursor < top { top = cursor }
+        if cursor >= top + page { top = cursor - page + 1 }
+        top = max(0, min(top, max(0, total - page)))
+    }
+
+    /// The window of rows to load so the page is shown (three pages around it), or nil when
+    /// the page's rows are loaded already.
+    func missingWindow(height: Int) -> (offset: Int, limit: Int)? {
+        let page = StageListLayout.visibleRows(height: height)
+        let end = min(total, top + page)
+        let loadedEnd = rowsOffset + rows.count
+        if top >= rowsOffset && end <= loadedEnd && !(rows.isEmpty && total > 0) { return nil }
+        return (max(0, top - page), page * 3)
+    }
+}

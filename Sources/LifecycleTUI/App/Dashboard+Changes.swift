@@ -1,0 +1,174 @@
+import Foundation
+import LifecycleKit
+
+/// Stage changes, saving and quitting: what screens ask of the app (`AppRequest`). Every
+/// change goes through `StageMover` as one effect, so each is recorded as a transition and
+/// is durable before the status bar says so; while one is being written, another waits its turn
+/// (refused with a message) and navigation goes on.
+extension Dashboard {
+    /// The file after a change: what the app shows of it, read by the same effect.
+    struct FileState: Sendable {
+        var counts: [Int]
+        var info: SnapshotInfo
+        var unsaved: Bool
+        var readOnly: Bool
+
+        static func read(_ store: any SnapshotStore) throws -> FileState {
+            FileState(counts: try store.stageCounts(), info: store.info, unsaved: store.hasUnsavedChanges, readOnly: store.isReadOnly)
+        }
+    }
+
+    /// A change made: by whom (`verb`), its outcome, the mover's history after it.
+    // The mover is handed over once: no other change runs while this one is out.
+    struct ChangeDone: @unchecked Sendable {
+        var outcome: MoveOutcome?
+        var mover: StageMover
+        var verb: String
+        var single: String?
+        var target: Stage?
+        var file: FileState
+    }
+
+    mutating func request(_ r: AppRequest) {
+        switch r {
+        case .startMove(let customers, let label): startMove(customers, label: label)
+        case .perform(let plan): perform(plan)
+        case .save: save(thenQuit: false)
+        case .saveAndQuit: save(thenQuit: true)
+        case .saveAs(let name): saveAs(name)
+        case .quit: if state.unsaved { push(QuitPromptScreen()) } else { state.shouldQuit = true }
+        case .setAsideJournal: setAside()
+        case .showFound(let found, let label, let query): showFound(found, label: label, query: query)
+        }
+    }
+
+    /// A change is being written: say so instead of starting another.
+    private mutating func refusedWhileChanging() -> Bool {
+        guard isRunning("change") else { return false }
+        state.status = StatusMessage("a change is still being written: try again in a moment", kind: .warning)
+        return true
+    }
+
+    private mutating func startMove(_ customers: [String: String], label: String) {
+        if let stale = state.staleJournal { return push(StaleJournalScreen(stale)) }
+        if state.readOnly {
+            state.status = StatusMessage("\(state.fileLabel) is read-only: stages cannot be changed", kind: .error)
+            return
+        }
+        guard !customers.isEmpty else { return }
+        let current = customers.count == 1 ? state.stages.firstIndex { $0.id == customers.first!.value } : nil
+        push(StagePickerScreen(MovePlan(customers: customers, label: label, target: current ?? 0)))
+    }
+
+    /// Applies the plan through the one domain function; the reply says what happened.
+    private mutating func perform(_ plan: MovePlan) {
+        guard !refusedWhileChanging() else { return }
+        let target = state.stages[plan.target]
+        let customers = plan.customers.sorted { $0.key < $1.key }.map { (id: $0.key, seenIn: $0.value) }
+        let note = plan.note.isEmpty ? nil : plan.note
+        let mover = self.mover, single = plan.customers.count == 1 ? plan.label : nil
+        issueApp("change", "moving \(NumberText.grouped(customers.count)) customer\(customers.count == 1 ? "" : "s")…") { env in
+            var mover = mover
+            let outcome = try mover.move(customers, to: target.id, note: note, in: env.store)
+            return ChangeDone(outcome: outcome, mover: mover, verb: "Moved", single: single, target: target, file: try .read(env.store))
+        }
+    }
+
+    /// `u` and `Ctrl-R`: the last action backwards, or the last undone one again.
+    mutating func replayHistory(undo: Bool) {
+        guard !refusedWhileChanging() else { return }
+        let mover = self.mover
+        issueApp("change", undo ? "undoing…" : "redoing…") { env in
+            var mover = mover
+            let outcome = try undo ? mover.undo(in: env.store) : mover.redo(in: env.store)
+            return ChangeDone(outcome: outcome, mover: mover, verb: undo ? "Undone: moved back" : "Redone: moved",
+                              file: try .read(env.store))
+        }
+    }
+
+    private mutating func changed(_ done: ChangeDone) {
+        mover = done.mover
+        guard let o = done.outcome else {
+            state.status = StatusMessage(done.verb.hasPrefix("Undone") ? "nothing to undo" : "nothing to redo")
+            return
+        }
+        report(o, verb: done.verb, single: done.single, target: done.target)
+        reloadAfterChange(done.file, moved: o.applied)
+    }
+
+    /// After any change (`moved`: the ones made here): counts, every screen (a list's cursor
+    /// on the same customer, the journey) and, in the background, the figures.
+    mutating func reloadAfterChange(_ file: FileState, moved: [Transition] = []) {
+        state.funnel.counts = file.counts
+        // `as_of` follows a change (else days in stage would count from before it).
+        state.info = file.info
+        state.unsaved = file.unsaved
+        state.figuresStale = true
+        for entry in state.stack { onScreen(entry.id) { $0.reloadAfterChange(moved: moved, &$1, &$2) } }
+    }
+
+    /// `Moved Anna Müller: Retention → Win-back`, `Moved 12 customers to Win-back`, and
+    /// what could not be moved: `1 of 12 not moved: C-1041 was moved to loyalty by ben at …`.
+    private mutating func report(_ o: MoveOutcome, verb: String, single: String?, target: Stage?) {
+        let stages = state.stages
+        let name = { (id: String?) in stages.first { $0.id == id }?.name ?? (id ?? "—") }
+        let customers = "\(NumberText.grouped(o.applied.count)) customer\(o.applied.count == 1 ? "" : "s")"
+        var text: String
+        if let single, let t = o.applied.first {
+            text = "\(verb) \(single): \(name(t.from)) → \(name(t.to))"
+        } else if let target {
+            text = "\(verb) \(customers) to \(target.name)"
+        } else {
+            text = "\(verb) \(customers)"
+        }
+        var parts = o.applied.isEmpty ? [] : [text]
+        if let there = o.alreadyThere.first {
+            parts.append(o.alreadyThere.count == 1 ? "\(there)" : "\(NumberText.grouped(o.alreadyThere.count)) already there: \(there)")
+        }
+        var kind = StatusMessage.Kind.info
+        if let first = o.conflicts.first {
+            let total = o.applied.count + o.conflicts.count + o.alreadyThere.count
+            parts.append("\(o.conflicts.count) of \(total) not moved: \(first)")
+            kind = .warning
+        }
+        state.status = StatusMessage(parts.isEmpty ? text : parts.joined(separator: " · "), kind: kind)
+    }
+
+    /// Every few ticks: did another program change the file?
+    mutating func tick() {
+        ticksSinceRefresh += 1
+        guard ticksSinceRefresh >= 5, !isRunning("change"), !isRunning("refresh") else { return }
+        ticksSinceRefresh = 0
+        issueApp("refresh", "") { env in try env.store.refresh() ? try FileState.read(env.store) : nil as FileState? }
+    }
+
+    /// The results of the app's effects.
+    mutating func receiveApp(_ slot: String, _ result: Result<EffectValue, EffectFailure>) {
+        let value: any Sendable
+        switch result {
+        case .success(let v): value = v.value
+        case .failure(let f): return failed(slot, f.error)
+        }
+        switch value {
+        case let done as ChangeDone: changed(done)
+        case let report as FunnelReport: showFigures(report)
+        case let saved as Saved: self.saved(saved)
+        case let file as FileState?:
+            guard let file else { return }
+            reloadAfterChange(file)
+            if state.status == nil { state.status = StatusMessage("updated: another program changed the file") }
+        case let shown as Shown: show(shown)
+        default: break
+        }
+    }
+
+    private mutating func failed(_ slot: String, _ error: any Error) {
+        switch slot {
+        case "figures": figuresFailed("\(error)")
+        case "save": saveFailed(error)
+        default:
+            let doing = ["change": "moving", "refresh": "checking for changes", "show": "finding the customer"][slot] ?? slot
+            state.status = StatusMessage("\(doing) failed: \(error)", kind: .error)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import LifecycleKit
+
+/// Effects in flight: each slot's current request, results matched to it (others dropped),
+/// progress in the status bar, and `Esc` cancelling.
+extension Dashboard {
+    /// Gives `effect` a request id, superseding (and cancelling) the slot's older request.
+    mutating func issue(_ effect: Effect) {
+        let key = "\(effect.target)|\(effect.slot)"
+        if let old = pending[key] {
+            old.issued.token.cancel()
+            if state.busy?.id == old.issued.id { state.busy = nil }
+        }
+        let issued = IssuedEffect(id: nextRequestID, effect: effect, token: CancellationToken())
+        nextRequestID += 1
+        pending[key] = Pending(issued: issued, slot: effect.slot, target: effect.target)
+        outbox.append(issued)
+    }
+
+    /// The app's own effects (stage changes, saving, figures) come back to `receiveApp`.
+    mutating func issueApp(_ slot: String, _ label: String, cancellable: Bool = false, lane: Effect.Lane = .worker,
+                           _ work: @escaping @Sendable (EffectEnvironment) throws -> any Sendable) {
+        issue(Effect(slot: slot, label: label, cancellable: cancellable, lane: lane, target: .app, work: work))
+    }
+
+    /// A request of the app's slot is on its way.
+    func isRunning(_ slot: String) -> Bool { pending["\(Effect.Target.app)|\(slot)"] != nil }
+
+    mutating func receive(_ id: RequestID, _ result: Result<EffectValue, EffectFailure>) {
+        guard let (key, p) = pending.first(where: { $0.value.issued.id == id }) else { return }  // superseded
+        pending[key] = nil
+        if state.busy?.id == id { state.busy = nil }
+        if case .failure(let f) = result, f.cancelled { return }
+        switch p.target {
+        case .app: receiveApp(p.slot, result)
+        case .screen(let screen): onScreen(screen) { $0.receive(p.slot, result, &$1, &$2) }
+        }
+    }
+
+    /// The runner says request `id` is still running: show it (with its count when known).
+    mutating func progress(_ id: RequestID, _ done: Int) {
+        guard let p = pending.values.first(where: { $0.issued.id == id }), !p.issued.effect.label.isEmpty else { return }
+        state.busy = Busy(id: id, label: p.issued.effect.label, done: done > 0 ? done : nil, cancellable: p.issued.effect.cancellable)
+    }
+
+    mutating func cancel(_ busy: Busy) {
+        if let (key, p) = pending.first(where: { $0.value.issued.id == busy.id }) {
+            p.issued.token.cancel()
+            pending[key] = nil
+        }
+        state.busy = nil
+        state.status = StatusMessage("cancelled: \(busy.label.hasSuffix("…") ? String(busy.label.dropLast()) : busy.label)")
+    }
+
+    /// The full-scan figures as an effect on a thread of its own (the runner asks for it at
+    /// start and after changes); a newer request makes an older result void.
+    public mutating func requestFigures() -> IssuedEffect? {
+        state.figuresStale = false
+        issueApp("figures", "", lane: .ownThread) { env in try env.store.funnelReport() }
+        defer { outbox = [] }
+        return outbox.last
+    }
+
+    /// The figures were recomputed for the current data (kept for callers that compute them themselves).
+    public mutating func figuresRequested() { state.figuresStale = false }
+
+    mutating func showFigures(_ report: FunnelReport) {
+        state.funnel.reportError = nil
+        state.funnel.report = report
+        state.changesSinceAsOf = report.changesSinceAsOf
+    }
+
+    mutating func figuresFailed(_ message: String) {
+        state.funnel.reportError = message
+        state.status = StatusMessage("figures could not be computed: \(message)", kind: .error)
+    }
+}

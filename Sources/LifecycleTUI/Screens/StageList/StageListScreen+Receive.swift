@@ -1,0 +1,64 @@
+import LifecycleKit
+
+/// Results of the list's effects, and the values its overlays hand back.
+extension StageListScreen {
+    public mutating func receive(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
+                                 _ commands: inout ScreenCommands) {
+        let value: any Sendable
+        switch result {
+        case .success(let v): value = v.value
+        case .failure(let f):
+            if slot == "reload" { reloading = false }
+            app.status = StatusMessage("\(Self.doing(slot)) failed: \(f.error)", kind: .error)
+            return
+        }
+        switch value {
+        case let reply as ReloadReply: apply(reply, &app, &commands)
+        case let page as StageListLoading.Rows:
+            guard page.query == list.query(app.stages) else { return }
+            (list.rows, list.rowsOffset) = (page.rows, page.offset)
+        case let hit as StageListLoading.Hit: jump(hit, &app, &commands)
+        case let marked as [String: String]:
+            list.marked.merge(marked) { $1 }
+            app.status = StatusMessage("\(NumberText.grouped(list.marked.count)) marked · m moves them · c clears")
+        case let picker as FilterPickerState: commands.push(FilterPickerScreen(picker, owner: commands.me))
+        case let filter as CustomerFilter: applyFilter(filter, &app, &commands)
+        case let load as JourneyLoad:
+            guard let journey = load.journey else {
+                app.status = StatusMessage("customer \(load.id) no longer exists", kind: .warning)
+                return
+            }
+            commands.push(JourneyScreen(journey))
+        default: break
+        }
+    }
+
+    private mutating func apply(_ reply: ReloadReply, _ app: inout AppState, _ commands: inout ScreenCommands) {
+        let r = reply.reloaded
+        reloading = false
+        guard r.query == list.query(app.stages) else { return reload(app, &commands) }
+        list.total = r.total
+        // Keys pressed while it loaded moved the cursor: keep where they went.
+        if list.cursor == reply.requestedCursor { (list.cursor, list.top) = (r.cursor, r.top) }
+        (list.rows, list.rowsOffset) = (r.rows, r.rowsOffset)
+        list.cursor = max(0, min(list.cursor, list.total - 1))
+        list.scrollIntoView(height: app.height)
+        loadRows(app, &commands)
+        if reply.saying == "filtered" {
+            app.status = StatusMessage("filtered: \(NumberText.grouped(list.total)) customers")
+        } else if let text = reply.saying {
+            app.status = StatusMessage(text)
+        }
+    }
+
+    static func doing(_ slot: String) -> String {
+        switch slot {
+        case "reload": return "counting customers"
+        case "rows": return "loading customers"
+        case "search": return "searching"
+        case "markAll": return "marking"
+        case "filter": return "reading segments"
+        default: return "opening the journey"
+        }
+    }
+}
