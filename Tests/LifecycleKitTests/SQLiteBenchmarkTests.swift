@@ -107,7 +107,7 @@ struct SQLiteBenchmarkTests {
         _ = try time("customer + touchpoints + transitions") {
             (try store.customer(id: "C-1500000"), try store.touchpoints(ofCustomer: "C-1500000"), try store.transitions(ofCustomer: "C-1500000"))
         }
-        let report = try time("funnelReport (scanJourneys)") { try store.funnelReport() }
+        let report = try time("funnelReport (stream)") { try store.funnelReport() }
         print("bench reached \(report.stages.map(\.reached))")
         let problems = time("validate") { SQLiteValidator.validate(path: path) }
         print("bench validate: \(problems.errorCount) errors, \(problems.warningCount) warnings")

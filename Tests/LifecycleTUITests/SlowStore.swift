@@ -54,7 +54,7 @@ final class SlowStore: SnapshotStore, @unchecked Sendable {
     func customer(id: String) throws -> Customer? { try slow { try base.customer(id: id) } }
     func touchpoints(ofCustomer id: String) throws -> [Touchpoint] { try slow { try base.touchpoints(ofCustomer: id) } }
     func transitions(ofCustomer id: String) throws -> [Transition] { try slow { try base.transitions(ofCustomer: id) } }
-    func scanJourneys(into accumulator: inout FunnelAccumulator) throws { try slow { try base.scanJourneys(into: &accumulator) } }
+    func stream(_ analyses: [any Analysis]) throws -> [any Analysis] { try slow { try base.stream(analyses) } }
     func funnelReport() throws -> FunnelReport { try slow { try base.funnelReport() } }
     func export(to sink: SnapshotSink) throws { try slow { try base.export(to: sink) } }
     func apply(_ request: MoveRequest) throws -> MoveOutcome { try slow { try base.apply(request) } }

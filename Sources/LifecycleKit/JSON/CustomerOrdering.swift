@@ -9,6 +9,11 @@ struct CustomerOrdering {
     let tables: SnapshotTables
     let indexes: SnapshotIndexes
 
+    /// Every customer row in ascending id order (bytes, as SQLite's `ORDER BY id`).
+    func idOrder() -> [Int] {
+        sortedByID(Array(0..<Int32(tables.customers.count))).map { Int($0) }
+    }
+
     /// `rows` in ascending id order.
     func sortedByID(_ rows: [Int32]) -> [Int32] {
         sort(rows.map { keyed(row: $0, position: 0, .id) }, .id)

@@ -17,7 +17,7 @@ public final class JSONSnapshotStore: SnapshotStore {
     public let problems: ProblemList
     /// Changed only by `apply` (see `JSONSnapshotStore+Moves.swift`), holding `mutation`.
     /// Queries run on the thread that applies changes, except `funnelReport()`
-    /// (`scanJourneys`, `totals`, `info`), which may run on another: it takes the tables and
+    /// (`stream`, `totals`, `info`), which may run on another: it takes the tables and
     /// indexes under `mutation` (a copy-on-write snapshot) and works on that.
     let mutation = NSLock()
     var tables: SnapshotTables
@@ -178,21 +178,38 @@ public final class JSONSnapshotStore: SnapshotStore {
 
     // MARK: Whole snapshot
 
-    public func scanJourneys(into accumulator: inout FunnelAccumulator) throws {
-        var entries: [StageEntry] = []
+    public func stream(_ analyses: [any Analysis]) throws -> [any Analysis] {
+        var analyses = analyses
+        let needs = analyses.needs
         let (tables, indexes) = mutation.withLock { (self.tables, self.indexes) }
         let c = tables.customers
         let t = tables.transitions
-        for row in 0..<c.count {
-            entries.removeAll(keepingCapacity: true)
-            for r in indexes.transitionsByCustomer[row].map({ Int($0) }) {
-                entries.append(StageEntry(stage: Int(t.to[r]), from: t.from[r] < 0 ? nil : Int(t.from[r]),
-                                          at: Timestamp(microseconds: t.at[r]),
-                                          id: t.ids[r] == 0 ? nil : t.ids[r], reverts: t.reverts[r] == 0 ? nil : t.reverts[r]))
+        let tp = tables.touchpoints
+        let purchase = needs.contains(.touchpoints) ? nil : tables.words.find("purchase")
+        for row in CustomerOrdering(tables: tables, indexes: indexes).idOrder() {
+            var record = CustomerRecord(id: c.ids.text(row), stage: Int(c.stages[row]), stageEnteredAt: Timestamp(stored: c.stageEnteredAt[row]),
+                                        createdAt: Timestamp(stored: c.createdAt[row]))
+            if needs.contains(.transitions) {
+                record.transitions = indexes.transitionsByCustomer[row].map { r in
+                    let r = Int(r)
+                    return StageEntry(stage: Int(t.to[r]), from: t.from[r] < 0 ? nil : Int(t.from[r]), at: Timestamp(microseconds: t.at[r]),
+                                      id: t.ids[r] == 0 ? nil : t.ids[r], reverts: t.reverts[r] == 0 ? nil : t.reverts[r])
+                }
             }
-            accumulator.addCustomer(stage: Int(c.stages[row]), enteredAt: Timestamp(stored: c.stageEnteredAt[row]),
-                                    entries: entries, revenue: indexes.revenue[row])
+            if needs.contains(.touchpoints) || (needs.contains(.purchases) && purchase != nil) {
+                record.touchpoints = indexes.touchpointsByCustomer[row].compactMap { r in
+                    let r = Int(r)
+                    if let purchase, tp.types[r] != purchase { return nil }
+                    let value = tp.values[r]
+                    return TouchpointRecord(id: tp.ids.text(r), at: Timestamp(microseconds: tp.at[r]), channel: tables.words[tp.channels[r]],
+                                            type: tables.words[tp.types[r]], campaign: tp.campaigns[r] < 0 ? nil : tables.words[tp.campaigns[r]],
+                                            value: value.isNaN ? nil : value)
+                }
+            }
+            if needs.contains(.revenue) { record.revenue = indexes.revenue[row] }
+            analyses.add(record)
         }
+        return analyses
     }
 
     public func export(to sink: SnapshotSink) throws {

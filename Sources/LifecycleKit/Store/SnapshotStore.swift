@@ -42,9 +42,11 @@ public protocol SnapshotStore: AnyObject {
     /// The customer's transitions in time order (ties in file order).
     func transitions(ofCustomer id: String) throws -> [Transition]
 
-    /// Feeds every customer, with their transitions and revenue, to the funnel figures.
-    /// A full scan: slow on big files, never on the input path.
-    func scanJourneys(into accumulator: inout FunnelAccumulator) throws
+    /// The streaming pass: hands every customer once, in id order, with what the analyses
+    /// need (`Analysis.needs`), to each of them, and returns them done. A full scan (chunked
+    /// and restarted when another program changes the file, on SQLite): slow on big files,
+    /// never on the input path. `run(_:)` runs one analysis.
+    func stream(_ analyses: [any Analysis]) throws -> [any Analysis]
 
     /// Builds, or loads from a side cache, what makes sorting and filtering a stage instant
     /// (SQLite: per-customer columns and sort orders, never written into the snapshot).
@@ -56,7 +58,7 @@ public protocol SnapshotStore: AnyObject {
     /// the next run (when it is not kept already). Call before the program ends.
     func saveListIndex()
 
-    /// The funnel figures of `report`: a full scan (`scanJourneys`), or a result kept from an
+    /// The funnel figures of `report`: a full scan (`FunnelAnalysis`), or a result kept from an
     /// earlier scan of the very same state of the file.
     func funnelReport() throws -> FunnelReport
 
@@ -130,9 +132,9 @@ extension SnapshotStore {
 
     /// The funnel figures of `report`, by a full scan.
     public func scannedFunnelReport() throws -> FunnelReport {
-        var acc = FunnelAccumulator(stages: stages, asOf: info.asOf)
-        try scanJourneys(into: &acc)
-        return FunnelReport(info: info, totals: try totals(), stages: acc.figures(), changesSinceAsOf: acc.transitionsAfterAsOf)
+        let info = self.info
+        let funnel = try run(FunnelAnalysis(stages: stages, asOf: info.asOf))
+        return FunnelReport(info: info, totals: try totals(), stages: funnel.stages, changesSinceAsOf: funnel.changesSinceAsOf)
     }
 }
 
