@@ -3,7 +3,7 @@ import Foundation
 
 /// A store that answers like one behind a slow network: every call sleeps `delay` (200 ms),
 /// then asks the real store. Counts its calls, so a test can see that update made none.
-final class SlowStore: SnapshotStore, @unchecked Sendable {
+final class SlowStore: SnapshotStore, FileSaving, SideCached, @unchecked Sendable {
     let base: any SnapshotStore
     let delay: TimeInterval
     private let lock = NSLock()

@@ -78,7 +78,7 @@ extension Array where Element == any Analysis {
     }
 }
 
-extension SnapshotStore {
+extension SnapshotReading {
     /// Runs one analysis in a pass of its own.
     public func run<A: Analysis>(_ analysis: A) throws -> A.Result {
         let done = try stream([analysis])

@@ -7,7 +7,7 @@ import Foundation
 /// `customers[1041].stage`, or `line L, column C` for a syntax error, both 1-based, the
 /// column counted in Unicode code points); warnings end up in `problems`. Customer lists
 /// are sorted once per (stage, filter, order) and cached, so that paging costs only the page.
-public final class JSONSnapshotStore: SnapshotStore {
+public final class JSONSnapshotStore: SnapshotStore, FileSaving {
     /// Changes only when `save(to:)` continues on the new file (on the thread that applies changes).
     public internal(set) var path: String
     /// `as_of` follows the latest stage change when the file declares none; a declared one never moves.

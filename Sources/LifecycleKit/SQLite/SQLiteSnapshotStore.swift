@@ -12,7 +12,7 @@ import GRDBSQLite
 /// SQLiteSnapshotStore+Moves.swift) through a second, writable connection opened when the
 /// file and its directory are writable. The file is never rewritten and its journal mode
 /// never changed.
-public final class SQLiteSnapshotStore: SnapshotStore {
+public final class SQLiteSnapshotStore: SnapshotStore, SideCached {
     public let path: String
     public let stages: [Stage]
     /// Warnings found at open (errors refuse the file).

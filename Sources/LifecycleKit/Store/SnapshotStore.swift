@@ -1,9 +1,16 @@
-/// An open snapshot that answers the questions the dashboard and the CLI ask.
+/// An open snapshot: what every store does — reading it (`SnapshotReading`) and changing
+/// stages with the conflict check (`StageWriting`). A store may add optional capabilities:
+/// `FileSaving` (a JSON file: unsaved changes, saving, its journal) and `SideCached` (a SQLite
+/// file: the list index kept beside it). The extension below answers for a store without
+/// them, so callers need not ask.
 ///
 /// Two implementations give the same answers: `JSONSnapshotStore` (parsed once into compact
 /// in-memory indexes) and `SQLiteSnapshotStore` (indexed queries, nothing read that the
 /// question does not need).
-public protocol SnapshotStore: AnyObject {
+public protocol SnapshotStore: SnapshotReading, StageWriting {}
+
+/// Reading a snapshot: the questions the dashboard and the CLI ask, and the streaming pass.
+public protocol SnapshotReading: AnyObject {
     /// The path the snapshot was opened from.
     var path: String { get }
     var info: SnapshotInfo { get }
@@ -48,16 +55,6 @@ public protocol SnapshotStore: AnyObject {
     /// never on the input path. `run(_:)` runs one analysis.
     func stream(_ analyses: [any Analysis]) throws -> [any Analysis]
 
-    /// Builds, or loads from a side cache, what makes sorting and filtering a stage instant
-    /// (SQLite: per-customer columns and sort orders, never written into the snapshot).
-    /// Slow on a big file seen for the first time: call it off the input path. Safe to call
-    /// from another thread while the store answers queries.
-    func prepareListIndex() throws -> ListIndexPreparation
-
-    /// Keeps what `prepareListIndex()` prepared, with this store's own stage changes, for
-    /// the next run (when it is not kept already). Call before the program ends.
-    func saveListIndex()
-
     /// The funnel figures of `report`: a full scan (`FunnelAnalysis`), or a result kept from an
     /// earlier scan of the very same state of the file.
     func funnelReport() throws -> FunnelReport
@@ -65,6 +62,10 @@ public protocol SnapshotStore: AnyObject {
     /// Writes the whole snapshot into `sink` (for `convert`).
     func export(to sink: SnapshotSink) throws
 
+}
+
+/// Changing stages: one action at a time, durable before it returns, with the conflict check.
+public protocol StageWriting: AnyObject {
     /// True when stages cannot be changed (a read-only file or directory).
     var isReadOnly: Bool { get }
 
@@ -78,6 +79,10 @@ public protocol SnapshotStore: AnyObject {
     /// Picks up changes other programs made to the file since the last call; true if any.
     func refresh() throws -> Bool
 
+}
+
+/// A store whose changes wait beside the file until saved (JSON: the journal).
+public protocol FileSaving: AnyObject {
     /// True when applied changes are not yet in the file itself (JSON: in the journal).
     var hasUnsavedChanges: Bool { get }
 
@@ -101,6 +106,20 @@ public protocol SnapshotStore: AnyObject {
     func releaseFile()
 }
 
+/// A store that keeps what makes lists instant beside the file (SQLite: the side cache).
+public protocol SideCached: AnyObject {
+    /// Builds, or loads from a side cache, what makes sorting and filtering a stage instant
+    /// (SQLite: per-customer columns and sort orders, never written into the snapshot).
+    /// Slow on a big file seen for the first time: call it off the input path. Safe to call
+    /// from another thread while the store answers queries.
+    func prepareListIndex() throws -> ListIndexPreparation
+
+    /// Keeps what `prepareListIndex()` prepared, with this store's own stage changes, for
+    /// the next run (when it is not kept already). Call before the program ends.
+    func saveListIndex()
+
+}
+
 /// What `prepareListIndex()` did.
 public enum ListIndexPreparation: Sendable, Equatable {
     /// Nothing to do: the store sorts and filters in memory already (JSON), or the index is current.
@@ -113,20 +132,28 @@ public enum ListIndexPreparation: Sendable, Equatable {
     case interrupted
 }
 
+/// The optional capabilities, answered for every store: a store without them has nothing
+/// unsaved, nothing to save, no journal, and no list index to prepare.
 extension SnapshotStore {
-    public func prepareListIndex() throws -> ListIndexPreparation { .notNeeded }
-    public func saveListIndex() {}
-    public var hasUnsavedChanges: Bool { false }
-    public func save() throws {}
+    public func prepareListIndex() throws -> ListIndexPreparation { try (self as? any SideCached)?.prepareListIndex() ?? .notNeeded }
+    public func saveListIndex() { (self as? any SideCached)?.saveListIndex() }
+    public var hasUnsavedChanges: Bool { (self as? any FileSaving)?.hasUnsavedChanges ?? false }
+    public func save() throws { try (self as? any FileSaving)?.save() }
     public func save(to path: String) throws {
-        throw OperationError("only JSON snapshots are saved under another name; \(self.path) holds every change already")
+        guard let saving = self as? any FileSaving else {
+            throw OperationError("only JSON snapshots are saved under another name; \(self.path) holds every change already")
+        }
+        try saving.save(to: path)
     }
-    public var staleJournal: StaleJournal? { nil }
-    public func setAsideStaleJournal() throws -> String { throw OperationError("\(path) has no journal to set aside") }
-    public func releaseFile() {}
+    public var staleJournal: StaleJournal? { (self as? any FileSaving)?.staleJournal }
+    public func setAsideStaleJournal() throws -> String {
+        guard let saving = self as? any FileSaving else { throw OperationError("\(path) has no journal to set aside") }
+        return try saving.setAsideStaleJournal()
+    }
+    public func releaseFile() { (self as? any FileSaving)?.releaseFile() }
 }
 
-extension SnapshotStore {
+extension SnapshotReading {
     /// The funnel figures of `report`, by a full scan.
     public func funnelReport() throws -> FunnelReport { try scannedFunnelReport() }
 
