@@ -85,7 +85,7 @@ public final class JSONSnapshotStore: SnapshotStore {
         currentInfo = SnapshotInfo(name: tables.name, currency: tables.currency ?? "EUR", declaredAsOf: tables.declaredAsOf,
                             asOf: Timestamp(microseconds: latest == noTimestamp ? 0 : latest))
         var problems = indexes.warnings(tables, declaredAsOf: tables.declaredAsOf)
-        if let stale = moves.staleJournal { problems.add(.staleJournal, at: "", stale.warning) }
+        if let stale = moves.staleJournal { problems.add(Problem(.staleJournal, at: "", stale.warningMessage)) }
         self.problems = problems
         sortedSegments = Self.distinctSortedWords(tables.customers.segments, tables.words).filter { !$0.isEmpty }
         sortedChannels = Self.distinctSortedWords(tables.touchpoints.channels, tables.words)

@@ -1,0 +1,35 @@
+/// Every catalog entry. A new user-visible text is a new case here plus its text in each
+/// language (`Catalog+English.swift`, `Catalog+German.swift`; the compiler insists on both,
+/// and `CatalogTests` checks they take the same arguments).
+public enum MessageKey: String, CaseIterable, Sendable {
+    // Files and formats (convert, generate)
+    case formatUnknown, outputExists, sameFile, wroteSnapshot, wroteConversion, mustNotBeNegative
+    // Customers and stages
+    case unknownCustomer, unknownStage, unknownStageAmong
+    // Moves (move, and the domain's refusals and conflicts)
+    case moved, alreadyThere, alreadyThereBy, notMoved, noOutcome
+    case conflictGone, conflictMovedBy, conflictElsewhere
+    case moveReadOnly, moveBusy, moveChangedOnDisk, moveIO
+    case rewriteFailed, changeInJournal, earlierChangesWritten, fileBeingRewritten
+    // Journals that cannot be replayed
+    case staleJournalWarning, staleJournalRefusal
+    case journalNoHeader, journalOtherVersion, journalDamaged, journalUnknownReference
+    // Validation
+    case problemError, problemWarning, moreErrors, moreWarnings, validateSummary, cannotOpenSnapshot
+    // report
+    case reportTitle, reportTitleWithChanges, unnamedSnapshot, reportTotals
+    case columnStage, columnCustomers, columnShare, columnReached, columnConversion, columnMedianDays, columnRevenue
+    // history
+    case historyHeading, historyEmpty, columnWhen, columnFrom, columnTo, columnBy, columnNote
+}
+
+/// The catalog: each key's text per language.
+public enum Catalog {
+    /// The raw text of `key` in `language` (see `MessageTemplate` for the syntax).
+    public static func text(_ key: MessageKey, _ language: Language) -> String {
+        switch language {
+        case .en: return english(key)
+        case .de: return german(key)
+        }
+    }
+}
