@@ -55,11 +55,13 @@ import Testing
         let run = try Shell.run([Shell.clc, "validate", broken], environment: Self.environment(["CLC_LANG": "de", "LANG": "en_US.UTF-8"]))
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("Fehler: customers[1].stage: ") == true)
+        #expect(lines.first == "Fehler: customers[1].stage: unbekannte Phase \"nirvana\"")
         #expect(lines.last == "\(broken): 1 Fehler, 0 Warnungen")
         let opened = try Shell.run([Shell.clc, "report", broken], environment: Self.environment(["CLC_LANG": "de"]))
         #expect(opened.status == 1)
-        #expect(opened.stderr.hasPrefix("\(broken): Snapshot kann nicht geöffnet werden (1 Fehler)\n  Fehler: customers[1].stage: "))
+        #expect(opened.stderr == "\(broken): Snapshot kann nicht geöffnet werden (1 Fehler)\n  Fehler: customers[1].stage: unbekannte Phase \"nirvana\"\n")
+        let missing = try Shell.run([Shell.clc, "validate", broken + ".nope"], environment: Self.environment(["CLC_LANG": "de"]))
+        #expect(missing.stdout == "Fehler: Datei nicht gefunden\n\(broken).nope: 1 Fehler, 0 Warnungen\n")
     }
 
     @Test func moveWithAGermanLocaleIsGerman() throws {

@@ -11,14 +11,14 @@ enum JSONValueKind {
     case string, number, object, array, bool, null
 
     /// "a string", "an object"… for messages like `expected a string, found a number`.
-    var phrase: String {
+    var phrase: Message {
         switch self {
-        case .string: return "a string"
-        case .number: return "a number"
-        case .object: return "an object"
-        case .array: return "an array"
-        case .bool: return "a boolean"
-        case .null: return "null"
+        case .string: return Message(.jsonString)
+        case .number: return Message(.jsonNumber)
+        case .object: return Message(.jsonObject)
+        case .array: return Message(.jsonArray)
+        case .bool: return Message(.jsonBoolean)
+        case .null: return Message(.jsonNull)
         }
     }
 }

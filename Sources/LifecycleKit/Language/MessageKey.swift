@@ -16,6 +16,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case journalNoHeader, journalOtherVersion, journalDamaged, journalUnknownReference
     // Validation
     case problemError, problemWarning, moreErrors, moreWarnings, validateSummary, cannotOpenSnapshot
+    // Validation: files
+    case noSuchFile, isDirectory, permissionDenied, cannotBeOpened, cannotBeRead, beingRewritten
+    // Validation: the rules of the format
+    case formatMustBe, missingFormat, unsupportedVersion, atLeastOneStage, missingField, fieldTwice
+    case expectedKind, expectedScalar, jsonString, jsonNumber, jsonObject, jsonArray, jsonBoolean, jsonNull
+    case invalidStageID, invalidID, malformedTimestamp, expectedPositiveInteger
+    case duplicateStageID, duplicateCustomerID, duplicateTouchpointID, duplicateTransitionID
+    case unmatchedRevert, stageMismatch, enteredBeforeCreated, afterAsOf
     // report
     case reportTitle, reportTitleWithChanges, unnamedSnapshot, reportTotals
     case columnStage, columnCustomers, columnShare, columnReached, columnConversion, columnMedianDays, columnRevenue

@@ -22,21 +22,48 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
 
     public var kind: Kind
     public var place: String
-    /// The message in English.
-    public var message: String
-    /// The message as a catalog value, for problems converted to the catalog so far (the
-    /// others show `message` in every language).
-    public var localized: Message?
+    /// The message as a catalog value, or text not (yet) in the catalog, shown as it is in
+    /// every language.
+    public var content: Content
+
+    public enum Content: Hashable, Sendable {
+        case plain(String)
+        case message(Message)
+    }
 
     public init(_ kind: Kind, at place: String, _ message: String) {
         self.kind = kind
         self.place = place
-        self.message = message
+        content = .plain(message)
     }
 
     public init(_ kind: Kind, at place: String, _ message: Message) {
-        self.init(kind, at: place, message.description)
-        localized = message
+        self.kind = kind
+        self.place = place
+        content = .message(message)
+    }
+
+    /// The message in English.
+    public var message: String { message(in: .en) }
+
+    /// Problems are equal when kind, place and English text are (whether the text comes from
+    /// the catalog or not).
+    public static func == (a: Problem, b: Problem) -> Bool {
+        a.kind == b.kind && a.place == b.place && a.message == b.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(place)
+        hasher.combine(message)
+    }
+
+    /// The message in `language`.
+    public func message(in language: Language) -> String {
+        switch content {
+        case .plain(let text): return text
+        case .message(let m): return m.text(in: language)
+        }
     }
 
     public var severity: Severity {
@@ -50,8 +77,7 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
 
     /// `place: message`, the message in `language` where the catalog has it.
     public func text(in language: Language) -> String {
-        let shown = localized?.text(in: language) ?? message
-        return place.isEmpty ? shown : "\(place): \(shown)"
+        place.isEmpty ? message(in: language) : "\(place): \(message(in: language))"
     }
 }
 
@@ -80,6 +106,10 @@ public struct ProblemList: Sendable {
     }
 
     public mutating func add(_ kind: Problem.Kind, at place: String, _ message: String) {
+        add(Problem(kind, at: place, message))
+    }
+
+    public mutating func add(_ kind: Problem.Kind, at place: String, _ message: Message) {
         add(Problem(kind, at: place, message))
     }
 
@@ -121,6 +151,12 @@ public struct SnapshotError: Error, Sendable, CustomStringConvertible {
     }
 
     public init(path: String, kind: Problem.Kind = .notASnapshot, place: String = "", message: String) {
+        var list = ProblemList()
+        list.add(kind, at: place, message)
+        self.init(path: path, problems: list)
+    }
+
+    public init(path: String, kind: Problem.Kind = .notASnapshot, place: String = "", message: Message) {
         var list = ProblemList()
         list.add(kind, at: place, message)
         self.init(path: path, problems: list)
