@@ -50,6 +50,10 @@ import Testing
         let conflict = MoveConflict(customerID: "C-1", expectedStage: "a", actualStage: nil, lastTransition: nil)
         #expect(Message(.notMoved, .message(conflict.message)).text(in: .de) == "nicht verschoben: C-1 existiert nicht mehr")
         #expect(conflict.description == "C-1 no longer exists")
+        let by = Transition(customerID: "C-1", from: "a", to: "b", at: Timestamp("2026-11-02T10:42:00Z")!, by: "ben")
+        let there = AlreadyThere(customerID: "C-1", stage: "b", lastTransition: by)
+        #expect(there.description == "C-1 is already in b (moved there by ben at 2026-11-02T10:42:00Z)")
+        #expect(there.message.text(in: .de) == "C-1 ist bereits in b (dorthin verschoben von ben am 02.11.2026, 10:42 UTC)")
     }
 
     @Test func brokenTemplatesAreRefused() throws {

@@ -17,6 +17,8 @@ extension Catalog {
         case .moved: "Moved {0} ({1}): {2} → {3} at {4} by {5}"
         case .alreadyThere: "{0} ({1}) is already in {2}: nothing recorded"
         case .alreadyThereBy: "{0} ({1}) is already in {2}: nothing recorded (moved there by {3} at {4})"
+        case .alreadyIn: "{0} is already in {1}"
+        case .alreadyInBy: "{0} is already in {1} (moved there by {2} at {3})"
         case .notMoved: "not moved: {0}"
         case .noOutcome: "not moved: {0} (no outcome reported)"
         case .conflictGone: "{0} no longer exists"
@@ -37,7 +39,7 @@ extension Catalog {
             "its journal {0} {1}; nothing was changed. Open the file in the dashboard (clc FILE) to set the journal aside"
         case .journalNoHeader: "does not start with a clc journal header"
         case .journalOtherVersion:
-            "belongs to another version of the file (written for {0, plural, one {# byte} other {# bytes}}, the file has {1, plural, one {# byte} other {# bytes}})"
+            "belongs to another version of the file (written for {0, plural, one {# byte} other {# bytes}}, the file has {1})"
         case .journalDamaged: "is damaged at line {0}"
         case .journalUnknownReference: "names an unknown customer or stage in action {0}"
         case .problemError: "error: {0}"

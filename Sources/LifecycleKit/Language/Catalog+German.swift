@@ -30,6 +30,8 @@ extension Catalog {
         case .moved: "{0} ({1}) verschoben: {2} → {3} am {4} von {5}"
         case .alreadyThere: "{0} ({1}) ist bereits in {2}: nichts aufgezeichnet"
         case .alreadyThereBy: "{0} ({1}) ist bereits in {2}: nichts aufgezeichnet (dorthin verschoben von {3} am {4})"
+        case .alreadyIn: "{0} ist bereits in {1}"
+        case .alreadyInBy: "{0} ist bereits in {1} (dorthin verschoben von {2} am {3})"
         case .notMoved: "nicht verschoben: {0}"
         case .noOutcome: "nicht verschoben: {0} (kein Ergebnis gemeldet)"
         case .conflictGone: "{0} existiert nicht mehr"
@@ -50,7 +52,7 @@ extension Catalog {
             "das Journal {0} {1}; nichts wurde geändert. Die Datei im Dashboard öffnen (clc DATEI), um das Journal beiseitezulegen"
         case .journalNoHeader: "beginnt nicht mit einem clc-Journalkopf"
         case .journalOtherVersion:
-            "gehört zu einer anderen Version der Datei (geschrieben für {0, plural, one {# Byte} other {# Bytes}}, die Datei hat {1, plural, one {# Byte} other {# Bytes}})"
+            "gehört zu einer anderen Version der Datei (geschrieben für {0, plural, one {# Byte} other {# Bytes}}, die Datei hat {1})"
         case .journalDamaged: "ist in Zeile {0} beschädigt"
         case .journalUnknownReference: "nennt in Aktion {0} einen unbekannten Kunden oder eine unbekannte Phase"
         case .problemError: "Fehler: {0}"

@@ -7,7 +7,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Customers and stages
     case unknownCustomer, unknownStage, unknownStageAmong
     // Moves (move, and the domain's refusals and conflicts)
-    case moved, alreadyThere, alreadyThereBy, notMoved, noOutcome
+    case moved, alreadyThere, alreadyThereBy, alreadyIn, alreadyInBy, notMoved, noOutcome
     case conflictGone, conflictMovedBy, conflictElsewhere
     case moveReadOnly, moveBusy, moveChangedOnDisk, moveIO
     case rewriteFailed, changeInJournal, earlierChangesWritten, fileBeingRewritten

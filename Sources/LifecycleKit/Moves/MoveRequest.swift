@@ -91,10 +91,12 @@ public struct AlreadyThere: Hashable, Sendable, CustomStringConvertible {
 
     /// `C-1041 is already in loyalty (moved there by ben at 2026-11-02T10:42:00Z)` (made safe
     /// for a terminal).
-    public var description: String {
-        let text = "\(SafeText.visible(customerID)) is already in \(SafeText.visible(stage))"
-        guard let t = lastTransition, t.to == stage else { return text }
-        return text + " (moved there by \(SafeText.visible(t.by)) at \(t.at.iso8601))"
+    public var description: String { message.description }
+
+    /// The answer as a catalog message.
+    public var message: Message {
+        guard let t = lastTransition, t.to == stage else { return Message(.alreadyIn, .text(customerID), .text(stage)) }
+        return Message(.alreadyInBy, .text(customerID), .text(stage), .text(t.by), .time(t.at))
     }
 }
 
