@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LifecycleKit
 
@@ -56,10 +57,23 @@ import Testing
         #expect(there.message.text(in: .de) == "C-1 ist bereits in b (dorthin verschoben von ben am 02.11.2026, 10:42 UTC)")
     }
 
+    @Test func jsonSyntaxAndCSVProblemsInGerman() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let broken = try Fixtures.write(#"{"x": 1 "y": 2}"#, named: "broken.json", in: dir)
+        #expect(SnapshotFile.validate(broken).lines(language: .de)
+                    == [#"Fehler: line 1, column 9: ',' oder '}' nach Objektelement erwartet, gefunden: '"'"#])
+        let csv = try Fixtures.write("id;name\n1;Anna\n", named: "export.json", in: dir)
+        #expect(SnapshotFile.validate(csv).lines(language: .de).first?.hasPrefix("Fehler: sieht nach CSV aus (durch Semikolon getrennt, kein JSON)") == true)
+        #expect(SnapshotFile.validate(csv).lines().first?.hasPrefix("error: looks like CSV (semicolon-separated, not JSON)") == true)
+    }
+
     @Test func brokenTemplatesAreRefused() throws {
         for text in ["{", "}", "{x}", "{0, plural, one {a}}", "{0, plural, few {a} other {b}", "{0, select, a {b}}"] {
             #expect(throws: TemplateSyntaxError.self, "\(text)") { try MessageTemplate.parse(text) }
         }
         #expect(try MessageTemplate.parse("{0, plural, one {# a {1}} other {# b}}").placeholders == [0: true, 1: false])
+        #expect(Message(.syntaxFound, .message(Message(.expectCommaOrBrace)), .text("x")).text(in: .en)
+                    == "expected ',' or '}' after object member, found 'x'")
     }
 }

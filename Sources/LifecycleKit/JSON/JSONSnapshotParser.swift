@@ -19,9 +19,9 @@ struct JSONSnapshotParser {
     /// Reads the whole text; afterwards `tables` holds every row and `problems` every error.
     mutating func parse() throws {
         reader.skipByteOrderMark()
-        if reader.atEnd() { throw reader.error("empty file, expected a JSON object") }
+        if reader.atEnd() { throw reader.error(.emptyFile) }
         let kind = try reader.peekKind()
-        guard kind == .object else { throw reader.error("expected a JSON object at the top level, found \(kind.phrase)") }
+        guard kind == .object else { throw reader.error(.expectedTopObject, .message(kind.phrase)) }
         var formatFound = false
         try forEachField(RootField.self, "") { p, field in
             switch field {
@@ -45,7 +45,7 @@ struct JSONSnapshotParser {
             case .transitions: try p.forEachElement(field.key, required: false) { p, i in try p.readTransition(i) }
             }
         }
-        if !reader.atEnd() { throw reader.error("unexpected text after the JSON object") }
+        if !reader.atEnd() { throw reader.error(.textAfterObject) }
         touchpointIDIndex = StringColumnIndex()
         if !formatFound {
             refusal = Problem(.notASnapshot, at: "", Message(.missingFormat))

@@ -68,7 +68,7 @@ public final class JSONSnapshotStore: SnapshotStore {
         } catch let error as JSONSyntaxError {
             if let csv = CSVSniffer.describe(text) { throw SnapshotError(path: path, message: csv) }
             throw SnapshotError(path: path, kind: .notASnapshot,
-                                place: TextPosition(offset: error.offset, in: text).description, message: error.message)
+                                place: TextPosition(offset: error.offset, in: text).description, message: error.text)
         }
         if parser.problems.hasErrors { throw SnapshotError(path: path, problems: parser.problems) }
         return parser.tables

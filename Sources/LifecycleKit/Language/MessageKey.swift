@@ -24,6 +24,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case invalidStageID, invalidID, malformedTimestamp, expectedPositiveInteger
     case duplicateStageID, duplicateCustomerID, duplicateTouchpointID, duplicateTransitionID
     case unmatchedRevert, stageMismatch, enteredBeforeCreated, afterAsOf
+    case looksLikeCSV, separatorComma, separatorSemicolon, separatorTab
+    // Validation: JSON syntax
+    case emptyFile, expectedTopObject, textAfterObject, syntaxTruncated, syntaxFound, syntaxFoundControl, syntaxTooDeep
+    case expectValue, expectCommaOrBrace, expectKey, expectColon, expectCommaOrBracket
+    case syntaxControlInString, syntaxInvalidEscape, syntaxInvalidEscapeChar, syntaxHighSurrogate, syntaxLoneLowSurrogate
+    case syntaxExpectedHexDigits, syntaxInvalidUTF8, syntaxMalformedNumber, syntaxMalformedNumberDetail, syntaxNumberOutOfRange
+    case numberLeadingZeros, numberExpectedDigit, numberDigitAfterPoint, numberDigitInExponent
     // report
     case reportTitle, reportTitleWithChanges, unnamedSnapshot, reportTotals
     case columnStage, columnCustomers, columnShare, columnReached, columnConversion, columnMedianDays, columnRevenue

@@ -1,7 +1,8 @@
 /// A catalog text, parsed. The syntax is a small subset of ICU MessageFormat:
 /// `{0}` inserts argument 0; `{0, plural, one {# customer} other {# customers}}` chooses a
 /// form by the plural category of count argument 0, `#` standing for the count. Forms may
-/// hold further `{n}`. `other` is required; a language names the categories it needs.
+/// hold further `{n}`. `other` is required; a language names the categories it needs. A brace
+/// between apostrophes (`'{'`, `'}'`) is text, shown with its apostrophes.
 struct MessageTemplate: Hashable, Sendable {
     enum Part: Hashable, Sendable {
         case literal(String)
@@ -95,6 +96,11 @@ struct TemplateScanner {
         var literal = ""
         while i < chars.count {
             let c = chars[i]
+            if c == "'", i + 2 < chars.count, "{}".contains(chars[i + 1]), chars[i + 2] == "'" {
+                literal += String(chars[i...(i + 2)])
+                i += 3
+                continue
+            }
             if c == "}" {
                 guard untilClosingBrace else { throw TemplateSyntaxError(reason: "unmatched }") }
                 break
