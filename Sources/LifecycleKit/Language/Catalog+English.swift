@@ -33,6 +33,13 @@ extension Catalog {
             "{0} is open in a dashboard: the change went into its journal {0}.clc-journal; the dashboard shows it, and its w writes it into the file"
         case .earlierChangesWritten: "The earlier changes waiting in {0}.clc-journal were written into {0} too"
         case .fileBeingRewritten: "{0} is being rewritten by another clc ({1} is held); try again"
+        case .cannotCreate: "cannot create {0}: {1}"
+        case .cannotReadFile: "cannot read {0}: {1}"
+        case .cannotWrite: "cannot write {0}: {1}"
+        case .cannotOpenLock: "cannot open the lock file {0}: {1}"
+        case .noJournalToSetAside: "{0} has no journal to set aside"
+        case .cannotSetAside: "cannot set the journal aside as {0}: {1}"
+        case .onlyJSONSaveAs: "only JSON snapshots are saved under another name; {0} holds every change already"
         case .staleJournalWarning:
             "its journal {0} {1}; it was not replayed: this is the file as it is on disk (open the file in the dashboard to set the journal aside)"
         case .staleJournalRefusal:

@@ -46,6 +46,13 @@ extension Catalog {
             "{0} ist in einem Dashboard geöffnet: die Änderung steht in seinem Journal {0}.clc-journal; das Dashboard zeigt sie, und sein w schreibt sie in die Datei"
         case .earlierChangesWritten: "Die früheren Änderungen aus {0}.clc-journal wurden ebenfalls in {0} geschrieben"
         case .fileBeingRewritten: "{0} wird gerade von einem anderen clc neu geschrieben ({1} ist gesperrt); bitte erneut versuchen"
+        case .cannotCreate: "{0} kann nicht angelegt werden: {1}"
+        case .cannotReadFile: "{0} kann nicht gelesen werden: {1}"
+        case .cannotWrite: "{0} kann nicht geschrieben werden: {1}"
+        case .cannotOpenLock: "die Sperrdatei {0} kann nicht geöffnet werden: {1}"
+        case .noJournalToSetAside: "{0} hat kein Journal zum Beiseitelegen"
+        case .cannotSetAside: "das Journal kann nicht als {0} beiseitegelegt werden: {1}"
+        case .onlyJSONSaveAs: "nur JSON-Snapshots werden unter einem anderen Namen gespeichert; {0} enthält bereits jede Änderung"
         case .staleJournalWarning:
             "das Journal {0} {1}; es wurde nicht angewendet: dies ist die Datei, wie sie auf dem Datenträger steht (die Datei im Dashboard öffnen, um das Journal beiseitezulegen)"
         case .staleJournalRefusal:

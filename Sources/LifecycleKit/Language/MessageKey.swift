@@ -11,6 +11,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case conflictGone, conflictMovedBy, conflictElsewhere
     case moveReadOnly, moveBusy, moveChangedOnDisk, moveIO
     case rewriteFailed, changeInJournal, earlierChangesWritten, fileBeingRewritten
+    // Files that cannot be written or read
+    case cannotCreate, cannotReadFile, cannotWrite, cannotOpenLock, noJournalToSetAside, cannotSetAside, onlyJSONSaveAs
     // Journals that cannot be replayed
     case staleJournalWarning, staleJournalRefusal
     case journalNoHeader, journalOtherVersion, journalDamaged, journalUnknownReference

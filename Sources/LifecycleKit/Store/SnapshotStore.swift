@@ -117,10 +117,10 @@ extension SnapshotStore {
     public var hasUnsavedChanges: Bool { false }
     public func save() throws {}
     public func save(to path: String) throws {
-        throw OperationError("only JSON snapshots are saved under another name; \(self.path) holds every change already")
+        throw OperationError(Message(.onlyJSONSaveAs, .text(self.path)))
     }
     public var staleJournal: StaleJournal? { nil }
-    public func setAsideStaleJournal() throws -> String { throw OperationError("\(path) has no journal to set aside") }
+    public func setAsideStaleJournal() throws -> String { throw OperationError(Message(.noJournalToSetAside, .text(path))) }
     public func releaseFile() {}
 }
 
