@@ -3,7 +3,7 @@ import Foundation
 import LifecycleKit
 
 /// `clc convert IN OUT [--force]`
-struct ConvertCommand: ParsableCommand {
+struct ConvertCommand: SpeakingCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert a snapshot between JSON and SQLite; nothing is lost.",
@@ -14,6 +14,8 @@ struct ConvertCommand: ParsableCommand {
               clc convert shop.json shop.sqlite
               clc convert shop.sqlite shop.json --force
             """)
+
+    @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The snapshot to read.")
     var input: String
@@ -26,22 +28,22 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         guard SnapshotFile.kind(forExtension: output) != nil else {
-            throw ValidationError("cannot tell the format of \"\(output)\": use .json, .sqlite or .db")
+            throw ValidationError(text(Message(.formatUnknown, .text(output))))
         }
     }
 
     mutating func run() throws {
         let kind = SnapshotFile.kind(forExtension: output)!
         if FileManager.default.fileExists(atPath: output) && !force {
-            throw OperationError("\(output) exists; use --force to overwrite it")
+            throw OperationError(Message(.outputExists, .text(output)))
         }
         if let a = try? FileManager.default.attributesOfItem(atPath: input)[.systemFileNumber] as? Int,
            let b = try? FileManager.default.attributesOfItem(atPath: output)[.systemFileNumber] as? Int, a == b {
-            throw OperationError("input and output are the same file")
+            throw OperationError(Message(.sameFile))
         }
-        let store = try openSnapshot(input)
+        let store = try openSnapshot(input, language: language)
         try store.export(to: try SnapshotFile.makeSink(path: output, kind: kind))
         let t = try store.totals()
-        print("wrote \(SafeText.visible(output)): \(NumberText.grouped(t.customers)) customers, \(NumberText.grouped(t.touchpoints)) touchpoints, \(NumberText.grouped(t.transitions)) transitions")
+        say(Message(.wroteConversion, .text(output), .count(t.customers), .count(t.touchpoints), .count(t.transitions)))
     }
 }

@@ -2,11 +2,13 @@ import ArgumentParser
 import LifecycleKit
 
 /// `clc demo [--reset] [--path]`
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: SpeakingCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Open the built-in demo data set.",
         discussion: "It is kept in your data directory, so changes persist between runs.")
+
+    @OptionGroup var global: GlobalOptions
 
     @Flag(help: "Delete the demo and generate it afresh.")
     var reset = false
@@ -23,6 +25,8 @@ struct DemoCommand: ParsableCommand {
         var open = OpenCommand()
         open.file = file
         open.theme = theme
+        open.user = nil
+        open.global = global
         try open.run()
     }
 }

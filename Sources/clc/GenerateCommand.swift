@@ -3,7 +3,7 @@ import Foundation
 import LifecycleKit
 
 /// `clc generate OUT --customers N [--touchpoints-per-customer K] [--seed S]`
-struct GenerateCommand: ParsableCommand {
+struct GenerateCommand: SpeakingCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a realistic, deterministic synthetic snapshot.",
@@ -15,6 +15,8 @@ struct GenerateCommand: ParsableCommand {
               clc generate big.sqlite --customers 1000000 --touchpoints-per-customer 10
               clc generate sample.json --customers 200 --seed 7
             """)
+
+    @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The file to write: .json, or .sqlite/.db.")
     var output: String
@@ -32,20 +34,20 @@ struct GenerateCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard customers >= 0 else { throw ValidationError("--customers must be 0 or more") }
-        guard touchpointsPerCustomer >= 0 else { throw ValidationError("--touchpoints-per-customer must be 0 or more") }
+        guard customers >= 0 else { throw ValidationError(text(Message(.mustNotBeNegative, .text("--customers")))) }
+        guard touchpointsPerCustomer >= 0 else { throw ValidationError(text(Message(.mustNotBeNegative, .text("--touchpoints-per-customer")))) }
         guard SnapshotFile.kind(forExtension: output) != nil else {
-            throw ValidationError("cannot tell the format of \"\(output)\": use .json, .sqlite or .db")
+            throw ValidationError(text(Message(.formatUnknown, .text(output))))
         }
     }
 
     mutating func run() throws {
         if FileManager.default.fileExists(atPath: output) && !force {
-            throw OperationError("\(output) exists; use --force to overwrite it")
+            throw OperationError(Message(.outputExists, .text(output)))
         }
         let sink = try SnapshotFile.makeSink(path: output, kind: SnapshotFile.kind(forExtension: output)!)
         try SnapshotGenerator(customers: customers, touchpointsPerCustomer: touchpointsPerCustomer, seed: seed)
             .generate(into: sink)
-        print("wrote \(SafeText.visible(output)): \(NumberText.grouped(customers)) customers")
+        say(Message(.wroteSnapshot, .text(output), .count(customers)))
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LifecycleKit
 
 /// `clc history FILE CUSTOMER_ID [--format table|json]`
-struct HistoryCommand: ParsableCommand {
+struct HistoryCommand: SpeakingCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Print one customer's stage changes in time order.",
@@ -16,6 +16,8 @@ struct HistoryCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
+    @OptionGroup var global: GlobalOptions
+
     @Argument(help: "The snapshot file.")
     var file: String
 
@@ -26,16 +28,16 @@ struct HistoryCommand: ParsableCommand {
     var format: Format = .table
 
     mutating func run() throws {
-        let store = try openSnapshot(file)
+        let store = try openSnapshot(file, language: language)
         guard let customer = try store.customer(id: customerID) else {
-            throw OperationError("unknown customer \(JSONText.string(customerID))")
+            throw OperationError(Message(.unknownCustomer, .text(JSONText.string(customerID))))
         }
         let transitions = try store.transitions(ofCustomer: customerID)
         switch format {
         case .json:
             print(HistoryRenderer.json(customer: customer, transitions: transitions), terminator: "")
         case .table:
-            print(HistoryRenderer.table(customer: customer, transitions: transitions, stages: store.stages), terminator: "")
+            print(HistoryRenderer.table(customer: customer, transitions: transitions, stages: store.stages, language: language), terminator: "")
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LifecycleKit
 
 /// `clc move FILE CUSTOMER_ID STAGE_ID [--note TEXT] [--user NAME]`
-struct MoveCommand: ParsableCommand {
+struct MoveCommand: SpeakingCommand {
     static let configuration = CommandConfiguration(
         commandName: "move",
         abstract: "Move a customer to another stage, recording who, when and why.",
@@ -23,6 +23,8 @@ struct MoveCommand: ParsableCommand {
               CLC_USER=ben clc move shop.json C-7 loyalty
             """)
 
+    @OptionGroup var global: GlobalOptions
+
     @Argument(help: "The snapshot file.")
     var file: String
 
@@ -41,60 +43,62 @@ struct MoveCommand: ParsableCommand {
     mutating func run() throws {
         let session = try OneChangeSession.open(file)
         let store = session.store
-        if let stale = store.staleJournal { throw OperationError("\(file): \(stale.refusal)") }
+        if let stale = store.staleJournal { throw OperationError(Message(.moveIO, .text(file), .message(stale.refusalMessage))) }
         guard store.stages.contains(where: { $0.id == stageID }) else {
-            throw OperationError("unknown stage \(JSONText.string(stageID)) (stages: \(store.stages.map(\.id).joined(separator: ", ")))")
+            throw OperationError(Message(.unknownStageAmong, .text(JSONText.string(stageID)),
+                                         .text(store.stages.map(\.id).joined(separator: ", "))))
         }
         guard let customer = try store.customer(id: customerID) else {
-            throw OperationError("unknown customer \(JSONText.string(customerID))")
+            throw OperationError(Message(.unknownCustomer, .text(JSONText.string(customerID))))
         }
-        var mover = StageMover(user: StageMover.resolveUser(option: user))
-        var outcome: MoveOutcome
-        if customer.stage == stageID {
-            // Nothing to write (a read-only file answers too); the store reports the same when
-            // another program moves the customer there between this look and the write.
-            let there = AlreadyThere(customerID: customerID, stage: stageID,
-                                     lastTransition: try store.transitions(ofCustomer: customerID).last)
-            outcome = MoveOutcome(applied: [], conflicts: [], alreadyThere: [there])
-        } else {
-            do {
-                outcome = try mover.move([(customerID, customer.stage)], to: stageID, note: note, in: store)
-            } catch let error as MoveError {
-                throw OperationError(error.description)
-            }
-        }
+        let outcome = try move(customer, in: store)
         let message = try Self.message(outcome, customer: customer, stages: store.stages)
         if !outcome.applied.isEmpty {
             do {
                 try session.finish()
             } catch {
-                throw OperationError("moved, but \(SafeText.visible(file)) could not be rewritten (\(error)); the change is safe in its journal")
+                throw OperationError(Message(.rewriteFailed, .text(file), .text("\(error)")))
             }
         }
-        print(message)
+        say(message)
         if session.throughJournal, !outcome.applied.isEmpty {
-            print("\(SafeText.visible(file)) is open in a dashboard: the change went into its journal \(SafeText.visible(file)).clc-journal; the dashboard shows it, and its w writes it into the file")
+            say(Message(.changeInJournal, .text(file)))
         } else if session.hadUnsavedChanges, !outcome.applied.isEmpty {
-            print("The earlier changes waiting in \(SafeText.visible(file)).clc-journal were written into \(SafeText.visible(file)) too")
+            say(Message(.earlierChangesWritten, .text(file)))
         }
     }
 
-    /// The one line saying what happened: moved, or already there (exit 0); a conflict
-    /// throws (exit 1). Every name and id is made safe for a terminal.
-    static func message(_ outcome: MoveOutcome, customer: Customer, stages: [Stage]) throws -> String {
-        let name = { (id: String?) in SafeText.visible(stages.first { $0.id == id }?.name ?? id ?? "—") }
-        let who = "\(SafeText.visible(customer.name)) (\(SafeText.visible(customer.id)))"
+    /// Moves the customer, or answers that they are there already (nothing written; a
+    /// read-only file answers too, and the store reports the same when another program moves
+    /// the customer there between this look and the write).
+    private func move(_ customer: Customer, in store: any SnapshotStore) throws -> MoveOutcome {
+        if customer.stage == stageID {
+            let there = AlreadyThere(customerID: customerID, stage: stageID,
+                                     lastTransition: try store.transitions(ofCustomer: customerID).last)
+            return MoveOutcome(applied: [], conflicts: [], alreadyThere: [there])
+        }
+        var mover = StageMover(user: StageMover.resolveUser(option: user))
+        do {
+            return try mover.move([(customerID, customer.stage)], to: stageID, note: note, in: store)
+        } catch let error as MoveError {
+            throw OperationError(error.message)
+        }
+    }
+
+    /// What happened: moved, or already there (exit 0); a conflict throws (exit 1).
+    static func message(_ outcome: MoveOutcome, customer: Customer, stages: [Stage]) throws -> Message {
+        let name = { (id: String?) in MessageArgument.text(stages.first { $0.id == id }?.name ?? id ?? "—") }
+        let who: [MessageArgument] = [.text(customer.name), .text(customer.id)]
         if let t = outcome.applied.first {
-            return "Moved \(who): \(name(t.from)) → \(name(t.to)) at \(t.at.iso8601) by \(SafeText.visible(t.by))"
+            return Message(.moved, arguments: who + [name(t.from), name(t.to), .time(t.at), .text(t.by)])
         }
         if let there = outcome.alreadyThere.first {
-            var text = "\(who) is already in \(name(there.stage)): nothing recorded"
-            if let t = there.lastTransition, t.to == there.stage {
-                text += " (moved there by \(SafeText.visible(t.by)) at \(t.at.iso8601))"
+            guard let t = there.lastTransition, t.to == there.stage else {
+                return Message(.alreadyThere, arguments: who + [name(there.stage)])
             }
-            return text
+            return Message(.alreadyThereBy, arguments: who + [name(there.stage), .text(t.by), .time(t.at)])
         }
-        if let conflict = outcome.conflicts.first { throw OperationError("not moved: \(conflict)") }
-        throw OperationError("not moved: \(SafeText.visible(customer.id)) (no outcome reported)")
+        if let conflict = outcome.conflicts.first { throw OperationError(Message(.notMoved, .message(conflict.message))) }
+        throw OperationError(Message(.noOutcome, .text(customer.id)))
     }
 }

@@ -3,7 +3,7 @@ import LifecycleKit
 import LifecycleTUI
 
 /// `clc [open] [FILE] [--theme NAME]`: the default command, the dashboard.
-struct OpenCommand: ParsableCommand {
+struct OpenCommand: SpeakingCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
         abstract: "Open the dashboard on a snapshot (the default command).",
@@ -14,6 +14,8 @@ struct OpenCommand: ParsableCommand {
             `theme = "light"` in ~/.config/clc/config.toml sets the default. NO_COLOR is honoured. \
             A mistake in a theme or config file is a warning (file, line, problem); the default theme is used.
             """)
+
+    @OptionGroup var global: GlobalOptions
 
     @Argument(help: "A snapshot file (.json, .sqlite, .db). Omit to open the demo.")
     var file: String?

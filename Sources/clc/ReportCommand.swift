@@ -4,7 +4,7 @@ import LifecycleKit
 extension ReportRenderer.Format: ExpressibleByArgument {}
 
 /// `clc report FILE [--format table|json|csv]`
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: SpeakingCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print the funnel of a snapshot, one row per stage.",
@@ -17,6 +17,8 @@ struct ReportCommand: ParsableCommand {
               clc report shop.sqlite --format csv > funnel.csv
             """)
 
+    @OptionGroup var global: GlobalOptions
+
     @Argument(help: "The snapshot file (.json or .sqlite).")
     var file: String
 
@@ -24,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     var format: ReportRenderer.Format = .table
 
     mutating func run() throws {
-        let store = try openSnapshot(file)
-        print(ReportRenderer.render(try store.funnelReport(), as: format), terminator: "")
+        let store = try openSnapshot(file, language: language)
+        print(ReportRenderer.render(try store.funnelReport(), as: format, language: language), terminator: "")
     }
 }

@@ -8,18 +8,21 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((SafeText.visibleLines(message) + "\n").utf8))
 }
 
-// Exit codes: 0 success, 1 invalid data or a failed operation, 2 usage error.
+// Exit codes: 0 success, 1 invalid data or a failed operation, 2 usage error. Errors are
+// written in the command's language (`--lang`, else the environment).
+var language = Language.resolve(option: nil, environment: ProcessInfo.processInfo.environment)
 do {
     var command = try CLC.parseAsRoot()
+    if let speaking = command as? any SpeakingCommand { language = speaking.language }
     try command.run()
 } catch let error as SnapshotError {
-    printError(error.description)
+    printError(error.text(in: language))
     exit(1)
 } catch let error as UsageFailure {
     printError("clc: " + error.message)
     exit(2)
 } catch let error as OperationError {
-    printError("clc: " + error.message)
+    printError("clc: " + error.text(in: language))
     exit(1)
 } catch {
     let code = CLC.exitCode(for: error)

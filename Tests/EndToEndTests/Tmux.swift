@@ -4,12 +4,14 @@ import Testing
 /// Runs programs and the real `clc` binary, and drives it in a private tmux server.
 enum Shell {
     /// The test process's environment, with the side cache (`CLC_CACHE_DIR`) in a temporary
-    /// directory unless one is set: programs run by tests never write into the user's cache.
+    /// directory unless one is set (programs run by tests never write into the user's cache),
+    /// and English messages (`CLC_LANG=en`).
     static let testEnvironment: [String: String] = {
         var environment = ProcessInfo.processInfo.environment
         if environment["CLC_CACHE_DIR"] == nil {
             environment["CLC_CACHE_DIR"] = FileManager.default.temporaryDirectory.appendingPathComponent("clc-e2e-cache-\(UUID().uuidString)").path
         }
+        environment["CLC_LANG"] = "en"   // the English texts the tests look for, whatever the machine's locale
         return environment
     }()
 

@@ -82,7 +82,7 @@ import Testing
         try Data(broken).write(to: URL(fileURLWithPath: journalPath))
         // Read as it is on disk, with the journal named; nothing replayed, nothing changed.
         let store = try JSONSnapshotStore(path: path)
-        #expect(store.staleJournal?.problem == "is damaged at line 2")
+        #expect(store.staleJournal?.problem.description == "is damaged at line 2")
         #expect(try store.stageCounts() == [2, 2, 2, 0, 0])
         #expect(MoveFixture.bytes(journalPath) == broken)
     }
@@ -101,7 +101,7 @@ import Testing
         let store = try JSONSnapshotStore(path: path)
         let stale = try #require(store.staleJournal)
         #expect(stale.path == journalPath && stale.actionCount == 2)
-        #expect(stale.problem.hasPrefix("belongs to another version of the file (written for "))
+        #expect(stale.problem.description.hasPrefix("belongs to another version of the file (written for "))
         #expect(try store.stageCounts() == [2, 2, 2, 0, 0])
         #expect(try store.totals().transitions == 11)
         #expect(!store.hasUnsavedChanges && store.isReadOnly)
@@ -150,7 +150,7 @@ import Testing
         let text = try String(contentsOfFile: journalPath, encoding: .utf8).replacingOccurrences(of: "\"C6\"", with: "\"C99\"")
         try text.write(toFile: journalPath, atomically: false, encoding: .utf8)
         let store = try JSONSnapshotStore(path: path)
-        #expect(store.staleJournal?.problem == "names an unknown customer or stage in action 2")
+        #expect(store.staleJournal?.problem.description == "names an unknown customer or stage in action 2")
         #expect(try store.stageCounts() == [2, 2, 2, 0, 0])   // not even the first action
     }
 

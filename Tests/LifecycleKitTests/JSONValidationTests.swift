@@ -185,7 +185,7 @@ import Testing
         #expect(problems.errorCount == 1500)
         #expect(problems.errors.count == 1000)
         #expect(problems.errors[999].description == #"customers[999].stage: unknown stage "nowhere""#)
-        #expect(problems.lines(maxPerSeverity: 2).last == "… and 1498 more errors")
+        #expect(problems.lines(maxPerSeverity: 2).last == "… and 1,498 more errors")   // counts are grouped, as everywhere
     }
 
     // MARK: Warnings

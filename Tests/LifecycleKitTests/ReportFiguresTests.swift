@@ -72,6 +72,33 @@ import Testing
         #expect(Set(rows.map { DisplayWidth.of(String($0)) }).count == 1)
     }
 
+    @Test func germanTableHasGermanHeadingsNumbersAndDates() throws {
+        let (_, r) = try Self.reports()[0]
+        let lines = ReportRenderer.table(r, barWidth: 10, language: .de).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "Hand made — Stand 01.11.2026, 00:00 UTC")
+        #expect(lines[1] == "6 Kunden · 7 Kontaktpunkte · 11 Phasenwechsel · Umsatz 215,75 €")
+        #expect(lines[3].hasPrefix("Phase  ") && lines[3].contains("Kunden  Anteil  Erreicht  Konversion  Median Tage  Umsatz"))
+        let rows = lines.filter { $0.contains("|") }
+        #expect(rows.contains { $0.contains("66,7 %") && $0.contains("254,5") && $0.contains("150,00") })
+        #expect(Set(rows.map { DisplayWidth.of(String($0)) }).count == 1)
+        // The machine formats know no language.
+        #expect(ReportRenderer.render(r, as: .json, language: .de) == ReportRenderer.render(r, as: .json, language: .en))
+        #expect(ReportRenderer.render(r, as: .csv, language: .de) == ReportRenderer.render(r, as: .csv, language: .en))
+    }
+
+    @Test func germanHistoryTable() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SnapshotFile.open(try Fixtures.handMadeFiles(in: dir).json)
+        let customer = try #require(try store.customer(id: "C1"))
+        let text = HistoryRenderer.table(customer: customer, transitions: try store.transitions(ofCustomer: "C1"),
+                                         stages: store.stages, language: .de)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0].contains("), derzeit in "))
+        #expect(lines[1].hasPrefix("Zeitpunkt ") && lines[1].contains("Von") && lines[1].contains("Nach") && lines[1].hasSuffix("Notiz"))
+        #expect(lines[3].range(of: #"^\d\d\.\d\d\.\d{4}, \d\d:\d\d(:\d\d)? UTC"#, options: .regularExpression) != nil)
+    }
+
     @Test func csvQuotesAndLeavesNullsEmpty() throws {
         let (_, r) = try Self.reports()[0]
         let lines = ReportRenderer.csv(r).components(separatedBy: "\r\n")

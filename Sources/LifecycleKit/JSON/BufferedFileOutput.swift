@@ -12,7 +12,7 @@ final class BufferedFileOutput {
     init(creating path: String) throws {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OperationError("cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw OperationError(Message(.cannotCreate, .text(path), .text(String(cString: strerror(errno))))) }
         buffer.reserveCapacity(Self.capacity + 64 * 1024)
     }
 
@@ -35,14 +35,14 @@ final class BufferedFileOutput {
     func append(contentsOfFile source: String) throws {
         try flush()
         let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw OperationError("cannot read \(source): \(String(cString: strerror(errno)))") }
+        guard input >= 0 else { throw OperationError(Message(.cannotReadFile, .text(source), .text(String(cString: strerror(errno))))) }
         defer { close(input) }
         let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.capacity)
         defer { chunk.deallocate() }
         while true {
             let n = read(input, chunk.baseAddress, chunk.count)
             if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw OperationError("cannot read \(source): \(String(cString: strerror(errno)))") }
+            guard n >= 0 else { throw OperationError(Message(.cannotReadFile, .text(source), .text(String(cString: strerror(errno))))) }
             if n == 0 { return }
             try write(UnsafeBufferPointer(rebasing: chunk[..<n]))
         }
@@ -51,7 +51,7 @@ final class BufferedFileOutput {
     /// Flushes, forces the data to disk and closes the file.
     func syncAndClose() throws {
         try flush()
-        guard fsync(fd) == 0 else { throw OperationError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fsync(fd) == 0 else { throw OperationError(Message(.cannotWrite, .text(path), .text(String(cString: strerror(errno))))) }
         close(fd)
         fd = -1
     }
@@ -61,7 +61,7 @@ final class BufferedFileOutput {
         while done < bytes.count {
             let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw OperationError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard n > 0 else { throw OperationError(Message(.cannotWrite, .text(path), .text(String(cString: strerror(errno))))) }
             done += n
         }
     }

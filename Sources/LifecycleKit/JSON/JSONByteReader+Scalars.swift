@@ -40,7 +40,7 @@ extension JSONByteReader {
                 try readEscape()
                 continue
             }
-            if c < 0x20 { throw error("control character 0x\(hex(c)) must be escaped in a string") }
+            if c < 0x20 { throw error(.syntaxControlInString, .text(hex(c))) }
             var n = 1
             if c >= 0x80 {
                 if let invalid = invalidUTF8(at: pos) { throw invalid }
@@ -67,8 +67,8 @@ extension JSONByteReader {
             try readUnicodeEscape()
             return
         default:
-            if e >= 0x80 || e < 0x20 { throw error("invalid escape sequence in string") }
-            throw error("invalid escape sequence '\\\(Character(Unicode.Scalar(e)))' in string")
+            if e >= 0x80 || e < 0x20 { throw error(.syntaxInvalidEscape) }
+            throw error(.syntaxInvalidEscapeChar, .text(String(Character(Unicode.Scalar(e)))))
         }
         appendScratch(byte)
         pos += 2
@@ -83,12 +83,12 @@ extension JSONByteReader {
             let low = pos + 1 < text.count && text[pos] == UInt8(ascii: "\\") && text[pos + 1] == UInt8(ascii: "u")
                 ? try hex4(at: pos + 2) : 0
             guard low >= 0xDC00 && low < 0xE000 else {
-                throw error("invalid \\u escape: high surrogate \\u\(String(scalar, radix: 16, uppercase: true)) without a low surrogate", at: escapeStart)
+                throw error(.syntaxHighSurrogate, .text(String(scalar, radix: 16, uppercase: true)), at: escapeStart)
             }
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             pos += 6
         } else if scalar >= 0xDC00 && scalar < 0xE000 {
-            throw error("invalid \\u escape: lone low surrogate \\u\(String(scalar, radix: 16, uppercase: true))", at: escapeStart)
+            throw error(.syntaxLoneLowSurrogate, .text(String(scalar, radix: 16, uppercase: true)), at: escapeStart)
         }
         for unit in UTF8.encode(Unicode.Scalar(scalar)!)! { appendScratch(unit) }
     }
@@ -103,7 +103,7 @@ extension JSONByteReader {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): d = c - 48
             case UInt8(ascii: "a")...UInt8(ascii: "f"): d = c - 87
             case UInt8(ascii: "A")...UInt8(ascii: "F"): d = c - 55
-            default: throw error("invalid \\u escape: expected 4 hex digits", at: i)
+            default: throw error(.syntaxExpectedHexDigits, at: i)
             }
             v = v << 4 | UInt32(d)
         }
@@ -124,13 +124,13 @@ extension JSONByteReader {
         case 0xF0: n = 4; lowest = 0x90
         case 0xF1...0xF3: n = 4
         case 0xF4: n = 4; highest = 0x8F
-        default: return error("invalid UTF-8 byte 0x\(hex(c))", at: offset)
+        default: return error(.syntaxInvalidUTF8, .text(hex(c)), at: offset)
         }
         for k in 1..<n {
             guard offset + k < text.count else { return truncated }
             let b = text[offset + k]
             let (lo, hi) = k == 1 ? (lowest, highest) : (UInt8(0x80), UInt8(0xBF))
-            if b < lo || b > hi { return error("invalid UTF-8 byte 0x\(hex(b))", at: offset + k) }
+            if b < lo || b > hi { return error(.syntaxInvalidUTF8, .text(hex(b)), at: offset + k) }
         }
         return nil
     }
@@ -161,9 +161,9 @@ extension JSONByteReader {
             }
             pos += 1
         }
-        guard pos > intStart else { throw numberError("expected a digit") }
+        guard pos > intStart else { throw numberError(.numberExpectedDigit) }
         if pos - intStart > 1 && text[intStart] == UInt8(ascii: "0") {
-            throw error("malformed number: leading zeros are not allowed", at: intStart)
+            throw error(.syntaxMalformedNumberDetail, .message(Message(.numberLeadingZeros)), at: intStart)
         }
         if pos < text.count && text[pos] == UInt8(ascii: ".") {
             pos += 1
@@ -178,7 +178,7 @@ extension JSONByteReader {
                 }
                 pos += 1
             }
-            guard pos > fracStart else { throw numberError("expected a digit after '.'") }
+            guard pos > fracStart else { throw numberError(.numberDigitAfterPoint) }
         }
         var exact = !dropped
         if pos < text.count && (text[pos] | 0x20) == UInt8(ascii: "e") {
@@ -194,7 +194,7 @@ extension JSONByteReader {
                 if e < 100_000 { e = e * 10 + Int(d) }
                 pos += 1
             }
-            guard pos > expStart else { throw numberError("expected a digit in the exponent") }
+            guard pos > expStart else { throw numberError(.numberDigitInExponent) }
             exponent += expNegative ? -e : e
             exact = false
         }
@@ -205,8 +205,8 @@ extension JSONByteReader {
             return negative ? -value : value
         }
         let literal = String(decoding: UnsafeBufferPointer(rebasing: text[start..<pos]), as: UTF8.self)
-        guard let value = Double(literal) else { throw error("malformed number", at: start) }
-        guard value.isFinite else { throw error("number out of range", at: start) }
+        guard let value = Double(literal) else { throw error(.syntaxMalformedNumber, at: start) }
+        guard value.isFinite else { throw error(.syntaxNumberOutOfRange, at: start) }
         return value
     }
 
@@ -216,7 +216,7 @@ extension JSONByteReader {
         let start = pos
         _ = try readNumber()
         let literal = String(decoding: UnsafeBufferPointer(rebasing: text[start..<pos]), as: UTF8.self)
-        guard let number = ExactNumber(text: literal) else { throw error("malformed number", at: start) }
+        guard let number = ExactNumber(text: literal) else { throw error(.syntaxMalformedNumber, at: start) }
         return number
     }
 
@@ -229,8 +229,8 @@ extension JSONByteReader {
         return Int64(literal)
     }
 
-    private func numberError(_ detail: String) -> JSONSyntaxError {
-        pos < text.count ? error("malformed number: \(detail)") : truncated
+    private func numberError(_ detail: MessageKey) -> JSONSyntaxError {
+        pos < text.count ? error(.syntaxMalformedNumberDetail, .message(Message(detail))) : truncated
     }
 
     @inline(__always) private func digit(_ c: UInt8) -> UInt64? {

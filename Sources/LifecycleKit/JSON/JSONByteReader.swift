@@ -3,7 +3,9 @@ import Foundation
 /// A JSON syntax error: where reading stopped (a byte offset) and why.
 struct JSONSyntaxError: Error {
     var offset: Int
-    var message: String
+    var text: Message
+    /// The message in English.
+    var message: String { text.description }
 }
 
 /// The kind of a JSON value, told by its first byte.
@@ -11,14 +13,14 @@ enum JSONValueKind {
     case string, number, object, array, bool, null
 
     /// "a string", "an object"… for messages like `expected a string, found a number`.
-    var phrase: String {
+    var phrase: Message {
         switch self {
-        case .string: return "a string"
-        case .number: return "a number"
-        case .object: return "an object"
-        case .array: return "an array"
-        case .bool: return "a boolean"
-        case .null: return "null"
+        case .string: return Message(.jsonString)
+        case .number: return Message(.jsonNumber)
+        case .object: return Message(.jsonObject)
+        case .array: return Message(.jsonArray)
+        case .bool: return Message(.jsonBoolean)
+        case .null: return Message(.jsonNull)
         }
     }
 }
@@ -83,11 +85,11 @@ final class JSONByteReader {
 
     deinit { scratch.deallocate() }
 
-    func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
-        JSONSyntaxError(offset: offset ?? pos, message: message)
+    func error(_ key: MessageKey, _ arguments: MessageArgument..., at offset: Int? = nil) -> JSONSyntaxError {
+        JSONSyntaxError(offset: offset ?? pos, text: Message(key, arguments: arguments))
     }
 
-    var truncated: JSONSyntaxError { error("unexpected end of file (truncated?)", at: end) }
+    var truncated: JSONSyntaxError { error(.syntaxTruncated, at: end) }
 
     // MARK: Scratch (unescaped strings)
 
@@ -148,28 +150,28 @@ final class JSONByteReader {
         case UInt8(ascii: "["): return .array
         case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
         case UInt8(ascii: "n"): return .null
-        default: throw unexpected("expected a value")
+        default: throw unexpected(.expectValue)
         }
     }
 
     /// `expected X, found 'c'`, or an invalid UTF-8 error when the byte starts no character.
-    private func unexpected(_ expectation: String) -> JSONSyntaxError {
+    private func unexpected(_ expectation: MessageKey) -> JSONSyntaxError {
         guard pos < end else { return truncated }
         let c = text[pos]
         if c >= 0x80 {
             if let invalid = invalidUTF8(at: pos) { return invalid }
             let n = utf8Length(c)
-            return error("\(expectation), found '\(String(decoding: text[pos..<(pos + n)], as: UTF8.self))'")
+            return error(.syntaxFound, .message(Message(expectation)), .text(String(decoding: text[pos..<(pos + n)], as: UTF8.self)))
         }
-        if c < 0x20 || c == 0x7F { return error("\(expectation), found control character 0x\(hex(c))") }
-        return error("\(expectation), found '\(Character(Unicode.Scalar(c)))'")
+        if c < 0x20 || c == 0x7F { return error(.syntaxFoundControl, .message(Message(expectation)), .text(hex(c))) }
+        return error(.syntaxFound, .message(Message(expectation)), .text(String(Character(Unicode.Scalar(c)))))
     }
 
     // MARK: Containers
 
     private func open() throws {
         depth += 1
-        if depth > Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
+        if depth > Self.maxDepth { throw error(.syntaxTooDeep, .count(Self.maxDepth)) }
         pos += 1
     }
 
@@ -190,17 +192,17 @@ final class JSONByteReader {
             return nil
         }
         if !first {
-            guard text[pos] == UInt8(ascii: ",") else { throw unexpected("expected ',' or '}' after object member") }
+            guard text[pos] == UInt8(ascii: ",") else { throw unexpected(.expectCommaOrBrace) }
             pos += 1
             skipWhitespace()
             guard pos < end else { throw truncated }
         }
         first = false
-        guard text[pos] == UInt8(ascii: "\"") else { throw unexpected("expected a key in double quotes") }
+        guard text[pos] == UInt8(ascii: "\"") else { throw unexpected(.expectKey) }
         let key = try readString()
         skipWhitespace()
         guard pos < end else { throw truncated }
-        guard text[pos] == UInt8(ascii: ":") else { throw unexpected("expected ':' after object key") }
+        guard text[pos] == UInt8(ascii: ":") else { throw unexpected(.expectColon) }
         pos += 1
         return key
     }
@@ -220,7 +222,7 @@ final class JSONByteReader {
             return false
         }
         if !first {
-            guard text[pos] == UInt8(ascii: ",") else { throw unexpected("expected ',' or ']' after array element") }
+            guard text[pos] == UInt8(ascii: ",") else { throw unexpected(.expectCommaOrBracket) }
             pos += 1
         }
         first = false
@@ -233,12 +235,12 @@ final class JSONByteReader {
     func readBool() throws -> Bool {
         if try matchLiteral("true") { return true }
         if try matchLiteral("false") { return false }
-        throw unexpected("expected a value")
+        throw unexpected(.expectValue)
     }
 
     /// Reads `null`.
     func readNull() throws {
-        guard try matchLiteral("null") else { throw unexpected("expected a value") }
+        guard try matchLiteral("null") else { throw unexpected(.expectValue) }
     }
 
     private func matchLiteral(_ word: StaticString) throws -> Bool {

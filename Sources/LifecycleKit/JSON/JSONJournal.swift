@@ -135,7 +135,7 @@ final class JSONJournal {
               let size = header["base_size"] as? Int, let hash = (header["base_hash"] as? String).flatMap({ UInt64($0, radix: 16) })
         else {
             if lines.count == 1 { return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false) }
-            throw StaleJournal(path: path, problem: "does not start with a clc journal header",
+            throw StaleJournal(path: path, problem: Message(.journalNoHeader),
                                actionCount: (1..<lines.count).filter { object($0).flatMap(Self.action) != nil }.count)
         }
         if JSONBaseIdentity(size: size, hash: hash) != base {
@@ -145,8 +145,7 @@ final class JSONJournal {
                saved["size"] as? Int == base.size, (saved["hash"] as? String).flatMap({ UInt64($0, radix: 16) }) == base.hash {
                 return JSONJournal(path: path, actions: [], validLength: 0, hasHeader: false)
             }
-            throw StaleJournal(path: path, problem: "belongs to another version of the file (written for "
-                                   + "\(NumberText.grouped(size)) bytes, the file has \(NumberText.grouped(base.size)))",
+            throw StaleJournal(path: path, problem: Message(.journalOtherVersion, .count(size), .count(base.size)),
                                actionCount: (1..<lines.count).filter { object($0).flatMap(Self.action) != nil }.count)
         }
         var actions: [JournalAction] = []
@@ -159,7 +158,7 @@ final class JSONJournal {
             }
             guard let parsed, let action = Self.action(parsed) else {
                 if k == lines.count - 1 { break }
-                throw StaleJournal(path: path, problem: "is damaged at line \(k + 1)",
+                throw StaleJournal(path: path, problem: Message(.journalDamaged, .count(k + 1)),
                                    actionCount: (1..<lines.count).filter { object($0).flatMap(Self.action) != nil }.count)
             }
             actions.append(action)
@@ -193,7 +192,7 @@ final class JSONJournal {
     func replay(into tables: inout SnapshotTables) throws {
         for (k, action) in actions.enumerated() {
             for move in action.moves where tables.customerRow(of: move.customerID) == nil || tables.stagePosition(of: move.to) == nil {
-                throw StaleJournal(path: path, problem: "names an unknown customer or stage in action \(k + 1)",
+                throw StaleJournal(path: path, problem: Message(.journalUnknownReference, .count(k + 1)),
                                    actionCount: actions.count)
             }
         }

@@ -32,7 +32,7 @@ final class JSONOpenLock {
         while true {
             let fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
-                throw OperationError("cannot open the lock file \(path): \(String(cString: strerror(errno)))")
+                throw OperationError(Message(.cannotOpenLock, .text(path), .text(String(cString: strerror(errno)))))
             }
             var result: Int32
             repeat { result = flock(fd, (mode == .shared ? LOCK_SH : LOCK_EX) | LOCK_NB) } while result != 0 && errno == EINTR

@@ -15,12 +15,12 @@ extension JSONSnapshotParser {
                 stage.id = value
                 if !SnapshotFormat.isValidStageID(value) {
                     p.problems.add(.invalidField, at: place,
-                                   "invalid stage id \(JSONPath.quoted(value)) (must match [a-z0-9][a-z0-9_-]*)")
+                                   Message(.invalidStageID, .text(JSONPath.quoted(value))))
                 }
                 p.tables.stageIDs.append(text)
                 if let firstRow = p.tables.stageIndex.insert(row: i, in: p.tables.stageIDs) {
                     p.problems.add(.duplicateID, at: place,
-                                   "duplicate stage id \(JSONPath.quoted(value)) (first at stages[\(firstRow)])")
+                                   Message(.duplicateStageID, .text(JSONPath.quoted(value)), .text(String(firstRow))))
                 }
             case .name: stage.name = value
             case .description: stage.description = value
@@ -53,7 +53,7 @@ extension JSONSnapshotParser {
             checkIdentifier(id, place())
             tables.customers.ids.append(id)
             if let firstRow = tables.customers.idIndex.insert(row: i, in: tables.customers.ids) {
-                problems.add(.duplicateID, at: place(), "duplicate customer id \(JSONPath.quoted(id)) (first at customers[\(firstRow)])")
+                problems.add(.duplicateID, at: place(), Message(.duplicateCustomerID, .text(JSONPath.quoted(id)), .text(String(firstRow))))
             }
         case .name: try text(place(), required: true, into: \.customers.names)
         case .email: try text(place(), required: false, into: \.customers.emails)
@@ -86,7 +86,7 @@ extension JSONSnapshotParser {
             case .bool: value = .bool(try reader.readBool())
             case let kind:
                 problems.add(.invalidField, at: JSONPath.member(place(), tables.words[key]),
-                             "expected a string, number or boolean, found \(kind.phrase)")
+                             Message(.expectedScalar, .message(kind.phrase)))
                 try reader.skipValue()
                 continue
             }
@@ -117,7 +117,7 @@ extension JSONSnapshotParser {
             checkIdentifier(id, place())
             tables.touchpoints.ids.append(id)
             if let firstRow = touchpointIDIndex.insert(row: i, in: tables.touchpoints.ids) {
-                problems.add(.duplicateID, at: place(), "duplicate touchpoint id \(JSONPath.quoted(id)) (first at touchpoints[\(firstRow)])")
+                problems.add(.duplicateID, at: place(), Message(.duplicateTouchpointID, .text(JSONPath.quoted(id)), .text(String(firstRow))))
             }
         case .customerID:
             guard let id = try string(place(), required: true) else { return }

@@ -19,9 +19,9 @@ struct JSONSnapshotParser {
     /// Reads the whole text; afterwards `tables` holds every row and `problems` every error.
     mutating func parse() throws {
         reader.skipByteOrderMark()
-        if reader.atEnd() { throw reader.error("empty file, expected a JSON object") }
+        if reader.atEnd() { throw reader.error(.emptyFile) }
         let kind = try reader.peekKind()
-        guard kind == .object else { throw reader.error("expected a JSON object at the top level, found \(kind.phrase)") }
+        guard kind == .object else { throw reader.error(.expectedTopObject, .message(kind.phrase)) }
         var formatFound = false
         try forEachField(RootField.self, "") { p, field in
             switch field {
@@ -29,7 +29,7 @@ struct JSONSnapshotParser {
                 formatFound = true
                 let format = try p.stringValue(field.key, required: true)
                 if format != SnapshotFormat.formatName {
-                    p.refusal = Problem(.notASnapshot, at: field.key, "format must be \"\(SnapshotFormat.formatName)\"")
+                    p.refusal = Problem(.notASnapshot, at: field.key, Message(.formatMustBe, .text(SnapshotFormat.formatName)))
                 }
             case .version: try p.readVersion()
             case .name: p.tables.name = try p.stringValue(field.key, required: false)
@@ -38,17 +38,17 @@ struct JSONSnapshotParser {
             case .stages:
                 let isArray = try p.forEachElement(field.key) { p, i in try p.readStage(i) }
                 if isArray && p.tables.stages.isEmpty {
-                    p.problems.add(.invalidField, at: field.key, "at least one stage is required")
+                    p.problems.add(.invalidField, at: field.key, Message(.atLeastOneStage))
                 }
             case .customers: try p.forEachElement(field.key) { p, i in try p.readCustomer(i) }
             case .touchpoints: try p.forEachElement(field.key, required: false) { p, i in try p.readTouchpoint(i) }
             case .transitions: try p.forEachElement(field.key, required: false) { p, i in try p.readTransition(i) }
             }
         }
-        if !reader.atEnd() { throw reader.error("unexpected text after the JSON object") }
+        if !reader.atEnd() { throw reader.error(.textAfterObject) }
         touchpointIDIndex = StringColumnIndex()
         if !formatFound {
-            refusal = Problem(.notASnapshot, at: "", "missing required field \"format\" (not a lifecycle snapshot)")
+            refusal = Problem(.notASnapshot, at: "", Message(.missingFormat))
         }
         if let refusal {
             problems = ProblemList()
@@ -66,7 +66,7 @@ struct JSONSnapshotParser {
         var rowOfID: [Int64: Int] = [:]
         for (row, id) in tables.transitions.ids.enumerated() where id > 0 {
             if let first = rowOfID[id] {
-                problems.add(.duplicateID, at: "transitions[\(row)].id", "duplicate transition id \(id) (first at transitions[\(first)])")
+                problems.add(.duplicateID, at: "transitions[\(row)].id", Message(.duplicateTransitionID, .text(String(id)), .text(String(first))))
             } else {
                 rowOfID[id] = row
             }
@@ -85,7 +85,7 @@ struct JSONSnapshotParser {
 
     private mutating func unmatchedRevert(_ row: Int, _ target: Int64) {
         problems.add(.unmatchedRevert, at: "transitions[\(row)].reverts",
-                     "reverts \(target), which is no other transition of this customer; counted as an ordinary stage change")
+                     Message(.unmatchedRevert, .text(String(target))))
     }
 
     private mutating func readVersion() throws {
@@ -94,7 +94,7 @@ struct JSONSnapshotParser {
         guard version != Double(SnapshotFormat.version), refusal == nil else { return }
         let shown = version == version.rounded() && abs(version) < 1e15 ? String(Int64(version)) : String(version)
         refusal = Problem(.unsupportedVersion, at: "version",
-                          "unsupported version \(shown) (this clc reads version \(SnapshotFormat.version))")
+                          Message(.unsupportedVersion, .text(shown), .text(String(SnapshotFormat.version))))
     }
 
     // MARK: Reading values of an expected kind
@@ -108,7 +108,7 @@ struct JSONSnapshotParser {
             try reader.readNull()
             return false
         }
-        problems.add(.invalidField, at: place(), "expected \(kind.phrase), found \(found.phrase)")
+        problems.add(.invalidField, at: place(), Message(.expectedKind, .message(kind.phrase), .message(found.phrase)))
         try reader.skipValue()
         return false
     }
@@ -127,7 +127,7 @@ struct JSONSnapshotParser {
     mutating func timestamp(_ place: @autoclosure () -> String, required: Bool) throws -> Int64 {
         guard let text = try string(place(), required: required) else { return noTimestamp }
         guard let t = Timestamp.parse(text) else {
-            problems.add(.invalidField, at: place(), "malformed timestamp \(JSONPath.quoted(text))")
+            problems.add(.invalidField, at: place(), Message(.malformedTimestamp, .text(JSONPath.quoted(text))))
             return noTimestamp
         }
         return t.microseconds
@@ -142,7 +142,7 @@ struct JSONSnapshotParser {
     mutating func positiveInteger(_ place: @autoclosure () -> String, required: Bool) throws -> Int64 {
         guard try expect(.number, place(), required: required) else { return 0 }
         guard let value = try reader.readInteger(), value > 0 else {
-            problems.add(.invalidField, at: place(), "expected a positive integer")
+            problems.add(.invalidField, at: place(), Message(.expectedPositiveInteger))
             return 0
         }
         return value
@@ -165,7 +165,7 @@ struct JSONSnapshotParser {
         let plainASCII = !id.isEmpty && id.count <= SnapshotFormat.maxIdentifierLength && id.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         if plainASCII || SnapshotFormat.isValidIdentifier(String(decoding: id, as: UTF8.self)) { return }
         problems.add(.invalidField, at: place(),
-                     "invalid id \(JSONPath.quoted(id)) (must be 1 to \(SnapshotFormat.maxIdentifierLength) printable characters)")
+                     Message(.invalidID, .text(JSONPath.quoted(id)), .count(SnapshotFormat.maxIdentifierLength)))
     }
 
     // MARK: Objects and arrays
@@ -200,14 +200,14 @@ struct JSONSnapshotParser {
                 continue
             }
             guard seen.insert(field.rawValue) else {
-                problems.add(.invalidField, at: JSONPath.member(place(), field.key), "field appears more than once")
+                problems.add(.invalidField, at: JSONPath.member(place(), field.key), Message(.fieldTwice))
                 try reader.skipValue()
                 continue
             }
             try body(&self, field)
         }
         for field in Field.required where !seen.contains(field.rawValue) {
-            problems.add(.invalidField, at: place(), "missing required field \"\(field.key)\"")
+            problems.add(.invalidField, at: place(), Message(.missingField, .text(field.key)))
         }
     }
 
@@ -236,7 +236,7 @@ struct JSONSnapshotParser {
                 let target = isStage ? tables.stagePosition(of: id) : tables.customers.row(of: id)
                 guard let target else {
                     problems.add(.unknownReference, at: field.place(row),
-                                 "unknown \(isStage ? "stage" : "customer") \(JSONPath.quoted(id))")
+                                 Message(isStage ? .unknownStage : .unknownCustomer, .text(JSONPath.quoted(id))))
                     return
                 }
                 let value = Int32(target)

@@ -48,10 +48,10 @@ extension JSONSnapshotStore {
     /// Renames the stale journal to `FILE.clc-journal.set-aside-<time>` (it is never deleted)
     /// and allows stage changes on the file as it is on disk. Returns the new name.
     public func setAsideStaleJournal() throws -> String {
-        guard let stale = moves.staleJournal else { throw OperationError("\(path) has no journal to set aside") }
+        guard let stale = moves.staleJournal else { throw OperationError(Message(.noJournalToSetAside, .text(path))) }
         let target = StaleJournal.setAsidePath(for: stale.path, at: StageMover.now())
         if rename(stale.path, target) != 0 && errno != ENOENT {
-            throw OperationError("cannot set the journal aside as \(target): \(String(cString: strerror(errno)))")
+            throw OperationError(Message(.cannotSetAside, .text(target), .text(String(cString: strerror(errno)))))
         }
         JSONJournal.syncDirectory(of: target)
         moves.staleJournal = nil

@@ -68,7 +68,7 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving {
         } catch let error as JSONSyntaxError {
             if let csv = CSVSniffer.describe(text) { throw SnapshotError(path: path, message: csv) }
             throw SnapshotError(path: path, kind: .notASnapshot,
-                                place: TextPosition(offset: error.offset, in: text).description, message: error.message)
+                                place: TextPosition(offset: error.offset, in: text).description, message: error.text)
         }
         if parser.problems.hasErrors { throw SnapshotError(path: path, problems: parser.problems) }
         return parser.tables
@@ -85,7 +85,7 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving {
         currentInfo = SnapshotInfo(name: tables.name, currency: tables.currency ?? "EUR", declaredAsOf: tables.declaredAsOf,
                             asOf: Timestamp(microseconds: latest == noTimestamp ? 0 : latest))
         var problems = indexes.warnings(tables, declaredAsOf: tables.declaredAsOf)
-        if let stale = moves.staleJournal { problems.add(.staleJournal, at: "", stale.warning) }
+        if let stale = moves.staleJournal { problems.add(Problem(.staleJournal, at: "", stale.warningMessage)) }
         self.problems = problems
         sortedSegments = Self.distinctSortedWords(tables.customers.segments, tables.words).filter { !$0.isEmpty }
         sortedChannels = Self.distinctSortedWords(tables.touchpoints.channels, tables.words)

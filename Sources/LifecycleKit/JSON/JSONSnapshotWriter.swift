@@ -83,7 +83,7 @@ public final class JSONSnapshotWriter: SnapshotSink {
             out.append("\n}\n")
             try out.syncAndClose()
             guard rename(tempPath, path) == 0 else {
-                throw OperationError("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw OperationError(Message(.cannotWrite, .text(path), .text(String(cString: strerror(errno)))))
             }
             Self.syncDirectory(of: path)
         }

@@ -13,14 +13,14 @@ final class MappedFile {
     init(path: String) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            let reason = errno == ENOENT ? "no such file" : errno == EACCES ? "cannot be read (permission denied)"
-                : "cannot be opened (\(String(cString: strerror(errno))))"
+            let reason = errno == ENOENT ? Message(.noSuchFile) : errno == EACCES ? Message(.permissionDenied)
+                : Message(.cannotBeOpened, .text(String(cString: strerror(errno))))
             throw SnapshotError(path: path, message: reason)
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw SnapshotError(path: path, message: "cannot be read") }
-        if info.st_mode & S_IFMT == S_IFDIR { throw SnapshotError(path: path, message: "is a directory, not a snapshot file") }
+        guard fstat(fd, &info) == 0 else { throw SnapshotError(path: path, message: Message(.cannotBeRead)) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw SnapshotError(path: path, message: Message(.isDirectory)) }
         let size = Int(info.st_size)
         if info.st_mode & S_IFMT == S_IFREG {
             guard size > 0 else {

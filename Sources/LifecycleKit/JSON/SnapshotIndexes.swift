@@ -125,19 +125,19 @@ struct SnapshotIndexes {
         for row in 0..<c.count {
             if let last = transitionsByCustomer[row].last, t.transitions.to[Int(last)] != c.stages[row] {
                 problems.add(.stageMismatch, at: "customers[\(row)]",
-                             "stage is \(JSONPath.quoted(t.stages[Int(c.stages[row])].id)) but the last transition goes to "
-                                 + JSONPath.quoted(t.stages[Int(t.transitions.to[Int(last)])].id))
+                             Message(.stageMismatch, .text(JSONPath.quoted(t.stages[Int(c.stages[row])].id)),
+                                     .text(JSONPath.quoted(t.stages[Int(t.transitions.to[Int(last)])].id))))
             }
             if let entered = Timestamp(stored: c.stageEnteredAt[row]), let created = Timestamp(stored: c.createdAt[row]),
                entered < created {
                 problems.add(.enteredBeforeCreated, at: "customers[\(row)].stage_entered_at",
-                             "stage_entered_at \(entered) is before created_at \(created)")
+                             Message(.enteredBeforeCreated, .time(entered), .time(created)))
             }
         }
         guard let asOf = declaredAsOf else { return problems }
         for (name, times) in [("touchpoints", t.touchpoints.at), ("transitions", t.transitions.at)] {
             for (row, at) in times.enumerated() where at > asOf.microseconds {
-                problems.add(.afterAsOf, at: "\(name)[\(row)].at", "\(Timestamp(microseconds: at)) is after as_of \(asOf)")
+                problems.add(.afterAsOf, at: "\(name)[\(row)].at", Message(.afterAsOf, .time(Timestamp(microseconds: at)), .time(asOf)))
             }
         }
         return problems

@@ -10,11 +10,11 @@ public struct StaleJournal: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     /// What is wrong with it, completing "its journal … ": `belongs to another version of the
     /// file (written for 1,204 bytes, the file has 1,310)`.
-    public var problem: String
+    public var problem: Message
     /// The actions found in it (unsaved stage changes), as far as they could be read.
     public var actionCount: Int
 
-    public init(path: String, problem: String, actionCount: Int) {
+    public init(path: String, problem: Message, actionCount: Int) {
         self.path = path
         self.problem = problem
         self.actionCount = actionCount
@@ -23,15 +23,16 @@ public struct StaleJournal: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { "its journal \(path) \(problem)" }
 
     /// The warning of `report`, `validate` and the other readers.
-    public var warning: String {
-        "\(description); it was not replayed: this is the file as it is on disk "
-            + "(open the file in the dashboard to set the journal aside)"
-    }
+    public var warningMessage: Message { Message(.staleJournalWarning, .text(path), .message(problem)) }
 
     /// Why a stage change is refused while the journal is there.
-    public var refusal: String {
-        "\(description); nothing was changed. Open the file in the dashboard (clc FILE) to set the journal aside"
-    }
+    public var refusalMessage: Message { Message(.staleJournalRefusal, .text(path), .message(problem)) }
+
+    /// The warning in English.
+    public var warning: String { warningMessage.description }
+
+    /// The refusal in English.
+    public var refusal: String { refusalMessage.description }
 
     /// The name a set-aside journal gets: `FILE.clc-journal.set-aside-20261130T100057Z`
     /// (with `-2`, `-3`… when that exists).

@@ -64,11 +64,13 @@ public struct MoveConflict: Hashable, Sendable, CustomStringConvertible {
 
     /// `C-1041 was moved to loyalty by ben at 2026-11-02T10:42:00Z` (ids and names made safe
     /// for a terminal).
-    public var description: String {
-        let id = SafeText.visible(customerID)
-        guard let actual = actualStage.map(SafeText.visible) else { return "\(id) no longer exists" }
-        if let t = lastTransition { return "\(id) was moved to \(actual) by \(SafeText.visible(t.by)) at \(t.at.iso8601)" }
-        return "\(id) is in \(actual), not \(SafeText.visible(expectedStage))"
+    public var description: String { message.description }
+
+    /// The conflict as a catalog message.
+    public var message: Message {
+        guard let actual = actualStage else { return Message(.conflictGone, .text(customerID)) }
+        if let t = lastTransition { return Message(.conflictMovedBy, .text(customerID), .text(actual), .text(t.by), .time(t.at)) }
+        return Message(.conflictElsewhere, .text(customerID), .text(actual), .text(expectedStage))
     }
 }
 
@@ -89,10 +91,12 @@ public struct AlreadyThere: Hashable, Sendable, CustomStringConvertible {
 
     /// `C-1041 is already in loyalty (moved there by ben at 2026-11-02T10:42:00Z)` (made safe
     /// for a terminal).
-    public var description: String {
-        let text = "\(SafeText.visible(customerID)) is already in \(SafeText.visible(stage))"
-        guard let t = lastTransition, t.to == stage else { return text }
-        return text + " (moved there by \(SafeText.visible(t.by)) at \(t.at.iso8601))"
+    public var description: String { message.description }
+
+    /// The answer as a catalog message.
+    public var message: Message {
+        guard let t = lastTransition, t.to == stage else { return Message(.alreadyIn, .text(customerID), .text(stage)) }
+        return Message(.alreadyInBy, .text(customerID), .text(stage), .text(t.by), .time(t.at))
     }
 }
 
@@ -138,14 +142,17 @@ public struct MoveError: Error, Hashable, Sendable, CustomStringConvertible {
         self.path = path
     }
 
-    public var description: String {
+    public var description: String { message.description }
+
+    /// Why, as a catalog message.
+    public var message: Message {
         switch reason {
-        case .readOnly: return "\(path) is read-only: stages cannot be changed"
-        case .unknownCustomer(let id): return "unknown customer \(JSONText.string(id))"
-        case .unknownStage(let id): return "unknown stage \(JSONText.string(id))"
-        case .busy: return "\(path) is locked by another program; nothing was changed, try again"
-        case .changedOnDisk: return "\(path) changed on disk since it was opened; save under another name"
-        case .io(let m): return "\(path): \(m)"
+        case .readOnly: return Message(.moveReadOnly, .text(path))
+        case .unknownCustomer(let id): return Message(.unknownCustomer, .text(JSONText.string(id)))
+        case .unknownStage(let id): return Message(.unknownStage, .text(JSONText.string(id)))
+        case .busy: return Message(.moveBusy, .text(path))
+        case .changedOnDisk: return Message(.moveChangedOnDisk, .text(path))
+        case .io(let m): return Message(.moveIO, .text(path), .text(m))
         }
     }
 }

@@ -1,20 +1,21 @@
 /// Renders one customer's stage history (for `clc history`).
 public enum HistoryRenderer {
-    /// An aligned table, oldest first, names made safe for a terminal.
-    public static func table(customer: Customer, transitions: [Transition], stages: [Stage]) -> String {
+    /// An aligned table in `language`, oldest first, names made safe for a terminal.
+    public static func table(customer: Customer, transitions: [Transition], stages: [Stage], language: Language = .en) -> String {
         let name = { (id: String?) -> String in
             guard let id else { return "—" }
             return stages.first { $0.id == id }?.name ?? id
         }
-        var lines = ["\(SafeText.visible(customer.name)) (\(SafeText.visible(customer.id))), now in \(SafeText.visible(name(customer.stage)))"]
+        var lines = [Message(.historyHeading, .text(customer.name), .text(customer.id), .text(name(customer.stage))).text(in: language)]
         if transitions.isEmpty {
-            lines.append("no recorded stage changes")
+            lines.append(Message(.historyEmpty).text(in: language))
             return lines.joined(separator: "\n") + "\n"
         }
         let rows = transitions.map { t in
-            [t.at.iso8601, SafeText.visible(name(t.from)), SafeText.visible(name(t.to)), SafeText.visible(t.by), SafeText.visible(t.note ?? "")]
+            [language.formats.time(t.at), SafeText.visible(name(t.from)), SafeText.visible(name(t.to)), SafeText.visible(t.by),
+             SafeText.visible(t.note ?? "")]
         }
-        let headers = ["When", "From", "To", "By", "Note"]
+        let headers = [MessageKey.columnWhen, .columnFrom, .columnTo, .columnBy, .columnNote].map { Message($0).text(in: language) }
         var widths = headers.map { DisplayWidth.of($0) }
         for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
         func line(_ cells: [String]) -> String {

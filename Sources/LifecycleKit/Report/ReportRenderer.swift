@@ -5,9 +5,11 @@ import Foundation
 public enum ReportRenderer {
     public enum Format: String, CaseIterable, Sendable { case table, json, csv }
 
-    public static func render(_ report: FunnelReport, as format: Format, barWidth: Int = 30) -> String {
+    /// The report in `format`; only the table depends on `language` (JSON and CSV are
+    /// language-neutral: keys and plain numbers).
+    public static func render(_ report: FunnelReport, as format: Format, barWidth: Int = 30, language: Language = .en) -> String {
         switch format {
-        case .table: return table(report, barWidth: barWidth)
+        case .table: return table(report, barWidth: barWidth, language: language)
         case .json: return json(report)
         case .csv: return csv(report)
         }
@@ -15,34 +17,44 @@ public enum ReportRenderer {
 
     // MARK: table
 
-    public static func table(_ report: FunnelReport, barWidth: Int = 30) -> String {
-        let info = report.info
-        let t = report.totals
-        var lines: [String] = []
-        var asOf = SafeText.visible(info.name ?? "Unnamed snapshot") + " — as of " + info.asOf.iso8601
-        if report.changesSinceAsOf > 0 {
-            asOf += " · \(NumberText.grouped(report.changesSinceAsOf)) change\(report.changesSinceAsOf == 1 ? "" : "s") since"
-        }
-        lines.append(asOf)
-        lines.append("\(NumberText.grouped(t.customers)) customers · \(NumberText.grouped(t.touchpoints)) touchpoints · "
-            + "\(NumberText.grouped(t.transitions)) transitions · revenue \(NumberText.fixed(t.revenue, decimals: 2)) \(SafeText.visible(info.currency))")
+    public static func table(_ report: FunnelReport, barWidth: Int = 30, language: Language = .en) -> String {
+        var lines = header(report).map { $0.text(in: language) }
         lines.append("")
-        let headers = ["Stage", "Customers", "Share", "Reached", "Conversion", "Median days", "Revenue", ""]
-        var rows: [[String]] = []
+        let headers: [MessageKey] = [.columnStage, .columnCustomers, .columnShare, .columnReached, .columnConversion,
+                                     .columnMedianDays, .columnRevenue]
+        let f = language.formats
         let maxCount = max(1, report.stages.map(\.customers).max() ?? 1)
-        for s in report.stages {
+        let rows = report.stages.map { s in
             let filled = s.customers == 0 ? 0 : max(1, Int((Double(s.customers) / Double(maxCount) * Double(barWidth)).rounded()))
-            rows.append([
+            return [
                 SafeText.truncated(s.stage.name, width: 24),
-                NumberText.grouped(s.customers),
-                NumberText.percent(s.share),
-                NumberText.grouped(s.reached),
-                s.conversion.map(NumberText.percent) ?? "—",
-                s.medianDaysInStage.map { NumberText.fixed($0, decimals: 1) } ?? "—",
-                NumberText.fixed(s.revenue, decimals: 2),
+                f.count(s.customers),
+                f.percent(s.share),
+                f.count(s.reached),
+                s.conversion.map(f.percent) ?? "—",
+                s.medianDaysInStage.map { f.number($0, decimals: 1) } ?? "—",
+                f.number(s.revenue, decimals: 2),
                 "|" + String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled) + "|",
-            ])
+            ]
         }
+        lines += aligned(headers.map { Message($0).text(in: language) } + [""], rows)
+        return lines.map { $0.trailingSpacesRemoved }.joined(separator: "\n") + "\n"
+    }
+
+    /// The two lines above the table: the snapshot and its `as_of` (with the changes made
+    /// since), then the totals.
+    public static func header(_ report: FunnelReport) -> [Message] {
+        let info = report.info, t = report.totals
+        let name: MessageArgument = info.name.map { .text($0) } ?? .message(Message(.unnamedSnapshot))
+        let title = report.changesSinceAsOf > 0
+            ? Message(.reportTitleWithChanges, name, .time(info.asOf), .count(report.changesSinceAsOf))
+            : Message(.reportTitle, name, .time(info.asOf))
+        return [title, Message(.reportTotals, .count(t.customers), .count(t.touchpoints), .count(t.transitions),
+                               .money(t.revenue, currency: info.currency))]
+    }
+
+    /// Heading, rule and rows: the first and last columns left-aligned, the others right.
+    static func aligned(_ headers: [String], _ rows: [[String]]) -> [String] {
         var widths = headers.map { DisplayWidth.of($0) }
         for r in rows { for (i, cell) in r.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
         func line(_ cells: [String]) -> String {
@@ -51,10 +63,7 @@ public enum ReportRenderer {
                 return i == 0 || i == cells.count - 1 ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
-        lines.append(line(headers))
-        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        lines.append(contentsOf: rows.map(line))
-        return lines.map { $0.trailingSpacesRemoved }.joined(separator: "\n") + "\n"
+        return [line(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)
     }
 
     // MARK: json

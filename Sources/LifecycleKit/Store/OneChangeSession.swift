@@ -43,7 +43,7 @@ public final class OneChangeSession {
             }
             // Held exclusively: another `clc move` is rewriting the file.
             guard Date() < deadline else {
-                throw OperationError("\(path) is being rewritten by another clc (\(JSONOpenLock.path(for: path)) is held); try again")
+                throw OperationError(Message(.fileBeingRewritten, .text(path), .text(JSONOpenLock.path(for: path))))
             }
             usleep(20_000)
         }

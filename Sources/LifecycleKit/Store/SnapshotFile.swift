@@ -18,9 +18,9 @@ public enum SnapshotFile {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-                throw SnapshotError(path: path, message: isDir.boolValue ? "is a directory, not a snapshot file" : "cannot be read (permission denied)")
+                throw SnapshotError(path: path, message: Message(isDir.boolValue ? .isDirectory : .permissionDenied))
             }
-            throw SnapshotError(path: path, message: "no such file")
+            throw SnapshotError(path: path, message: Message(.noSuchFile))
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 16)) ?? Data()
@@ -47,7 +47,7 @@ public enum SnapshotFile {
         // A directory clc cannot write gets no mark: nothing can rewrite the file there anyway.
         let lock = try? JSONOpenLock.acquire(path, .shared, timeout: 10)
         if lock == nil, access(JSONOpenLock.path(for: path), F_OK) == 0, JSONMoveState.isWritable(path) {
-            throw SnapshotError(path: path, message: "is being rewritten by another clc (\(JSONOpenLock.path(for: path)) is held); try again")
+            throw SnapshotError(path: path, message: Message(.beingRewritten, .text(JSONOpenLock.path(for: path))))
         }
         let store = try JSONSnapshotStore(path: path)
         store.holdOpenLock(lock)

@@ -140,14 +140,12 @@ extension SnapshotStore {
     public var hasUnsavedChanges: Bool { (self as? any FileSaving)?.hasUnsavedChanges ?? false }
     public func save() throws { try (self as? any FileSaving)?.save() }
     public func save(to path: String) throws {
-        guard let saving = self as? any FileSaving else {
-            throw OperationError("only JSON snapshots are saved under another name; \(self.path) holds every change already")
-        }
+        guard let saving = self as? any FileSaving else { throw OperationError(Message(.onlyJSONSaveAs, .text(self.path))) }
         try saving.save(to: path)
     }
     public var staleJournal: StaleJournal? { (self as? any FileSaving)?.staleJournal }
     public func setAsideStaleJournal() throws -> String {
-        guard let saving = self as? any FileSaving else { throw OperationError("\(path) has no journal to set aside") }
+        guard let saving = self as? any FileSaving else { throw OperationError(Message(.noJournalToSetAside, .text(path))) }
         return try saving.setAsideStaleJournal()
     }
     public func releaseFile() { (self as? any FileSaving)?.releaseFile() }

@@ -4,18 +4,18 @@ enum CSVSniffer {
     /// The message for text that looks like CSV: no JSON opening brace, and a first line
     /// (a header) of at least two fields split by commas, semicolons or tabs, with the next
     /// line, if any, split by the same separator. Nil otherwise.
-    static func describe(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+    static func describe(_ text: UnsafeBufferPointer<UInt8>) -> Message? {
         var bytes = text[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let first = bytes.first(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }),
               first != UInt8(ascii: "{"), first != UInt8(ascii: "[") else { return nil }
         let lines = bytes.prefix(64 * 1024).split(separator: 10, maxSplits: 2, omittingEmptySubsequences: true)
         guard let header = lines.first else { return nil }
-        for (separator, name) in [(UInt8(ascii: ","), "comma"), (UInt8(ascii: ";"), "semicolon"), (UInt8(ascii: "\t"), "tab")] {
+        for (separator, name) in [(UInt8(ascii: ","), MessageKey.separatorComma), (UInt8(ascii: ";"), .separatorSemicolon),
+                                  (UInt8(ascii: "\t"), .separatorTab)] {
             guard header.contains(separator) else { continue }
             if lines.count > 1, !lines[1].contains(separator) { continue }
-            return "looks like CSV (\(name)-separated, not JSON); clc reads lifecycle snapshots in JSON or SQLite "
-                + "(see the snapshot format in clc's README)"
+            return Message(.looksLikeCSV, .message(Message(name)))
         }
         return nil
     }

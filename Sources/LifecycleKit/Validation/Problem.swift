@@ -22,12 +22,48 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
 
     public var kind: Kind
     public var place: String
-    public var message: String
+    /// The message as a catalog value, or text not (yet) in the catalog, shown as it is in
+    /// every language.
+    public var content: Content
+
+    public enum Content: Hashable, Sendable {
+        case plain(String)
+        case message(Message)
+    }
 
     public init(_ kind: Kind, at place: String, _ message: String) {
         self.kind = kind
         self.place = place
-        self.message = message
+        content = .plain(message)
+    }
+
+    public init(_ kind: Kind, at place: String, _ message: Message) {
+        self.kind = kind
+        self.place = place
+        content = .message(message)
+    }
+
+    /// The message in English.
+    public var message: String { message(in: .en) }
+
+    /// Problems are equal when kind, place and English text are (whether the text comes from
+    /// the catalog or not).
+    public static func == (a: Problem, b: Problem) -> Bool {
+        a.kind == b.kind && a.place == b.place && a.message == b.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(place)
+        hasher.combine(message)
+    }
+
+    /// The message in `language`.
+    public func message(in language: Language) -> String {
+        switch content {
+        case .plain(let text): return text
+        case .message(let m): return m.text(in: language)
+        }
     }
 
     public var severity: Severity {
@@ -37,7 +73,12 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { place.isEmpty ? message : "\(place): \(message)" }
+    public var description: String { text(in: .en) }
+
+    /// `place: message`, the message in `language` where the catalog has it.
+    public func text(in language: Language) -> String {
+        place.isEmpty ? message(in: language) : "\(place): \(message(in: language))"
+    }
 }
 
 /// Problems collected while reading a snapshot. Keeps the first `limit` of each severity
@@ -68,6 +109,10 @@ public struct ProblemList: Sendable {
         add(Problem(kind, at: place, message))
     }
 
+    public mutating func add(_ kind: Problem.Kind, at place: String, _ message: Message) {
+        add(Problem(kind, at: place, message))
+    }
+
     public mutating func merge(_ other: ProblemList) {
         for p in other.errors { add(p) }
         for p in other.warnings { add(p) }
@@ -75,18 +120,23 @@ public struct ProblemList: Sendable {
         warningCount += other.warningCount - other.warnings.count
     }
 
-    /// Human-readable lines: errors first, then warnings, each section ending with a
-    /// count of the problems not listed.
-    public func lines(maxPerSeverity: Int = 50) -> [String] {
+    /// Human-readable lines in `language`: errors first, then warnings, each section ending
+    /// with a count of the problems not listed.
+    public func lines(maxPerSeverity: Int = 50, language: Language = .en) -> [String] {
         var out: [String] = []
-        func section(_ list: [Problem], _ total: Int, _ label: String) {
-            for p in list.prefix(maxPerSeverity) { out.append("\(label): \(p)") }
+        func section(_ list: [Problem], _ total: Int, _ label: MessageKey, _ more: MessageKey) {
+            for p in list.prefix(maxPerSeverity) { out.append(Message(label, .text(p.text(in: language))).text(in: language)) }
             let hidden = total - min(list.count, maxPerSeverity)
-            if hidden > 0 { out.append("… and \(hidden) more \(label)s") }
+            if hidden > 0 { out.append(Message(more, .count(hidden)).text(in: language)) }
         }
-        section(errors, errorCount, "error")
-        section(warnings, warningCount, "warning")
+        section(errors, errorCount, .problemError, .moreErrors)
+        section(warnings, warningCount, .problemWarning, .moreWarnings)
         return out
+    }
+
+    /// `shop.json: 2 errors, 1 warning`, the summary line of `clc validate`.
+    public func summary(path: String) -> Message {
+        Message(.validateSummary, .text(path), .count(errorCount), .count(warningCount))
     }
 }
 
@@ -106,19 +156,40 @@ public struct SnapshotError: Error, Sendable, CustomStringConvertible {
         self.init(path: path, problems: list)
     }
 
-    public var description: String {
+    public init(path: String, kind: Problem.Kind = .notASnapshot, place: String = "", message: Message) {
+        var list = ProblemList()
+        list.add(kind, at: place, message)
+        self.init(path: path, problems: list)
+    }
+
+    public var description: String { text(in: .en) }
+
+    /// The error in `language`: the one problem, or a heading and the problems' lines.
+    public func text(in language: Language) -> String {
         if problems.errorCount == 1, problems.warningCount == 0, let only = problems.errors.first, only.place.isEmpty {
-            return "\(path): \(only.message)"
+            return "\(path): \(only.text(in: language))"
         }
-        let n = problems.errorCount
-        let head = "\(path): cannot open snapshot (\(n) error\(n == 1 ? "" : "s"))"
-        return ([head] + problems.lines().map { "  " + $0 }).joined(separator: "\n")
+        let head = Message(.cannotOpenSnapshot, .text(path), .count(problems.errorCount)).text(in: language)
+        return ([head] + problems.lines(language: language).map { "  " + $0 }).joined(separator: "\n")
     }
 }
 
 /// Thrown when an operation fails for a reason other than broken data (I/O, refusal).
 public struct OperationError: Error, Sendable, CustomStringConvertible {
+    /// The message in English.
     public var message: String
+    /// The message as a catalog value, where it has been converted (else `message` is shown).
+    public var localized: Message?
+
     public init(_ message: String) { self.message = message }
+
+    public init(_ message: Message) {
+        self.message = message.description
+        localized = message
+    }
+
     public var description: String { message }
+
+    /// The message in `language`.
+    public func text(in language: Language) -> String { localized?.text(in: language) ?? message }
 }
