@@ -13,7 +13,7 @@ struct CLC: ParsableCommand {
             """,
         version: "clc \(ClcVersion.current)",
         subcommands: [OpenCommand.self, ReportCommand.self, ValidateCommand.self, ConvertCommand.self,
-                      MoveCommand.self, HistoryCommand.self,
+                      MoveCommand.self, HistoryCommand.self, ModelCommand.self, ScoresCommand.self,
                       GenerateCommand.self, DemoCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

@@ -21,7 +21,7 @@ import Testing
     static func key(_ r: CustomerRecord) -> String {
         let entries = r.transitions.map { "\($0.stage)<\($0.from ?? -1)@\($0.at)#\($0.id ?? 0)^\($0.reverts ?? 0)" }
         let touches = r.touchpoints.map { "\($0.id)|\($0.at)|\($0.channel)|\($0.type)|\($0.campaign ?? "-")|\($0.value ?? -1)" }
-        return "\(r.id) \(r.stage) \(r.stageEnteredAt?.iso8601 ?? "-") \(r.createdAt?.iso8601 ?? "-") \(entries) \(touches) \(NumberText.rounded6(r.revenue))"
+        return "\(r.id) \(r.name) \(r.stage) \(r.stageEnteredAt?.iso8601 ?? "-") \(r.createdAt?.iso8601 ?? "-") \(entries) \(touches) \(NumberText.rounded6(r.revenue))"
     }
 
     @Test func bothStoresHandTheSameCustomers() throws {

@@ -37,6 +37,7 @@ public struct TouchpointRecord: Hashable, Sendable {
 /// rest as the analyses need it (empty otherwise).
 public struct CustomerRecord: Sendable {
     public var id: String
+    public var name: String = ""
     /// Funnel position of the current stage.
     public var stage: Int
     public var stageEnteredAt: Timestamp?
@@ -48,8 +49,9 @@ public struct CustomerRecord: Sendable {
     /// With `.revenue`: the sum of every touchpoint value.
     public var revenue: Double = 0
 
-    public init(id: String, stage: Int, stageEnteredAt: Timestamp?, createdAt: Timestamp?) {
+    public init(id: String, name: String = "", stage: Int, stageEnteredAt: Timestamp?, createdAt: Timestamp?) {
         self.id = id
+        self.name = name
         self.stage = stage
         self.stageEnteredAt = stageEnteredAt
         self.createdAt = createdAt

@@ -187,7 +187,7 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving {
         let tp = tables.touchpoints
         let purchase = needs.contains(.touchpoints) ? nil : tables.words.find("purchase")
         for row in CustomerOrdering(tables: tables, indexes: indexes).idOrder() {
-            var record = CustomerRecord(id: c.ids.text(row), stage: Int(c.stages[row]), stageEnteredAt: Timestamp(stored: c.stageEnteredAt[row]),
+            var record = CustomerRecord(id: c.ids.text(row), name: c.names.text(row), stage: Int(c.stages[row]), stageEnteredAt: Timestamp(stored: c.stageEnteredAt[row]),
                                         createdAt: Timestamp(stored: c.createdAt[row]))
             if needs.contains(.transitions) {
                 record.transitions = indexes.transitionsByCustomer[row].map { r in

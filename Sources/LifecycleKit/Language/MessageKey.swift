@@ -38,6 +38,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case columnStage, columnCustomers, columnShare, columnReached, columnConversion, columnMedianDays, columnRevenue
     // history
     case historyHeading, historyEmpty, columnWhen, columnFrom, columnTo, columnBy, columnNote
+    // model, scores (customer value)
+    case valueTitle, valueCalibration, valueBuyers, valueBGNBD, valueGammaGamma, valueLogLikelihood, valueCLVSettings
+    case valueNote, valueNotConverged
+    case valueNoPurchases, valueNobodyRepeats, valueBGNBDNotConverged, valueNoAmounts, valueInfiniteMean, valueGammaGammaNotConverged
+    case columnParameter, columnEstimate, columnStdError
+    case holdoutTitle, holdoutByFrequency, columnWeek, columnActual, columnPredicted, columnCumulativeActual, columnCumulativePredicted
+    case columnRepeatPurchases, columnBuyers
+    case columnID, columnName, columnPurchases, columnMonetary, columnPAlive, columnExpected90, columnCLV, columnRFM, columnRFMSegment
+    case rfmChampions, rfmLoyal, rfmPotentialLoyalist, rfmNew, rfmPromising, rfmNeedAttention, rfmAboutToSleep, rfmAtRisk
+    case rfmCantLose, rfmHibernating, rfmLost
 }
 
 /// The catalog: each key's text per language.

@@ -54,13 +54,13 @@ public enum ReportRenderer {
     }
 
     /// Heading, rule and rows: the first and last columns left-aligned, the others right.
-    static func aligned(_ headers: [String], _ rows: [[String]]) -> [String] {
+    static func aligned(_ headers: [String], _ rows: [[String]], leftAligned: Set<Int> = []) -> [String] {
         var widths = headers.map { DisplayWidth.of($0) }
         for r in rows { for (i, cell) in r.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
-                return i == 0 || i == cells.count - 1 ? cell + pad : pad + cell
+                return i == 0 || i == cells.count - 1 || leftAligned.contains(i) ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
         return [line(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)

@@ -49,7 +49,8 @@ extension SQLiteSnapshotStore {
             }
             return t
         }
-        return CustomerRecord(id: id, stage: stage, stageEnteredAt: try time(2, "stage_entered_at"), createdAt: try time(3, "created_at"))
+        return CustomerRecord(id: id, name: s.string(5) ?? "", stage: stage, stageEnteredAt: try time(2, "stage_entered_at"),
+                              createdAt: try time(3, "created_at"))
     }
 }
 
@@ -63,7 +64,7 @@ private final class StreamStatements {
     private var more: [ObjectIdentifier: Bool] = [:]
 
     init(_ db: OpaquePointer, needs: JourneyNeeds, hasReverts: Bool) throws {
-        let columns = "id, stage, stage_entered_at, created_at, rowid"
+        let columns = "id, stage, stage_entered_at, created_at, rowid, name"
         first = try SQLiteStatement(db, "SELECT \(columns) FROM customers ORDER BY id LIMIT ?2")
         next = try SQLiteStatement(db, "SELECT \(columns) FROM customers WHERE id > ?1 ORDER BY id LIMIT ?2")
         transitions = needs.contains(.transitions) ? try SQLiteStatement(db, """

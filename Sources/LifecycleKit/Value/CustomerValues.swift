@@ -21,9 +21,9 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
     public var bgnbd: ModelFit<BGNBD>?
     public var gammaGamma: ModelFit<GammaGamma>?
     /// Why there is no BG/NBD fit (or why it is not to be trusted), if so.
-    public var bgnbdProblem: String?
-    /// Why there is no CLV, if so.
-    public var clvProblem: String?
+    public var bgnbdProblem: ValueProblem?
+    /// Why there is no CLV (or why it is not to be trusted), if so.
+    public var clvProblem: ValueProblem?
     public var lifetime: LifetimeValue
 
     /// Fits the models on `summaries` (nil: not a buyer) and scores every buyer, in order.
@@ -45,29 +45,29 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
     }
 
     private mutating func fitBGNBD(_ buyers: [PurchaseSummary]) {
-        guard !buyers.isEmpty else { bgnbdProblem = "no purchases"; clvProblem = "no purchases"; return }
+        guard !buyers.isEmpty else { bgnbdProblem = .noPurchases; clvProblem = .noPurchases; return }
         guard repeatBuyers > 0 else {
-            bgnbdProblem = "nobody bought on a second day: BG/NBD cannot be fitted"
-            clvProblem = bgnbdProblem
+            bgnbdProblem = .nobodyRepeats
+            clvProblem = .nobodyRepeats
             return
         }
         bgnbd = BGNBD.fit(WeightedHistories(buyers.map(\.history)))
-        if bgnbd?.converged != true { bgnbdProblem = "the BG/NBD fit did not converge; its figures are uncertain" }
+        if bgnbd?.converged != true { bgnbdProblem = .bgnbdNotConverged }
     }
 
     private mutating func fitGammaGamma(_ buyers: [PurchaseSummary]) {
         let spenders = buyers.filter { $0.frequency > 0 && $0.monetary > 0 }
         guard !spenders.isEmpty else {
-            if clvProblem == nil { clvProblem = "no repeat purchase has an amount: Gamma-Gamma cannot be fitted" }
+            if clvProblem == nil { clvProblem = .noAmounts }
             return
         }
         var weights: [PurchaseSummary: Double] = [:]
         for s in spenders { weights[s, default: 0] += 1 }
         gammaGamma = GammaGamma.fit(weights.map { ($0.key.history.frequency, $0.key.monetary, $0.value) })
         if let gg = gammaGamma?.model, !gg.populationMean.isFinite {
-            clvProblem = "the Gamma-Gamma fit has q ≤ 1 (no finite mean amount): no CLV"
+            clvProblem = .infiniteMean
         } else if gammaGamma?.converged != true, clvProblem == nil {
-            clvProblem = "the Gamma-Gamma fit did not converge; CLV is uncertain"
+            clvProblem = .gammaGammaNotConverged
         }
     }
 
@@ -82,5 +82,40 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
         }
         return CustomerScores(summary: s, probabilityAlive: bg?.probabilityAlive(h),
                               expectedPurchases90: bg?.expectedPurchases(within: 90, h), clv: clv, rfm: rfm)
+    }
+}
+
+/// Why a value figure is missing or uncertain.
+public enum ValueProblem: String, Hashable, Sendable, Codable {
+    case noPurchases, nobodyRepeats, bgnbdNotConverged, noAmounts, infiniteMean, gammaGammaNotConverged
+
+    public var message: Message {
+        switch self {
+        case .noPurchases: Message(.valueNoPurchases)
+        case .nobodyRepeats: Message(.valueNobodyRepeats)
+        case .bgnbdNotConverged: Message(.valueBGNBDNotConverged)
+        case .noAmounts: Message(.valueNoAmounts)
+        case .infiniteMean: Message(.valueInfiniteMean)
+        case .gammaGammaNotConverged: Message(.valueGammaGammaNotConverged)
+        }
+    }
+}
+
+extension RFMSegment {
+    /// The segment's name in the catalog (`rawValue` is the language-neutral name of JSON and CSV).
+    public var message: Message {
+        switch self {
+        case .champions: Message(.rfmChampions)
+        case .loyal: Message(.rfmLoyal)
+        case .potentialLoyalist: Message(.rfmPotentialLoyalist)
+        case .new: Message(.rfmNew)
+        case .promising: Message(.rfmPromising)
+        case .needAttention: Message(.rfmNeedAttention)
+        case .aboutToSleep: Message(.rfmAboutToSleep)
+        case .atRisk: Message(.rfmAtRisk)
+        case .cantLose: Message(.rfmCantLose)
+        case .hibernating: Message(.rfmHibernating)
+        case .lost: Message(.rfmLost)
+        }
     }
 }
