@@ -29,17 +29,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let kind = SnapshotFile.kind(forExtension: output)!
-        if FileManager.default.fileExists(atPath: output) && !force {
-            throw OperationError("\(output) exists; use --force to overwrite it")
-        }
-        if let a = try? FileManager.default.attributesOfItem(atPath: input)[.systemFileNumber] as? Int,
-           let b = try? FileManager.default.attributesOfItem(atPath: output)[.systemFileNumber] as? Int, a == b {
-            throw OperationError("input and output are the same file")
-        }
-        let store = try SnapshotFile.open(input)
-        try store.export(to: try SnapshotFile.makeSink(path: output, kind: kind))
-        let t = try store.totals()
+        let t = try SnapshotFile.convert(input, to: output, kind: SnapshotFile.kind(forExtension: output)!, force: force)
         print("wrote \(output): \(NumberText.grouped(t.customers)) customers, \(NumberText.grouped(t.touchpoints)) touchpoints, \(NumberText.grouped(t.transitions)) transitions")
     }
 }

@@ -88,7 +88,8 @@ enum SQLiteJSONFields {
                 if i < b.count, b[i] == 43 || b[i] == 45 { i += 1 }
                 guard digits() > 0 else { return nil }
             }
-            return Double(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            // 1e400 is no number a snapshot can hold (it would be written back as null).
+            return Double(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)).flatMap { $0.isFinite ? $0 : nil }
         }
 
         mutating func hex4() -> UInt32? {

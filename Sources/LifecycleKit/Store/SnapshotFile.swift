@@ -37,6 +37,31 @@ public enum SnapshotFile {
         }
     }
 
+    /// Opens a snapshot as `open` does, and refuses a SQLite file with any error `validate`
+    /// finds (opening a JSON file validates it whole already).
+    public static func openValidated(_ path: String) throws -> any SnapshotStore {
+        let store = try open(path)
+        try (store as? SQLiteSnapshotStore)?.requireValid()
+        return store
+    }
+
+    /// Converts `input` into a new file at `output` of `kind`: the whole input is validated
+    /// first, and `output` appears only when everything was written (a temporary file beside
+    /// it, renamed at the very end; removed on any failure). Returns what was written.
+    public static func convert(_ input: String, to output: String, kind: Kind, force: Bool) throws -> SnapshotTotals {
+        if FileManager.default.fileExists(atPath: output) && !force {
+            throw OperationError("\(output) exists; use --force to overwrite it")
+        }
+        if let a = try? FileManager.default.attributesOfItem(atPath: input)[.systemFileNumber] as? Int,
+           let b = try? FileManager.default.attributesOfItem(atPath: output)[.systemFileNumber] as? Int, a == b {
+            throw OperationError("input and output are the same file")
+        }
+        let store = try openValidated(input)
+        let totals = try store.totals()
+        try store.export(to: try makeSink(path: output, kind: kind))
+        return totals
+    }
+
     /// Every problem of the file, errors and warnings, each with its place. Never throws:
     /// an unreadable file is reported as a problem.
     public static func validate(_ path: String) -> ProblemList {

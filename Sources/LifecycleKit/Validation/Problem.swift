@@ -16,6 +16,8 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
         case afterAsOf = "after-as-of"
         case enteredBeforeCreated = "entered-before-created"
         case unmatchedRevert = "unmatched-revert"
+        /// The file's storage is damaged (SQLite's `integrity_check`, a malformed page).
+        case corrupted = "corrupted"
     }
 
     public var kind: Kind
@@ -30,7 +32,7 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
 
     public var severity: Severity {
         switch kind {
-        case .notASnapshot, .unsupportedVersion, .invalidField, .duplicateID, .unknownReference: return .error
+        case .notASnapshot, .unsupportedVersion, .invalidField, .duplicateID, .unknownReference, .corrupted: return .error
         case .stageMismatch, .afterAsOf, .enteredBeforeCreated, .unmatchedRevert: return .warning
         }
     }
