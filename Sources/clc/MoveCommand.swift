@@ -31,7 +31,11 @@ struct MoveCommand: ParsableCommand {
     @Option(help: "Who: default CLC_USER, else the login name.")
     var user: String?
 
+    @Flag(help: "Change a file whose permissions let no one write it (possible as root).")
+    var force = false
+
     mutating func run() throws {
+        if force { SnapshotFile.writesProtectedFiles = true }
         let store = try SnapshotFile.open(file)
         guard store.stages.contains(where: { $0.id == stageID }) else {
             throw OperationError("unknown stage \(JSONText.string(stageID)) (stages: \(store.stages.map(\.id).joined(separator: ", ")))")

@@ -17,10 +17,7 @@ final class JSONMoveState {
     }
 
     /// True when the file and its directory (for the journal) can be written.
-    static func isWritable(_ path: String) -> Bool {
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return access(path, W_OK) == 0 && access(dir, W_OK) == 0
-    }
+    static func isWritable(_ path: String) -> Bool { SnapshotFile.isWritable(path) }
 }
 
 extension JSONSnapshotStore {

@@ -109,10 +109,10 @@ public struct MoveError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch reason {
-        case .readOnly: return "\(path) is read-only: stages cannot be changed"
+        case .readOnly: return SnapshotFile.writeProtectionReason(path) ?? "\(path) is read-only: stages cannot be changed"
         case .unknownCustomer(let id): return "unknown customer \(JSONText.string(id))"
         case .unknownStage(let id): return "unknown stage \(JSONText.string(id))"
-        case .busy: return "\(path) is locked by another program; nothing was changed, try again"
+        case .busy: return "\(path): \(SnapshotError.lockedMessage)"
         case .changedOnDisk: return "\(path) changed on disk since it was opened; save under another name"
         case .io(let m): return "\(path): \(m)"
         }

@@ -12,7 +12,12 @@ public enum SQLiteValidator {
     /// file that is not a readable SQLite database is one problem.
     public static func validate(path: String) -> ProblemList {
         do {
-            return try validate(path: path, on: SQLiteSchema.openReadOnly(path, cacheMiB: 512))
+            let tidy = SQLiteSchema.walFilesAbsent(path)
+            let database = try SQLiteSchema.openReadOnly(path, cacheMiB: 512)
+            let problems = validate(path: path, on: database)
+            try? database.close()
+            if tidy { SQLiteSchema.removeWALFilesCreated(path) }
+            return problems
         } catch {
             return problems(of: error, path: path)
         }

@@ -28,6 +28,30 @@ public enum SnapshotFile {
         return .json
     }
 
+    /// Write to a file whose permissions forbid writing to everyone when this process could
+    /// anyway (root): `clc move --force`, or `CLC_WRITE_PROTECTED_FILES=1`. Off by default.
+    nonisolated(unsafe) public static var writesProtectedFiles = ProcessInfo.processInfo.environment["CLC_WRITE_PROTECTED_FILES"] == "1"
+
+    /// True when `path` and its directory can be written, and the file is not write-protected
+    /// for everyone (see `writesProtectedFiles`): a snapshot opens read-only otherwise.
+    public static func isWritable(_ path: String) -> Bool {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return access(path, W_OK) == 0 && access(dir, W_OK) == 0 && (writesProtectedFiles || !isWriteProtected(path))
+    }
+
+    /// The file's permissions let no one write it (e.g. `chmod 444`), whoever could anyway.
+    static func isWriteProtected(_ path: String) -> Bool {
+        var s = stat()
+        return stat(path, &s) == 0 && s.st_mode & 0o222 == 0
+    }
+
+    /// Why a snapshot at `path` opens read-only when its permissions alone make it so (this
+    /// process could write it, as root can); nil otherwise.
+    public static func writeProtectionReason(_ path: String) -> String? {
+        guard !writesProtectedFiles, isWriteProtected(path), access(path, W_OK) == 0 else { return nil }
+        return "\(path) is read-only for others (no write permission): opened read-only; clc move --force changes it anyway"
+    }
+
     /// Opens a snapshot for browsing and reporting. Throws `SnapshotError` naming every
     /// problem (with its place) when the file is broken.
     public static func open(_ path: String) throws -> any SnapshotStore {

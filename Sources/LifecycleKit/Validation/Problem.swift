@@ -106,6 +106,10 @@ public struct SnapshotError: Error, Sendable, CustomStringConvertible {
         self.init(path: path, problems: list)
     }
 
+    /// What every command says when another program holds the file's lock too long (reading
+    /// or writing: one message).
+    public static let lockedMessage = "locked by another program; nothing was changed, try again"
+
     public var description: String {
         if problems.errorCount == 1, problems.warningCount == 0, let only = problems.errors.first, only.place.isEmpty {
             return "\(path): \(only.message)"
