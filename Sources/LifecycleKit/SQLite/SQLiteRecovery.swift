@@ -12,8 +12,14 @@ extension SQLiteSchema {
         guard let size = (try? FileManager.default.attributesOfItem(atPath: journal))?[.size] as? Int, size > 0,
               access(path, W_OK) == 0, access((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, W_OK) == 0
         else { return }
+        openAndCloseWritable(path, waiting: 5)
+    }
+
+    /// One read through a read-write connection, then closing it: SQLite's own recovery and
+    /// clean-up run on open and on the last close.
+    private static func openAndCloseWritable(_ path: String, waiting seconds: TimeInterval) {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(seconds)
         guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return }
         _ = try? queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
         try? queue.close()
@@ -42,10 +48,6 @@ extension SQLiteSchema {
         guard access(path, W_OK) == 0, access(directory.isEmpty ? "." : directory, W_OK) == 0,
               let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int, size == 0
         else { return }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(0.2)
-        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return }
-        _ = try? queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
-        try? queue.close()
+        openAndCloseWritable(path, waiting: 0.2)
     }
 }
