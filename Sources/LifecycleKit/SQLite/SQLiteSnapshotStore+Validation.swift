@@ -5,9 +5,10 @@ import Foundation
 /// (funnel figures in the side cache were computed from a file that passed it).
 extension SQLiteSnapshotStore {
     /// Throws `SnapshotError` with every problem when the file has an error (`integrity_check`
-    /// included). Runs on a connection of its own that this store's stage changes interrupt.
+    /// included). Runs on a connection of its own that this store's stage changes interrupt,
+    /// with a small page cache, as the scans (the dashboard's memory stays flat).
     public func requireValid() throws {
-        let database = try SQLiteSchema.openReadOnly(path, cacheMiB: 64)
+        let database = try SQLiteSchema.openReadOnly(path, cacheMiB: 8)
         let token = scans.register(database)
         defer {
             scans.unregister(token)
