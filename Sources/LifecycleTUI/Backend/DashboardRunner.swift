@@ -48,9 +48,19 @@ public final class DashboardRunner {
             do {
                 mailbox.post(.reportReady(try store.funnelReport()), generation: mine)
             } catch {
-                mailbox.post(.reportFailed("\(error)"), generation: mine)
+                mailbox.post(.reportFailed(Self.figuresFailure(error)), generation: mine)
             }
         }
+    }
+
+    /// Why the figures are missing, in one line: a file with rows `validate` refuses gets
+    /// no figures from them, and the count and first of its errors.
+    static func figuresFailure(_ error: Error) -> String {
+        guard let error = error as? SnapshotError, let first = error.problems.errors.first, !first.place.isEmpty else {
+            return "\(error)"
+        }
+        let n = error.problems.errorCount
+        return "\(NumberText.grouped(n)) error\(n == 1 ? "" : "s") in this file (clc validate lists them), e.g. \(first)"
     }
 
     /// Prepares the store's list index on a background thread (`SnapshotStore.prepareListIndex`),
