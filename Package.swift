@@ -52,6 +52,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The readers of untrusted bytes under libFuzzer (`scripts/fuzz`); a plain build replays files.
+        .executableTarget(name: "clc-fuzz", dependencies: ["LifecycleKit"]),
         .testTarget(name: "LifecycleKitTests", dependencies: ["LifecycleKit"]),
         .testTarget(name: "LifecycleTUITests", dependencies: ["LifecycleTUI", "LifecycleKit"], exclude: ["Screens"]),
         // Drives the real `clc` binary in tmux and checks the screen and the files on disk;

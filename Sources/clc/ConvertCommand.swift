@@ -33,17 +33,7 @@ struct ConvertCommand: SpeakingCommand {
     }
 
     mutating func run() throws {
-        let kind = SnapshotFile.kind(forExtension: output)!
-        if FileManager.default.fileExists(atPath: output) && !force {
-            throw OperationError(Message(.outputExists, .text(output)))
-        }
-        if let a = try? FileManager.default.attributesOfItem(atPath: input)[.systemFileNumber] as? Int,
-           let b = try? FileManager.default.attributesOfItem(atPath: output)[.systemFileNumber] as? Int, a == b {
-            throw OperationError(Message(.sameFile))
-        }
-        let store = try openSnapshot(input, language: language)
-        try store.export(to: try SnapshotFile.makeSink(path: output, kind: kind))
-        let t = try store.totals()
+        let t = try SnapshotFile.convert(input, to: output, kind: SnapshotFile.kind(forExtension: output)!, force: force)
         say(Message(.wroteConversion, .text(output), .count(t.customers), .count(t.touchpoints), .count(t.transitions)))
     }
 }

@@ -40,7 +40,11 @@ struct MoveCommand: SpeakingCommand {
     @Option(help: "Who: default CLC_USER, else the login name.")
     var user: String?
 
+    @Flag(help: "Change a file whose permissions let no one write it (possible as root).")
+    var force = false
+
     mutating func run() throws {
+        if force { SnapshotFile.writesProtectedFiles = true }
         let session = try OneChangeSession.open(file)
         let store = session.store
         if let stale = store.staleJournal { throw OperationError(Message(.moveIO, .text(file), .message(stale.refusalMessage))) }

@@ -27,10 +27,7 @@ final class JSONMoveState {
     var readOnly: Bool { fileReadOnly || journal == nil }
 
     /// True when the file and its directory (for the journal) can be written.
-    static func isWritable(_ path: String) -> Bool {
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return access(path, W_OK) == 0 && access(dir, W_OK) == 0
-    }
+    static func isWritable(_ path: String) -> Bool { SnapshotFile.isWritable(path) }
 }
 
 extension JSONSnapshotStore {

@@ -9,7 +9,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Moves (move, and the domain's refusals and conflicts)
     case moved, alreadyThere, alreadyThereBy, alreadyIn, alreadyInBy, notMoved, noOutcome
     case conflictGone, conflictMovedBy, conflictElsewhere
-    case moveReadOnly, moveBusy, moveChangedOnDisk, moveIO
+    case moveReadOnly, writeProtected, moveBusy, moveChangedOnDisk, moveIO
     case rewriteFailed, changeInJournal, earlierChangesWritten, fileBeingRewritten
     // Files that cannot be written or read
     case cannotCreate, cannotReadFile, cannotWrite, cannotOpenLock, noJournalToSetAside, cannotSetAside, onlyJSONSaveAs

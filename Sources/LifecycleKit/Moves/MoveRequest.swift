@@ -147,7 +147,7 @@ public struct MoveError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Why, as a catalog message.
     public var message: Message {
         switch reason {
-        case .readOnly: return Message(.moveReadOnly, .text(path))
+        case .readOnly: return SnapshotFile.writeProtectionReason(path) ?? Message(.moveReadOnly, .text(path))
         case .unknownCustomer(let id): return Message(.unknownCustomer, .text(JSONText.string(id)))
         case .unknownStage(let id): return Message(.unknownStage, .text(JSONText.string(id)))
         case .busy: return Message(.moveBusy, .text(path))

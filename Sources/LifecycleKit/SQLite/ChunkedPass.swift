@@ -28,14 +28,15 @@ struct ChunkedPass {
     }
 
     /// Calls `body` for every row of `SELECT rowid, <columns> FROM <table>` in rowid order,
-    /// `chunk` rows at a time (column 0 is the rowid).
+    /// `chunk` rows at a time (column 0 is the rowid). Keyset pagination: each chunk starts
+    /// after the last rowid seen, so rowids anywhere in the 64-bit range cost nothing.
     func rows(_ columns: String, of table: String, chunk: Int, _ body: (SQLiteStatement) throws -> Void) throws {
-        let select = try SQLiteStatement(db, "SELECT rowid, \(columns) FROM \(table) WHERE rowid > ?1 ORDER BY rowid LIMIT ?2")
-        var last = Int.min
-        while true {
-            select.bind(1, last)
+        let select = try SQLiteStatement(db, "SELECT rowid, \(columns) FROM \(table) WHERE rowid >= ?1 ORDER BY rowid LIMIT ?2")
+        var from: Int? = Int.min
+        while let start = from {
+            select.bind(1, start)
             select.bind(2, chunk)
-            var seen = 0
+            var seen = 0, last = start
             while try select.step() {
                 last = select.int(0)
                 seen += 1
@@ -43,30 +44,28 @@ struct ChunkedPass {
             }
             select.reset()
             try checkUnchanged()
-            if seen < chunk { return }
+            from = seen < chunk || last == Int.max ? nil : last + 1
         }
     }
 
-    /// Calls `body` with the one row of `SELECT <aggregates> FROM <table>` for each range of
-    /// `chunk` rowids, in order.
+    /// Calls `body` with the one row of `SELECT <aggregates> FROM <table>` for each run of
+    /// `chunk` rows in rowid order (keyset pagination, as `rows`).
     func aggregates(_ aggregates: String, of table: String, chunk: Int, _ body: (SQLiteStatement) throws -> Void) throws {
-        let bounds = try SQLiteStatement(db, "SELECT min(rowid), max(rowid) FROM \(table)")
-        _ = try bounds.step()
-        guard !bounds.isNull(0) else { return bounds.reset() }
-        let (low, high) = (bounds.int(0), bounds.int(1))
-        bounds.reset()
-        let select = try SQLiteStatement(db, "SELECT \(aggregates) FROM \(table) WHERE rowid >= ?1 AND rowid <= ?2")
-        var from = low
-        while from <= high {
-            let to = from > high - chunk ? high : from + chunk - 1
-            select.bind(1, from)
-            select.bind(2, to)
+        let select = try SQLiteStatement(db, """
+            SELECT \(aggregates), count(*), max(clc_rowid) FROM
+              (SELECT rowid AS clc_rowid, * FROM \(table) WHERE rowid >= ?1 ORDER BY rowid LIMIT ?2)
+            """)
+        let columns = sqlite3_column_count(select.handle)
+        var from: Int? = Int.min
+        while let start = from {
+            select.bind(1, start)
+            select.bind(2, chunk)
             _ = try select.step()
-            try body(select)
+            let seen = select.int(columns - 2), last = select.int(columns - 1)
+            if seen > 0 { try body(select) }
             select.reset()
             try checkUnchanged()
-            if to == high { break }
-            from = to + 1
+            from = seen < chunk || last == Int.max ? nil : last + 1
         }
     }
 }

@@ -89,7 +89,10 @@ enum SQLiteJSONFields {
                 if i < b.count, b[i] == 43 || b[i] == 45 { i += 1 }
                 guard digits() > 0 else { return nil }
             }
-            return ExactNumber(text: String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            // 1e400 is no number a snapshot can hold (it would be written back as null).
+            let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+            guard let value = Double(text), value.isFinite else { return nil }
+            return ExactNumber(text: text)
         }
 
         mutating func hex4() -> UInt32? {

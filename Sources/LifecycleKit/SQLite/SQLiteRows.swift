@@ -62,6 +62,9 @@ enum SQLiteRows {
 
         var isValid: Bool { problems.isEmpty }
 
+        /// Records a problem of `column` found by the caller.
+        mutating func invalid(_ column: Int32, _ message: String) { fail(column, message) }
+
         private mutating func fail(_ column: Int32, _ message: String) {
             problems.append(Problem(.invalidField, at: table.place(statement, column: table.columns[Int(column)]), message))
         }
@@ -136,7 +139,11 @@ enum SQLiteRows {
         mutating func number(_ column: Int32) -> Double? {
             switch statement.type(column) {
             case SQLITE_NULL: return nil
-            case SQLITE_INTEGER, SQLITE_FLOAT: return statement.double(column)
+            case SQLITE_INTEGER, SQLITE_FLOAT:
+                let value = statement.double(column)
+                if value.isFinite { return value }
+                fail(column, "number out of range")
+                return nil
             default: wrongType(column, expected: "number"); return nil
             }
         }
@@ -204,8 +211,10 @@ enum SQLiteRows {
         return r.isValid ? t : nil
     }
 
-    /// Column 0 (`id`) is the row id itself; column 7 is `reverts` when the table selects it.
+    /// Column 0 (`id`) is the row id itself (positive, as the format says); column 7 is
+    /// `reverts` when the table selects it.
     static func transition(_ r: inout Reader) -> Transition? {
+        if r.statement.int(0) <= 0 { r.invalid(0, "expected a positive integer") }
         let t = Transition(customerID: r.requiredText(1), from: r.text(2), to: r.requiredText(3),
                            at: r.requiredTimestamp(4), by: r.requiredText(5), note: r.text(6),
                            id: Int64(r.statement.int(0)), reverts: r.table.columns.count > 7 ? r.integer(7) : nil)

@@ -100,8 +100,7 @@ enum SQLiteSchema {
     /// are durable (`synchronous = FULL`), and a lock held by another program is waited
     /// for `writeBusyTimeout` seconds.
     static func openWritable(_ path: String) -> DatabaseQueue? {
-        let directory = (path as NSString).deletingLastPathComponent
-        guard access(path, W_OK) == 0, access(directory.isEmpty ? "." : directory, W_OK) == 0 else { return nil }
+        guard SnapshotFile.isWritable(path) else { return nil }
         var configuration = Configuration()
         configuration.readonly = false
         configuration.foreignKeysEnabled = false
@@ -130,7 +129,8 @@ enum SQLiteSchema {
         guard let (code, message) = failure(error) else { return error }
         switch code {
         case SQLITE_NOTADB: return SnapshotError(path: path, message: "not a SQLite database (\(message))")
-        case SQLITE_CORRUPT: return SnapshotError(path: path, message: "the SQLite database is corrupted (\(message))")
+        case SQLITE_CORRUPT: return SnapshotError(path: path, kind: .corrupted, message: "the SQLite database is corrupted (\(message))")
+        case SQLITE_BUSY, SQLITE_LOCKED: return SnapshotError(path: path, message: SnapshotError.lockedMessage)
         default: return SnapshotError(path: path, message: "cannot read the SQLite database: \(message)")
         }
     }

@@ -77,6 +77,7 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached {
     /// connection cannot be opened.
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
+        removesWALFiles = SQLiteSchema.walFilesAbsent(path)
         database = try SQLiteSchema.openReadOnly(path, cacheMiB: 8)
         do {
             header = try database.read { db in try SQLiteSchema.inspect(db) }
@@ -94,7 +95,17 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached {
         lastDataVersion = (try? dataVersion()) ?? 0
     }
 
-    deinit { saveListIndex() }
+    /// The file is in WAL mode and had no `-wal`/`-shm` when opened: they are removed when
+    /// the store goes away (see `SQLiteSchema.removeWALFilesCreated`).
+    private let removesWALFiles: Bool
+
+    deinit {
+        saveListIndex()
+        guard removesWALFiles else { return }
+        try? database.close()
+        try? writer?.close()
+        SQLiteSchema.removeWALFilesCreated(path)
+    }
 
     /// Runs `body` on the connection in one read transaction; database failures become a
     /// `SnapshotError`, other errors pass unchanged.

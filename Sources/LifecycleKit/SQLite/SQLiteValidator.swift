@@ -1,3 +1,5 @@
+import Foundation
+import GRDB
 import GRDBSQLite
 
 /// Checks a SQLite snapshot against every rule of the format's Validation section.
@@ -9,27 +11,75 @@ public enum SQLiteValidator {
     /// Every problem of a SQLite snapshot, with table, row id and column. Never throws: a
     /// file that is not a readable SQLite database is one problem.
     public static func validate(path: String) -> ProblemList {
+        do {
+            let tidy = SQLiteSchema.walFilesAbsent(path)
+            let database = try SQLiteSchema.openReadOnly(path, cacheMiB: 512)
+            let problems = validate(path: path, on: database)
+            try? database.close()
+            if tidy { SQLiteSchema.removeWALFilesCreated(path) }
+            return problems
+        } catch {
+            return problems(of: error, path: path)
+        }
+    }
+
+    /// As `validate(path:)`, on the connection `database` (a store's scan connection, which
+    /// its own stage changes can interrupt). First SQLite's `integrity_check` (a damaged file
+    /// gets no further: its rows cannot be trusted), then every row and reference.
+    static func validate(path: String, on database: DatabaseQueue) -> ProblemList {
         var list = ProblemList()
         do {
-            let database = try SQLiteSchema.openReadOnly(path, cacheMiB: 512)
             try database.read { db in
+                let connection = try SQLiteSchema.connection(db)
+                list.merge(try integrity(connection))
+                if list.hasErrors { return }
                 let header = try SQLiteSchema.inspect(db)
                 list.merge(header.problems)
                 // Without the expected tables and columns, the rows cannot be checked.
                 let structural = header.problems.errors.contains { $0.kind == .notASnapshot || $0.kind == .unsupportedVersion }
                 if structural { return }
-                var checker = Checker(connection: try SQLiteSchema.connection(db), asOf: header.declaredAsOf,
-                                      hasReverts: header.transitionsHaveReverts)
+                var checker = Checker(connection: connection, asOf: header.declaredAsOf, hasReverts: header.transitionsHaveReverts)
                 try checker.run()
                 list.merge(checker.problems)
             }
         } catch {
-            switch SQLiteSchema.readError(error, path: path) {
-            case let error as SnapshotError: list.merge(error.problems)
-            case let error: list.add(.notASnapshot, at: "", "\(error)")
+            list.merge(problems(of: error, path: path))
+        }
+        return list
+    }
+
+    private static func problems(of error: Error, path: String) -> ProblemList {
+        var list = ProblemList()
+        switch SQLiteSchema.readError(error, path: path) {
+        case let error as SnapshotError: list.merge(error.problems)
+        case let error: list.add(.notASnapshot, at: "", "\(error)")
+        }
+        return list
+    }
+
+    /// SQLite's `integrity_check` findings (b-tree pages, indexes against their tables), each
+    /// an error placed at the index or table SQLite names, else at the database file.
+    static func integrity(_ connection: OpaquePointer) throws -> ProblemList {
+        var list = ProblemList()
+        let check = try SQLiteStatement(connection, "PRAGMA integrity_check")
+        while try check.step() {
+            let finding = check.string(0) ?? ""
+            if finding == "ok" { continue }
+            for line in finding.split(separator: "\n") where !line.hasPrefix("*** in database") {
+                list.add(.corrupted, at: integrityPlace(String(line)), "damaged file: \(line)")
             }
         }
         return list
+    }
+
+    /// `index customers_by_stage` / `table customers` when SQLite's finding names one.
+    private static func integrityPlace(_ finding: String) -> String {
+        let words = finding.split(separator: " ")
+        for (i, word) in words.enumerated().dropLast() where word == "index" || word == "table" {
+            let name = words[i + 1].trimmingCharacters(in: CharacterSet(charactersIn: ":,\"'"))
+            if !name.isEmpty { return "\(word) \(name)" }
+        }
+        return "database file"
     }
 
     private struct Checker {

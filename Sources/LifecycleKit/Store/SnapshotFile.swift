@@ -28,6 +28,30 @@ public enum SnapshotFile {
         return .json
     }
 
+    /// Write to a file whose permissions forbid writing to everyone when this process could
+    /// anyway (root): `clc move --force`, or `CLC_WRITE_PROTECTED_FILES=1`. Off by default.
+    nonisolated(unsafe) public static var writesProtectedFiles = ProcessInfo.processInfo.environment["CLC_WRITE_PROTECTED_FILES"] == "1"
+
+    /// True when `path` and its directory can be written, and the file is not write-protected
+    /// for everyone (see `writesProtectedFiles`): a snapshot opens read-only otherwise.
+    public static func isWritable(_ path: String) -> Bool {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return access(path, W_OK) == 0 && access(dir, W_OK) == 0 && (writesProtectedFiles || !isWriteProtected(path))
+    }
+
+    /// The file's permissions let no one write it (e.g. `chmod 444`), whoever could anyway.
+    static func isWriteProtected(_ path: String) -> Bool {
+        var s = stat()
+        return stat(path, &s) == 0 && s.st_mode & 0o222 == 0
+    }
+
+    /// Why a snapshot at `path` opens read-only when its permissions alone make it so (this
+    /// process could write it, as root can); nil otherwise.
+    public static func writeProtectionReason(_ path: String) -> Message? {
+        guard !writesProtectedFiles, isWriteProtected(path), access(path, W_OK) == 0 else { return nil }
+        return Message(.writeProtected, .text(path))
+    }
+
     /// Opens a snapshot for browsing and reporting. Throws `SnapshotError` naming every
     /// problem (with its place) when the file is broken.
     public static func open(_ path: String) throws -> any SnapshotStore {
@@ -52,6 +76,31 @@ public enum SnapshotFile {
         let store = try JSONSnapshotStore(path: path)
         store.holdOpenLock(lock)
         return store
+    }
+
+    /// Opens a snapshot as `open` does, and refuses a SQLite file with any error `validate`
+    /// finds (opening a JSON file validates it whole already).
+    public static func openValidated(_ path: String) throws -> any SnapshotStore {
+        let store = try open(path)
+        try (store as? SQLiteSnapshotStore)?.requireValid()
+        return store
+    }
+
+    /// Converts `input` into a new file at `output` of `kind`: the whole input is validated
+    /// first, and `output` appears only when everything was written (a temporary file beside
+    /// it, renamed at the very end; removed on any failure). Returns what was written.
+    public static func convert(_ input: String, to output: String, kind: Kind, force: Bool) throws -> SnapshotTotals {
+        if FileManager.default.fileExists(atPath: output) && !force {
+            throw OperationError(Message(.outputExists, .text(output)))
+        }
+        if let a = try? FileManager.default.attributesOfItem(atPath: input)[.systemFileNumber] as? Int,
+           let b = try? FileManager.default.attributesOfItem(atPath: output)[.systemFileNumber] as? Int, a == b {
+            throw OperationError(Message(.sameFile))
+        }
+        let store = try openValidated(input)
+        let totals = try store.totals()
+        try store.export(to: try makeSink(path: output, kind: kind))
+        return totals
     }
 
     /// Every problem of the file, errors and warnings, each with its place. Never throws:

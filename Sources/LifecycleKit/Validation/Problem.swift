@@ -18,6 +18,8 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
         case unmatchedRevert = "unmatched-revert"
         /// A JSON snapshot's journal that cannot be replayed (the file is read as it is).
         case staleJournal = "stale-journal"
+        /// The file's storage is damaged (SQLite's `integrity_check`, a malformed page).
+        case corrupted = "corrupted"
     }
 
     public var kind: Kind
@@ -68,7 +70,7 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
 
     public var severity: Severity {
         switch kind {
-        case .notASnapshot, .unsupportedVersion, .invalidField, .duplicateID, .unknownReference: return .error
+        case .notASnapshot, .unsupportedVersion, .invalidField, .duplicateID, .unknownReference, .corrupted: return .error
         case .stageMismatch, .afterAsOf, .enteredBeforeCreated, .unmatchedRevert, .staleJournal: return .warning
         }
     }
@@ -155,6 +157,10 @@ public struct SnapshotError: Error, Sendable, CustomStringConvertible {
         list.add(kind, at: place, message)
         self.init(path: path, problems: list)
     }
+
+    /// What every command says when another program holds the file's lock too long (reading
+    /// or writing: one message).
+    public static let lockedMessage = "locked by another program; nothing was changed, try again"
 
     public init(path: String, kind: Problem.Kind = .notASnapshot, place: String = "", message: Message) {
         var list = ProblemList()

@@ -164,7 +164,7 @@ extension Dashboard {
 
     private mutating func failed(_ slot: String, _ error: any Error) {
         switch slot {
-        case "figures": figuresFailed("\(error)")
+        case "figures": figuresFailed(DashboardRunner.figuresFailure(error))
         case "save": saveFailed(error)
         default:
             let doing = ["change": "moving", "refresh": "checking for changes", "show": "finding the customer"][slot] ?? slot

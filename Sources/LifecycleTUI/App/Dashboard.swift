@@ -38,6 +38,9 @@ public struct Dashboard {
             state.status = StatusMessage("\(NumberText.grouped(n)) warning\(n == 1 ? "" : "s") in this file (clc validate lists them)", kind: .warning)
         }
         state.readOnly = store.isReadOnly
+        if store.isReadOnly, state.status == nil, let why = SnapshotFile.writeProtectionReason(store.path) {
+            state.status = StatusMessage(why.description, kind: .warning)
+        }
         state.unsaved = store.hasUnsavedChanges
         state.staleJournal = store.staleJournal
         if let stale = store.staleJournal { push(StaleJournalScreen(stale)) }

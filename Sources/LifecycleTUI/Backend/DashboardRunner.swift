@@ -49,6 +49,16 @@ public final class DashboardRunner {
         indexer.start(dashboard.store)
     }
 
+    /// Why the figures are missing, in one line: a file with rows `validate` refuses gets
+    /// no figures from them, and the count and first of its errors.
+    static func figuresFailure(_ error: Error) -> String {
+        guard let error = error as? SnapshotError, let first = error.problems.errors.first, !first.place.isEmpty else {
+            return "\(error)"
+        }
+        let n = error.problems.errorCount
+        return "\(NumberText.grouped(n)) error\(n == 1 ? "" : "s") in this file (clc validate lists them), e.g. \(first)"
+    }
+
     /// Prepares the store's list index on a background thread (`SnapshotStore.prepareListIndex`),
     /// again after a change interrupted it. Until it is ready lists come from the store's
     /// slower path; keys work meanwhile.

@@ -23,7 +23,9 @@ struct SQLiteFileFingerprint: Codable, Equatable {
         size = Int64(db.st_size)
         modifiedNanoseconds = Self.nanoseconds(db)
         changeCounter = header.reduce(0) { $0 << 8 | UInt32($1) }
-        if let wal = Self.status(path + "-wal") {
+        // An empty -wal holds no commit (every state is in the file itself): as if absent, so
+        // that one a reader created and removed again changes nothing.
+        if let wal = Self.status(path + "-wal"), wal.st_size > 0 {
             walSize = Int64(wal.st_size)
             walModifiedNanoseconds = Self.nanoseconds(wal)
             walSalts = (Self.bytes(path + "-wal", at: 16, count: 8) ?? []).reduce(0) { $0 << 8 | UInt64($1) }

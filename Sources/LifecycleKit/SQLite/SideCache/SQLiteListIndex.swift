@@ -225,8 +225,10 @@ struct SlotRowids {
     let count: Int
 
     init(_ rowids: [Int64]) {
-        let consecutive = rowids.isEmpty || rowids.last! - rowids.first! == Int64(rowids.count - 1)
-            && zip(rowids, rowids.dropFirst()).allSatisfy { $0 + 1 == $1 }
+        // Overflow-safe: rowids may span the whole 64-bit range.
+        let span = rowids.isEmpty ? (0, false) : rowids.last!.subtractingReportingOverflow(rowids.first!)
+        let consecutive = rowids.isEmpty || !span.1 && span.0 == Int64(rowids.count - 1)
+            && zip(rowids, rowids.dropFirst()).allSatisfy { $0 != Int64.max && $0 + 1 == $1 }
         self.init(explicit: consecutive ? [] : rowids, first: rowids.first ?? 1, count: rowids.count)
     }
 
@@ -239,7 +241,10 @@ struct SlotRowids {
     subscript(_ slot: Int) -> Int64 { isConsecutive ? first + Int64(slot) : explicit[slot] }
 
     func slot(of rowid: Int64) -> Int? {
-        if isConsecutive { return rowid >= first && rowid - first < Int64(count) ? Int(rowid - first) : nil }
+        if isConsecutive {
+            let (offset, overflow) = rowid.subtractingReportingOverflow(first)
+            return rowid >= first && !overflow && offset < Int64(count) ? Int(offset) : nil
+        }
         var low = 0, high = explicit.count
         while low < high {
             let mid = (low + high) / 2

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Every command refuses what `clc validate` calls an error, with the same messages: the
+/// validator runs before a SQLite file is converted and before its figures are computed
+/// (funnel figures in the side cache were computed from a file that passed it).
+extension SQLiteSnapshotStore {
+    /// Throws `SnapshotError` with every problem when the file has an error (`integrity_check`
+    /// included). Runs on a connection of its own that this store's stage changes interrupt,
+    /// with a small page cache, as the scans (the dashboard's memory stays flat).
+    public func requireValid() throws {
+        let database = try SQLiteSchema.openReadOnly(path, cacheMiB: 8)
+        let token = scans.register(database)
+        defer {
+            scans.unregister(token)
+            try? database.close()
+        }
+        let problems = SQLiteValidator.validate(path: path, on: database)
+        if problems.hasErrors { throw SnapshotError(path: path, problems: problems) }
+    }
+}
