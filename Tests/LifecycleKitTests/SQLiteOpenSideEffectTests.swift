@@ -16,13 +16,13 @@ import Testing
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(!before.contains { $0.hasSuffix("-wal") || $0.hasSuffix("-shm") })
         #expect(!SnapshotFile.validate(path).hasErrors)
-        #expect(try Self.names(dir) == before)
+        #expect(try Self.names(dir) == before, "after validate: \((try? Self.names(dir)) ?? [])")
         do {
             let store = try SnapshotFile.open(path)
             _ = try store.funnelReport()
             _ = try store.stageCounts()
         }
-        #expect(try Self.names(dir) == before)
+        #expect(try Self.names(dir) == before, "after the store: \((try? Self.names(dir)) ?? [])")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
         // The figures' side cache still describes the unchanged file.
         let cache = try #require(SQLiteReportCache(snapshotPath: path))
