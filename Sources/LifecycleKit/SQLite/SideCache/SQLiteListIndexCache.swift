@@ -13,8 +13,8 @@ import Foundation
 /// the cache.
 struct SQLiteListIndexCache {
     static let magic = Array("CLCINDEX".utf8)
-    /// 5: names, emails and segments in `NaturalOrder`.
-    static let version = 5
+    /// 5: names, emails and segments in `NaturalOrder`; 6: with checksums.
+    static let version = 6
 
     let file: SideCacheFile
 

@@ -6,7 +6,8 @@ import Foundation
 /// Layout: `CLCREPORT`, the checksum of the rest (8 bytes, big-endian, `SideCacheChecksum`),
 /// then the JSON entry; a damaged byte anywhere refuses the cache.
 struct SQLiteReportCache {
-    static let version = 3
+    /// 4: transition reverts, came-from and changes since as_of in the figures, with checksums.
+    static let version = 4
     static let magic = Array("CLCREPORT".utf8)
     let file: SideCacheFile
 
