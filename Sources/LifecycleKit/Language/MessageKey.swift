@@ -38,6 +38,38 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case columnStage, columnCustomers, columnShare, columnReached, columnConversion, columnMedianDays, columnRevenue
     // history
     case historyHeading, historyEmpty, columnWhen, columnFrom, columnTo, columnBy, columnNote
+    // Dashboard: header, status bar, a terminal too small
+    case uiAsOf, uiAsOfWithChanges, uiRevenue, uiRevenuePending, uiCustomers, uiReadOnly, uiUnsaved, uiIndexing
+    case uiEscCancels, uiTooSmall, uiTooSmallSize, uiTooSmallHint
+    // Dashboard: funnel
+    case uiCustomersPerStage, uiStepConversion, uiStagesShown, uiCustomersNow, uiEverReached, uiCameOnFrom
+    case uiFiguresUnavailable, uiComputingFigures, uiFunnelHint, uiCameFrom, uiStartOfHistory, uiNoRecordedEntry
+    // Dashboard: stage list
+    case uiColumnName, uiColumnEmail, uiColumnSegment, uiColumnDays, uiColumnTouch, uiColumnLastTouch, uiSortName
+    case uiSortEmail, uiSortSegment, uiSortDays, uiSortTouchpoints, uiSortLastTouch, uiSortRevenue, uiSortID
+    case uiNoCustomersInStage, uiNoCustomersMatch, uiCountingCustomers, uiNoCustomers, uiPosition, uiSortedBy
+    case uiFilterSegment, uiFilterChannel, uiFilterShown, uiMarked, uiMarkedElsewhere
+    // Dashboard: journey
+    case uiID, uiCreated, uiForDays, uiForDaysAfterAsOf, uiTouchpoints, uiTags, uiNoTags, uiChannels
+    case uiNoTouchpoints, uiDateUnknown, uiPath, uiNewestFirst, uiOldestFirst, uiColumnChannel, uiColumnType
+    case uiColumnCampaign, uiColumnValue, uiNothingRecorded, uiRange, uiStageChange, uiTransitionLine, uiStart
+    case uiYes, uiNo
+    // Dashboard: moves, confirmations, boxes, help
+    case uiMoveTo, uiNow, uiPickerKeys, uiConfirm, uiNoNote, uiNote, uiConfirmKeys, uiMoveQuestion
+    case uiMoveQuestionMany, uiCountFrom, uiUnsavedTitle, uiUnsavedText, uiUnsavedKeys, uiMoreLines
+    case uiHelpListSearch, uiHelpGlobalSearch, uiHelpMore, uiHelpClose, uiKeys, uiKeysFunnel, uiKeysStageList
+    case uiKeysJourney, uiFilterTitle, uiAny, uiFilterKeys, uiNotePrompt, uiSaveAsPrompt, uiAllStagesQuery
+    case uiEnterOpens
+    // Dashboard: the key bindings' help texts and status-bar hints
+    case kbDown, kbUp, kbPageDown, kbPageUp, kbTop, kbBottom, kbOpenStage, kbOpenJourney, kbApplyFilter, kbNextStage
+    case kbPreviousStage, kbToChannels, kbToSegments, kbSortNext, kbSortFlip, kbSearchAll, kbSearch, kbSearchNext
+    case kbSearchPrevious, kbFilter, kbClearFilter, kbClearFilters, kbFlipOrder, kbMark, kbMarkAll, kbClearMarks
+    case kbMoveMarked, kbMoveOne, kbUndo, kbRedo, kbSave, kbPickDigit, kbPickStage, kbConfirmYes, kbConfirmNo
+    case kbSaveQuit, kbQuitJournal, kbStay, kbSetAside, kbBrowseReadOnly, kbQuitNothing, kbBack, kbClose, kbCancel
+    case kbKeepMatch, kbOpenFound, kbMoveWithNote, kbSaveAsTyped, kbDeleteBackward, kbCancelSearchBack
+    case kbCancelSearch, kbCancelMove, kbCancelSaveAs, kbHelp, kbQuit, hintOpen, hintJourney, hintApply, hintStage
+    case hintSort, hintSearch, hintFilter, hintOrder, hintMove, hintChoose, hintSaveQuit, hintSetAside, hintReadOnly
+    case hintDone, hintMoves, hintSaves, hintCancels, hintHelp
 }
 
 /// The catalog: each key's text per language.

@@ -73,6 +73,8 @@ public struct AppState: Sendable {
     /// The store's list index is being prepared (shown in the header).
     public var indexing = false
     public var shouldQuit = false
+    /// The language every text is shown in (`--lang`, `CLC_LANG`, the locale).
+    public var language: Language = .en
 
     public static let minimumWidth = 50
     public static let minimumHeight = 12
@@ -85,6 +87,14 @@ public struct AppState: Sendable {
         self.fileLabel = fileLabel
         self.funnel = funnel
     }
+
+    /// `key` with `arguments`, in the dashboard's language.
+    public func text(_ key: MessageKey, _ arguments: MessageArgument...) -> String {
+        Message(key, arguments: arguments).text(in: language)
+    }
+
+    /// Numbers, money and dates as the dashboard's language writes them.
+    public var formats: Formats { language.formats }
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 

@@ -24,14 +24,15 @@ public struct Dashboard {
         var target: Effect.Target
     }
 
-    /// Opens on the funnel. Reads only what the first frame needs: the stage counts (given,
-    /// when the caller counted them already, else asked for).
+    /// Opens on the funnel, speaking `language`. Reads only what the first frame needs: the
+    /// stage counts (given, when the caller counted them already, else asked for).
     public init(store: any SnapshotStore, width: Int, height: Int, fileLabel: String, user: String = "unknown",
-                stageCounts: [Int]? = nil, clock: @escaping () -> Timestamp = StageMover.now) throws {
+                language: Language = .en, stageCounts: [Int]? = nil, clock: @escaping () -> Timestamp = StageMover.now) throws {
         self.store = store
         mover = StageMover(user: user, clock: clock)
         state = AppState(width: width, height: height, info: store.info, stages: store.stages,
                          fileLabel: fileLabel, funnel: FunnelState(counts: try stageCounts ?? store.stageCounts()))
+        state.language = language
         // A stale journal is one of the warnings: its prompt says more.
         let n = store.problems.warningCount - (store.staleJournal == nil ? 0 : 1)
         if n > 0 {

@@ -23,7 +23,7 @@ public protocol Screen: Sendable {
     /// The contexts its instances use (for the registry and the binding table's tests).
     static var contexts: [KeyContext] { get }
     /// The title of `?`'s help (for screens that offer it).
-    static var helpTitle: String { get }
+    static var helpTitle: MessageKey { get }
     /// The contexts `?` lists on this screen: its own, then those of the modes it opens.
     var helpContexts: [KeyContext] { get }
 
@@ -49,7 +49,7 @@ public protocol Screen: Sendable {
 
 extension Screen {
     public var isOverlay: Bool { true }
-    public static var helpTitle: String { "Keys" }
+    public static var helpTitle: MessageKey { .uiKeys }
     public var helpContexts: [KeyContext] { [context] }
     public mutating func receive(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
                                  _ commands: inout ScreenCommands) {}

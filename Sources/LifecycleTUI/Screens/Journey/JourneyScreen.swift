@@ -3,7 +3,7 @@ import LifecycleKit
 /// One customer's journey: profile, stage path and the timeline, scrolled.
 public struct JourneyScreen: Screen {
     public static let contexts: [KeyContext] = [.journey]
-    public static let helpTitle = "Keys — Customer journey"
+    public static let helpTitle = MessageKey.uiKeysJourney
     public var journey: JourneyState
 
     public var context: KeyContext { .journey }

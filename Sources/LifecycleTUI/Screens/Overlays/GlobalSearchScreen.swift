@@ -66,7 +66,7 @@ public struct GlobalSearchScreen: Screen {
     public func draw(_ app: AppState, into grid: inout CellGrid) {}
 
     public func inputLine(_ app: AppState) -> InputLine? {
-        .query("all stages /" + search.input, found: search.label.map { $0 + " (Enter opens)" })
+        .query(app.text(.uiAllStagesQuery, .text(search.input)), found: search.label.map { app.text(.uiEnterOpens, .text($0)) })
     }
 }
 

@@ -31,6 +31,6 @@ public struct SaveAsScreen: Screen {
     public func draw(_ app: AppState, into grid: inout CellGrid) {}
 
     public func inputLine(_ app: AppState) -> InputLine? {
-        .prompt("File changed on disk. Save as \(KeyBindings.promptKeys(in: .saveAs)): ", text: name)
+        .prompt(app.text(.uiSaveAsPrompt, .text(KeyBindings.promptKeys(in: .saveAs, app.language))), text: name)
     }
 }

@@ -4,7 +4,7 @@ import LifecycleKit
 /// search. Rows, counts and matches come from effects; keys change the state at once.
 public struct StageListScreen: Screen {
     public static let contexts: [KeyContext] = [.stageList, .listSearch]
-    public static let helpTitle = "Keys — Stage list"
+    public static let helpTitle = MessageKey.uiKeysStageList
     public var list: StageListState
     /// A reload (count and page) is on its way: pages are asked for once it is in.
     var reloading = false
@@ -108,7 +108,7 @@ public struct StageListScreen: Screen {
             list.sort = CustomerSort(cycle[((cycle.firstIndex(of: list.sort.field) ?? -1) + 1) % cycle.count], descending: false)
         }
         (list.cursor, list.top) = (0, 0)
-        reload(app, &commands, saying: "sorted by \(StageListColumns.title(of: list.sort.field)) \(StageListColumns.arrow(list.sort))")
+        reload(app, &commands, saying: StageListColumns.sortedBy(list.sort, app.language))
     }
 
     mutating func applyFilter(_ filter: CustomerFilter, _ app: inout AppState, _ commands: inout ScreenCommands) {
