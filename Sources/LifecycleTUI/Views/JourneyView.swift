@@ -22,7 +22,7 @@ enum JourneyView {
         x += grid.put(" " + stageName(c.stage) + " ", x: x, y: 2, role: .stageCurrent)
         var facts: [FactLine.Item] = []
         if let entered = c.stageEnteredAt {
-            let days = MessageArgument.text(DaysInStage.text(entered: entered, asOf: asOf))
+            let days = MessageArgument.text(DaysInStage.text(entered: entered, asOf: asOf, f))
             let text = entered > asOf ? state.text(.uiForDaysAfterAsOf, days, .date(entered), .date(asOf)) : state.text(.uiForDays, days, .date(entered))
             facts.append(.init(text: text, priority: 3))
         }

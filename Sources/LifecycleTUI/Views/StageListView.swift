@@ -190,7 +190,7 @@ enum StageListView {
         case .name: return c.name
         case .email: return c.email ?? ""
         case .segment: return c.segment ?? ""
-        case .stageEnteredAt: return c.stageEnteredAt.map { DaysInStage.text(entered: $0, asOf: asOf) } ?? "—"
+        case .stageEnteredAt: return c.stageEnteredAt.map { DaysInStage.text(entered: $0, asOf: asOf, f) } ?? "—"
         case .touchpointCount: return f.count(row.touchpointCount)
         case .lastTouchAt: return row.lastTouchAt.map(f.date) ?? "—"
         case .revenue: return f.number(row.revenue, decimals: 2)

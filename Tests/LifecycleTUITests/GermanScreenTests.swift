@@ -1,0 +1,62 @@
+import Testing
+@testable import LifecycleKit
+@testable import LifecycleTUI
+
+/// The dashboard in German: golden screens of the funnel, a list, a journey, the help and the
+/// move dialog at 80×24 and 120×40, and no text cut in German that English shows whole.
+@Suite struct GermanScreenTests {
+    /// Keys from the funnel of `hand-made.json` to each screen.
+    static let screens: [(name: String, keys: String)] = [
+        ("funnel", "j"),
+        ("list", "jj<Enter>j"),
+        ("journey", "j<Enter>j<Enter>"),
+        ("help", "<Enter>?"),
+        ("stage-picker", "<Enter>mj"),
+        ("confirm", "<Enter><Space><Space>m4<Enter><Enter>"),
+    ]
+
+    static func german(_ d: Dashboard) -> Dashboard {
+        var d = d
+        d.state.language = .de
+        return d
+    }
+
+    @Test(arguments: screens.map(\.name), [(80, 24), (120, 40)])
+    func germanScreen(screen: String, size: (Int, Int)) throws {
+        var d = Self.german(try TUITest.dashboard(width: size.0, height: size.1))
+        TUITest.press(Self.screens.first { $0.name == screen }!.keys, &d)
+        try TUITest.expectScreen(RootView.render(d.state), "de-\(screen)-\(size.0)x\(size.1)")
+    }
+
+    @Test func theFunnelHeaderAndFiguresAreGerman() throws {
+        let d = Self.german(try TUITest.dashboard(width: 120, height: 40))
+        let text = RootView.render(d.state).text
+        for word in ["Stand ", " Kunden", "Umsatz ", "Phase", "Anteil", "Konversion", "Median Tage", "Erreicht", "Hilfe", "beenden"] {
+            #expect(text.contains(word), "no \(word)")
+        }
+        #expect(!text.contains("customers"))
+        #expect(text.contains(" %"))
+    }
+
+    /// Every screen of both fixtures at 80×24: German shows no more `…` than English (a
+    /// header item, column title, details line or hint cut short).
+    @Test func nothingIsCutInGermanThatFitsInEnglish() throws {
+        let quit: (inout Dashboard) -> Void = { d in d.state.unsaved = true; d.push(QuitPromptScreen()) }
+        let cases: [(String, () throws -> Dashboard, String, ((inout Dashboard) -> Void)?)] =
+            NarrowScreenTests.screens.map { ("cdnow " + $0.name, { try TUITest.cdnowDashboard() }, $0.keys, nil) }
+            + Self.screens.map { ("hand-made " + $0.name, { try TUITest.dashboard(width: 80, height: 24) }, $0.keys, nil) }
+            + [("quit prompt", { try TUITest.cdnowDashboard() }, "", quit)]
+        for (name, make, keys, extra) in cases {
+            var shown: [Language: String] = [:]
+            for language in Language.allCases {
+                var d = try make()
+                d.state.language = language
+                TUITest.press(keys, &d)
+                extra?(&d)
+                shown[language] = RootView.render(d.state).text
+            }
+            let cuts = { (text: String) in text.filter { $0 == "…" }.count }
+            #expect(cuts(shown[.de]!) <= cuts(shown[.en]!), "\(name) is cut in German:\n\(shown[.de]!)")
+        }
+    }
+}
