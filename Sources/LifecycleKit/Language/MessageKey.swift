@@ -70,6 +70,22 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case kbCancelSearch, kbCancelMove, kbCancelSaveAs, kbHelp, kbQuit, hintOpen, hintJourney, hintApply, hintStage
     case hintSort, hintSearch, hintFilter, hintOrder, hintMove, hintChoose, hintSaveQuit, hintSetAside, hintReadOnly
     case hintDone, hintMoves, hintSaves, hintCancels, hintHelp
+    // Dashboard: status messages
+    case stWarningsInFile, stJoined, stCancelled, stFiguresFailed, stNoLongerInStage, stFound, stStillWriting
+    case stNothingToUndo, stNothingToRedo, stMovedOne, stMovedMany, stUndoneOne, stUndoneMany, stRedoneOne
+    case stRedoneMany, stAlreadyThereMany, stNotMoved, stUpdated, stFailed, stFileReadOnly, stNothingToSave, stSaved
+    case stSavedAs, stSetAside, stNoMatch, stNothingMoved, stReadOnlyWhileJournal, stNoCustomerWithID, stAlreadyIn
+    case stNotSaved, stExists, stMarksCleared, stFilterCleared, stFiltered, stMarkedHint, stCustomerGone
+    case stNoSearchYet, stSearchTyped, stSearchHit, stSearchWrapped
+    // Dashboard: work in progress (and what failed)
+    case prInProgress, prMarking, prFinding, prMoving, prUndoing, prRedoing, prSaving, prSavingAs, prSettingAside
+    case prSearching, prSearchingPlain, prReloadingJourney, prReadingFilters, prReadingSegments, prOpeningJourney
+    case prLoadingCustomers, prCountingCustomers, prMarkingPlain, prMovingPlain, prCheckingChanges
+    case prFindingCustomer, prSavingPlain, uiMoveMarked
+    // Dashboard: text from elsewhere (a theme file's problem), shown as it is
+    case stText
+    // Dashboard: saving a file changed on disk
+    case stChangedOnDisk
 }
 
 /// The catalog: each key's text per language.

@@ -36,7 +36,7 @@ public struct Dashboard {
         // A stale journal is one of the warnings: its prompt says more.
         let n = store.problems.warningCount - (store.staleJournal == nil ? 0 : 1)
         if n > 0 {
-            state.status = StatusMessage("\(NumberText.grouped(n)) warning\(n == 1 ? "" : "s") in this file (clc validate lists them)", kind: .warning)
+            state.status = StatusMessage(.stWarningsInFile, .count(n), kind: .warning)
         }
         state.readOnly = store.isReadOnly
         state.unsaved = store.hasUnsavedChanges
@@ -46,7 +46,8 @@ public struct Dashboard {
 
     /// Shows `text` as a warning in the status bar, before any message already there.
     public mutating func showWarning(_ text: String) {
-        state.status = StatusMessage(state.status.map { text + " · " + $0.text } ?? text, kind: .warning)
+        let warning = Message(.stText, .text(text))
+        state.status = StatusMessage(state.status.map { Message(.stJoined, .message(warning), .message($0.message)) } ?? warning, kind: .warning)
     }
 
     /// Handles `event` and runs the effects it leads to here and now, to the end (tests, the

@@ -115,7 +115,7 @@ public struct ScreenCommands {
     public init(me: ScreenID) { self.me = me }
 
     /// Store work whose result comes back to this screen's `receive`.
-    public mutating func run(_ slot: String, _ label: String, total: Int? = nil,
+    public mutating func run(_ slot: String, _ label: Message?, total: Int? = nil,
                              _ work: @escaping @Sendable (EffectEnvironment) throws -> any Sendable) {
         effects.append(Effect(slot: slot, label: label, total: total, target: .screen(me), work: work))
     }

@@ -18,7 +18,9 @@ enum MoveOverlays {
     }
 
     /// `Move Anna Müller to…`.
-    static func pickerTitle(_ plan: MovePlan, _ state: AppState) -> String { state.text(.uiMoveTo, .text(plan.label)) }
+    static func pickerTitle(_ plan: MovePlan, _ state: AppState) -> String {
+        plan.customers.count > 1 ? state.text(.uiMoveMarked, .count(plan.customers.count)) : state.text(.uiMoveTo, .text(plan.label))
+    }
 
     static func pickerWidth(_ title: String) -> Int { max(50, DisplayWidth.of(title) + 6) }
 

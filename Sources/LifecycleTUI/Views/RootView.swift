@@ -123,13 +123,13 @@ extension StatusBar {
         if let busy = state.busy {
             // The work in progress, then any message (a key refused meanwhile says why).
             let count = busy.done.map { " " + state.formats.count($0) } ?? ""
-            let text = " " + busy.label + count + (busy.cancellable ? " · " + state.text(.uiEscCancels) : "") + " "
+            let text = " " + busy.label.text(in: state.language) + count + (busy.cancellable ? " · " + state.text(.uiEscCancels) : "") + " "
             used = grid.put(text, x: x, y: grid.height - 1, role: .pending, maxWidth: limit)
             guard state.status != nil, used < limit else { return used + 1 }
         }
         guard let message = state.status else { return 0 }
         let role: Role = message.kind == .error ? .error : message.kind == .warning ? .warning : .message
-        return used + grid.put(" " + message.text + " ", x: x + used, y: grid.height - 1, role: role, maxWidth: limit - used) + 1
+        return used + grid.put(" " + message.message.text(in: state.language) + " ", x: x + used, y: grid.height - 1, role: role, maxWidth: limit - used) + 1
     }
 }
 

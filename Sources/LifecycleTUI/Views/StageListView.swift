@@ -31,24 +31,22 @@ enum StageListColumns {
     }
 
     /// `sorted by days in stage ↓`, in `language`.
-    static func sortedBy(_ sort: CustomerSort, _ language: Language) -> String {
-        Message(.uiSortedBy, .text(title(of: sort.field, language)), .text(arrow(sort))).text(in: language)
+    static func sortedBy(_ sort: CustomerSort) -> Message {
+        Message(.uiSortedBy, .message(Message(titleKey(of: sort.field))), .text(arrow(sort)))
     }
 
     /// What the header and the status say a list is sorted by.
-    static func title(of field: CustomerSort.Field, _ language: Language) -> String {
-        let key: MessageKey
+    static func titleKey(of field: CustomerSort.Field) -> MessageKey {
         switch field {
-        case .name: key = .uiSortName
-        case .email: key = .uiSortEmail
-        case .segment: key = .uiSortSegment
-        case .stageEnteredAt: key = .uiSortDays
-        case .touchpointCount: key = .uiSortTouchpoints
-        case .lastTouchAt: key = .uiSortLastTouch
-        case .revenue: key = .uiSortRevenue
-        case .id: key = .uiSortID
+        case .name: return .uiSortName
+        case .email: return .uiSortEmail
+        case .segment: return .uiSortSegment
+        case .stageEnteredAt: return .uiSortDays
+        case .touchpointCount: return .uiSortTouchpoints
+        case .lastTouchAt: return .uiSortLastTouch
+        case .revenue: return .uiSortRevenue
+        case .id: return .uiSortID
         }
-        return Message(key).text(in: language)
     }
 
     /// The columns that fit in `width`, with their x and width. Columns in `empty` (nothing to
@@ -158,7 +156,7 @@ enum StageListView {
         } else {
             let position = list.total == 0 ? state.text(.uiNoCustomers) : state.text(.uiPosition, .count(list.cursor + 1), .count(list.total))
             x += grid.put(" " + position, x: x, y: 1)
-            x += grid.put("  " + StageListColumns.sortedBy(list.sort, state.language), x: x, y: 1, role: .dim)
+            x += grid.put("  " + StageListColumns.sortedBy(list.sort).text(in: state.language), x: x, y: 1, role: .dim)
         }
         var filters: [String] = []
         if let s = list.filter.segment { filters.append(state.text(.uiFilterSegment, .text(s))) }

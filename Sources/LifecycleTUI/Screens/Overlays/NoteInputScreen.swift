@@ -13,7 +13,7 @@ public struct NoteInputScreen: Screen {
         switch input {
         case .action(.back, _):
             commands.close()
-            app.status = StatusMessage("nothing moved")
+            app.status = StatusMessage(.stNothingMoved)
         case .action(.open, _):
             commands.close()
             if plan.customers.count > 1 { commands.push(ConfirmScreen(plan)) } else { commands.ask(.perform(plan)) }
