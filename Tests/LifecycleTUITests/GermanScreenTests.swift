@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LifecycleKit
 @testable import LifecycleTUI
@@ -45,7 +46,8 @@ import Testing
         let cases: [(String, () throws -> Dashboard, String, ((inout Dashboard) -> Void)?)] =
             NarrowScreenTests.screens.map { ("cdnow " + $0.name, { try TUITest.cdnowDashboard() }, $0.keys, nil) }
             + Self.screens.map { ("hand-made " + $0.name, { try TUITest.dashboard(width: 80, height: 24) }, $0.keys, nil) }
-            + [("quit prompt", { try TUITest.cdnowDashboard() }, "", quit)]
+            + [("quit prompt", { try TUITest.cdnowDashboard() }, "", quit),
+               ("save as", { try TUITest.cdnowDashboard() }, "", { d in d.push(SaveAsScreen(name: "cdnow-like-2.json")) })]
         for (name, make, keys, extra) in cases {
             var shown: [Language: String] = [:]
             for language in Language.allCases {
@@ -58,5 +60,17 @@ import Testing
             let cuts = { (text: String) in text.filter { $0 == "…" }.count }
             #expect(cuts(shown[.de]!) <= cuts(shown[.en]!), "\(name) is cut in German:\n\(shown[.de]!)")
         }
+    }
+
+    @Test func theStaleJournalPromptInGermanCutsNothing() throws {
+        var (d, path) = try DashboardStaleJournalTests.staleDashboard()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        d.handle(.resize(width: 80, height: 24))
+        let english = RootView.render(d.state)
+        d.state.language = .de
+        let german = RootView.render(d.state)
+        try TUITest.expectScreen(german, "de-stale-journal-80x24")
+        #expect(german.text.contains("kann nicht angewendet werden") && german.text.contains("Esc: schreibgeschützt ansehen"))
+        #expect(german.text.filter { $0 == "…" }.count <= english.text.filter { $0 == "…" }.count)
     }
 }

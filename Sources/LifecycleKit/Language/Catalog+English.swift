@@ -379,6 +379,13 @@ extension Catalog {
         case .uiMoveMarked: "Move {0} marked customers to…"
         case .stText: "{0}"
         case .stChangedOnDisk: "{0} changed on disk since it was opened: save under another name"
+        case .sjTitle: "This file's journal cannot be replayed"
+        case .sjNoChanges: "no unsaved stage changes"
+        case .sjChanges: "{0, plural, one {# unsaved stage change} other {# unsaved stage changes}}"
+        case .sjWhat: "The journal {0} ({1}) {2}, so it cannot be replayed. You see {3} as it is on disk."
+        case .sjSetAside: "s: set the journal aside: it is renamed to {0}.set-aside-<time>, never deleted, and you can change stages on the file as it is."
+        case .sjBrowse: "Esc: browse read-only; the journal stays as it is."
+        case .sjQuit: "q: quit; nothing is changed."
         }
     }
 }

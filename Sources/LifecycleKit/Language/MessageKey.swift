@@ -86,6 +86,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case stText
     // Dashboard: saving a file changed on disk
     case stChangedOnDisk
+    // Dashboard: a journal that cannot be replayed
+    case sjTitle, sjNoChanges, sjChanges, sjWhat, sjSetAside, sjBrowse, sjQuit
 }
 
 /// The catalog: each key's text per language.
