@@ -73,4 +73,25 @@ import Testing
         #expect(german.text.contains("kann nicht angewendet werden") && german.text.contains("Esc: schreibgeschützt ansehen"))
         #expect(german.text.filter { $0 == "…" }.count <= english.text.filter { $0 == "…" }.count)
     }
+
+    /// Status messages are values in state: the same message shows in either language.
+    @Test func statusMessagesAreMessagesRenderedInTheLanguageShown() throws {
+        var d = try TUITest.dashboard(width: 100, height: 24)
+        TUITest.press("<Enter>c", &d)
+        #expect(d.state.status?.message == Message(.stMarksCleared))
+        #expect(RootView.render(d.state).lines[23].contains("marks cleared"))
+        d.state.language = .de
+        #expect(RootView.render(d.state).lines[23].contains("Markierungen aufgehoben"))
+        TUITest.press("s", &d)
+        #expect(RootView.render(d.state).lines[23].contains("sortiert nach E-Mail ↑"))
+        d.state.status = nil
+        d.state.busy = Busy(id: 1, label: .inProgress(.prMarking, .count(1_204)), done: 300, cancellable: true)
+        #expect(RootView.render(d.state).lines[23].contains("1.204 Kunden werden markiert… 300 · Esc bricht ab"))
+    }
+
+    @Test func theDashboardOpensInTheLanguageGiven() throws {
+        let d = try Dashboard(store: try TUITest.store(), width: 80, height: 24, fileLabel: "hand-made.json", language: .de)
+        #expect(d.state.language == .de)
+        #expect(RootView.render(d.state).lines[0].contains("Stand 01.11.2026 · 6 Kunden"))
+    }
 }
