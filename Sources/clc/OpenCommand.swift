@@ -32,7 +32,7 @@ struct OpenCommand: SpeakingCommand {
     mutating func run() throws {
         let path = try file ?? DemoSnapshot.ensure()
         do {
-            if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user, mouse: mouse) {
+            if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user, mouse: mouse, language: language) {
                 throw ExitCode(128 + signal)   // terminal already restored; conventional status
             }
         } catch let DashboardLauncher.Failure.usage(message) {

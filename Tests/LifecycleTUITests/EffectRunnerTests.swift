@@ -7,7 +7,7 @@ import Testing
 /// progress for work over 150 ms, cancellation.
 @Suite struct EffectRunnerTests {
     static func issued(_ id: RequestID, slot: String, _ work: @escaping @Sendable (EffectEnvironment) throws -> any Sendable) -> IssuedEffect {
-        IssuedEffect(id: id, effect: Effect(slot: slot, label: slot, work: work), token: CancellationToken())
+        IssuedEffect(id: id, effect: Effect(slot: slot, label: Message(.stText, .text(slot)), work: work), token: CancellationToken())
     }
 
     /// Collects events until `count` results are in (or 5 s pass).

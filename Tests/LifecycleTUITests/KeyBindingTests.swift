@@ -1,4 +1,5 @@
 import Testing
+import LifecycleKit
 @testable import LifecycleTUI
 
 @Suite struct KeyBindingTests {
@@ -32,7 +33,7 @@ import Testing
         TUITest.press("G", &d)                  // the rest, scrolled into view
         text += RootView.render(d.state).text
         for b in KeyBindings.bindings(in: .stageList) {
-            #expect(text.contains(b.help), "help lacks \(b.help)")
+            #expect(text.contains(Message(b.help).text(in: .en)), "help lacks \(b.help)")
             #expect(text.contains(b.keyLabel), "help lacks \(b.keyLabel)")
         }
     }

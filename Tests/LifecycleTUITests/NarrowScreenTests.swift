@@ -99,8 +99,8 @@ import Testing
             guard let list = d.state.screen(StageListScreen.self)?.list else { Issue.record("no list"); return }
             let header = RootView.render(d.state).lines[2]
             let arrow = StageListColumns.arrow(list.sort)
-            if let column = StageListColumns.all.first(where: { $0.field == list.sort.field }), header.contains(column.title.prefix(4)) {
-                #expect(header.contains(column.title + arrow), "\(header)")
+            if let column = StageListColumns.all.first(where: { $0.field == list.sort.field }), header.contains(Message(column.title).text(in: .en).prefix(4)) {
+                #expect(header.contains(Message(column.title).text(in: .en) + arrow), "\(header)")
             }
             #expect(!header.contains("…"), "\(header)")
             TUITest.press("s", &d)

@@ -37,7 +37,7 @@ import Testing
             TUITest.press("j", &d)
         }
         for b in KeyBindings.bindings(in: d.state.screen.context) {
-            #expect(text.contains(b.help), "help lacks \(b.help)")
+            #expect(text.contains(Message(b.help).text(in: .en)), "help lacks \(b.help)")
         }
         #expect(!text.contains("…"))
     }

@@ -15,7 +15,7 @@ import Testing
         var customers: Int?
 
         mutating func opened(_ app: inout AppState, _ commands: inout ScreenCommands) {
-            commands.run("count", "counting") { env in try env.store.stageCounts().reduce(0, +) }
+            commands.run("count", Message(.prCountingCustomers)) { env in try env.store.stageCounts().reduce(0, +) }
         }
 
         mutating func update(_ input: ScreenInput, _ app: inout AppState, _ commands: inout ScreenCommands) {

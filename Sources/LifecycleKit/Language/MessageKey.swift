@@ -48,6 +48,56 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case columnID, columnName, columnPurchases, columnMonetary, columnPAlive, columnExpected90, columnCLV, columnRFM, columnRFMSegment
     case rfmChampions, rfmLoyal, rfmPotentialLoyalist, rfmNew, rfmPromising, rfmNeedAttention, rfmAboutToSleep, rfmAtRisk
     case rfmCantLose, rfmHibernating, rfmLost
+    // Dashboard: header, status bar, a terminal too small
+    case uiAsOf, uiAsOfWithChanges, uiRevenue, uiRevenuePending, uiCustomers, uiReadOnly, uiUnsaved, uiIndexing
+    case uiEscCancels, uiTooSmall, uiTooSmallSize, uiTooSmallHint
+    // Dashboard: funnel
+    case uiCustomersPerStage, uiStepConversion, uiStagesShown, uiCustomersNow, uiEverReached, uiCameOnFrom
+    case uiFiguresUnavailable, uiComputingFigures, uiFunnelHint, uiCameFrom, uiStartOfHistory, uiNoRecordedEntry
+    // Dashboard: stage list
+    case uiColumnName, uiColumnEmail, uiColumnSegment, uiColumnDays, uiColumnTouch, uiColumnLastTouch, uiSortName
+    case uiSortEmail, uiSortSegment, uiSortDays, uiSortTouchpoints, uiSortLastTouch, uiSortRevenue, uiSortID
+    case uiNoCustomersInStage, uiNoCustomersMatch, uiCountingCustomers, uiNoCustomers, uiPosition, uiSortedBy
+    case uiFilterSegment, uiFilterChannel, uiFilterShown, uiMarked, uiMarkedElsewhere
+    // Dashboard: journey
+    case uiID, uiCreated, uiForDays, uiForDaysAfterAsOf, uiTouchpoints, uiTags, uiNoTags, uiChannels
+    case uiNoTouchpoints, uiDateUnknown, uiPath, uiNewestFirst, uiOldestFirst, uiColumnChannel, uiColumnType
+    case uiColumnCampaign, uiColumnValue, uiNothingRecorded, uiRange, uiStageChange, uiTransitionLine, uiStart
+    case uiYes, uiNo
+    // Dashboard: moves, confirmations, boxes, help
+    case uiMoveTo, uiNow, uiPickerKeys, uiConfirm, uiNoNote, uiNote, uiConfirmKeys, uiMoveQuestion
+    case uiMoveQuestionMany, uiCountFrom, uiUnsavedTitle, uiUnsavedText, uiUnsavedKeys, uiMoreLines
+    case uiHelpListSearch, uiHelpGlobalSearch, uiHelpMore, uiHelpClose, uiKeys, uiKeysFunnel, uiKeysStageList
+    case uiKeysJourney, uiFilterTitle, uiAny, uiFilterKeys, uiNotePrompt, uiSaveAsPrompt, uiAllStagesQuery
+    case uiEnterOpens
+    // Dashboard: the key bindings' help texts and status-bar hints
+    case kbDown, kbUp, kbPageDown, kbPageUp, kbTop, kbBottom, kbOpenStage, kbOpenJourney, kbApplyFilter, kbNextStage
+    case kbPreviousStage, kbToChannels, kbToSegments, kbSortNext, kbSortFlip, kbSearchAll, kbSearch, kbSearchNext
+    case kbSearchPrevious, kbFilter, kbClearFilter, kbClearFilters, kbFlipOrder, kbMark, kbMarkAll, kbClearMarks
+    case kbMoveMarked, kbMoveOne, kbUndo, kbRedo, kbSave, kbPickDigit, kbPickStage, kbConfirmYes, kbConfirmNo
+    case kbSaveQuit, kbQuitJournal, kbStay, kbSetAside, kbBrowseReadOnly, kbQuitNothing, kbBack, kbClose, kbCancel
+    case kbKeepMatch, kbOpenFound, kbMoveWithNote, kbSaveAsTyped, kbDeleteBackward, kbCancelSearchBack
+    case kbCancelSearch, kbCancelMove, kbCancelSaveAs, kbHelp, kbQuit, hintOpen, hintJourney, hintApply, hintStage
+    case hintSort, hintSearch, hintFilter, hintOrder, hintMove, hintChoose, hintSaveQuit, hintSetAside, hintReadOnly
+    case hintDone, hintMoves, hintSaves, hintCancels, hintHelp
+    // Dashboard: status messages
+    case stWarningsInFile, stJoined, stCancelled, stFiguresFailed, stNoLongerInStage, stFound, stStillWriting
+    case stNothingToUndo, stNothingToRedo, stMovedOne, stMovedMany, stUndoneOne, stUndoneMany, stRedoneOne
+    case stRedoneMany, stAlreadyThereMany, stNotMoved, stUpdated, stFailed, stFileReadOnly, stNothingToSave, stSaved
+    case stSavedAs, stSetAside, stNoMatch, stNothingMoved, stReadOnlyWhileJournal, stNoCustomerWithID, stAlreadyIn
+    case stNotSaved, stExists, stMarksCleared, stFilterCleared, stFiltered, stMarkedHint, stCustomerGone
+    case stNoSearchYet, stSearchTyped, stSearchHit, stSearchWrapped
+    // Dashboard: work in progress (and what failed)
+    case prInProgress, prMarking, prFinding, prMoving, prUndoing, prRedoing, prSaving, prSavingAs, prSettingAside
+    case prSearching, prSearchingPlain, prReloadingJourney, prReadingFilters, prReadingSegments, prOpeningJourney
+    case prLoadingCustomers, prCountingCustomers, prMarkingPlain, prMovingPlain, prCheckingChanges
+    case prFindingCustomer, prSavingPlain, uiMoveMarked
+    // Dashboard: text from elsewhere (a theme file's problem), shown as it is
+    case stText
+    // Dashboard: saving a file changed on disk
+    case stChangedOnDisk
+    // Dashboard: a journal that cannot be replayed
+    case sjTitle, sjNoChanges, sjChanges, sjWhat, sjSetAside, sjBrowse, sjQuit
 }
 
 /// The catalog: each key's text per language.

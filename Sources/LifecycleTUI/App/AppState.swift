@@ -10,7 +10,7 @@ public struct ScreenEntry: Sendable {
 public struct Busy: Hashable, Sendable {
     public var id: RequestID
     /// `marking 367,233 customers…`
-    public var label: String
+    public var label: Message
     /// How far it got (nil: it cannot say).
     public var done: Int?
     public var cancellable: Bool
@@ -33,15 +33,43 @@ public struct MovePlan: Sendable, Hashable {
     }
 }
 
-/// A line for the status bar.
+/// A line for the status bar: a catalog message, shown in the dashboard's language.
 public struct StatusMessage: Hashable, Sendable {
     public enum Kind: Sendable { case info, warning, error }
-    public var text: String
+    public var message: Message
     public var kind: Kind
 
-    public init(_ text: String, kind: Kind = .info) {
-        self.text = text
+    public init(_ message: Message, kind: Kind = .info) {
+        self.message = message
         self.kind = kind
+    }
+
+    public init(_ key: MessageKey, _ arguments: MessageArgument..., kind: Kind = .info) {
+        self.init(Message(key, arguments: arguments), kind: kind)
+    }
+
+    /// The English text (tests and logs; the status bar renders `message` in its language).
+    public var text: String { message.description }
+}
+
+extension Message {
+    /// Work in progress: `marking 6 customers…`.
+    static func inProgress(_ key: MessageKey, _ arguments: MessageArgument...) -> Message {
+        Message(.prInProgress, .message(Message(key, arguments: arguments)))
+    }
+
+    /// The work without its `…` (`cancelled: marking 6 customers`).
+    var withoutEllipsis: Message {
+        if key == .prInProgress, case .message(let inner)? = arguments.first { return inner }
+        return self
+    }
+}
+
+extension MessageArgument {
+    /// An error as a message argument: a catalog message where it has one, else its text.
+    static func error(_ error: any Error) -> MessageArgument {
+        if let refused = error as? MoveError { return .message(refused.message) }
+        return .text("\(error)")
     }
 }
 
@@ -73,6 +101,8 @@ public struct AppState: Sendable {
     /// The store's list index is being prepared (shown in the header).
     public var indexing = false
     public var shouldQuit = false
+    /// The language every text is shown in (`--lang`, `CLC_LANG`, the locale).
+    public var language: Language = .en
 
     public static let minimumWidth = 50
     public static let minimumHeight = 12
@@ -85,6 +115,14 @@ public struct AppState: Sendable {
         self.fileLabel = fileLabel
         self.funnel = funnel
     }
+
+    /// `key` with `arguments`, in the dashboard's language.
+    public func text(_ key: MessageKey, _ arguments: MessageArgument...) -> String {
+        Message(key, arguments: arguments).text(in: language)
+    }
+
+    /// Numbers, money and dates as the dashboard's language writes them.
+    public var formats: Formats { language.formats }
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 

@@ -20,10 +20,13 @@ extension Dashboard {
 
     /// A change made: by whom (`verb`), its outcome, the mover's history after it.
     // The mover is handed over once: no other change runs while this one is out.
+    /// What a change did, for its status message.
+    enum Verb: Sendable { case moved, undone, redone }
+
     struct ChangeDone: @unchecked Sendable {
         var outcome: MoveOutcome?
         var mover: StageMover
-        var verb: String
+        var verb: Verb
         var single: String?
         var target: Stage?
         var file: FileState
@@ -45,14 +48,14 @@ extension Dashboard {
     /// A change is being written: say so instead of starting another.
     private mutating func refusedWhileChanging() -> Bool {
         guard isRunning("change") else { return false }
-        state.status = StatusMessage("a change is still being written: try again in a moment", kind: .warning)
+        state.status = StatusMessage(.stStillWriting, kind: .warning)
         return true
     }
 
     private mutating func startMove(_ customers: [String: String], label: String) {
         if let stale = state.staleJournal { return push(StaleJournalScreen(stale)) }
         if state.readOnly {
-            state.status = StatusMessage("\(state.fileLabel) is read-only: stages cannot be changed", kind: .error)
+            state.status = StatusMessage(.moveReadOnly, .text(state.fileLabel), kind: .error)
             return
         }
         guard !customers.isEmpty else { return }
@@ -67,10 +70,10 @@ extension Dashboard {
         let customers = plan.customers.sorted { $0.key < $1.key }.map { (id: $0.key, seenIn: $0.value) }
         let note = plan.note.isEmpty ? nil : plan.note
         let mover = self.mover, single = plan.customers.count == 1 ? plan.label : nil
-        issueApp("change", "moving \(NumberText.grouped(customers.count)) customer\(customers.count == 1 ? "" : "s")…") { env in
+        issueApp("change", .inProgress(.prMoving, .count(customers.count))) { env in
             var mover = mover
             let outcome = try mover.move(customers, to: target.id, note: note, in: env.store)
-            return ChangeDone(outcome: outcome, mover: mover, verb: "Moved", single: single, target: target, file: try .read(env.store))
+            return ChangeDone(outcome: outcome, mover: mover, verb: .moved, single: single, target: target, file: try .read(env.store))
         }
     }
 
@@ -78,10 +81,10 @@ extension Dashboard {
     mutating func replayHistory(undo: Bool) {
         guard !refusedWhileChanging() else { return }
         let mover = self.mover
-        issueApp("change", undo ? "undoing…" : "redoing…") { env in
+        issueApp("change", .inProgress(undo ? .prUndoing : .prRedoing)) { env in
             var mover = mover
             let outcome = try undo ? mover.undo(in: env.store) : mover.redo(in: env.store)
-            return ChangeDone(outcome: outcome, mover: mover, verb: undo ? "Undone: moved back" : "Redone: moved",
+            return ChangeDone(outcome: outcome, mover: mover, verb: undo ? .undone : .redone,
                               file: try .read(env.store))
         }
     }
@@ -89,7 +92,7 @@ extension Dashboard {
     private mutating func changed(_ done: ChangeDone) {
         mover = done.mover
         guard let o = done.outcome else {
-            state.status = StatusMessage(done.verb.hasPrefix("Undone") ? "nothing to undo" : "nothing to redo")
+            state.status = StatusMessage(done.verb == .undone ? .stNothingToUndo : .stNothingToRedo)
             return
         }
         report(o, verb: done.verb, single: done.single, target: done.target)
@@ -109,29 +112,36 @@ extension Dashboard {
 
     /// `Moved Anna Müller: Retention → Win-back`, `Moved 12 customers to Win-back`, and
     /// what could not be moved: `1 of 12 not moved: C-1041 was moved to loyalty by ben at …`.
-    private mutating func report(_ o: MoveOutcome, verb: String, single: String?, target: Stage?) {
-        let stages = state.stages
-        let name = { (id: String?) in stages.first { $0.id == id }?.name ?? (id ?? "—") }
-        let customers = "\(NumberText.grouped(o.applied.count)) customer\(o.applied.count == 1 ? "" : "s")"
-        var text: String
-        if let single, let t = o.applied.first {
-            text = "\(verb) \(single): \(name(t.from)) → \(name(t.to))"
-        } else if let target {
-            text = "\(verb) \(customers) to \(target.name)"
-        } else {
-            text = "\(verb) \(customers)"
-        }
+    private mutating func report(_ o: MoveOutcome, verb: Verb, single: String?, target: Stage?) {
+        let text = applied(o, verb: verb, single: single, target: target)
         var parts = o.applied.isEmpty ? [] : [text]
         if let there = o.alreadyThere.first {
-            parts.append(o.alreadyThere.count == 1 ? "\(there)" : "\(NumberText.grouped(o.alreadyThere.count)) already there: \(there)")
+            parts.append(o.alreadyThere.count == 1 ? there.message : Message(.stAlreadyThereMany, .count(o.alreadyThere.count), .message(there.message)))
         }
         var kind = StatusMessage.Kind.info
         if let first = o.conflicts.first {
             let total = o.applied.count + o.conflicts.count + o.alreadyThere.count
-            parts.append("\(o.conflicts.count) of \(total) not moved: \(first)")
+            parts.append(Message(.stNotMoved, .count(o.conflicts.count), .count(total), .message(first.message)))
             kind = .warning
         }
-        state.status = StatusMessage(parts.isEmpty ? text : parts.joined(separator: " · "), kind: kind)
+        let joined = parts.dropFirst().reduce(parts.first ?? text) { Message(.stJoined, .message($0), .message($1)) }
+        state.status = StatusMessage(joined, kind: kind)
+    }
+
+    /// What was done: `Moved Anna Müller: Retention → Win-back`, `Undone: moved back 3 customers`.
+    private func applied(_ o: MoveOutcome, verb: Verb, single: String?, target: Stage?) -> Message {
+        let stages = state.stages
+        let name = { (id: String?) in MessageArgument.text(stages.first { $0.id == id }?.name ?? (id ?? "—")) }
+        if let single, let t = o.applied.first {
+            let key: MessageKey = verb == .moved ? .stMovedOne : verb == .undone ? .stUndoneOne : .stRedoneOne
+            return Message(key, .text(single), name(t.from), name(t.to))
+        }
+        let n = MessageArgument.count(o.applied.count)
+        switch verb {
+        case .moved: return Message(.stMovedMany, n, .text(target?.name ?? "—"))
+        case .undone: return Message(.stUndoneMany, n)
+        case .redone: return Message(.stRedoneMany, n)
+        }
     }
 
     /// Every few ticks: did another program change the file?
@@ -139,7 +149,7 @@ extension Dashboard {
         ticksSinceRefresh += 1
         guard ticksSinceRefresh >= 5, !isRunning("change"), !isRunning("refresh") else { return }
         ticksSinceRefresh = 0
-        issueApp("refresh", "") { env in try env.store.refresh() ? try FileState.read(env.store) : nil as FileState? }
+        issueApp("refresh", nil) { env in try env.store.refresh() ? try FileState.read(env.store) : nil as FileState? }
     }
 
     /// The results of the app's effects.
@@ -156,7 +166,7 @@ extension Dashboard {
         case let file as FileState?:
             guard let file else { return }
             reloadAfterChange(file)
-            if state.status == nil { state.status = StatusMessage("updated: another program changed the file") }
+            if state.status == nil { state.status = StatusMessage(.stUpdated) }
         case let shown as Shown: show(shown)
         default: break
         }
@@ -167,8 +177,8 @@ extension Dashboard {
         case "figures": figuresFailed(DashboardRunner.figuresFailure(error))
         case "save": saveFailed(error)
         default:
-            let doing = ["change": "moving", "refresh": "checking for changes", "show": "finding the customer"][slot] ?? slot
-            state.status = StatusMessage("\(doing) failed: \(error)", kind: .error)
+            let doing: [String: MessageKey] = ["change": .prMovingPlain, "refresh": .prCheckingChanges, "show": .prFindingCustomer]
+            state.status = StatusMessage(.stFailed, doing[slot].map { .message(Message($0)) } ?? .text(slot), .error(error), kind: .error)
         }
     }
 }

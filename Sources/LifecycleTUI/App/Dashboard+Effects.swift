@@ -17,7 +17,7 @@ extension Dashboard {
     }
 
     /// The app's own effects (stage changes, saving, figures) come back to `receiveApp`.
-    mutating func issueApp(_ slot: String, _ label: String, cancellable: Bool = false, lane: Effect.Lane = .worker,
+    mutating func issueApp(_ slot: String, _ label: Message?, cancellable: Bool = false, lane: Effect.Lane = .worker,
                            _ work: @escaping @Sendable (EffectEnvironment) throws -> any Sendable) {
         issue(Effect(slot: slot, label: label, cancellable: cancellable, lane: lane, target: .app, work: work))
     }
@@ -38,8 +38,8 @@ extension Dashboard {
 
     /// The runner says request `id` is still running: show it (with its count when known).
     mutating func progress(_ id: RequestID, _ done: Int) {
-        guard let p = pending.values.first(where: { $0.issued.id == id }), !p.issued.effect.label.isEmpty else { return }
-        state.busy = Busy(id: id, label: p.issued.effect.label, done: done > 0 ? done : nil, cancellable: p.issued.effect.cancellable)
+        guard let p = pending.values.first(where: { $0.issued.id == id }), let label = p.issued.effect.label else { return }
+        state.busy = Busy(id: id, label: label, done: done > 0 ? done : nil, cancellable: p.issued.effect.cancellable)
     }
 
     mutating func cancel(_ busy: Busy) {
@@ -48,14 +48,14 @@ extension Dashboard {
             pending[key] = nil
         }
         state.busy = nil
-        state.status = StatusMessage("cancelled: \(busy.label.hasSuffix("…") ? String(busy.label.dropLast()) : busy.label)")
+        state.status = StatusMessage(.stCancelled, .message(busy.label.withoutEllipsis))
     }
 
     /// The full-scan figures as an effect on a thread of its own (the runner asks for it at
     /// start and after changes); a newer request makes an older result void.
     public mutating func requestFigures() -> IssuedEffect? {
         state.figuresStale = false
-        issueApp("figures", "", lane: .ownThread) { env in try env.store.funnelReport() }
+        issueApp("figures", nil, lane: .ownThread) { env in try env.store.funnelReport() }
         defer { outbox = [] }
         return outbox.last
     }
@@ -71,6 +71,6 @@ extension Dashboard {
 
     mutating func figuresFailed(_ message: String) {
         state.funnel.reportError = message
-        state.status = StatusMessage("figures could not be computed: \(message)", kind: .error)
+        state.status = StatusMessage(.stFiguresFailed, .text(message), kind: .error)
     }
 }

@@ -15,12 +15,12 @@ extension Dashboard {
 
     mutating func save(thenQuit: Bool) {
         guard state.unsaved else {
-            state.status = StatusMessage(state.readOnly ? "\(state.fileLabel) is read-only" : "nothing to save: every change is in the file")
+            state.status = state.readOnly ? StatusMessage(.stFileReadOnly, .text(state.fileLabel)) : StatusMessage(.stNothingToSave)
             if thenQuit { state.shouldQuit = true }
             return
         }
         guard !refusedWhileSaving() else { return }
-        issueApp("save", "saving \(state.fileLabel)…") { env in
+        issueApp("save", .inProgress(.prSaving, .text(state.fileLabel))) { env in
             try env.store.save()
             return Saved(kind: .saved(quit: thenQuit), path: env.store.path, unsaved: env.store.hasUnsavedChanges, readOnly: env.store.isReadOnly)
         }
@@ -28,13 +28,13 @@ extension Dashboard {
 
     private mutating func refusedWhileSaving() -> Bool {
         guard isRunning("change") || isRunning("save") else { return false }
-        state.status = StatusMessage("a change is still being written: try again in a moment", kind: .warning)
+        state.status = StatusMessage(.stStillWriting, kind: .warning)
         return true
     }
 
     mutating func saveAs(_ name: String) {
         let original = state.fileLabel
-        issueApp("save", "saving as \(name)…") { env in
+        issueApp("save", .inProgress(.prSavingAs, .text(name))) { env in
             try env.store.save(to: name)
             return Saved(kind: .savedAs(original: original), path: env.store.path, unsaved: env.store.hasUnsavedChanges,
                          readOnly: env.store.isReadOnly)
@@ -42,7 +42,7 @@ extension Dashboard {
     }
 
     mutating func setAside() {
-        issueApp("save", "setting the journal aside…") { env in
+        issueApp("save", .inProgress(.prSettingAside)) { env in
             let name = (try env.store.setAsideStaleJournal() as NSString).lastPathComponent
             return Saved(kind: .setAside(name: name), path: env.store.path, unsaved: env.store.hasUnsavedChanges, readOnly: env.store.isReadOnly)
         }
@@ -53,15 +53,15 @@ extension Dashboard {
         state.readOnly = s.readOnly
         switch s.kind {
         case .saved(let quit):
-            state.status = StatusMessage("Saved \(state.fileLabel)")
+            state.status = StatusMessage(.stSaved, .text(state.fileLabel))
             if quit && !s.unsaved { state.shouldQuit = true }
         case .savedAs(let original):
             // The store continues on the new file; the original stays as it is on disk.
             state.fileLabel = (s.path as NSString).lastPathComponent
-            state.status = StatusMessage("Saved as \(state.fileLabel), now open; \(original) unchanged")
+            state.status = StatusMessage(.stSavedAs, .text(state.fileLabel), .text(original))
         case .setAside(let name):
             state.staleJournal = nil
-            state.status = StatusMessage("Journal set aside as \(name); \(state.fileLabel) is as it is on disk")
+            state.status = StatusMessage(.stSetAside, .text(name), .text(state.fileLabel))
         }
     }
 
@@ -69,11 +69,11 @@ extension Dashboard {
         if let e = error as? MoveError, e.reason == .changedOnDisk {
             // Never overwrite someone else's version: offer a new name beside it.
             push(SaveAsScreen(name: Self.suggestedCopyName(store.path)))
-            state.status = StatusMessage("\(state.fileLabel) changed on disk since it was opened: save under another name", kind: .warning)
+            state.status = StatusMessage(.stChangedOnDisk, .text(state.fileLabel), kind: .warning)
         } else if state.staleJournal != nil {
-            state.status = StatusMessage("setting the journal aside failed: \(error)", kind: .error)
+            state.status = StatusMessage(.stFailed, .message(Message(.prSettingAside)), .error(error), kind: .error)
         } else {
-            state.status = StatusMessage("saving failed: \(error)", kind: .error)
+            state.status = StatusMessage(.stFailed, .message(Message(.prSavingPlain)), .error(error), kind: .error)
         }
     }
 
@@ -86,5 +86,5 @@ extension Dashboard {
         return "\(base)-\(n).\(ext)"
     }
 
-    static func noMatch(_ query: String) -> StatusMessage { StatusMessage("no match for “\(query)”", kind: .warning) }
+    static func noMatch(_ query: String) -> StatusMessage { StatusMessage(.stNoMatch, .text(query), kind: .warning) }
 }

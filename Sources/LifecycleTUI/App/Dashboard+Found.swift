@@ -17,7 +17,7 @@ extension Dashboard {
         let current = state.screen(StageListScreen.self)?.list
         if let current { (list, list.stageIndex) = (current, stageIndex) }
         let stages = state.stages, replacing = current != nil, start = list
-        issueApp("show", "finding \(label)…") { env in
+        issueApp("show", .inProgress(.prFinding, .text(label))) { env in
             var list = start
             func positionIn(_ l: StageListState) throws -> Int? {
                 try env.store.indexOfCustomer(found.customerID, inStage: stages[l.stageIndex].id, filter: l.filter, sort: l.sort)
@@ -36,12 +36,12 @@ extension Dashboard {
 
     mutating func show(_ shown: Shown) {
         guard let list = shown.list else {
-            state.status = StatusMessage("\(shown.label) is no longer in that stage", kind: .warning)
+            state.status = StatusMessage(.stNoLongerInStage, .text(shown.label), kind: .warning)
             return
         }
         state.funnel.selected = list.stageIndex
         // "found" is said once the list shows the customer.
-        let screen = StageListScreen(list, announcing: "found \(shown.label)")
+        let screen = StageListScreen(list, announcing: Message(.stFound, .text(shown.label)))
         if shown.replacing, let entry = state.stack.last(where: { $0.screen is StageListScreen }) {
             onScreen(entry.id) { current, app, commands in
                 current = screen

@@ -24,18 +24,19 @@ public struct Dashboard {
         var target: Effect.Target
     }
 
-    /// Opens on the funnel. Reads only what the first frame needs: the stage counts (given,
-    /// when the caller counted them already, else asked for).
+    /// Opens on the funnel, speaking `language`. Reads only what the first frame needs: the
+    /// stage counts (given, when the caller counted them already, else asked for).
     public init(store: any SnapshotStore, width: Int, height: Int, fileLabel: String, user: String = "unknown",
-                stageCounts: [Int]? = nil, clock: @escaping () -> Timestamp = StageMover.now) throws {
+                language: Language = .en, stageCounts: [Int]? = nil, clock: @escaping () -> Timestamp = StageMover.now) throws {
         self.store = store
         mover = StageMover(user: user, clock: clock)
         state = AppState(width: width, height: height, info: store.info, stages: store.stages,
                          fileLabel: fileLabel, funnel: FunnelState(counts: try stageCounts ?? store.stageCounts()))
+        state.language = language
         // A stale journal is one of the warnings: its prompt says more.
         let n = store.problems.warningCount - (store.staleJournal == nil ? 0 : 1)
         if n > 0 {
-            state.status = StatusMessage("\(NumberText.grouped(n)) warning\(n == 1 ? "" : "s") in this file (clc validate lists them)", kind: .warning)
+            state.status = StatusMessage(.stWarningsInFile, .count(n), kind: .warning)
         }
         state.readOnly = store.isReadOnly
         if store.isReadOnly, state.status == nil, let why = SnapshotFile.writeProtectionReason(store.path) {
@@ -48,7 +49,8 @@ public struct Dashboard {
 
     /// Shows `text` as a warning in the status bar, before any message already there.
     public mutating func showWarning(_ text: String) {
-        state.status = StatusMessage(state.status.map { text + " · " + $0.text } ?? text, kind: .warning)
+        let warning = Message(.stText, .text(text))
+        state.status = StatusMessage(state.status.map { Message(.stJoined, .message(warning), .message($0.message)) } ?? warning, kind: .warning)
     }
 
     /// Handles `event` and runs the effects it leads to here and now, to the end (tests, the

@@ -24,9 +24,10 @@ public enum DashboardLauncher {
 
     /// Runs the dashboard until the user quits; returns the signal that ended it, if any
     /// (the terminal is restored either way). A broken theme or config is a warning in the
-    /// status bar; only an unknown `--theme` is a usage error.
+    /// status bar; only an unknown `--theme` is a usage error. Every text is in `language`.
     @discardableResult
-    public static func run(path: String, themeOption: String?, user: String? = nil, mouse: Bool = false) throws -> Int32? {
+    public static func run(path: String, themeOption: String?, user: String? = nil, mouse: Bool = false,
+                           language: Language = .en) throws -> Int32? {
         do {
             try NcursesTerminal.checkUsable()
         } catch let e as NcursesTerminal.SetupError {
@@ -54,7 +55,7 @@ public enum DashboardLauncher {
         defer { terminal.close() }
         let label = (path as NSString).lastPathComponent
         var dashboard = try Dashboard(store: store, width: terminal.width, height: terminal.height, fileLabel: label,
-                                      user: StageMover.resolveUser(option: user), stageCounts: counts.value())
+                                      user: StageMover.resolveUser(option: user), language: language, stageCounts: counts.value())
         if let warning = selection.warning { dashboard.showWarning(warning) }
         dashboard.state.mouse = terminal.mouse
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["CLC_EXIT_AFTER_FIRST_FRAME"] == "1"

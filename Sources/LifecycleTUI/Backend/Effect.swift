@@ -18,8 +18,9 @@ public struct Effect: Sendable {
 
     /// A newer request in the same slot supersedes (and cancels) an older one.
     public var slot: String
-    /// Shown in the status bar when the work takes over ~150 ms (`marking 367,233 customers…`).
-    public var label: String
+    /// Shown in the status bar when the work takes over ~150 ms (`marking 367,233 customers…`);
+    /// nil: work that shows no progress.
+    public var label: Message?
     /// The count the work reaches when done, for the progress shown (nil: unknown).
     public var total: Int?
     /// `Esc` may cancel it while its progress shows.
@@ -28,7 +29,7 @@ public struct Effect: Sendable {
     public var target: Target
     public var work: @Sendable (EffectEnvironment) throws -> any Sendable
 
-    public init(slot: String, label: String, total: Int? = nil, cancellable: Bool = true, lane: Lane = .worker,
+    public init(slot: String, label: Message?, total: Int? = nil, cancellable: Bool = true, lane: Lane = .worker,
                 target: Target = .app, work: @escaping @Sendable (EffectEnvironment) throws -> any Sendable) {
         self.slot = slot
         self.label = label

@@ -1,3 +1,5 @@
+import LifecycleKit
+
 /// What a key does. The app's `update` handles actions, never raw keys.
 public enum Action: Hashable, Sendable {
     case quit, help
@@ -46,11 +48,13 @@ public struct KeyContext: Hashable, Sendable, CustomStringConvertible {
 public struct KeyBinding: Sendable {
     public var keys: [Key]
     public var action: Action
-    public var help: String
+    /// What the key does, in the help (a catalog key).
+    public var help: MessageKey
     public var contexts: Set<KeyContext>
-    public var statusLabel: String?
+    /// The status bar's short label (a catalog key; nil: help only).
+    public var statusLabel: MessageKey?
 
-    public init(_ keys: [Key], _ action: Action, _ help: String, in contexts: Set<KeyContext>, statusBar: String? = nil) {
+    public init(_ keys: [Key], _ action: Action, _ help: MessageKey, in contexts: Set<KeyContext>, statusBar: MessageKey? = nil) {
         self.keys = keys
         self.action = action
         self.help = help
@@ -73,64 +77,63 @@ public enum KeyBindings {
     private static let lists: Set<KeyContext> = [.funnel, .stageList, .journey, .filterPicker, .help, .stagePicker]
 
     public static let table: [KeyBinding] = [
-        KeyBinding([.char("j"), .down], .down, "move down", in: lists),
-        KeyBinding([.char("k"), .up], .up, "move up", in: lists),
-        KeyBinding([.pageDown, .ctrl("f"), .ctrl("d")], .pageDown, "page down", in: [.stageList, .journey, .help]),
-        KeyBinding([.pageUp, .ctrl("b"), .ctrl("u")], .pageUp, "page up", in: [.stageList, .journey, .help]),
-        KeyBinding([.char("g"), .home], .top, "go to the first", in: [.funnel, .stageList, .journey, .help]),
-        KeyBinding([.char("G"), .end], .bottom, "go to the last", in: [.funnel, .stageList, .journey, .help]),
-        KeyBinding([.enter], .open, "open the stage's customer list", in: [.funnel], statusBar: "open"),
-        KeyBinding([.enter], .open, "open the customer's journey", in: [.stageList], statusBar: "journey"),
-        KeyBinding([.enter], .open, "apply the filter", in: [.filterPicker], statusBar: "apply"),
-        KeyBinding([.tab, .right, .char("l")], .nextStage, "next stage", in: [.stageList], statusBar: "stage"),
-        KeyBinding([.backTab, .left, .char("h")], .previousStage, "previous stage", in: [.stageList]),
-        KeyBinding([.tab, .right, .char("l")], .nextStage, "switch to channels", in: [.filterPicker]),
-        KeyBinding([.backTab, .left, .char("h")], .previousStage, "switch to segments", in: [.filterPicker]),
-        KeyBinding([.char("s")], .sortNext, "sort by the next column", in: [.stageList], statusBar: "sort"),
-        KeyBinding([.char("S")], .sortFlip, "flip the sort order", in: [.stageList]),
-        KeyBinding([.char("/"), .char("a")], .searchAll, "search every stage: id, name, email", in: [.funnel], statusBar: "search"),
-        KeyBinding([.char("/")], .search, "search this stage: name, email, id", in: [.stageList], statusBar: "search"),
-        KeyBinding([.char("a")], .searchAll, "search every stage: id, name, email", in: [.stageList]),
-        KeyBinding([.char("n")], .searchNext, "next match", in: [.stageList]),
-        KeyBinding([.char("N")], .searchPrevious, "previous match", in: [.stageList]),
-        KeyBinding([.char("f")], .filter, "filter by segment and channel", in: [.stageList], statusBar: "filter"),
-        KeyBinding([.char("F")], .clearFilter, "clear the filter", in: [.stageList]),
-        KeyBinding([.char("x")], .clearFilter, "clear both filters", in: [.filterPicker]),
-        KeyBinding([.char("o")], .flipOrder, "newest/oldest first", in: [.journey], statusBar: "order"),
-        KeyBinding([.char(" ")], .mark, "mark or unmark the customer", in: [.stageList]),
-        KeyBinding([.char("*")], .markAll, "mark every customer in the list", in: [.stageList]),
-        KeyBinding([.char("c")], .clearMarks, "clear the marks", in: [.stageList]),
-        KeyBinding([.char("m")], .move, "move the marked customers, else this one, to a stage", in: [.stageList], statusBar: "move"),
-        KeyBinding([.char("m")], .move, "move this customer to a stage", in: [.journey], statusBar: "move"),
-        KeyBinding([.char("u")], .undo, "undo the last change", in: screens),
-        KeyBinding([.ctrl("r")], .redo, "redo the change undone last", in: screens),
-        KeyBinding([.char("w")], .save, "save changes into the file (JSON)", in: screens),
-        KeyBinding((1...9).map { .char(Character(String($0))) }, .pickDigit, "jump to stage 1–9", in: [.stagePicker]),
-        KeyBinding([.enter], .open, "move to the chosen stage", in: [.stagePicker], statusBar: "choose"),
-        KeyBinding([.char("y"), .enter], .confirm, "yes, move them", in: [.confirm], statusBar: "yes"),
-        KeyBinding([.char("n"), .escape, .ctrl("c")], .back, "no, cancel", in: [.confirm], statusBar: "no"),
-        KeyBinding([.char("w")], .save, "save, then quit", in: [.quitPrompt], statusBar: "save & quit"),
-        KeyBinding([.char("q"), .ctrl("c")], .quit, "quit; the changes stay in the journal", in: [.quitPrompt], statusBar: "quit"),
-        KeyBinding([.escape], .back, "stay", in: [.quitPrompt], statusBar: "stay"),
-        KeyBinding([.char("s")], .setAside, "set the journal aside (renamed, not deleted); change stages on the file as it is",
-                   in: [.staleJournal], statusBar: "set aside"),
-        KeyBinding([.escape, .ctrl("c")], .back, "browse read-only; the journal stays as it is", in: [.staleJournal], statusBar: "read-only"),
-        KeyBinding([.char("q")], .quit, "quit; nothing is changed", in: [.staleJournal], statusBar: "quit"),
-        KeyBinding([.escape, .backspace], .back, "back", in: [.stageList, .journey], statusBar: "back"),
-        KeyBinding([.escape, .char("?"), .char("q"), .ctrl("c")], .back, "close", in: [.help], statusBar: "close"),
-        KeyBinding([.escape, .ctrl("c")], .back, "cancel", in: [.filterPicker, .stagePicker], statusBar: "cancel"),
+        KeyBinding([.char("j"), .down], .down, .kbDown, in: lists),
+        KeyBinding([.char("k"), .up], .up, .kbUp, in: lists),
+        KeyBinding([.pageDown, .ctrl("f"), .ctrl("d")], .pageDown, .kbPageDown, in: [.stageList, .journey, .help]),
+        KeyBinding([.pageUp, .ctrl("b"), .ctrl("u")], .pageUp, .kbPageUp, in: [.stageList, .journey, .help]),
+        KeyBinding([.char("g"), .home], .top, .kbTop, in: [.funnel, .stageList, .journey, .help]),
+        KeyBinding([.char("G"), .end], .bottom, .kbBottom, in: [.funnel, .stageList, .journey, .help]),
+        KeyBinding([.enter], .open, .kbOpenStage, in: [.funnel], statusBar: .hintOpen),
+        KeyBinding([.enter], .open, .kbOpenJourney, in: [.stageList], statusBar: .hintJourney),
+        KeyBinding([.enter], .open, .kbApplyFilter, in: [.filterPicker], statusBar: .hintApply),
+        KeyBinding([.tab, .right, .char("l")], .nextStage, .kbNextStage, in: [.stageList], statusBar: .hintStage),
+        KeyBinding([.backTab, .left, .char("h")], .previousStage, .kbPreviousStage, in: [.stageList]),
+        KeyBinding([.tab, .right, .char("l")], .nextStage, .kbToChannels, in: [.filterPicker]),
+        KeyBinding([.backTab, .left, .char("h")], .previousStage, .kbToSegments, in: [.filterPicker]),
+        KeyBinding([.char("s")], .sortNext, .kbSortNext, in: [.stageList], statusBar: .hintSort),
+        KeyBinding([.char("S")], .sortFlip, .kbSortFlip, in: [.stageList]),
+        KeyBinding([.char("/"), .char("a")], .searchAll, .kbSearchAll, in: [.funnel], statusBar: .hintSearch),
+        KeyBinding([.char("/")], .search, .kbSearch, in: [.stageList], statusBar: .hintSearch),
+        KeyBinding([.char("a")], .searchAll, .kbSearchAll, in: [.stageList]),
+        KeyBinding([.char("n")], .searchNext, .kbSearchNext, in: [.stageList]),
+        KeyBinding([.char("N")], .searchPrevious, .kbSearchPrevious, in: [.stageList]),
+        KeyBinding([.char("f")], .filter, .kbFilter, in: [.stageList], statusBar: .hintFilter),
+        KeyBinding([.char("F")], .clearFilter, .kbClearFilter, in: [.stageList]),
+        KeyBinding([.char("x")], .clearFilter, .kbClearFilters, in: [.filterPicker]),
+        KeyBinding([.char("o")], .flipOrder, .kbFlipOrder, in: [.journey], statusBar: .hintOrder),
+        KeyBinding([.char(" ")], .mark, .kbMark, in: [.stageList]),
+        KeyBinding([.char("*")], .markAll, .kbMarkAll, in: [.stageList]),
+        KeyBinding([.char("c")], .clearMarks, .kbClearMarks, in: [.stageList]),
+        KeyBinding([.char("m")], .move, .kbMoveMarked, in: [.stageList], statusBar: .hintMove),
+        KeyBinding([.char("m")], .move, .kbMoveOne, in: [.journey], statusBar: .hintMove),
+        KeyBinding([.char("u")], .undo, .kbUndo, in: screens),
+        KeyBinding([.ctrl("r")], .redo, .kbRedo, in: screens),
+        KeyBinding([.char("w")], .save, .kbSave, in: screens),
+        KeyBinding((1...9).map { .char(Character(String($0))) }, .pickDigit, .kbPickDigit, in: [.stagePicker]),
+        KeyBinding([.enter], .open, .kbPickStage, in: [.stagePicker], statusBar: .hintChoose),
+        KeyBinding([.char("y"), .enter], .confirm, .kbConfirmYes, in: [.confirm], statusBar: .uiYes),
+        KeyBinding([.char("n"), .escape, .ctrl("c")], .back, .kbConfirmNo, in: [.confirm], statusBar: .uiNo),
+        KeyBinding([.char("w")], .save, .kbSaveQuit, in: [.quitPrompt], statusBar: .hintSaveQuit),
+        KeyBinding([.char("q"), .ctrl("c")], .quit, .kbQuitJournal, in: [.quitPrompt], statusBar: .kbQuit),
+        KeyBinding([.escape], .back, .kbStay, in: [.quitPrompt], statusBar: .kbStay),
+        KeyBinding([.char("s")], .setAside, .kbSetAside, in: [.staleJournal], statusBar: .hintSetAside),
+        KeyBinding([.escape, .ctrl("c")], .back, .kbBrowseReadOnly, in: [.staleJournal], statusBar: .hintReadOnly),
+        KeyBinding([.char("q")], .quit, .kbQuitNothing, in: [.staleJournal], statusBar: .kbQuit),
+        KeyBinding([.escape, .backspace], .back, .kbBack, in: [.stageList, .journey], statusBar: .kbBack),
+        KeyBinding([.escape, .char("?"), .char("q"), .ctrl("c")], .back, .kbClose, in: [.help], statusBar: .kbClose),
+        KeyBinding([.escape, .ctrl("c")], .back, .kbCancel, in: [.filterPicker, .stagePicker], statusBar: .kbCancel),
         // Input lines: every other printable key is typed.
-        KeyBinding([.enter], .open, "keep the match and close the search line", in: [.listSearch], statusBar: "done"),
-        KeyBinding([.enter], .open, "open the customer found in their stage's list", in: [.globalSearch], statusBar: "open"),
-        KeyBinding([.enter], .open, "move, with the note typed", in: [.noteInput], statusBar: "moves"),
-        KeyBinding([.enter], .open, "save under the name typed", in: [.saveAs], statusBar: "saves"),
-        KeyBinding([.backspace], .deleteBackward, "delete the last character typed", in: inputs),
-        KeyBinding([.escape, .ctrl("c")], .back, "cancel the search (the cursor goes back)", in: [.listSearch], statusBar: "cancel"),
-        KeyBinding([.escape, .ctrl("c")], .back, "cancel the search", in: [.globalSearch], statusBar: "cancel"),
-        KeyBinding([.escape, .ctrl("c")], .back, "cancel: nothing is moved", in: [.noteInput], statusBar: "cancels"),
-        KeyBinding([.escape, .ctrl("c")], .back, "cancel: the changes stay in the journal", in: [.saveAs], statusBar: "cancels"),
-        KeyBinding([.char("?")], .help, "help: every key", in: screens, statusBar: "help"),
-        KeyBinding([.char("q"), .ctrl("c")], .quit, "quit", in: screens, statusBar: "quit"),
+        KeyBinding([.enter], .open, .kbKeepMatch, in: [.listSearch], statusBar: .hintDone),
+        KeyBinding([.enter], .open, .kbOpenFound, in: [.globalSearch], statusBar: .hintOpen),
+        KeyBinding([.enter], .open, .kbMoveWithNote, in: [.noteInput], statusBar: .hintMoves),
+        KeyBinding([.enter], .open, .kbSaveAsTyped, in: [.saveAs], statusBar: .hintSaves),
+        KeyBinding([.backspace], .deleteBackward, .kbDeleteBackward, in: inputs),
+        KeyBinding([.escape, .ctrl("c")], .back, .kbCancelSearchBack, in: [.listSearch], statusBar: .kbCancel),
+        KeyBinding([.escape, .ctrl("c")], .back, .kbCancelSearch, in: [.globalSearch], statusBar: .kbCancel),
+        KeyBinding([.escape, .ctrl("c")], .back, .kbCancelMove, in: [.noteInput], statusBar: .hintCancels),
+        KeyBinding([.escape, .ctrl("c")], .back, .kbCancelSaveAs, in: [.saveAs], statusBar: .hintCancels),
+        KeyBinding([.char("?")], .help, .kbHelp, in: screens, statusBar: .hintHelp),
+        KeyBinding([.char("q"), .ctrl("c")], .quit, .kbQuit, in: screens, statusBar: .kbQuit),
     ]
 
     /// The action of `key` in `context`, if any.
@@ -143,13 +146,13 @@ public enum KeyBindings {
         table.filter { $0.contexts.contains(context) }
     }
 
-    /// `(Enter moves, Esc cancels)`: an input line's keys, from the table.
-    public static func promptKeys(in context: KeyContext) -> String {
-        "(" + statusHints(in: context).map { "\($0.key) \($0.help)" }.joined(separator: ", ") + ")"
+    /// `(Enter moves, Esc cancels)`: an input line's keys, from the table, in `language`.
+    public static func promptKeys(in context: KeyContext, _ language: Language = .en) -> String {
+        "(" + statusHints(in: context, language).map { "\($0.key) \($0.help)" }.joined(separator: ", ") + ")"
     }
 
-    /// The short hints the status bar shows in `context`.
-    public static func statusHints(in context: KeyContext) -> [(key: String, help: String)] {
-        bindings(in: context).compactMap { b in b.statusLabel.map { (b.keys[0].label, $0) } }
+    /// The short hints the status bar shows in `context`, in `language`.
+    public static func statusHints(in context: KeyContext, _ language: Language = .en) -> [(key: String, help: String)] {
+        bindings(in: context).compactMap { b in b.statusLabel.map { (b.keys[0].label, Message($0).text(in: language)) } }
     }
 }

@@ -23,7 +23,7 @@ public protocol Screen: Sendable {
     /// The contexts its instances use (for the registry and the binding table's tests).
     static var contexts: [KeyContext] { get }
     /// The title of `?`'s help (for screens that offer it).
-    static var helpTitle: String { get }
+    static var helpTitle: MessageKey { get }
     /// The contexts `?` lists on this screen: its own, then those of the modes it opens.
     var helpContexts: [KeyContext] { get }
 
@@ -49,7 +49,7 @@ public protocol Screen: Sendable {
 
 extension Screen {
     public var isOverlay: Bool { true }
-    public static var helpTitle: String { "Keys" }
+    public static var helpTitle: MessageKey { .uiKeys }
     public var helpContexts: [KeyContext] { [context] }
     public mutating func receive(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
                                  _ commands: inout ScreenCommands) {}
@@ -115,7 +115,7 @@ public struct ScreenCommands {
     public init(me: ScreenID) { self.me = me }
 
     /// Store work whose result comes back to this screen's `receive`.
-    public mutating func run(_ slot: String, _ label: String, total: Int? = nil,
+    public mutating func run(_ slot: String, _ label: Message?, total: Int? = nil,
                              _ work: @escaping @Sendable (EffectEnvironment) throws -> any Sendable) {
         effects.append(Effect(slot: slot, label: label, total: total, target: .screen(me), work: work))
     }

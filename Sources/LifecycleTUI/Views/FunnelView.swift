@@ -10,16 +10,14 @@ enum FunnelView {
         let showMedian = w >= 86
         let showWide = w >= 116
         let nameWidth = min(24, max(10, state.stages.map { DisplayWidth.of(SafeText.visible($0.name)) }.max() ?? 10) + 2)
-        let numbers: [(title: String, width: Int)] = [("Customers", 10), ("Share", 7)]
-            + (showConversion ? [("Step conv.", 11)] : []) + (showMedian ? [("Median days", 12)] : [])
-            + (showWide ? [("Reached", 10), ("Revenue", 14)] : [])
+        let numbers = columns(state, conversion: showConversion, median: showMedian, wide: showWide)
         let numbersWidth = numbers.reduce(0) { $0 + $1.width }
         let barWidth = max(4, w - nameWidth - numbersWidth - 3)
 
         // Column titles.
         let titleY = RowLayout.titleY
-        grid.put("Stage", x: 1, y: titleY, role: .columnHeader, maxWidth: nameWidth)
-        grid.put("Customers per stage", x: nameWidth + 1, y: titleY, role: .columnHeader, maxWidth: barWidth)
+        grid.put(state.text(.columnStage), x: 1, y: titleY, role: .columnHeader, maxWidth: nameWidth)
+        grid.put(state.text(.uiCustomersPerStage), x: nameWidth + 1, y: titleY, role: .columnHeader, maxWidth: barWidth)
         var x = nameWidth + 1 + barWidth + 1
         for n in numbers {
             grid.put(n.title, x: x, y: titleY, width: n.width, role: .columnHeader, alignRight: true)
@@ -37,31 +35,46 @@ enum FunnelView {
             grid.put((selected ? "▶ " : "  ") + stage.name, x: 0, y: y, width: nameWidth, role: selected ? .selected : .normal)
             drawBar(count: f.counts[i], max: maxCount, x: nameWidth + 1, y: y, width: barWidth, selected: selected, into: &grid)
             x = nameWidth + 1 + barWidth + 1
-            grid.put(NumberText.grouped(f.counts[i]), x: x, y: y, width: numbers[0].width, alignRight: true)
+            let fm = state.formats
+            grid.put(fm.count(f.counts[i]), x: x, y: y, width: numbers[0].width, alignRight: true)
             x += numbers[0].width
-            grid.put(total == 0 ? "—" : NumberText.percent(Double(f.counts[i]) / Double(total)), x: x, y: y, width: numbers[1].width, alignRight: true)
+            grid.put(total == 0 ? "—" : fm.percent(Double(f.counts[i]) / Double(total)), x: x, y: y, width: numbers[1].width, alignRight: true)
             x += numbers[1].width
             let figures = f.report?.stages[safe: i]
             if showConversion {
-                let text = figures.map { $0.conversion.map(NumberText.percent) ?? "—" } ?? "…"
+                let text = figures.map { $0.conversion.map(fm.percent) ?? "—" } ?? "…"
                 grid.put(text, x: x, y: y, width: numbers[2].width, role: figures == nil ? .pending : .normal, alignRight: true)
                 x += numbers[2].width
             }
             if showMedian {
-                let text = figures.map { $0.medianDaysInStage.map { NumberText.fixed($0, decimals: 1) } ?? "—" } ?? "…"
-                grid.put(text, x: x, y: y, width: 12, role: figures == nil ? .pending : .normal, alignRight: true)
-                x += 12
+                let text = figures.map { $0.medianDaysInStage.map { fm.number($0, decimals: 1) } ?? "—" } ?? "…"
+                grid.put(text, x: x, y: y, width: numbers[3].width, role: figures == nil ? .pending : .normal, alignRight: true)
+                x += numbers[3].width
             }
             if showWide {
-                grid.put(figures.map { NumberText.grouped($0.reached) } ?? "…", x: x, y: y, width: 10, role: figures == nil ? .pending : .normal, alignRight: true)
-                x += 10
-                grid.put(figures.map { NumberText.fixed($0.revenue, decimals: 2) } ?? "…", x: x, y: y, width: 14, role: figures == nil ? .pending : .normal, alignRight: true)
+                grid.put(figures.map { fm.count($0.reached) } ?? "…", x: x, y: y, width: numbers[4].width, role: figures == nil ? .pending : .normal, alignRight: true)
+                x += numbers[4].width
+                grid.put(figures.map { fm.number($0.revenue, decimals: 2) } ?? "…", x: x, y: y, width: numbers[5].width, role: figures == nil ? .pending : .normal, alignRight: true)
             }
         }
         if state.stages.count > fit {
-            grid.put("\(first0 + 1)–\(min(state.stages.count, first0 + fit)) of \(state.stages.count) stages", x: 1, y: titleY + 1, role: .dim)
+            let shown = state.text(.uiStagesShown, .count(first0 + 1), .count(min(state.stages.count, first0 + fit)), .count(state.stages.count))
+            grid.put(shown, x: 1, y: titleY + 1, role: .dim)
         }
         drawDetails(state, y: grid.height - 1 - RowLayout.detailRows, into: &grid)
+    }
+
+    /// The number columns shown, each as wide as its default, its title and a space, and
+    /// (for the share) `100.0%` in the language.
+    static func columns(_ state: AppState, conversion: Bool, median: Bool, wide: Bool) -> [(title: String, width: Int)] {
+        let keys: [(MessageKey, Int)] = [(.columnCustomers, 10), (.columnShare, 7)]
+            + (conversion ? [(.uiStepConversion, 11)] : []) + (median ? [(.columnMedianDays, 12)] : [])
+            + (wide ? [(.columnReached, 10), (.columnRevenue, 14)] : [])
+        return keys.map { key, least in
+            let title = state.text(key)
+            let content = key == .columnShare ? DisplayWidth.of(state.formats.percent(1)) + 1 : 0
+            return (title, max(least, DisplayWidth.of(title) + 1, content))
+        }
     }
 
     /// Where the stage rows go: spaced out when there is room, scrolled to keep the
@@ -107,34 +120,35 @@ enum FunnelView {
         grid.put(String(repeating: "─", count: grid.width), x: 0, y: y, role: .border)
         let title = stage.name + (stage.description.map { " — " + $0 } ?? "")
         grid.put(title, x: 1, y: y + 1, role: .title)
-        let facts = ["\(NumberText.grouped(f.counts[f.selected])) customers now"]
+        let facts = [state.text(.uiCustomersNow, .count(f.counts[f.selected]))]
         if let s = f.report?.stages[safe: f.selected] {
-            var items = [FactLine.Item(text: facts[0], priority: 4), FactLine.Item(text: "\(NumberText.grouped(s.reached)) ever reached it", priority: 2)]
+            var items = [FactLine.Item(text: facts[0], priority: 4), FactLine.Item(text: state.text(.uiEverReached, .count(s.reached)), priority: 2)]
             if let c = s.conversion, f.selected > 0 {
-                items.append(.init(text: "\(NumberText.percent(c)) came on from \(state.stages[f.selected - 1].name)", priority: 1))
+                items.append(.init(text: state.text(.uiCameOnFrom, .percent(c), .text(state.stages[f.selected - 1].name)), priority: 1))
             }
-            items.append(.init(text: "revenue \(NumberText.fixed(s.revenue, decimals: 2)) \(state.info.currency)", priority: 3))
+            items.append(.init(text: state.text(.uiRevenue, .money(s.revenue, currency: state.info.currency)), priority: 3))
             FactLine.draw(items, x: 1, y: y + 2, width: grid.width - 2, into: &grid)
         } else if let error = f.reportError {
-            grid.put(facts[0] + " · figures unavailable: " + error, x: 1, y: y + 2, role: .warning)
+            grid.put(facts[0] + " · " + state.text(.uiFiguresUnavailable, .text(error)), x: 1, y: y + 2, role: .warning)
         } else {
             let n = grid.put(facts[0] + " · ", x: 1, y: y + 2)
-            grid.put("computing reach, conversion and revenue…", x: 1 + n, y: y + 2, role: .pending)
+            grid.put(state.text(.uiComputingFigures), x: 1 + n, y: y + 2, role: .pending)
         }
         if let s = f.report?.stages[safe: f.selected], !s.cameFrom.isEmpty {
             drawInflows(s, state, y: y + 3, into: &grid)
         } else {
-            grid.put("Enter: list its customers   j/k: choose a stage   ?: all keys", x: 1, y: y + 3, role: .dim)
+            grid.put(state.text(.uiFunnelHint), x: 1, y: y + 3, role: .dim)
         }
     }
 
     /// Where the customers who reached the stage came from, most first; those that do not fit
     /// drop out whole, from the least.
     static func drawInflows(_ s: StageFigures, _ state: AppState, y: Int, into grid: inout CellGrid) {
-        let x = 1 + grid.put("came from ", x: 1, y: y, role: .dim)
+        let fm = state.formats
+        let x = 1 + grid.put(state.text(.uiCameFrom) + " ", x: 1, y: y, role: .dim)
         var items = s.cameFrom.map { inflow in
-            let share = s.reached == 0 ? "" : " (\(NumberText.percent(Double(inflow.customers) / Double(s.reached))))"
-            return FactLine.Item(text: "\(origin(inflow.origin, state)) \(NumberText.grouped(inflow.customers))\(share)", priority: 1)
+            let share = s.reached == 0 ? "" : " (\(fm.percent(Double(inflow.customers) / Double(s.reached))))"
+            return FactLine.Item(text: "\(origin(inflow.origin, state)) \(fm.count(inflow.customers))\(share)", priority: 1)
         }
         while items.count > 1, FactLine.fitting(items, width: grid.width - x - 1).count < items.count { items.removeLast() }
         FactLine.draw(items, x: x, y: y, width: grid.width - x - 1, into: &grid)
@@ -143,8 +157,8 @@ enum FunnelView {
     static func origin(_ origin: StageInflow.Origin, _ state: AppState) -> String {
         switch origin {
         case .stage(let id): return state.stages.first { $0.id == id }?.name ?? id
-        case .start: return "start of history"
-        case .unrecorded: return "no recorded entry"
+        case .start: return state.text(.uiStartOfHistory)
+        case .unrecorded: return state.text(.uiNoRecordedEntry)
         }
     }
 }

@@ -4,17 +4,22 @@ import LifecycleKit
 enum MoveOverlays {
     static func drawPicker(_ plan: MovePlan, _ state: AppState, into grid: inout CellGrid) {
         let stages = state.stages
-        let title = "Move " + SafeText.visible(plan.label) + " to…"
+        let title = pickerTitle(plan, state)
         // As wide as its title needs (a long name), from 50 columns up to the screen's width.
         let inner = Box.draw(title: title, width: pickerWidth(title), height: min(stages.count, 12) + 4, into: &grid)
         let current = plan.customers.count == 1 ? plan.customers.first?.value : nil
         for (row, i) in pickerRows(plan, stages.count, innerHeight: inner.height).enumerated() {
             let number = i < 9 ? "\(i + 1) " : "  "
-            let mark = stages[i].id == current ? " ● now" : ""
+            let mark = stages[i].id == current ? " " + state.text(.uiNow) : ""
             let role: Role = i == plan.target ? .selected : .overlay
             grid.put(number + stages[i].name + mark, x: inner.x, y: inner.y + row, width: inner.width, role: role)
         }
-        grid.put("j/k or 1–9 choose · Enter · Esc cancel", x: inner.x, y: inner.y + inner.height - 1, width: inner.width, role: .overlay)
+        grid.put(state.text(.uiPickerKeys), x: inner.x, y: inner.y + inner.height - 1, width: inner.width, role: .overlay)
+    }
+
+    /// `Move Anna Müller to…`.
+    static func pickerTitle(_ plan: MovePlan, _ state: AppState) -> String {
+        plan.customers.count > 1 ? state.text(.uiMoveMarked, .count(plan.customers.count)) : state.text(.uiMoveTo, .text(plan.label))
     }
 
     static func pickerWidth(_ title: String) -> Int { max(50, DisplayWidth.of(title) + 6) }
@@ -29,7 +34,7 @@ enum MoveOverlays {
     /// A click on a stage's line picks it: the box laid out as `drawPicker` draws it.
     static func pickerRegions(_ plan: MovePlan, _ state: AppState) -> [HitRegion] {
         var scratch = CellGrid(width: state.width, height: state.height)
-        let title = "Move " + SafeText.visible(plan.label) + " to…"
+        let title = pickerTitle(plan, state)
         let inner = Box.draw(title: title, width: pickerWidth(title), height: min(state.stages.count, 12) + 4, into: &scratch)
         return pickerRows(plan, state.stages.count, innerHeight: inner.height).enumerated().map { row, i in
             HitRegion(x: inner.x, y: inner.y + row, width: inner.width, index: i)
@@ -37,12 +42,12 @@ enum MoveOverlays {
     }
 
     static func drawConfirm(_ plan: MovePlan, _ state: AppState, into grid: inout CellGrid) {
-        TextBox.draw(title: "Confirm", [
+        TextBox.draw(title: state.text(.uiConfirm), [
             .init(text: question(plan, state), role: .overlayKey),
-            .init(text: plan.note.isEmpty ? "(no note)" : "Note: " + plan.note),
+            .init(text: plan.note.isEmpty ? state.text(.uiNoNote) : state.text(.uiNote, .text(plan.note))),
             .init(text: ""),
-            .init(text: "y or Enter: move them · n or Esc: cancel"),
-        ], width: 64, into: &grid)
+            .init(text: state.text(.uiConfirmKeys)),
+        ], width: 64, language: state.language, into: &grid)
     }
 
     /// `Move 2 customers from Retention to Loyalty?`, or with marks in several stages
@@ -54,17 +59,17 @@ enum MoveOverlays {
         let from = counts.sorted { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }
         let name = { (id: String) in state.stages.first { $0.id == id }?.name ?? id }
         let target = state.stages[plan.target].name
-        let n = NumberText.grouped(plan.customers.count)
-        if from.count == 1 { return "Move \(n) customers from \(name(from[0].key)) to \(target)?" }
-        let parts = from.map { "\(NumberText.grouped($0.value)) from \(name($0.key))" }
-        return "Move \(n) customers (\(parts.joined(separator: ", "))) to \(target)?"
+        let n = MessageArgument.count(plan.customers.count)
+        if from.count == 1 { return state.text(.uiMoveQuestion, n, .text(name(from[0].key)), .text(target)) }
+        let parts = from.map { state.text(.uiCountFrom, .count($0.value), .text(name($0.key))) }
+        return state.text(.uiMoveQuestionMany, n, .text(parts.joined(separator: ", ")), .text(target))
     }
 
-    static func drawQuitPrompt(into grid: inout CellGrid) {
-        TextBox.draw(title: "Unsaved changes", [
-            .init(text: "Your changes are safe in the journal beside the file and come back when you open it again; w writes them into the file now."),
+    static func drawQuitPrompt(_ state: AppState, into grid: inout CellGrid) {
+        TextBox.draw(title: state.text(.uiUnsavedTitle), [
+            .init(text: state.text(.uiUnsavedText)),
             .init(text: ""),
-            .init(text: "w: save and quit · q: quit · Esc: stay", role: .overlayKey),
-        ], width: 64, into: &grid)
+            .init(text: state.text(.uiUnsavedKeys), role: .overlayKey),
+        ], width: 64, language: state.language, into: &grid)
     }
 }

@@ -30,7 +30,7 @@ enum TextBox {
     }
 
     /// `width` is the box's least width; it grows (up to 76 columns) to keep a paragraph on one line.
-    static func draw(title: String, _ paragraphs: [Paragraph], width least: Int, into grid: inout CellGrid) {
+    static func draw(title: String, _ paragraphs: [Paragraph], width least: Int, language: Language, into grid: inout CellGrid) {
         let longest = paragraphs.map { DisplayWidth.of(SafeText.visible($0.text)) }.max() ?? 0
         let width = max(least, min(76, longest + 4))
         let inner = max(1, min(width, grid.width - 2) - 4)
@@ -45,7 +45,7 @@ enum TextBox {
         }
         if cut, box.height > 0 {
             let hidden = lines.count - box.height + 1
-            grid.put("▼ \(hidden) more line\(hidden == 1 ? "" : "s"): enlarge the terminal", x: box.x, y: box.y + box.height - 1,
+            grid.put(Message(.uiMoreLines, .count(hidden)).text(in: language), x: box.x, y: box.y + box.height - 1,
                      width: box.width, role: .overlayKey)
         }
     }
@@ -56,27 +56,27 @@ enum HelpOverlay {
     static let boxWidth = 76
 
     /// What a mode's section is called in the help.
-    static func section(_ context: KeyContext) -> String? {
+    static func section(_ context: KeyContext) -> MessageKey? {
         switch context {
-        case .listSearch: return "Typing a search (/):"
-        case .globalSearch: return "Typing a search across stages:"
+        case .listSearch: return .uiHelpListSearch
+        case .globalSearch: return .uiHelpGlobalSearch
         default: return nil
         }
     }
 
     /// The help's lines on a `gridWidth`-wide screen: key labels and texts, each wrapped in
     /// its column; the modes after the first context under a heading.
-    static func lines(_ contexts: [KeyContext], gridWidth: Int) -> [(key: String, help: String, heading: Bool)] {
+    static func lines(_ contexts: [KeyContext], gridWidth: Int, _ language: Language = .en) -> [(key: String, help: String, heading: Bool)] {
         let inner = max(1, min(boxWidth, gridWidth - 2) - 4)
         let keyWidth = keyWidth(contexts, gridWidth: gridWidth)
         return contexts.flatMap { context in
-            let heading = section(context).map { [("", "", true)] + TextWrap.lines($0, width: inner).map { ("", $0, true) } } ?? []
+            let heading = section(context).map { [("", "", true)] + TextWrap.lines(Message($0).text(in: language), width: inner).map { ("", $0, true) } } ?? []
             return heading + KeyBindings.bindings(in: context).flatMap { b in
                 // A label too long for its column breaks after a `/`: `PgDn/Ctrl-F/` `Ctrl-D`.
                 let keys = DisplayWidth.of(b.keyLabel) < keyWidth ? [b.keyLabel]
                     : TextWrap.lines(b.keyLabel.replacingOccurrences(of: "/", with: "/ "), width: keyWidth - 1)
                         .map { $0.replacingOccurrences(of: "/ ", with: "/") }
-                let help = TextWrap.lines(b.help, width: inner - keyWidth)
+                let help = TextWrap.lines(Message(b.help).text(in: language), width: inner - keyWidth)
                 return (0..<max(keys.count, help.count)).map { (keys[safe: $0] ?? "", help[safe: $0] ?? "", false) }
             }
         }
@@ -89,13 +89,13 @@ enum HelpOverlay {
     }
 
     /// How far the help scrolls: its lines less those the box shows (less frame and footer).
-    static func maxScroll(_ contexts: [KeyContext], width: Int, height: Int) -> Int {
-        let count = lines(contexts, gridWidth: width).count
+    static func maxScroll(_ contexts: [KeyContext], width: Int, height: Int, _ language: Language = .en) -> Int {
+        let count = lines(contexts, gridWidth: width, language).count
         return max(0, count - (min(height - 2, count + 4) - 4))
     }
 
-    static func draw(_ contexts: [KeyContext], title: String, scroll: Int, into grid: inout CellGrid) {
-        let all = lines(contexts, gridWidth: grid.width)
+    static func draw(_ contexts: [KeyContext], title: String, scroll: Int, _ language: Language, into grid: inout CellGrid) {
+        let all = lines(contexts, gridWidth: grid.width, language)
         let keyWidth = keyWidth(contexts, gridWidth: grid.width)
         let inner = Box.draw(title: title, width: boxWidth, height: all.count + 4, into: &grid)
         let room = max(0, inner.height - 2)
@@ -109,28 +109,28 @@ enum HelpOverlay {
             grid.put(line.help, x: inner.x + keyWidth, y: inner.y + i, width: inner.width - keyWidth, role: .overlay)
         }
         let more = all.count - scroll - shown.count
-        let footer = more > 0 ? "▼ \(more) more: j/k scroll · Esc or ? closes" : "Esc or ? closes"
+        let footer = more > 0 ? Message(.uiHelpMore, .count(more)).text(in: language) : Message(.uiHelpClose).text(in: language)
         grid.put(footer, x: inner.x, y: inner.y + inner.height - 1, width: inner.width, role: more > 0 ? .overlayKey : .overlay)
     }
 }
 
 /// `f`: pick a segment and a channel.
 enum FilterPickerOverlay {
-    static func draw(_ p: FilterPickerState, into grid: inout CellGrid) {
+    static func draw(_ p: FilterPickerState, _ state: AppState, into grid: inout CellGrid) {
         let rows = max(p.segments.count, p.channels.count)
-        let inner = Box.draw(title: "Filter", width: 56, height: min(rows, 14) + 5, into: &grid)
+        let inner = Box.draw(title: state.text(.uiFilterTitle), width: 56, height: min(rows, 14) + 5, into: &grid)
         let colWidth = (inner.width - 2) / 2
         let visible = max(1, inner.height - 3)
-        for (col, (title, values, index)) in [("Segment", p.segments, p.segmentIndex), ("Channel", p.channels, p.channelIndex)].enumerated() {
+        for (col, (title, values, index)) in [(state.text(.uiColumnSegment), p.segments, p.segmentIndex), (state.text(.uiColumnChannel), p.channels, p.channelIndex)].enumerated() {
             let x = inner.x + col * (colWidth + 2)
             grid.put(title, x: x, y: inner.y, width: colWidth, role: p.column == col ? .overlayTitle : .overlayKey)
             let first = max(0, min(index - visible / 2, values.count - visible))
             for (row, i) in (first..<min(values.count, first + visible)).enumerated() {
-                let label = (i == index ? "● " : "  ") + (values[i] ?? "any")
+                let label = (i == index ? "● " : "  ") + (values[i] ?? state.text(.uiAny))
                 let role: Role = i == index && p.column == col ? .selected : .overlay
                 grid.put(label, x: x, y: inner.y + 1 + row, width: colWidth, role: role)
             }
         }
-        grid.put("j/k choose · Tab switch · x clear · Enter apply", x: inner.x, y: inner.y + inner.height - 1, width: inner.width, role: .overlay)
+        grid.put(state.text(.uiFilterKeys), x: inner.x, y: inner.y + inner.height - 1, width: inner.width, role: .overlay)
     }
 }

@@ -24,20 +24,20 @@ enum HeaderBar {
 
     /// The items in display order.
     static func items(_ state: AppState) -> [Item] {
-        var asOf = "as of \(state.info.asOf.dateString)"
         let n = state.changesSinceAsOf
-        if n > 0 { asOf += " · \(NumberText.grouped(n)) change\(n == 1 ? "" : "s") since" }
-        let revenue = state.funnel.report.map { "revenue \(NumberText.fixed($0.totals.revenue, decimals: 2)) \(state.info.currency)" } ?? "revenue …"
+        let asOf = n > 0 ? state.text(.uiAsOfWithChanges, .date(state.info.asOf), .count(n)) : state.text(.uiAsOf, .date(state.info.asOf))
+        let revenue = state.funnel.report.map { state.text(.uiRevenue, .money($0.totals.revenue, currency: state.info.currency)) }
+            ?? state.text(.uiRevenuePending)
         var items = [
             Item(text: "clc", priority: 1, role: .header),
             Item(text: state.info.name ?? state.fileLabel, priority: 6, role: .header),
             Item(text: asOf, priority: 9, role: .header),
-            Item(text: "\(NumberText.grouped(state.funnel.customerTotal)) customers", priority: 5, role: .header),
+            Item(text: state.text(.uiCustomers, .count(state.funnel.customerTotal)), priority: 5, role: .header),
             Item(text: revenue, priority: 4, role: .header),
         ]
-        if state.readOnly { items.append(Item(text: "[read-only]", priority: 10, role: .header, isFlag: true)) }
-        if state.unsaved { items.append(Item(text: "● unsaved changes (w saves)", priority: 10, role: .header, isFlag: true)) }
-        if state.indexing { items.append(Item(text: "indexing for fast sorting…", priority: 3, role: .pending, isFlag: true)) }
+        if state.readOnly { items.append(Item(text: state.text(.uiReadOnly), priority: 10, role: .header, isFlag: true)) }
+        if state.unsaved { items.append(Item(text: state.text(.uiUnsaved), priority: 10, role: .header, isFlag: true)) }
+        if state.indexing { items.append(Item(text: state.text(.uiIndexing), priority: 3, role: .pending, isFlag: true)) }
         return items
     }
 
@@ -88,7 +88,7 @@ enum StatusBar {
     /// Hints, right-aligned after column `x`: the last two (help, quit) always, then as many
     /// others as fit. Drawing and mouse clicks both use it.
     static func hints(_ state: AppState, after x: Int, width gridWidth: Int) -> [Hint] {
-        let all = KeyBindings.statusHints(in: state.context).map { Hint(key: $0.key, help: $0.help, x: 0) }
+        let all = KeyBindings.statusHints(in: state.context, state.language).map { Hint(key: $0.key, help: $0.help, x: 0) }
         let essential = Array(all.suffix(2))
         var used = essential.reduce(0) { $0 + $1.width }
         var pieces: [Hint] = []
@@ -122,22 +122,22 @@ extension StatusBar {
         var used = 0
         if let busy = state.busy {
             // The work in progress, then any message (a key refused meanwhile says why).
-            let count = busy.done.map { " " + NumberText.grouped($0) } ?? ""
-            let text = " " + busy.label + count + (busy.cancellable ? " · Esc cancels" : "") + " "
+            let count = busy.done.map { " " + state.formats.count($0) } ?? ""
+            let text = " " + busy.label.text(in: state.language) + count + (busy.cancellable ? " · " + state.text(.uiEscCancels) : "") + " "
             used = grid.put(text, x: x, y: grid.height - 1, role: .pending, maxWidth: limit)
             guard state.status != nil, used < limit else { return used + 1 }
         }
         guard let message = state.status else { return 0 }
         let role: Role = message.kind == .error ? .error : message.kind == .warning ? .warning : .message
-        return used + grid.put(" " + message.text + " ", x: x + used, y: grid.height - 1, role: role, maxWidth: limit - used) + 1
+        return used + grid.put(" " + message.message.text(in: state.language) + " ", x: x + used, y: grid.height - 1, role: role, maxWidth: limit - used) + 1
     }
 }
 
 /// Shown instead of everything when the terminal is below the minimum size.
 enum TooSmallView {
     static func draw(_ state: AppState, into grid: inout CellGrid) {
-        let lines = ["terminal too small", "(needs \(AppState.minimumWidth)×\(AppState.minimumHeight), is \(state.width)×\(state.height))",
-                     "enlarge it, or press q to quit"]
+        let size = [AppState.minimumWidth, AppState.minimumHeight, state.width, state.height].map { MessageArgument.text(String($0)) }
+        let lines = [state.text(.uiTooSmall), Message(.uiTooSmallSize, arguments: size).text(in: state.language), state.text(.uiTooSmallHint)]
         let top = max(0, (grid.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
             let w = min(grid.width, DisplayWidth.of(line))

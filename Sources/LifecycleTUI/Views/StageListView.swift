@@ -4,7 +4,9 @@ import LifecycleKit
 enum StageListColumns {
     struct Column {
         var field: CustomerSort.Field
-        var title: String
+        var title: MessageKey
+        /// The title in the language shown (set by `layout`).
+        var text = ""
         /// Fixed width, or nil for a flexible text column.
         var width: Int?
         var alignRight: Bool
@@ -13,13 +15,13 @@ enum StageListColumns {
     }
 
     static let all: [Column] = [
-        Column(field: .name, title: "Name", width: nil, alignRight: false, priority: 9),
-        Column(field: .email, title: "Email", width: nil, alignRight: false, priority: 3),
-        Column(field: .segment, title: "Segment", width: 10, alignRight: false, priority: 2),
-        Column(field: .stageEnteredAt, title: "Days", width: 6, alignRight: true, priority: 8),
-        Column(field: .touchpointCount, title: "Touch", width: 6, alignRight: true, priority: 6),
-        Column(field: .lastTouchAt, title: "Last touch", width: 10, alignRight: false, priority: 4),
-        Column(field: .revenue, title: "Revenue", width: 11, alignRight: true, priority: 7),
+        Column(field: .name, title: .uiColumnName, width: nil, alignRight: false, priority: 9),
+        Column(field: .email, title: .uiColumnEmail, width: nil, alignRight: false, priority: 3),
+        Column(field: .segment, title: .uiColumnSegment, width: 10, alignRight: false, priority: 2),
+        Column(field: .stageEnteredAt, title: .uiColumnDays, width: 6, alignRight: true, priority: 8),
+        Column(field: .touchpointCount, title: .uiColumnTouch, width: 6, alignRight: true, priority: 6),
+        Column(field: .lastTouchAt, title: .uiColumnLastTouch, width: 10, alignRight: false, priority: 4),
+        Column(field: .revenue, title: .columnRevenue, width: 11, alignRight: true, priority: 7),
     ]
 
     /// ↑ or ↓ for the column as the user reads it: days in stage run opposite to the entry date
@@ -28,23 +30,33 @@ enum StageListColumns {
         (sort.descending != (sort.field == .stageEnteredAt)) ? "↓" : "↑"
     }
 
-    static func title(of field: CustomerSort.Field) -> String {
+    /// `sorted by days in stage ↓`, in `language`.
+    static func sortedBy(_ sort: CustomerSort) -> Message {
+        Message(.uiSortedBy, .message(Message(titleKey(of: sort.field))), .text(arrow(sort)))
+    }
+
+    /// What the header and the status say a list is sorted by.
+    static func titleKey(of field: CustomerSort.Field) -> MessageKey {
         switch field {
-        case .stageEnteredAt: return "days in stage"
-        case .touchpointCount: return "touchpoints"
-        case .lastTouchAt: return "last touch"
-        case .id: return "id"
-        default: return all.first { $0.field == field }?.title.lowercased() ?? field.rawValue
+        case .name: return .uiSortName
+        case .email: return .uiSortEmail
+        case .segment: return .uiSortSegment
+        case .stageEnteredAt: return .uiSortDays
+        case .touchpointCount: return .uiSortTouchpoints
+        case .lastTouchAt: return .uiSortLastTouch
+        case .revenue: return .uiSortRevenue
+        case .id: return .uiSortID
         }
     }
 
     /// The columns that fit in `width`, with their x and width. Columns in `empty` (nothing to
     /// show on the visible page) give their room away; a fixed column is wide enough for its
     /// title and the sort arrow.
-    static func layout(width: Int, empty: Set<CustomerSort.Field> = [], widest: [CustomerSort.Field: Int] = [:]) -> [(column: Column, x: Int, width: Int)] {
+    static func layout(width: Int, _ language: Language = .en, empty: Set<CustomerSort.Field> = [], widest: [CustomerSort.Field: Int] = [:]) -> [(column: Column, x: Int, width: Int)] {
         var columns = all.filter { $0.priority == 9 || !empty.contains($0.field) }.map { c -> Column in
             var c = c
-            c.width = c.width.map { max($0, DisplayWidth.of(c.title) + 1, widest[c.field] ?? 0) }
+            c.text = Message(c.title).text(in: language)
+            c.width = c.width.map { max($0, DisplayWidth.of(c.text) + 1, widest[c.field] ?? 0) }
             return c
         }
         func needed(_ cols: [Column]) -> Int {
@@ -69,18 +81,18 @@ enum StageListColumns {
     }
 
     /// The widest cell of each column on rows `rows` (a number is never cut: its column widens).
-    static func widest(in rows: [CustomerSummary], asOf: Timestamp) -> [CustomerSort.Field: Int] {
+    static func widest(in rows: [CustomerSummary], _ state: AppState) -> [CustomerSort.Field: Int] {
         var out: [CustomerSort.Field: Int] = [:]
         for f in all.map(\.field) where f != .name && f != .email {
-            out[f] = rows.map { DisplayWidth.of(StageListView.cell($0, f, asOf: asOf)) }.max() ?? 0
+            out[f] = rows.map { DisplayWidth.of(StageListView.cell($0, f, state)) }.max() ?? 0
         }
         return out
     }
 
     /// The columns whose cells are all blank on rows `rows` (none when no row is loaded).
-    static func empty(in rows: [CustomerSummary], asOf: Timestamp) -> Set<CustomerSort.Field> {
+    static func empty(in rows: [CustomerSummary], _ state: AppState) -> Set<CustomerSort.Field> {
         guard !rows.isEmpty else { return [] }
-        return Set(all.map(\.field).filter { f in rows.allSatisfy { StageListView.cell($0, f, asOf: asOf).isEmpty } })
+        return Set(all.map(\.field).filter { f in rows.allSatisfy { StageListView.cell($0, f, state).isEmpty } })
     }
 }
 
@@ -94,17 +106,17 @@ enum StageListView {
         // Column header, the sort column marked.
         let page = StageListLayout.visibleRows(height: grid.height)
         let shown = (list.top..<max(list.top, min(list.total, list.top + page))).compactMap { list.row(at: $0) }
-        let columns = StageListColumns.layout(width: grid.width, empty: StageListColumns.empty(in: shown, asOf: state.info.asOf),
-                                              widest: StageListColumns.widest(in: shown, asOf: state.info.asOf))
+        let columns = StageListColumns.layout(width: grid.width, state.language, empty: StageListColumns.empty(in: shown, state),
+                                              widest: StageListColumns.widest(in: shown, state))
         for (c, cx, cw) in columns {
             let sorted = c.field == list.sort.field
-            let title = sorted ? c.title + arrow : c.title
+            let title = sorted ? c.text + arrow : c.text
             grid.put(title, x: cx, y: 2, width: cw, role: sorted ? .sortKey : .columnHeader, alignRight: c.alignRight)
         }
 
         // Rows.
         if list.total == 0 {
-            let why = list.filter.isEmpty ? "No customers in this stage." : "No customers match the filter (F clears it)."
+            let why = state.text(list.filter.isEmpty ? .uiNoCustomersInStage : .uiNoCustomersMatch)
             if !loading { grid.put(why, x: 2, y: StageListLayout.headerRows + 1, role: .dim) }
             return
         }
@@ -123,7 +135,7 @@ enum StageListView {
             if selected || marked { grid.put(selected ? "▶" : "✓", x: 0, y: y, role: marked ? .marked : role) }
             if selected && marked { grid.put("✓", x: 1, y: y, role: .marked) }
             for (c, cx, cw) in columns {
-                grid.put(cell(row, c.field, asOf: state.info.asOf), x: cx, y: y, width: cw, role: marked && !selected ? .marked : role, alignRight: c.alignRight)
+                grid.put(cell(row, c.field, state), x: cx, y: y, width: cw, role: marked && !selected ? .marked : role, alignRight: c.alignRight)
             }
         }
         // A scroll indicator on the right edge.
@@ -140,17 +152,17 @@ enum StageListView {
         let stage = state.stages[list.stageIndex]
         var x = grid.put(" " + stage.name + " ", x: 0, y: 1, role: .title)
         if loading {
-            x += grid.put(" counting customers…", x: x, y: 1, role: .pending)
+            x += grid.put(" " + state.text(.uiCountingCustomers), x: x, y: 1, role: .pending)
         } else {
-            let position = list.total == 0 ? "no customers" : "\(NumberText.grouped(list.cursor + 1)) of \(NumberText.grouped(list.total))"
+            let position = list.total == 0 ? state.text(.uiNoCustomers) : state.text(.uiPosition, .count(list.cursor + 1), .count(list.total))
             x += grid.put(" " + position, x: x, y: 1)
-            x += grid.put("  sorted by \(StageListColumns.title(of: list.sort.field)) \(StageListColumns.arrow(list.sort))", x: x, y: 1, role: .dim)
+            x += grid.put("  " + StageListColumns.sortedBy(list.sort).text(in: state.language), x: x, y: 1, role: .dim)
         }
         var filters: [String] = []
-        if let s = list.filter.segment { filters.append("segment \(s)") }
-        if let c = list.filter.channel { filters.append("channel \(c)") }
-        if !filters.isEmpty { x += grid.put("  filter: " + filters.joined(separator: ", "), x: x, y: 1, role: .warning) }
-        if let marks = marksText(list, stage: stage.id) { x += grid.put("  " + marks, x: x, y: 1, role: .marked) }
+        if let s = list.filter.segment { filters.append(state.text(.uiFilterSegment, .text(s))) }
+        if let c = list.filter.channel { filters.append(state.text(.uiFilterChannel, .text(c))) }
+        if !filters.isEmpty { x += grid.put("  " + state.text(.uiFilterShown, .text(filters.joined(separator: ", "))), x: x, y: 1, role: .warning) }
+        if let marks = marksText(list, stage: stage.id, state) { x += grid.put("  " + marks, x: x, y: 1, role: .marked) }
         let n = state.stages.count
         if n > 1 {
             let next = "Tab ▸ " + state.stages[(list.stageIndex + 1) % n].name
@@ -160,25 +172,26 @@ enum StageListView {
     }
 
     /// `2 marked`, `1 marked · 2 marked in other stages`, or nil without marks.
-    static func marksText(_ list: StageListState, stage: String) -> String? {
+    static func marksText(_ list: StageListState, stage: String, _ state: AppState) -> String? {
         let here = list.marked.values.filter { $0 == stage }.count
         let elsewhere = list.marked.count - here
         var parts: [String] = []
-        if here > 0 { parts.append("\(NumberText.grouped(here)) marked") }
-        if elsewhere > 0 { parts.append("\(NumberText.grouped(elsewhere)) marked in other stages") }
+        if here > 0 { parts.append(state.text(.uiMarked, .count(here))) }
+        if elsewhere > 0 { parts.append(state.text(.uiMarkedElsewhere, .count(elsewhere))) }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
-    static func cell(_ row: CustomerSummary, _ field: CustomerSort.Field, asOf: Timestamp) -> String {
+    static func cell(_ row: CustomerSummary, _ field: CustomerSort.Field, _ state: AppState) -> String {
         let c = row.customer
+        let (asOf, f) = (state.info.asOf, state.formats)
         switch field {
         case .name: return c.name
         case .email: return c.email ?? ""
         case .segment: return c.segment ?? ""
-        case .stageEnteredAt: return c.stageEnteredAt.map { DaysInStage.text(entered: $0, asOf: asOf) } ?? "—"
-        case .touchpointCount: return NumberText.grouped(row.touchpointCount)
-        case .lastTouchAt: return row.lastTouchAt?.dateString ?? "—"
-        case .revenue: return NumberText.fixed(row.revenue, decimals: 2)
+        case .stageEnteredAt: return c.stageEnteredAt.map { DaysInStage.text(entered: $0, asOf: asOf, f) } ?? "—"
+        case .touchpointCount: return f.count(row.touchpointCount)
+        case .lastTouchAt: return row.lastTouchAt.map(f.date) ?? "—"
+        case .revenue: return f.number(row.revenue, decimals: 2)
         case .id: return c.id
         }
     }

@@ -7,14 +7,12 @@ enum StaleJournalOverlay {
     static func paragraphs(_ stale: StaleJournal, _ state: AppState) -> [(text: String, role: Role)] {
         let journal = (stale.path as NSString).lastPathComponent
         let n = stale.actionCount
-        let changes = n == 0 ? "no unsaved stage changes" : "\(NumberText.grouped(n)) unsaved stage change\(n == 1 ? "" : "s")"
+        let changes = n == 0 ? Message(.sjNoChanges) : Message(.sjChanges, .count(n))
         return [
-            ("The journal \(journal) (\(changes)) \(stale.problem), so it cannot be replayed. "
-                + "You see \(state.fileLabel) as it is on disk.", .overlay),
-            ("s: set the journal aside: it is renamed to \(journal).set-aside-<time>, never deleted, "
-                + "and you can change stages on the file as it is.", .overlayKey),
-            ("Esc: browse read-only; the journal stays as it is.", .overlayKey),
-            ("q: quit; nothing is changed.", .overlayKey),
+            (state.text(.sjWhat, .text(journal), .message(changes), .message(stale.problem), .text(state.fileLabel)), .overlay),
+            (state.text(.sjSetAside, .text(journal)), .overlayKey),
+            (state.text(.sjBrowse), .overlayKey),
+            (state.text(.sjQuit), .overlayKey),
         ]
     }
 
@@ -26,7 +24,7 @@ enum StaleJournalOverlay {
             if i == 1 { lines.append(("", .overlay)) }
             lines += wrap(p.text, width: inner).map { ($0, p.role) }
         }
-        let box = Box.draw(title: "This file's journal cannot be replayed", width: width, height: lines.count + 2, into: &grid)
+        let box = Box.draw(title: state.text(.sjTitle), width: width, height: lines.count + 2, into: &grid)
         for (row, line) in lines.prefix(box.height).enumerated() {
             grid.put(line.text, x: box.x, y: box.y + row, width: box.width, role: line.role)
         }

@@ -4,7 +4,7 @@ import LifecycleKit
 /// counts and figures the header shows too), since a list switching stage moves it.
 public struct FunnelScreen: Screen {
     public static let contexts: [KeyContext] = [.funnel]
-    public static let helpTitle = "Keys — Funnel"
+    public static let helpTitle = MessageKey.uiKeysFunnel
     public var context: KeyContext { .funnel }
     public var isOverlay: Bool { false }
     public var helpContexts: [KeyContext] { [.funnel, .globalSearch] }

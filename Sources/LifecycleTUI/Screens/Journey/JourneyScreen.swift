@@ -3,7 +3,7 @@ import LifecycleKit
 /// One customer's journey: profile, stage path and the timeline, scrolled.
 public struct JourneyScreen: Screen {
     public static let contexts: [KeyContext] = [.journey]
-    public static let helpTitle = "Keys — Customer journey"
+    public static let helpTitle = MessageKey.uiKeysJourney
     public var journey: JourneyState
 
     public var context: KeyContext { .journey }
@@ -24,7 +24,7 @@ public struct JourneyScreen: Screen {
         case .flipOrder:
             journey.newestFirst.toggle()
             journey.scroll = 0
-            app.status = StatusMessage(journey.newestFirst ? "newest first" : "oldest first")
+            app.status = StatusMessage(journey.newestFirst ? .uiNewestFirst : .uiOldestFirst)
         case .move:
             commands.ask(.startMove(customers: [journey.customer.id: journey.customer.stage], label: journey.customer.name))
         case .back: commands.close()
@@ -42,7 +42,7 @@ public struct JourneyScreen: Screen {
 
     public mutating func reloadAfterChange(moved: [Transition], _ app: inout AppState, _ commands: inout ScreenCommands) {
         let id = journey.customer.id
-        commands.run("reload", "reloading the journey") { env in JourneyLoad(id: id, journey: try StageListLoading.journey(id, in: env.store)) }
+        commands.run("reload", Message(.prReloadingJourney)) { env in JourneyLoad(id: id, journey: try StageListLoading.journey(id, in: env.store)) }
     }
 
     public mutating func receive(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
@@ -54,7 +54,7 @@ public struct JourneyScreen: Screen {
             fresh.scroll = journey.scroll
             journey = fresh
         case .failure(let f):
-            app.status = StatusMessage("reloading the journey failed: \(f.error)", kind: .error)
+            app.status = StatusMessage(.stFailed, .message(Message(.prReloadingJourney)), .error(f.error), kind: .error)
         }
     }
 

@@ -33,7 +33,7 @@ public struct FilterPickerScreen: Screen {
         picker = p
     }
 
-    public func draw(_ app: AppState, into grid: inout CellGrid) { FilterPickerOverlay.draw(picker, into: &grid) }
+    public func draw(_ app: AppState, into grid: inout CellGrid) { FilterPickerOverlay.draw(picker, app, into: &grid) }
 }
 
 /// The filter overlay: a segment column and a channel column.

@@ -40,7 +40,7 @@ public struct GlobalSearchScreen: Screen {
         let query = search.input, idsOnly = app.indexing, stages = app.stages
         guard !query.isEmpty else { return searching = false }
         searching = true
-        commands.run("find", "searching “\(query)”") { env in
+        commands.run("find", Message(.prSearching, .text(query))) { env in
             try Found.search(query, idsOnly: idsOnly, stages: stages, in: env.store)
         }
     }
@@ -49,14 +49,14 @@ public struct GlobalSearchScreen: Screen {
                                  _ commands: inout ScreenCommands) {
         searching = false
         switch result {
-        case .failure(let f): app.status = StatusMessage("searching failed: \(f.error)", kind: .error)
+        case .failure(let f): app.status = StatusMessage(.stFailed, .message(Message(.prSearchingPlain)), .error(f.error), kind: .error)
         case .success(let v):
             guard let found = v.value as? Found else { return }
             if let location = found.location {
                 (search.found, search.label) = (location, found.label)
             } else {
                 app.status = found.idsOnly
-                    ? StatusMessage("no customer with id “\(found.query)” · names and emails once indexing ends", kind: .warning)
+                    ? StatusMessage(.stNoCustomerWithID, .text(found.query), kind: .warning)
                     : Dashboard.noMatch(found.query)
             }
         }
@@ -66,7 +66,7 @@ public struct GlobalSearchScreen: Screen {
     public func draw(_ app: AppState, into grid: inout CellGrid) {}
 
     public func inputLine(_ app: AppState) -> InputLine? {
-        .query("all stages /" + search.input, found: search.label.map { $0 + " (Enter opens)" })
+        .query(app.text(.uiAllStagesQuery, .text(search.input)), found: search.label.map { app.text(.uiEnterOpens, .text($0)) })
     }
 }
 

@@ -1,3 +1,5 @@
+import LifecycleKit
+
 /// `?`: every key of the screen beneath (and of the input lines it opens), from the table.
 public struct HelpScreen: Screen {
     public static let contexts: [KeyContext] = [.help]
@@ -5,7 +7,7 @@ public struct HelpScreen: Screen {
     public var scroll = 0
     /// The contexts listed and the box's title, taken from the screen beneath.
     let listed: [KeyContext]
-    let title: String
+    let title: MessageKey
 
     public init(for screen: any Screen) {
         listed = screen.helpContexts
@@ -14,7 +16,7 @@ public struct HelpScreen: Screen {
 
     public mutating func update(_ input: ScreenInput, _ app: inout AppState, _ commands: inout ScreenCommands) {
         guard case .action(let action, _) = input else { return }
-        let maxScroll = HelpOverlay.maxScroll(listed, width: app.width, height: app.height)
+        let maxScroll = HelpOverlay.maxScroll(listed, width: app.width, height: app.height, app.language)
         switch action {
         case .back: commands.close()
         case .down: scroll = min(maxScroll, scroll + 1)
@@ -28,6 +30,6 @@ public struct HelpScreen: Screen {
     }
 
     public func draw(_ app: AppState, into grid: inout CellGrid) {
-        HelpOverlay.draw(listed, title: title, scroll: scroll, into: &grid)
+        HelpOverlay.draw(listed, title: app.text(title), scroll: scroll, app.language, into: &grid)
     }
 }

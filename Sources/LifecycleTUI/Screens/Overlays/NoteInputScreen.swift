@@ -13,7 +13,7 @@ public struct NoteInputScreen: Screen {
         switch input {
         case .action(.back, _):
             commands.close()
-            app.status = StatusMessage("nothing moved")
+            app.status = StatusMessage(.stNothingMoved)
         case .action(.open, _):
             commands.close()
             if plan.customers.count > 1 { commands.push(ConfirmScreen(plan)) } else { commands.ask(.perform(plan)) }
@@ -25,6 +25,6 @@ public struct NoteInputScreen: Screen {
     public func draw(_ app: AppState, into grid: inout CellGrid) {}
 
     public func inputLine(_ app: AppState) -> InputLine? {
-        .prompt("Note for the move to \(app.stages[plan.target].name) \(KeyBindings.promptKeys(in: .noteInput)): ", text: plan.note)
+        .prompt(app.text(.uiNotePrompt, .text(app.stages[plan.target].name), .text(KeyBindings.promptKeys(in: .noteInput, app.language))), text: plan.note)
     }
 }

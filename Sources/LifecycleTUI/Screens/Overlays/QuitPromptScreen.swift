@@ -15,5 +15,5 @@ public struct QuitPromptScreen: Screen {
         }
     }
 
-    public func draw(_ app: AppState, into grid: inout CellGrid) { MoveOverlays.drawQuitPrompt(into: &grid) }
+    public func draw(_ app: AppState, into grid: inout CellGrid) { MoveOverlays.drawQuitPrompt(app, into: &grid) }
 }

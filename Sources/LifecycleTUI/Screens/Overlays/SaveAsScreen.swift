@@ -14,11 +14,11 @@ public struct SaveAsScreen: Screen {
         switch input {
         case .action(.back, _):
             commands.close()
-            app.status = StatusMessage("not saved: the changes stay in the journal", kind: .warning)
+            app.status = StatusMessage(.stNotSaved, kind: .warning)
         case .action(.open, _):
             guard !name.isEmpty else { return }
             guard !FileManager.default.fileExists(atPath: name) else {
-                app.status = StatusMessage("\(name) exists: choose another name", kind: .warning)
+                app.status = StatusMessage(.stExists, .text(name), kind: .warning)
                 return
             }
             commands.close()
@@ -31,6 +31,6 @@ public struct SaveAsScreen: Screen {
     public func draw(_ app: AppState, into grid: inout CellGrid) {}
 
     public func inputLine(_ app: AppState) -> InputLine? {
-        .prompt("File changed on disk. Save as \(KeyBindings.promptKeys(in: .saveAs)): ", text: name)
+        .prompt(app.text(.uiSaveAsPrompt, .text(KeyBindings.promptKeys(in: .saveAs, app.language))), text: name)
     }
 }

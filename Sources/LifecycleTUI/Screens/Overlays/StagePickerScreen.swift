@@ -22,7 +22,7 @@ public struct StagePickerScreen: Screen {
         case .action(.open, _):
             commands.close()
             if plan.customers.count == 1, plan.customers.first?.value == app.stages[plan.target].id {
-                app.status = StatusMessage("\(SafeText.visible(plan.label)) is already in \(app.stages[plan.target].name)")
+                app.status = StatusMessage(.stAlreadyIn, .text(plan.label), .text(app.stages[plan.target].name))
                 return
             }
             commands.push(NoteInputScreen(plan))

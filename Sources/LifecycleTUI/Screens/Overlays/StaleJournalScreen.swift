@@ -17,7 +17,7 @@ public struct StaleJournalScreen: Screen {
             commands.ask(.setAsideJournal)
         case .back:
             commands.close()
-            app.status = StatusMessage("read-only while the journal is there (m offers to set it aside)", kind: .warning)
+            app.status = StatusMessage(.stReadOnlyWhileJournal, kind: .warning)
         case .quit:
             commands.close()
             app.shouldQuit = true

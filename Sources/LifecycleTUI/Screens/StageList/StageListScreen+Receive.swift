@@ -9,7 +9,7 @@ extension StageListScreen {
         case .success(let v): value = v.value
         case .failure(let f):
             if slot == "reload" { reloading = false }
-            app.status = StatusMessage("\(Self.doing(slot)) failed: \(f.error)", kind: .error)
+            app.status = StatusMessage(.stFailed, .message(Message(Self.doing(slot))), .error(f.error), kind: .error)
             return
         }
         switch value {
@@ -20,12 +20,12 @@ extension StageListScreen {
         case let hit as StageListLoading.Hit: jump(hit, &app, &commands)
         case let marked as [String: String]:
             list.marked.merge(marked) { $1 }
-            app.status = StatusMessage("\(NumberText.grouped(list.marked.count)) marked · m moves them · c clears")
+            app.status = StatusMessage(.stMarkedHint, .count(list.marked.count))
         case let picker as FilterPickerState: commands.push(FilterPickerScreen(picker, owner: commands.me))
         case let filter as CustomerFilter: applyFilter(filter, &app, &commands)
         case let load as JourneyLoad:
             guard let journey = load.journey else {
-                app.status = StatusMessage("customer \(load.id) no longer exists", kind: .warning)
+                app.status = StatusMessage(.stCustomerGone, .text(load.id), kind: .warning)
                 return
             }
             commands.push(JourneyScreen(journey))
@@ -44,21 +44,21 @@ extension StageListScreen {
         list.cursor = max(0, min(list.cursor, list.total - 1))
         list.scrollIntoView(height: app.height)
         loadRows(app, &commands)
-        if reply.saying == "filtered" {
-            app.status = StatusMessage("filtered: \(NumberText.grouped(list.total)) customers")
-        } else if let text = reply.saying {
-            app.status = StatusMessage(text)
+        if reply.saying?.key == .stFiltered {
+            app.status = StatusMessage(.stFiltered, .count(list.total))
+        } else if let message = reply.saying {
+            app.status = StatusMessage(message)
         }
     }
 
-    static func doing(_ slot: String) -> String {
+    static func doing(_ slot: String) -> MessageKey {
         switch slot {
-        case "reload": return "counting customers"
-        case "rows": return "loading customers"
-        case "search": return "searching"
-        case "markAll": return "marking"
-        case "filter": return "reading segments"
-        default: return "opening the journey"
+        case "reload": return .prCountingCustomers
+        case "rows": return .prLoadingCustomers
+        case "search": return .prSearchingPlain
+        case "markAll": return .prMarkingPlain
+        case "filter": return .prReadingSegments
+        default: return .prOpeningJourney
         }
     }
 }

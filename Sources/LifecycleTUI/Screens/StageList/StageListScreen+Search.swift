@@ -9,7 +9,7 @@ extension StageListScreen {
             return
         }
         guard let query = list.lastSearch else {
-            app.status = StatusMessage("no search yet: press / to search", kind: .warning)
+            app.status = StatusMessage(.stNoSearchYet, kind: .warning)
             return
         }
         let forward = action == .searchNext
@@ -24,7 +24,7 @@ extension StageListScreen {
             list.searchInput = nil
             if !text.isEmpty { list.lastSearch = text }
             if app.status?.kind != .warning {  // keep "no match" visible
-                app.status = text.isEmpty ? nil : StatusMessage("/\(text)  (n next, N previous)")
+                app.status = text.isEmpty ? nil : StatusMessage(.stSearchTyped, .text(text))
             }
         case .action(.back, _):
             list.searchInput = nil
@@ -41,7 +41,7 @@ extension StageListScreen {
     mutating func findMatch(_ text: String, from start: Int, forward: Bool, _ app: AppState, _ commands: inout ScreenCommands) {
         guard list.total > 0 else { return }
         let q = list.query(app.stages), total = list.total, cursor = list.cursor
-        commands.run("search", "searching “\(text)”") { env in
+        commands.run("search", Message(.prSearching, .text(text))) { env in
             try StageListLoading.match(text, q, total: total, from: start, forward: forward, cursor: cursor, in: env.store)
         }
     }
@@ -53,7 +53,7 @@ extension StageListScreen {
         }
         if list.searchInput == nil {
             let wrapped = hit.forward ? index < hit.from : index > hit.from
-            app.status = StatusMessage("/\(hit.query)" + (wrapped ? "  (search wrapped)" : ""))
+            app.status = StatusMessage(wrapped ? .stSearchWrapped : .stSearchHit, .text(hit.query))
         } else {
             app.status = nil
         }

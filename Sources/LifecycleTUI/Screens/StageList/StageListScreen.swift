@@ -4,7 +4,7 @@ import LifecycleKit
 /// search. Rows, counts and matches come from effects; keys change the state at once.
 public struct StageListScreen: Screen {
     public static let contexts: [KeyContext] = [.stageList, .listSearch]
-    public static let helpTitle = "Keys — Stage list"
+    public static let helpTitle = MessageKey.uiKeysStageList
     public var list: StageListState
     /// A reload (count and page) is on its way: pages are asked for once it is in.
     var reloading = false
@@ -20,10 +20,10 @@ public struct StageListScreen: Screen {
     }
 
     /// Said in the status bar once the list is loaded.
-    var announcement: String?
+    var announcement: Message?
 
     /// `list` as it is, re-read once pushed; `announcement` is said once it is in.
-    init(_ list: StageListState, announcing announcement: String? = nil) {
+    init(_ list: StageListState, announcing announcement: Message? = nil) {
         self.list = list
         self.announcement = announcement
     }
@@ -56,7 +56,7 @@ public struct StageListScreen: Screen {
         case .search, .searchNext, .searchPrevious: startSearch(action, &app, &commands)
         case .filter:
             let current = list.filter
-            commands.run("filter", "reading segments and channels") { env in
+            commands.run("filter", Message(.prReadingFilters)) { env in
                 FilterPickerState(segments: try env.store.segments(), channels: try env.store.channels(), current: current)
             }
         case .clearFilter:
@@ -65,7 +65,7 @@ public struct StageListScreen: Screen {
         case .open:
             guard let row = list.row(at: list.cursor) else { return }
             let id = row.customer.id
-            commands.run("journey", "opening the journey") { env in JourneyLoad(id: id, journey: try StageListLoading.journey(id, in: env.store)) }
+            commands.run("journey", Message(.prOpeningJourney)) { env in JourneyLoad(id: id, journey: try StageListLoading.journey(id, in: env.store)) }
         case .move: startMove(&commands)
         case .back: commands.close()
         default: marks(action, &app, &commands)
@@ -81,12 +81,12 @@ public struct StageListScreen: Screen {
             moveCursor(to: list.cursor + 1, app, &commands)
         case .markAll:
             let q = list.query(app.stages), total = list.total
-            commands.run("markAll", "marking \(NumberText.grouped(total)) customers…", total: total) { env in
+            commands.run("markAll", .inProgress(.prMarking, .count(total)), total: total) { env in
                 try StageListLoading.markAll(q, total: total, env: env)
             }
         case .clearMarks:
             list.marked.removeAll()
-            app.status = StatusMessage("marks cleared")
+            app.status = StatusMessage(.stMarksCleared)
         default: break
         }
     }
@@ -94,7 +94,7 @@ public struct StageListScreen: Screen {
     /// `m`: the marked customers, else the selected one.
     func startMove(_ commands: inout ScreenCommands) {
         if !list.marked.isEmpty {
-            commands.ask(.startMove(customers: list.marked, label: "\(NumberText.grouped(list.marked.count)) marked customers"))
+            commands.ask(.startMove(customers: list.marked, label: ""))
         } else if let row = list.row(at: list.cursor) {
             commands.ask(.startMove(customers: [row.customer.id: row.customer.stage], label: row.customer.name))
         }
@@ -108,13 +108,13 @@ public struct StageListScreen: Screen {
             list.sort = CustomerSort(cycle[((cycle.firstIndex(of: list.sort.field) ?? -1) + 1) % cycle.count], descending: false)
         }
         (list.cursor, list.top) = (0, 0)
-        reload(app, &commands, saying: "sorted by \(StageListColumns.title(of: list.sort.field)) \(StageListColumns.arrow(list.sort))")
+        reload(app, &commands, saying: StageListColumns.sortedBy(list.sort))
     }
 
     mutating func applyFilter(_ filter: CustomerFilter, _ app: inout AppState, _ commands: inout ScreenCommands) {
         list.filter = filter
         (list.cursor, list.top) = (0, 0)
-        reload(app, &commands, saying: filter.isEmpty ? "filter cleared" : "filtered")
+        reload(app, &commands, saying: Message(filter.isEmpty ? .stFilterCleared : .stFiltered))
     }
 
     mutating func moveCursor(to index: Int, _ app: AppState, _ commands: inout ScreenCommands) {
@@ -128,14 +128,14 @@ public struct StageListScreen: Screen {
     mutating func loadRows(_ app: AppState, _ commands: inout ScreenCommands) {
         guard !reloading, let window = list.missingWindow(height: app.height) else { return }
         let q = list.query(app.stages)
-        commands.run("rows", "loading customers") { env in try StageListLoading.rows(q, offset: window.offset, limit: window.limit, in: env.store) }
+        commands.run("rows", Message(.prLoadingCustomers)) { env in try StageListLoading.rows(q, offset: window.offset, limit: window.limit, in: env.store) }
     }
 
     /// Re-reads the count and the rows around the cursor (new stage, filter or sort; after a change, on `anchor`).
-    mutating func reload(_ app: AppState, _ commands: inout ScreenCommands, anchor: CursorAnchor? = nil, saying: String? = nil) {
+    mutating func reload(_ app: AppState, _ commands: inout ScreenCommands, anchor: CursorAnchor? = nil, saying: Message? = nil) {
         reloading = true
         let list = self.list, q = list.query(app.stages), height = app.height
-        commands.run("reload", "counting customers") { env in
+        commands.run("reload", Message(.prCountingCustomers)) { env in
             ReloadReply(reloaded: try StageListLoading.reload(list, q, height: height, anchor: anchor, in: env.store),
                         requestedCursor: list.cursor, saying: saying)
         }
@@ -174,7 +174,7 @@ struct ReloadReply: Sendable {
     var reloaded: StageListLoading.Reloaded
     /// The cursor when it was asked for: a cursor moved since stays where the keys put it.
     var requestedCursor: Int
-    var saying: String?
+    var saying: Message?
 }
 
 /// A journey read for opening.
