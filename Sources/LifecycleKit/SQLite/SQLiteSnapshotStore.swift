@@ -12,7 +12,11 @@ import GRDBSQLite
 /// SQLiteSnapshotStore+Moves.swift) through a second, writable connection opened when the
 /// file and its directory are writable. The file is never rewritten and its journal mode
 /// never changed.
-public final class SQLiteSnapshotStore: SnapshotStore, SideCached {
+///
+/// Sendable: what changes after opening is under a lock (`state`, the list index and search
+/// slots, `scans`); connections are GRDB queues, each serialized; `journeyChunk` and
+/// `betweenJourneyChunks` are set by tests before any pass.
+public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Sendable {
     public let path: String
     public let stages: [Stage]
     /// Warnings found at open (errors refuse the file).
@@ -22,22 +26,40 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached {
     let stageIndex: [String: Int]
     /// The connection stage changes are written through; nil when the store is read-only.
     let writer: DatabaseQueue?
-    /// `PRAGMA data_version` at the last `refresh()` (of `writer`, else of the read connection).
-    var lastDataVersion: Int = 0
-    /// Another connection changed the file before one of this store's own stage changes
-    /// (seen inside its transaction); reported by the next `refresh()`.
-    var changedElsewhere = false
+    /// What changes after opening, shared by the threads that use the store (the effect
+    /// worker, the figures' and the index's threads): read and written under its lock.
+    private struct MutableState {
+        /// `PRAGMA data_version` at the last `refresh()` (of `writer`, else of the read connection).
+        var lastDataVersion = 0
+        /// Another connection changed the file before one of this store's own stage changes
+        /// (seen inside its transaction); reported by the next `refresh()`.
+        var changedElsewhere = false
+        var cachedInfo: SnapshotInfo?
+        /// The file has `transitions.reverts` (the store adds it with its first undo).
+        var hasRevertsColumn = false
+    }
+    private let state = Protected(MutableState())
+
+    var lastDataVersion: Int {
+        get { state.withLock { $0.lastDataVersion } }
+        set { state.withLock { $0.lastDataVersion = newValue } }
+    }
+    var changedElsewhere: Bool {
+        get { state.withLock { $0.changedElsewhere } }
+        set { state.withLock { $0.changedElsewhere = newValue } }
+    }
 
     /// `as_of` from meta; when absent, the latest timestamp of the file, found by a full
     /// scan on first use (not at open).
     public var info: SnapshotInfo {
-        if let cachedInfo { return cachedInfo }
+        if let known = state.withLock({ $0.cachedInfo }) { return known }
         let info = SnapshotInfo(name: header.name, currency: header.currency, declaredAsOf: header.declaredAsOf,
                                 asOf: header.declaredAsOf ?? (try? latestTimestamp()) ?? Timestamp(microseconds: 0))
-        cachedInfo = info
-        return info
+        return state.withLock { state in
+            if state.cachedInfo == nil { state.cachedInfo = info }
+            return state.cachedInfo!
+        }
     }
-    private var cachedInfo: SnapshotInfo?
     /// The full scans running on their own connections (see `readOnOwnConnection`).
     let scans = BackgroundScans()
     /// The per-customer columns that make lists instant, once built or loaded (see
@@ -54,20 +76,19 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached {
     /// one, the snapshot describes its latest timestamp, which may now be `at` (if not
     /// computed yet, the scan will find it).
     func didWrite(at: Timestamp) {
-        guard header.declaredAsOf == nil, var info = cachedInfo, at > info.asOf else { return }
-        info.asOf = at
-        cachedInfo = info
+        guard header.declaredAsOf == nil else { return }
+        state.withLock { state in
+            if let asOf = state.cachedInfo?.asOf, at > asOf { state.cachedInfo?.asOf = at }
+        }
     }
 
     /// The transitions' columns to read (with `reverts` once the file has that column).
-    var transitionRows: SQLiteRows.Table { schemaLock.withLock { SQLiteRows.transitions(hasReverts: hasRevertsColumn) } }
+    var transitionRows: SQLiteRows.Table { SQLiteRows.transitions(hasReverts: transitionsHaveReverts) }
     /// Whether the file has `transitions.reverts`; set when this store adds it.
     var transitionsHaveReverts: Bool {
-        get { schemaLock.withLock { hasRevertsColumn } }
-        set { schemaLock.withLock { hasRevertsColumn = newValue } }
+        get { state.withLock { $0.hasRevertsColumn } }
+        set { state.withLock { $0.hasRevertsColumn = newValue } }
     }
-    private var hasRevertsColumn: Bool
-    private let schemaLock = NSLock()
 
     /// Opens `path`. Throws `SnapshotError` when it is not a SQLite database, not a
     /// snapshot, of another version, or lacks a table, a column or valid stages.
@@ -86,13 +107,13 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached {
         }
         if header.problems.hasErrors { throw SnapshotError(path: path, problems: header.problems) }
         problems = header.problems
-        hasRevertsColumn = header.transitionsHaveReverts
         stages = header.stages
         var index: [String: Int] = [:]
         for (i, s) in stages.enumerated() { index[s.id] = i }
         stageIndex = index
         writer = readOnly ? nil : SQLiteSchema.openWritable(path)
         lastDataVersion = (try? dataVersion()) ?? 0
+        transitionsHaveReverts = header.transitionsHaveReverts
     }
 
     /// The file is in WAL mode and had no `-wal`/`-shm` when opened: they are removed when

@@ -5,7 +5,7 @@ public final class ThreadResult<T>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<T, Error>?
 
-    public init(_ body: @escaping () throws -> T) {
+    public init(_ body: @escaping @Sendable () throws -> T) {
         let thread = Thread { [self] in
             result = Result { try body() }
             done.signal()

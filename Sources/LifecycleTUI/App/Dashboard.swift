@@ -40,7 +40,7 @@ public struct Dashboard {
         }
         state.readOnly = store.isReadOnly
         if store.isReadOnly, state.status == nil, let why = SnapshotFile.writeProtectionReason(store.path) {
-            state.status = StatusMessage(why.description, kind: .warning)
+            state.status = StatusMessage(why, kind: .warning)
         }
         state.unsaved = store.hasUnsavedChanges
         state.staleJournal = store.staleJournal
