@@ -48,6 +48,6 @@ extension SQLiteSchema {
         guard access(path, W_OK) == 0, access(directory.isEmpty ? "." : directory, W_OK) == 0,
               let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int, size == 0
         else { return }
-        openAndCloseWritable(path, waiting: 0.2)
+        openAndCloseWritable(path, waiting: 2)
     }
 }
