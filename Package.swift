@@ -60,5 +60,5 @@ let package = Package(
         // runs `clc-bench --smoke`.
         .testTarget(name: "EndToEndTests", dependencies: ["clc", "clc-bench", "LifecycleKit"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

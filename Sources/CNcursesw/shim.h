@@ -22,6 +22,10 @@ static inline int clc_err(void) { return ERR; }
 static inline int clc_lines(void) { return LINES; }
 static inline int clc_cols(void) { return COLS; }
 static inline WINDOW *clc_stdscr(void) { return stdscr; }
+static inline int clc_colors(void) { return COLORS; }
+static inline int clc_color_pairs(void) { return COLOR_PAIRS; }
+// The terminal on standard output and input (C globals Swift 6 cannot read safely).
+static inline SCREEN *clc_newterm_std(void) { return newterm(NULL, stdout, stdin); }
 
 // The mouse (only with --mouse): clicks, double clicks and the wheel.
 static inline int clc_key_mouse(void) { return KEY_MOUSE; }

@@ -42,6 +42,7 @@ enum Pty {
     }
 
     /// Reads a pty master on a thread of its own until it reports end (EIO once no slave is open).
+    /// Sendable: `count` is written before `done` is signalled and read after it is waited for.
     final class Drain: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         private var count = 0

@@ -11,7 +11,7 @@ enum GeneratorFixture {
     }
 
     /// A 2,000-customer set shared by the tests that only read it.
-    static let standard: CollectingSink = try! generate(customers: 2_000, seed: 7)
+    nonisolated(unsafe) static let standard: CollectingSink = try! generate(customers: 2_000, seed: 7)   // read only
 
     static let stageOrder = ["awareness", "acquisition", "conversion", "retention", "reengagement", "loyalty"]
 }

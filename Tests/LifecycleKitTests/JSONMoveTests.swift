@@ -103,8 +103,8 @@ enum MoveFixture {
         let (dir, path) = try MoveFixture.file()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try JSONSnapshotStore(path: path)
-        var times = [MoveFixture.at, MoveFixture.later, Timestamp("2026-10-17T00:00:00Z")!].makeIterator()
-        var mover = StageMover(user: "anna", clock: { times.next()! })
+        let times = Protected([MoveFixture.at, MoveFixture.later, Timestamp("2026-10-17T00:00:00Z")!].makeIterator())
+        var mover = StageMover(user: "anna", clock: { times.withLock { $0.next()! } })
 
         let moved = try mover.move([(id: "C4", seenIn: "awareness"), (id: "C6", seenIn: "awareness")],
                                    to: "consideration", note: "campaign", in: store)

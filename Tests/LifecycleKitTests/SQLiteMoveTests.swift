@@ -46,12 +46,13 @@ enum SQLiteMoveFixtures {
     static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
     /// A clock that ticks one minute per call from `start`.
-    static func clock(from start: Timestamp = t("2026-11-02T09:00:00Z")) -> () -> Timestamp {
-        final class Ticks: @unchecked Sendable { var next: Timestamp; init(_ t: Timestamp) { next = t } }
-        let ticks = Ticks(start)
+    static func clock(from start: Timestamp = t("2026-11-02T09:00:00Z")) -> @Sendable () -> Timestamp {
+        let ticks = Protected(start)
         return {
-            defer { ticks.next = ticks.next.adding(seconds: 60) }
-            return ticks.next
+            ticks.withLock { next in
+                defer { next = next.adding(seconds: 60) }
+                return next
+            }
         }
     }
 }

@@ -30,11 +30,11 @@ import Testing
     @Test func workRunsOffTheCallingThreadInOrderAndReportsProgress() throws {
         let store = try TUITest.store()
         let runner = ThreadedEffectRunner(store: store)
-        let caller = Thread.current
+        let caller = ObjectIdentifier(Thread.current)
         let slow = Self.issued(1, slot: "slow") { env in
             env.token.report(7)
             Thread.sleep(forTimeInterval: 0.4)
-            return Thread.current != caller
+            return ObjectIdentifier(Thread.current) != caller
         }
         let counts = Self.issued(2, slot: "counts") { env in try env.store.stageCounts() }
         let start = Date()

@@ -7,7 +7,11 @@ import Foundation
 /// `customers[1041].stage`, or `line L, column C` for a syntax error, both 1-based, the
 /// column counted in Unicode code points); warnings end up in `problems`. Customer lists
 /// are sorted once per (stage, filter, order) and cached, so that paging costs only the page.
-public final class JSONSnapshotStore: SnapshotStore, FileSaving {
+///
+/// Sendable: the tables, indexes and `info` change only under `mutation`, which the figures'
+/// thread takes too; the list cache has its own lock; stage changes, saving and the journal
+/// run on one thread at a time (the dashboard's effect worker, or the command).
+public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Sendable {
     /// Changes only when `save(to:)` continues on the new file (on the thread that applies changes).
     public internal(set) var path: String
     /// `as_of` follows the latest stage change when the file declares none; a declared one never moves.

@@ -3,7 +3,7 @@ import Foundation
 /// The one way to change stages, for every path (dashboard, CLI, undo): builds the action
 /// from what the user saw, applies it through the store, and keeps the undo/redo history.
 /// Undo is itself recorded as stage changes (the note says so), never by deleting history.
-public struct StageMover {
+public struct StageMover: Sendable {
     /// One applied action, as undo and redo see it.
     public struct Action: Hashable, Sendable {
         /// The transitions written, with their ids.
@@ -22,9 +22,9 @@ public struct StageMover {
     public let user: String
     public private(set) var undoStack: [Action] = []
     public private(set) var redoStack: [Action] = []
-    private let clock: () -> Timestamp
+    private let clock: @Sendable () -> Timestamp
 
-    public init(user: String, clock: @escaping () -> Timestamp = StageMover.now) {
+    public init(user: String, clock: @escaping @Sendable () -> Timestamp = StageMover.now) {
         self.user = user
         self.clock = clock
     }

@@ -44,18 +44,19 @@ extension SQLiteSnapshotStore {
     /// `n`/`N` and a search across stages walk on without scanning again, and a query that
     /// extends the last one checks only its matches.
     private func searchMatches(_ search: CustomerSearch, stage: Int, index: SQLiteListIndex) throws -> SearchMatches {
-        let slot = searchTexts
-        if slot.texts?.index !== index {
-            slot.texts = nil  // freed before the next is read
-            slot.texts = try readSearchTexts(index: index)
+        try searchTexts.withLock { slot in
+            if slot.texts?.index !== index {
+                slot = SearchTextsState()  // freed before the next is read
+                slot.texts = try readSearchTexts(index: index)
+            }
+            var earlier = slot.last[stage]
+            if earlier?.changes != index.changes { earlier = nil }  // a stage change since: other customers
+            if let earlier, earlier.query == search.query { return earlier }
+            let narrowed = earlier.flatMap { CustomerSearch($0.query).covers(search) ? $0 : nil }
+            let matches = slot.texts!.matches(search, stage: stage, among: narrowed)
+            slot.last[stage] = matches
+            return matches
         }
-        var earlier = slot.last[stage]
-        if earlier?.changes != index.changes { earlier = nil }  // a stage change since: other customers
-        if let earlier, earlier.query == search.query { return earlier }
-        let narrowed = earlier.flatMap { CustomerSearch($0.query).covers(search) ? $0 : nil }
-        let matches = slot.texts!.matches(search, stage: stage, among: narrowed)
-        slot.last[stage] = matches
-        return matches
     }
 
     /// One pass over the customers in rowid order.
@@ -170,12 +171,11 @@ struct SearchTexts {
     }
 }
 
-/// The search texts of a store and the matches of its last query (read and written on the
-/// thread that asks for lists).
-final class SearchTextsSlot: @unchecked Sendable {
-    var texts: SearchTexts? {
-        didSet { last = [:] }
-    }
-    /// Per stage position.
+/// The search texts of a store and the matches of its last query (per stage position).
+struct SearchTextsState {
+    var texts: SearchTexts?
     var last: [Int: SearchMatches] = [:]
 }
+
+/// Shared by whichever thread searches: one search at a time, under its lock.
+typealias SearchTextsSlot = Protected<SearchTextsState>

@@ -68,7 +68,7 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     /// Customers per chunk of the funnel figures' pass (small in tests, to see chunks interleave).
     var journeyChunk = 20_000
     /// The folded names and emails of the stage searched last (see +Search).
-    let searchTexts = SearchTextsSlot()
+    let searchTexts = SearchTextsSlot(SearchTextsState())
     /// Called between two chunks of that pass, when no statement is active (for tests).
     var betweenJourneyChunks: (() -> Void)?
 

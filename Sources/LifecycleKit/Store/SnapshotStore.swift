@@ -10,7 +10,7 @@
 public protocol SnapshotStore: SnapshotReading, StageWriting {}
 
 /// Reading a snapshot: the questions the dashboard and the CLI ask, and the streaming pass.
-public protocol SnapshotReading: AnyObject {
+public protocol SnapshotReading: AnyObject, Sendable {
     /// The path the snapshot was opened from.
     var path: String { get }
     var info: SnapshotInfo { get }
@@ -65,7 +65,7 @@ public protocol SnapshotReading: AnyObject {
 }
 
 /// Changing stages: one action at a time, durable before it returns, with the conflict check.
-public protocol StageWriting: AnyObject {
+public protocol StageWriting: AnyObject, Sendable {
     /// True when stages cannot be changed (a read-only file or directory).
     var isReadOnly: Bool { get }
 

@@ -4,6 +4,7 @@ import Foundation
 ///
 /// The work (and whatever it captures, a store say) is released before the value is
 /// handed over: a caller that drops the store after `value()` really drops it then.
+/// Sendable: `result` is written before `done` is signalled and read after it is waited for.
 public final class ThreadResult<T>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<T, Error>?

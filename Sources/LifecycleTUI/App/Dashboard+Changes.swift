@@ -23,7 +23,7 @@ extension Dashboard {
     /// What a change did, for its status message.
     enum Verb: Sendable { case moved, undone, redone }
 
-    struct ChangeDone: @unchecked Sendable {
+    struct ChangeDone: Sendable {
         var outcome: MoveOutcome?
         var mover: StageMover
         var verb: Verb

@@ -27,7 +27,7 @@ public struct Dashboard {
     /// Opens on the funnel, speaking `language`. Reads only what the first frame needs: the
     /// stage counts (given, when the caller counted them already, else asked for).
     public init(store: any SnapshotStore, width: Int, height: Int, fileLabel: String, user: String = "unknown",
-                language: Language = .en, stageCounts: [Int]? = nil, clock: @escaping () -> Timestamp = StageMover.now) throws {
+                language: Language = .en, stageCounts: [Int]? = nil, clock: @escaping @Sendable () -> Timestamp = StageMover.now) throws {
         self.store = store
         mover = StageMover(user: user, clock: clock)
         state = AppState(width: width, height: height, info: store.info, stages: store.stages,

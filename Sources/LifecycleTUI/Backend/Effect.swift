@@ -42,8 +42,8 @@ public struct Effect: Sendable {
 }
 
 /// What a piece of work gets: the store, its cancellation token and a progress counter.
-public struct EffectEnvironment: @unchecked Sendable {
-    // The store is shared with the worker by the dashboard's rule: store calls of update's
+public struct EffectEnvironment: Sendable {
+    // The store is Sendable (its shared state is under locks); store calls of update's
     // effects run one at a time on the worker; full passes use the store's own connections.
     public let store: any SnapshotStore
     public let token: CancellationToken
@@ -91,8 +91,7 @@ public struct IssuedEffect: Sendable {
 }
 
 /// A result value in an event (the screen that asked knows its type).
-public struct EffectValue: @unchecked Sendable {
-    // Values are made by `work` and handed over once; nothing keeps them on the worker.
+public struct EffectValue: Sendable {
     public let value: any Sendable
     public init(_ value: any Sendable) { self.value = value }
 }

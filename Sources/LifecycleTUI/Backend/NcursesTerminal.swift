@@ -48,7 +48,7 @@ public final class NcursesTerminal: Terminal {
         // shells and tools) would pin ncurses to a stale size and defeat resizing.
         unsetenv("LINES")
         unsetenv("COLUMNS")
-        guard let s = newterm(nil, stdout, stdin) else { throw SetupError.cannotInitialise(environment["TERM"] ?? "") }
+        guard let s = clc_newterm_std() else { throw SetupError.cannotInitialise(environment["TERM"] ?? "") }
         screen = s
         set_term(s)
         cbreak()
@@ -96,7 +96,7 @@ public final class NcursesTerminal: Terminal {
             start_color()
             use_default_colors()
         }
-        let colors = useColor ? Int(COLORS) : 0
+        let colors = useColor ? Int(clc_colors()) : 0
         var pairIndex: [Int: Int16] = [:]
         for role in Role.allCases {
             let style = theme.style(role)
@@ -114,7 +114,7 @@ public final class NcursesTerminal: Terminal {
                     let key = (fg + 1) * 1000 + (bg + 1)
                     if let existing = pairIndex[key] {
                         pair = existing
-                    } else if pairIndex.count + 1 < Int(COLOR_PAIRS) {
+                    } else if pairIndex.count + 1 < Int(clc_color_pairs()) {
                         pair = Int16(pairIndex.count + 1)
                         init_pair(pair, Int16(fg), Int16(bg))
                         pairIndex[key] = pair
