@@ -62,7 +62,7 @@ import Testing
         #expect(m.expectedPurchases(within: 10, recent) > m.expectedPurchases(within: 10, lapsed))
         #expect(m.expectedPurchases(within: 0, recent) == 0)
         // Cumulative: more time, more purchases.
-        #expect(m.expectedPurchasesSinceFirst(20) < m.expectedPurchasesSinceFirst(40))
+        #expect(m.expectedPurchases(within: 20, recent) < m.expectedPurchases(within: 40, recent))
     }
 }
 

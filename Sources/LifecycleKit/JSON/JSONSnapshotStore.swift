@@ -29,6 +29,9 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
     private let sortedSegments: [String]
     private let sortedChannels: [String]
     let lists = CustomerListCache()
+    /// Every customer row in id order, for the streaming pass: computed once (stage changes
+    /// never add, remove or rename customers).
+    private let rowsByID = Protected<[Int]?>(nil)
     /// The journal, the file's identity when loaded, and whether moves are allowed.
     let moves: JSONMoveState
 
@@ -190,7 +193,11 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
         let t = tables.transitions
         let tp = tables.touchpoints
         let purchase = needs.contains(.touchpoints) ? nil : tables.words.find("purchase")
-        for row in CustomerOrdering(tables: tables, indexes: indexes).idOrder() {
+        let order = rowsByID.withLock { cached in
+            if cached == nil { cached = CustomerOrdering(tables: tables, indexes: indexes).idOrder() }
+            return cached!
+        }
+        for row in order {
             var record = CustomerRecord(id: c.ids.text(row), name: c.names.text(row), stage: Int(c.stages[row]), stageEnteredAt: Timestamp(stored: c.stageEnteredAt[row]),
                                         createdAt: Timestamp(stored: c.createdAt[row]))
             if needs.contains(.transitions) {

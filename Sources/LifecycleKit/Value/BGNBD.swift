@@ -92,15 +92,6 @@ public struct BGNBD: Hashable, Sendable, Codable {
         return first * second / (1 + alive)
     }
 
-    /// E[X(t)]: purchases expected in a buyer's first t time units after their first
-    /// purchase (equation 9), for the tracking of a holdout period.
-    public func expectedPurchasesSinceFirst(_ t: Double) -> Double {
-        guard t > 0 else { return 0 }
-        let z = t / (alpha + t)
-        guard let logHyp = SpecialFunctions.logHypergeometric2F1Euler(r, b, a + b - 1, z) else { return .nan }
-        return (a + b - 1) / (a - 1) * -expm1(r * log(alpha / (alpha + t)) + logHyp)
-    }
-
     /// The maximum-likelihood fit, with standard errors; nil when there is nothing to fit.
     public static func fit(_ data: WeightedHistories, start: BGNBD? = nil) -> ModelFit<BGNBD>? {
         guard data.total > 0 else { return nil }
