@@ -422,6 +422,7 @@ extension Catalog {
         case .prMarkingPlain: "marking"
         case .prMovingPlain: "moving"
         case .prCheckingChanges: "checking for changes"
+        case .prComputingValues: "computing customer value"
         case .prFindingCustomer: "finding the customer"
         case .prSavingPlain: "saving"
         case .uiMoveMarked: "Move {0} marked customers to…"

@@ -435,6 +435,7 @@ extension Catalog {
         case .prMarkingPlain: "Markieren"
         case .prMovingPlain: "Verschieben"
         case .prCheckingChanges: "Prüfen auf Änderungen"
+        case .prComputingValues: "Kundenwert wird berechnet"
         case .prFindingCustomer: "Kunde wird gesucht"
         case .prSavingPlain: "Speichern"
         case .uiMoveMarked: "{0} markierte Kunden verschieben nach…"

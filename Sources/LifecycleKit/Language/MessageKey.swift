@@ -90,7 +90,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Dashboard: work in progress (and what failed)
     case prInProgress, prMarking, prFinding, prMoving, prUndoing, prRedoing, prSaving, prSavingAs, prSettingAside
     case prSearching, prSearchingPlain, prReloadingJourney, prReadingFilters, prReadingSegments, prOpeningJourney
-    case prLoadingCustomers, prCountingCustomers, prMarkingPlain, prMovingPlain, prCheckingChanges
+    case prLoadingCustomers, prCountingCustomers, prMarkingPlain, prMovingPlain, prCheckingChanges, prComputingValues
     case prFindingCustomer, prSavingPlain, uiMoveMarked
     // Dashboard: text from elsewhere (a theme file's problem), shown as it is
     case stText

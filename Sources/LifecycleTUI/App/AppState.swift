@@ -98,6 +98,10 @@ public struct AppState: Sendable {
     public var changesSinceAsOf = 0
     /// Set when the figures must be recomputed (after a change); the runner clears it.
     public var figuresStale = false
+    /// Every customer's value figures (BG/NBD, Gamma-Gamma, RFM): nil while being computed.
+    public var values: CustomerValueTable?
+    /// Why there are no value figures (the computation failed).
+    public var valuesError: String?
     /// The store's list index is being prepared (shown in the header).
     public var indexing = false
     public var shouldQuit = false

@@ -162,6 +162,9 @@ extension Dashboard {
         switch value {
         case let done as ChangeDone: changed(done)
         case let report as FunnelReport: showFigures(report)
+        case let table as CustomerValueTable:
+            state.values = table
+            state.valuesError = nil
         case let saved as Saved: self.saved(saved)
         case let file as FileState?:
             guard let file else { return }
@@ -175,6 +178,7 @@ extension Dashboard {
     private mutating func failed(_ slot: String, _ error: any Error) {
         switch slot {
         case "figures": figuresFailed(DashboardRunner.figuresFailure(error))
+        case "values": state.valuesError = DashboardRunner.figuresFailure(error)
         case "save": saveFailed(error)
         default:
             let doing: [String: MessageKey] = ["change": .prMovingPlain, "refresh": .prCheckingChanges, "show": .prFindingCustomer]

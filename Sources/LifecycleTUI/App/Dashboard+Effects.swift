@@ -60,6 +60,16 @@ extension Dashboard {
         return outbox.last
     }
 
+    /// Every customer's value figures, once at start on a thread of their own (stage changes
+    /// change no purchase, so they stay valid); progress shows in the status bar.
+    public mutating func requestValues() -> IssuedEffect? {
+        issueApp("values", Message.inProgress(.prComputingValues), cancellable: false, lane: .ownThread) { env in
+            try env.store.valueTable()
+        }
+        defer { outbox = [] }
+        return outbox.last
+    }
+
     /// The figures were recomputed for the current data (kept for callers that compute them themselves).
     public mutating func figuresRequested() { state.figuresStale = false }
 

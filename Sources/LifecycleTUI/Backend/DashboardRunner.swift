@@ -22,7 +22,10 @@ public final class DashboardRunner {
                     shouldStop: () -> Bool = { false }) {
         // The store outlives the loop only for the caller to close: nothing of ours may hold it then.
         defer { effects.finish(timeout: 5) }
-        if computeFiguresInBackground { startFigures() }
+        if computeFiguresInBackground {
+            startFigures()
+            if let issued = dashboard.requestValues() { effects.submit(issued) }
+        }
         send(.resize(width: terminal.width, height: terminal.height))
         while !dashboard.state.shouldQuit && !shouldStop() {
             terminal.draw(RootView.render(dashboard.state))
