@@ -69,45 +69,42 @@ public enum ReportRenderer {
     // MARK: json
 
     public static func json(_ report: FunnelReport) -> String {
-        var o: [UInt8] = []
-        func raw(_ s: String) { o.append(contentsOf: Array(s.utf8)) }
-        func key(_ k: String) { JSONText.appendString(k, to: &o); raw(": ") }
-        func number(_ d: Double?) { if let d { JSONText.appendNumber(NumberText.rounded6(d), to: &o) } else { raw("null") } }
-        func string(_ s: String?) { if let s { JSONText.appendString(s, to: &o) } else { raw("null") } }
         let info = report.info
-        raw("{\n  "); key("snapshot"); raw("{")
-        key("name"); string(info.name); raw(", ")
-        key("as_of"); string(info.asOf.iso8601); raw(", ")
-        key("changes_since_as_of"); raw(String(report.changesSinceAsOf)); raw(", ")
-        key("currency"); string(info.currency); raw("},\n  ")
+        var snapshot = JSONObjectText()
+        snapshot.string("name", info.name)
+        snapshot.string("as_of", info.asOf.iso8601)
+        snapshot.int("changes_since_as_of", report.changesSinceAsOf)
+        snapshot.string("currency", info.currency)
         let t = report.totals
-        key("totals"); raw("{")
-        key("customers"); raw(String(t.customers)); raw(", ")
-        key("touchpoints"); raw(String(t.touchpoints)); raw(", ")
-        key("transitions"); raw(String(t.transitions)); raw(", ")
-        key("revenue"); number(t.revenue); raw("},\n  ")
-        key("stages"); raw("[")
-        for (i, s) in report.stages.enumerated() {
-            raw(i == 0 ? "\n    {" : ",\n    {")
-            key("id"); string(s.stage.id); raw(", ")
-            key("name"); string(s.stage.name); raw(", ")
-            key("customers"); raw(String(s.customers)); raw(", ")
-            key("share"); number(s.share); raw(", ")
-            key("reached"); raw(String(s.reached)); raw(", ")
-            key("conversion"); number(s.conversion); raw(", ")
-            key("median_days_in_stage"); number(s.medianDaysInStage); raw(", ")
-            key("entered_after_as_of"); raw(String(s.enteredAfterAsOf)); raw(", ")
-            key("revenue"); number(s.revenue); raw(", ")
-            key("came_from"); raw("[")
-            for (k, inflow) in s.cameFrom.enumerated() {
-                raw(k == 0 ? "{" : ", {")
-                key("from"); string(inflow.origin.jsonKey); raw(", ")
-                key("customers"); raw(String(inflow.customers)); raw("}")
-            }
-            raw("]}")
+        var totals = JSONObjectText()
+        totals.int("customers", t.customers)
+        totals.int("touchpoints", t.touchpoints)
+        totals.int("transitions", t.transitions)
+        totals.number("revenue", t.revenue)
+        let stages = report.stages.map(stageJSON)
+        let list = stages.isEmpty ? "[]" : "[\n    " + stages.joined(separator: ",\n    ") + "\n  ]"
+        return "{\n  \"snapshot\": \(snapshot.text),\n  \"totals\": \(totals.text),\n  \"stages\": \(list)\n}\n"
+    }
+
+    private static func stageJSON(_ s: StageFigures) -> String {
+        var o = JSONObjectText()
+        o.string("id", s.stage.id)
+        o.string("name", s.stage.name)
+        o.int("customers", s.customers)
+        o.number("share", s.share)
+        o.int("reached", s.reached)
+        o.number("conversion", s.conversion)
+        o.number("median_days_in_stage", s.medianDaysInStage)
+        o.int("entered_after_as_of", s.enteredAfterAsOf)
+        o.number("revenue", s.revenue)
+        let inflows = s.cameFrom.map { inflow -> String in
+            var x = JSONObjectText()
+            x.string("from", inflow.origin.jsonKey)
+            x.int("customers", inflow.customers)
+            return x.text
         }
-        raw(report.stages.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
-        return String(decoding: o, as: UTF8.self)
+        o.raw("came_from", "[" + inflows.joined(separator: ", ") + "]")
+        return o.text
     }
 
     // MARK: csv
