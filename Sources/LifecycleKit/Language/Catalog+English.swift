@@ -187,6 +187,8 @@ extension Catalog {
         case .rfmCantLose: "Can't lose"
         case .rfmHibernating: "Hibernating"
         case .rfmLost: "Lost"
+        case .valuesRefusedCount: "value figures not shown: the file has {0, plural, one {# customer} other {# customers}}, the value table {1}"
+        case .valuesRefusedID: "value figures not shown: customer {0} of the value table is {1}, of the file {2}"
         case .uiAsOf: "as of {0}"
         case .uiAsOfWithChanges: "as of {0} · {1, plural, one {# change} other {# changes}} since"
         case .uiRevenue: "revenue {0}"

@@ -200,6 +200,8 @@ extension Catalog {
         case .rfmCantLose: "Nicht verlieren"
         case .rfmHibernating: "Im Winterschlaf"
         case .rfmLost: "Verloren"
+        case .valuesRefusedCount: "Kundenwerte nicht angezeigt: die Datei hat {0, plural, one {# Kunden} other {# Kunden}}, die Wertetabelle {1}"
+        case .valuesRefusedID: "Kundenwerte nicht angezeigt: Kunde {0} der Wertetabelle ist {1}, in der Datei {2}"
         case .uiAsOf: "Stand {0}"
         case .uiAsOfWithChanges: "Stand {0} · {1, plural, one {# Änderung} other {# Änderungen}} seitdem"
         case .uiRevenue: "Umsatz {0}"

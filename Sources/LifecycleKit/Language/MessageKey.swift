@@ -48,6 +48,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case columnID, columnName, columnPurchases, columnMonetary, columnPAlive, columnExpected90, columnCLV, columnRFM, columnRFMSegment
     case rfmChampions, rfmLoyal, rfmPotentialLoyalist, rfmNew, rfmPromising, rfmNeedAttention, rfmAboutToSleep, rfmAtRisk
     case rfmCantLose, rfmHibernating, rfmLost
+    case valuesRefusedCount, valuesRefusedID
     // Dashboard: header, status bar, a terminal too small
     case uiAsOf, uiAsOfWithChanges, uiRevenue, uiRevenuePending, uiCustomers, uiReadOnly, uiUnsaved, uiIndexing
     case uiEscCancels, uiTooSmall, uiTooSmallSize, uiTooSmallHint

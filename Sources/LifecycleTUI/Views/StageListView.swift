@@ -46,6 +46,9 @@ enum StageListColumns {
         case .lastTouchAt: return .uiSortLastTouch
         case .revenue: return .uiSortRevenue
         case .id: return .uiSortID
+        case .clv: return .columnCLV
+        case .probabilityAlive: return .columnPAlive
+        case .rfmSegment: return .columnRFMSegment
         }
     }
 
@@ -193,6 +196,9 @@ enum StageListView {
         case .lastTouchAt: return row.lastTouchAt.map(f.date) ?? "—"
         case .revenue: return f.number(row.revenue, decimals: 2)
         case .id: return c.id
+        case .clv: return row.value?.clv.map { f.money($0, currency: state.info.currency) } ?? "—"
+        case .probabilityAlive: return row.value?.probabilityAlive.map(f.percent) ?? "—"
+        case .rfmSegment: return row.value.map { $0.rfmSegment.message.text(in: state.language) } ?? "—"
         }
     }
 }
