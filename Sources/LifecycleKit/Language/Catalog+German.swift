@@ -207,7 +207,7 @@ extension Catalog {
         case .uiFilterAtRisk: "gefährdet (P(aktiv) < {0})"
         case .uiFilterCLVTop: "CLV oberste {0} % (≥ {1})"
         case .uiFilterCLVBottom: "CLV unterste {0} % (< {1})"
-        case .uiFilterCLVRange: "CLV {0} – {1}"
+        case .uiFilterCLVRange: "CLV von {0} bis {1}"
         case .uiAsOf: "Stand {0}"
         case .uiAsOfWithChanges: "Stand {0} · {1, plural, one {# Änderung} other {# Änderungen}} seitdem"
         case .uiRevenue: "Umsatz {0}"

@@ -23,13 +23,22 @@ extension SQLiteSnapshotStore {
         }
     }
 
-    /// Why `table` does not describe the file's customers (read in id order); nil when it does.
+    /// Why `table` does not describe the file's customers (read in id order, one at a time:
+    /// a million ids are never held at once); nil when it does.
     private static func mismatch(_ table: CustomerValueTable, _ db: OpaquePointer) throws -> Message? {
         let s = try SQLiteStatement(db, "SELECT id FROM customers ORDER BY id COLLATE BINARY")
-        var ids: [String] = []
-        ids.reserveCapacity(table.count)
-        while try s.step() { ids.append(s.string(0) ?? "") }
-        return table.mismatch(ids: ids)
+        var failure: (any Error)?
+        let ids = AnyIterator<String> {
+            do {
+                return try s.step() ? s.string(0) ?? "" : nil
+            } catch {
+                failure = error
+                return nil
+            }
+        }
+        let reason = table.mismatch(ids: AnySequence { ids })
+        if let failure { throw failure }
+        return reason
     }
 
     /// Makes the value orders for the installed index, mapping the table's rows (id order)
