@@ -57,6 +57,7 @@ final class SlowStore: SnapshotStore, FileSaving, SideCached, @unchecked Sendabl
     func stream(_ analyses: [any Analysis]) throws -> [any Analysis] { try slow { try base.stream(analyses) } }
     func funnelReport() throws -> FunnelReport { try slow { try base.funnelReport() } }
     func export(to sink: SnapshotSink) throws { try slow { try base.export(to: sink) } }
+    func attachValues(_ table: CustomerValueTable?) throws { try slow { try base.attachValues(table) } }
     func apply(_ request: MoveRequest) throws -> MoveOutcome { try slow { try base.apply(request) } }
     func refresh() throws -> Bool { try slow { try base.refresh() } }
     func save() throws { try slow { try base.save() } }

@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func configErrorsNameTheLineAndProblem() throws {
-        #expect(throws: TOMLProblem(line: 2, message: "unknown setting \"them\" (expected theme or mouse)")) {
+        #expect(throws: TOMLProblem(line: 2, message: "unknown setting \"them\" (expected theme, mouse or at_risk_below)")) {
             try UserConfig.parse("# settings\nthem = \"light\"\n")
         }
         #expect(throws: TOMLProblem(line: 1, message: "theme must be a quoted name, like theme = \"light\"")) {
@@ -109,7 +109,7 @@ import Testing
         try "theme = \"light\"\ncolour = \"yes\"\n".write(to: home.clc.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
         let selection = try ThemeSelection.resolve(option: nil, loader: home.loader())
         #expect(selection.theme == (try home.loader().load("default")))
-        #expect(selection.warning == "~/.config/clc/config.toml, line 2: unknown setting \"colour\" (expected theme or mouse) — default theme used")
+        #expect(selection.warning == "~/.config/clc/config.toml, line 2: unknown setting \"colour\" (expected theme, mouse or at_risk_below) — default theme used")
     }
 
     @Test func aConfigNamingNoThemeWarnsInsteadOfFailing() throws {

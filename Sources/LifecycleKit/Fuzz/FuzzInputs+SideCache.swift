@@ -36,9 +36,9 @@ extension FuzzInputs {
             + index.channelNames.prefix(3).map { CustomerFilter(channel: $0) }
         for stage in 0..<cacheStages.count {
             for filter in filters {
-                _ = index.count(stage: stage, filter: filter)
+                _ = index.count(stage: stage, filter: filter, values: nil)
                 for field in CustomerSort.Field.allCases {
-                    guard let slots = index.list(stage: stage, filter: filter, field: field) else { continue }
+                    guard let slots = index.list(stage: stage, filter: filter, field: field, values: nil) else { continue }
                     for i in 0..<min(slots.count, 50) {
                         let slot = Int(slots[i])
                         _ = index.figures(slot)

@@ -8,6 +8,8 @@
 struct CustomerOrdering {
     let tables: SnapshotTables
     let indexes: SnapshotIndexes
+    /// For the value fields; nil: every customer lacks them.
+    var values: JSONValues? = nil
 
     /// Every customer row in ascending id order (bytes, as SQLite's `ORDER BY id`).
     func idOrder() -> [Int] {
@@ -51,6 +53,8 @@ struct CustomerOrdering {
         case .lastTouchAt: k.k1 = Self.timeKey(indexes.lastTouch[r])
         case .touchpointCount: k.k1 = UInt64(indexes.touchpointsByCustomer.count(r))
         case .revenue: k.k1 = Self.numberKey(indexes.revenue[r])
+        case .clv, .probabilityAlive, .rfmSegment:
+            if let key = values?.sortKey(row: r, field) { k.k1 = key } else { k.present = 0 }
         }
         return k
     }

@@ -32,6 +32,8 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
     /// Every customer row in id order, for the streaming pass: computed once (stage changes
     /// never add, remove or rename customers).
     private let rowsByID = Protected<[Int]?>(nil)
+    /// The value table given by `attachValues`, with each customer row's table row.
+    let valueSlot = Protected(JSONValueSlot())
     /// The journal, the file's identity when loaded, and whether moves are allowed.
     let moves: JSONMoveState
 
@@ -131,31 +133,44 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
     public func customers(inStage stage: String, filter: CustomerFilter, sort: CustomerSort,
                           offset: Int, limit: Int) throws -> [CustomerSummary] {
         guard let s = tables.stagePosition(of: stage) else { return [] }
-        let order = rows(inStage: s, filter: filter, sortedBy: sort.field)
+        let values = valueSlot.current.values
+        let order = rows(inStage: s, filter: filter, sortedBy: sort.field, values: values)
         let n = order.count
         let start = min(max(offset, 0), n)
         let end = start + min(max(limit, 0), n - start)
-        return (start..<end).map { k in summary(Int(order[sort.descending ? n - 1 - k : k])) }
+        return (start..<end).map { k in summary(Int(order[sort.descending ? n - 1 - k : k]), values: values) }
+    }
+
+    /// The customer rows of a stage passing `filter`, ascending by `field` (file order for nil),
+    /// with the value table attached now.
+    func rows(inStage stage: Int, filter: CustomerFilter, sortedBy field: CustomerSort.Field?) -> [Int32] {
+        rows(inStage: stage, filter: filter, sortedBy: field, values: valueSlot.current.values)
     }
 
     /// The customer rows of a stage passing `filter`, ascending by `field` (file order for nil).
-    /// Other orders are made from the id order, the tie-breaker.
-    func rows(inStage stage: Int, filter: CustomerFilter, sortedBy field: CustomerSort.Field?) -> [Int32] {
-        let key = CustomerListCache.Key(stage: stage, filter: filter, field: field)
+    /// Other orders are made from the id order, the tie-breaker. Without `values` a value
+    /// field is the id order and a value filter keeps nobody.
+    func rows(inStage stage: Int, filter: CustomerFilter, sortedBy field: CustomerSort.Field?, values: JSONValues?) -> [Int32] {
+        let field = values == nil && field?.isValue == true ? .id : field
+        let key = CustomerListCache.Key(stage: stage, filter: filter, field: field, values: values?.generation ?? 0)
         if let rows = lists[key] { return rows }
-        let ordering = CustomerOrdering(tables: tables, indexes: indexes)
+        let ordering = CustomerOrdering(tables: tables, indexes: indexes, values: values)
         let rows: [Int32]
         switch field {
-        case nil: rows = filtered(Array(indexes.customersByStage[stage]), filter)
-        case .id: rows = ordering.sortedByID(self.rows(inStage: stage, filter: filter, sortedBy: nil))
-        case let field?: rows = ordering.sorted(self.rows(inStage: stage, filter: filter, sortedBy: .id), by: field)
+        case nil: rows = filtered(Array(indexes.customersByStage[stage]), filter, values)
+        case .id: rows = ordering.sortedByID(self.rows(inStage: stage, filter: filter, sortedBy: nil, values: values))
+        case let field?: rows = ordering.sorted(self.rows(inStage: stage, filter: filter, sortedBy: .id, values: values), by: field)
         }
         lists[key] = rows
         return rows
     }
 
-    private func filtered(_ rows: [Int32], _ filter: CustomerFilter) -> [Int32] {
+    private func filtered(_ rows: [Int32], _ filter: CustomerFilter, _ values: JSONValues?) -> [Int32] {
         var rows = rows
+        if let value = filter.value {
+            guard let values else { return [] }
+            rows.removeAll { !value.accepts(values.figures(row: Int($0))) }
+        }
         if let segment = filter.segment {
             guard let w = tables.words.find(segment) else { return [] }
             rows.removeAll { tables.customers.segments[Int($0)] != w }
@@ -193,11 +208,7 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
         let t = tables.transitions
         let tp = tables.touchpoints
         let purchase = needs.contains(.touchpoints) ? nil : tables.words.find("purchase")
-        let order = rowsByID.withLock { cached in
-            if cached == nil { cached = CustomerOrdering(tables: tables, indexes: indexes).idOrder() }
-            return cached!
-        }
-        for row in order {
+        for row in idOrder(tables, indexes) {
             var record = CustomerRecord(id: c.ids.text(row), name: c.names.text(row), stage: Int(c.stages[row]), stageEnteredAt: Timestamp(stored: c.stageEnteredAt[row]),
                                         createdAt: Timestamp(stored: c.createdAt[row]))
             if needs.contains(.transitions) {
@@ -223,6 +234,15 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
         return analyses
     }
 
+    /// Every customer row in id order, computed once (stage changes never add, remove or
+    /// rename customers).
+    func idOrder(_ tables: SnapshotTables, _ indexes: SnapshotIndexes) -> [Int] {
+        rowsByID.withLock { cached in
+            if cached == nil { cached = CustomerOrdering(tables: tables, indexes: indexes).idOrder() }
+            return cached!
+        }
+    }
+
     public func export(to sink: SnapshotSink) throws {
         try sink.begin(info: info, stages: stages)
         for row in 0..<tables.customers.count { try sink.add(customer(row: row)) }
@@ -244,9 +264,10 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
             attributes: c.attributeRange(row).map { Attribute(tables.words[c.attributeKeys[$0]], c.attributeValues[$0]) })
     }
 
-    func summary(_ row: Int) -> CustomerSummary {
+    func summary(_ row: Int, values: JSONValues?) -> CustomerSummary {
         CustomerSummary(customer: customer(row: row), touchpointCount: indexes.touchpointsByCustomer.count(row),
-                        lastTouchAt: Timestamp(stored: indexes.lastTouch[row]), revenue: indexes.revenue[row])
+                        lastTouchAt: Timestamp(stored: indexes.lastTouch[row]), revenue: indexes.revenue[row],
+                        value: values?.figures(row: row))
     }
 
     func touchpoint(row: Int) -> Touchpoint {
@@ -276,6 +297,8 @@ final class CustomerListCache {
         var stage: Int
         var filter: CustomerFilter
         var field: CustomerSort.Field?
+        /// The generation of the value table the list was made with (0: none).
+        var values: Int
     }
 
     private var lists: [Key: [Int32]] = [:]

@@ -48,6 +48,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case columnID, columnName, columnPurchases, columnMonetary, columnPAlive, columnExpected90, columnCLV, columnRFM, columnRFMSegment
     case rfmChampions, rfmLoyal, rfmPotentialLoyalist, rfmNew, rfmPromising, rfmNeedAttention, rfmAboutToSleep, rfmAtRisk
     case rfmCantLose, rfmHibernating, rfmLost
+    case valuesRefusedCount, valuesRefusedID
+    // dashboard: value figures in lists and the filter picker
+    case uiValuesComputing, uiValuesUnavailable, uiFilterAtRisk, uiFilterCLVTop, uiFilterCLVBottom, uiFilterCLVRange
     // Dashboard: header, status bar, a terminal too small
     case uiAsOf, uiAsOfWithChanges, uiRevenue, uiRevenuePending, uiCustomers, uiReadOnly, uiUnsaved, uiIndexing
     case uiEscCancels, uiTooSmall, uiTooSmallSize, uiTooSmallHint

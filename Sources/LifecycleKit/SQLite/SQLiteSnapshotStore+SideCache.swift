@@ -14,7 +14,9 @@ extension SQLiteSnapshotStore {
         let fingerprint = SQLiteFileFingerprint(path: path)
         if let cache, let fingerprint, let cached = cache.read(fingerprint: fingerprint, stageIDs: stageIDs) {
             cached.warmUp()
-            return listIndex.install(cached, builtAt: generation) ? .loadedFromCache : .interrupted
+            guard listIndex.install(cached, builtAt: generation) else { return .interrupted }
+            attachValuesToIndex()
+            return .loadedFromCache
         }
         let built: SQLiteListIndex
         do {
@@ -27,7 +29,9 @@ extension SQLiteSnapshotStore {
         }
         if let cache, let fingerprint { cache.write(built, fingerprint: fingerprint, stageIDs: stageIDs) }
         built.warmUp()
-        return listIndex.install(built, builtAt: generation) ? .built : .interrupted
+        guard listIndex.install(built, builtAt: generation) else { return .interrupted }
+        attachValuesToIndex()
+        return .built
     }
 
     /// Writes the index with this store's stage changes to the side cache, stamped with the
@@ -59,9 +63,18 @@ extension SQLiteSnapshotStore {
 
     /// The slots of a list from the index, or nil when SQL must answer.
     func indexedList(stage: String, filter: CustomerFilter, field: CustomerSort.Field) -> (SQLiteListIndex, SlotList)? {
-        guard let position = stageIndex[stage], let index = listIndex.current,
-              let slots = index.list(stage: position, filter: filter, field: field) else { return nil }
+        guard let position = stageIndex[stage], let (index, values) = indexWithValues(filter: filter, field: field),
+              let slots = index.list(stage: position, filter: filter, field: field, values: values) else { return nil }
         return (index, slots)
+    }
+
+    /// The installed index, with the value orders made for it when `filter` or `field` needs
+    /// them; nil when the index cannot answer (none yet, or no value orders for it).
+    func indexWithValues(filter: CustomerFilter, field: CustomerSort.Field) -> (SQLiteListIndex, SlotValues?)? {
+        guard let index = listIndex.current else { return nil }
+        guard field.isValue || filter.value != nil else { return (index, nil) }
+        guard let values = valueSlot.current.slots, values.index === index else { return nil }
+        return (index, values)
     }
 }
 

@@ -65,6 +65,8 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     /// The per-customer columns that make lists instant, once built or loaded (see
     /// SQLiteSnapshotStore+ListIndex.swift).
     let listIndex = SQLiteListIndexSlot()
+    /// The value table given by `attachValues`, and its orders for the list index (see +Values).
+    let valueSlot = Protected(SQLiteValues())
     /// Customers per chunk of the funnel figures' pass (small in tests, to see chunks interleave).
     var journeyChunk = 20_000
     /// The folded names and emails of the stage searched last (see +Search).
@@ -211,7 +213,7 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     // MARK: Customer lists
 
     /// `FROM customers c WHERE …` for a stage and a filter; parameters ?1 stage, ?2 segment, ?3 channel.
-    private static func listSource(_ filter: CustomerFilter) -> String {
+    static func listSource(_ filter: CustomerFilter) -> String {
         var sql = "FROM customers c WHERE c.stage = ?1"
         if filter.segment != nil { sql += " AND c.segment = ?2" }
         if filter.channel != nil {
@@ -220,14 +222,14 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
         return sql
     }
 
-    private static func bindList(_ s: SQLiteStatement, stage: String, filter: CustomerFilter) {
+    static func bindList(_ s: SQLiteStatement, stage: String, filter: CustomerFilter) {
         s.bind(1, stage)
         if let segment = filter.segment { s.bind(2, segment) }
         if let channel = filter.channel { s.bind(3, channel) }
     }
 
     /// The SQL expression a customer list is sorted by.
-    private static func sortKey(_ field: CustomerSort.Field) -> String {
+    static func sortKey(_ field: CustomerSort.Field) -> String {
         switch field {
         case .name: return "c.name COLLATE \(NaturalCollation.name)"
         case .email: return "c.email COLLATE \(NaturalCollation.name)"
@@ -236,13 +238,19 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
         case .touchpointCount: return "(SELECT count(*) FROM touchpoints t WHERE t.customer_id = c.id)"
         case .lastTouchAt: return "(SELECT max(\(SQLiteTimeFunction.sql("t.at"))) FROM touchpoints t WHERE t.customer_id = c.id)"
         case .revenue: return "(SELECT total(t.value) FROM touchpoints t WHERE t.customer_id = c.id)"
-        case .id: return "c.id COLLATE BINARY"
+        case .id, .clv, .probabilityAlive, .rfmSegment: return "c.id COLLATE BINARY"
         }
     }
 
     public func customerCount(inStage stage: String, filter: CustomerFilter) throws -> Int {
         guard stageIndex[stage] != nil else { return 0 }
-        if let index = listIndex.current, let count = index.count(stage: stageIndex[stage]!, filter: filter) { return count }
+        let table = valueSlot.current.table
+        if filter.value != nil, table == nil { return 0 }
+        if let (index, values) = indexWithValues(filter: filter, field: .name),
+           let count = index.count(stage: stageIndex[stage]!, filter: filter, values: values) { return count }
+        if let table, filter.value != nil {
+            return try valueOrderedRowids(stage: stage, filter: filter, sort: CustomerSort(.id), table: table).count
+        }
         return try read { db in
             let s = try SQLiteStatement(db, "SELECT count(*) " + Self.listSource(filter))
             Self.bindList(s, stage: stage, filter: filter)
@@ -254,10 +262,20 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     public func customers(inStage stage: String, filter: CustomerFilter, sort: CustomerSort,
                           offset: Int, limit: Int) throws -> [CustomerSummary] {
         guard stageIndex[stage] != nil, limit > 0 else { return [] }
+        let table = valueSlot.current.table
+        if filter.value != nil, table == nil { return [] }
+        let sort = table == nil ? sort.withoutValues() : sort
         if let (index, slots) = indexedList(stage: stage, filter: filter, field: sort.field) {
             let start = min(max(offset, 0), slots.count), end = min(start + limit, slots.count)
             let page = (start..<end).map { Int(slots[sort.descending ? slots.count - 1 - $0 : $0]) }
-            return try read { db in try summaries(page.map { Int(index.rowids[$0]) }, db, figures: { index.figures(page[$0]) }) }
+            return try read { db in
+                try summaries(page.map { Int(index.rowids[$0]) }, db, table: table, figures: { index.figures(page[$0]) })
+            }
+        }
+        if let table, sort.field.isValue || filter.value != nil {
+            let all = try valueOrderedRowids(stage: stage, filter: filter, sort: sort, table: table)
+            let start = min(max(offset, 0), all.count), end = min(start + limit, all.count)
+            return try read { db in try summaries(Array(all[start..<end]), db, table: table, figures: nil) }
         }
         return try read { db in
             let direction = sort.descending ? "DESC" : "ASC"
@@ -269,13 +287,13 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
             page.bind(5, max(offset, 0))
             var rowids: [Int] = []
             while try page.step() { rowids.append(page.int(0)) }
-            return try summaries(rowids, db, figures: nil)
+            return try summaries(rowids, db, table: table, figures: nil)
         }
     }
 
     /// The customers of `rowids`, in that order, with their touchpoint figures: from
     /// `figures` (by position in `rowids`) when given, else queried per customer.
-    private func summaries(_ rowids: [Int], _ db: OpaquePointer,
+    private func summaries(_ rowids: [Int], _ db: OpaquePointer, table: CustomerValueTable?,
                            figures known: ((Int) -> (count: Int, lastTouch: Timestamp?, revenue: Double))?) throws -> [CustomerSummary] {
         let details = try SQLiteStatement(db, SQLiteRows.customers.select("WHERE rowid = ?1"))
         let figures = try SQLiteStatement(db, """
@@ -286,16 +304,18 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
             defer { details.reset() }
             guard try details.step() else { return nil }
             let customer = try decodeCustomer(details)
+            let value = table?.figures(of: customer.id)
             if let known {
                 let f = known(position)
-                return CustomerSummary(customer: customer, touchpointCount: f.count, lastTouchAt: f.lastTouch, revenue: f.revenue)
+                return CustomerSummary(customer: customer, touchpointCount: f.count, lastTouchAt: f.lastTouch, revenue: f.revenue,
+                                       value: value)
             }
             figures.bind(1, customer.id)
             defer { figures.reset() }
             _ = try figures.step()
             return CustomerSummary(customer: customer, touchpointCount: figures.int(0),
                                    lastTouchAt: figures.isNull(1) ? nil : Timestamp(microseconds: Int64(figures.int(1))),
-                                   revenue: figures.double(2))
+                                   revenue: figures.double(2), value: value)
         }
     }
 

@@ -4,14 +4,18 @@ public struct CustomerFilter: Hashable, Sendable {
     public var segment: String?
     /// Only customers with at least one touchpoint on this channel.
     public var channel: String?
+    /// Only customers whose value figures pass (see `ValueFilter`). Needs a value table
+    /// attached to the store (`attachValues`); without one it matches nobody.
+    public var value: ValueFilter?
 
-    public init(segment: String? = nil, channel: String? = nil) {
+    public init(segment: String? = nil, channel: String? = nil, value: ValueFilter? = nil) {
         self.segment = segment
         self.channel = channel
+        self.value = value
     }
 
     public static let none = CustomerFilter()
-    public var isEmpty: Bool { segment == nil && channel == nil }
+    public var isEmpty: Bool { segment == nil && channel == nil && value == nil }
 }
 
 /// The order of a customer list. Every order ends with the customer id as a tie-breaker,
@@ -20,12 +24,18 @@ public struct CustomerFilter: Hashable, Sendable {
 /// Names, emails and segments compare in `NaturalOrder` (runs of digits by their value,
 /// otherwise ASCII-case-insensitively by UTF-8 bytes); ids by bytes; a missing value sorts
 /// before every present one.
+///
+/// The value fields (CLV, P(alive), RFM segment) come from the value table attached to the
+/// store: a customer without the figure (no purchase, or no fit) sorts first, RFM segments in
+/// `RFMSegment.allCases` order. Without a table they act like the id order.
 public struct CustomerSort: Hashable, Sendable {
     public enum Field: String, CaseIterable, Sendable {
         case name, email, segment
         /// By `stage_entered_at` (earliest first ascending: longest in stage first).
         case stageEnteredAt
         case touchpointCount, lastTouchAt, revenue, id
+        /// From the attached value table (see `valueFields`).
+        case clv, probabilityAlive, rfmSegment
     }
 
     public var field: Field
@@ -44,12 +54,16 @@ public struct CustomerSummary: Hashable, Sendable {
     public var lastTouchAt: Timestamp?
     /// Sum of the customer's touchpoint values.
     public var revenue: Double
+    /// The customer's value figures: nil for a non-buyer, or while the store has no value table.
+    public var value: CustomerValueFigures?
 
-    public init(customer: Customer, touchpointCount: Int, lastTouchAt: Timestamp?, revenue: Double) {
+    public init(customer: Customer, touchpointCount: Int, lastTouchAt: Timestamp?, revenue: Double,
+                value: CustomerValueFigures? = nil) {
         self.customer = customer
         self.touchpointCount = touchpointCount
         self.lastTouchAt = lastTouchAt
         self.revenue = revenue
+        self.value = value
     }
 }
 

@@ -62,6 +62,14 @@ public protocol SnapshotReading: AnyObject, Sendable {
     /// Writes the whole snapshot into `sink` (for `convert`).
     func export(to sink: SnapshotSink) throws
 
+    /// Gives the store every customer's value figures (nil: takes them away). From then on
+    /// list rows carry `value`, and the value sort fields and `CustomerFilter.value` work;
+    /// without a table value sorts act like the id order and a value filter matches nobody.
+    /// Thread-safe: may run on any thread while pages are served; the orders by value are
+    /// sorted here (slow for a million customers: call it off the input path). Throws
+    /// `ValueTableRefused` (and keeps no table) when the table lists other customers.
+    func attachValues(_ table: CustomerValueTable?) throws
+
 }
 
 /// Changing stages: one action at a time, durable before it returns, with the conflict check.

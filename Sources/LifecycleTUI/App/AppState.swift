@@ -102,6 +102,12 @@ public struct AppState: Sendable {
     public var values: CustomerValueTable?
     /// Why there are no value figures (the computation failed).
     public var valuesError: String?
+    /// The store was given `values`: lists show and sort by CLV, P(alive) and RFM segment.
+    public var valuesInLists = false
+    /// The filter picker's value entries (made when the values were given to the store).
+    public var valueChoices: [ValueFilterChoice] = []
+    /// P(alive) below this is "at risk" (`at_risk_below` in config.toml).
+    public var atRiskBelow = 0.5
     /// The store's list index is being prepared (shown in the header).
     public var indexing = false
     public var shouldQuit = false

@@ -165,6 +165,8 @@ extension Dashboard {
         case let table as CustomerValueTable:
             state.values = table
             state.valuesError = nil
+            attachValues(table)
+        case let attached as ValuesAttached: valuesAttached(attached)
         case let saved as Saved: self.saved(saved)
         case let file as FileState?:
             guard let file else { return }
@@ -181,7 +183,7 @@ extension Dashboard {
         case "values": state.valuesError = DashboardRunner.figuresFailure(error)
         case "save": saveFailed(error)
         default:
-            let doing: [String: MessageKey] = ["change": .prMovingPlain, "refresh": .prCheckingChanges, "show": .prFindingCustomer]
+            let doing: [String: MessageKey] = ["change": .prMovingPlain, "attachValues": .prComputingValues, "refresh": .prCheckingChanges, "show": .prFindingCustomer]
             state.status = StatusMessage(.stFailed, doing[slot].map { .message(Message($0)) } ?? .text(slot), .error(error), kind: .error)
         }
     }

@@ -1,5 +1,10 @@
 import LifecycleKit
 
+/// The store was given the value table (`attachValues`), with the picker's value entries.
+struct ValuesAttached: Sendable {
+    var choices: [ValueFilterChoice]
+}
+
 /// Effects in flight: each slot's current request, results matched to it (others dropped),
 /// progress in the status bar, and `Esc` cancelling.
 extension Dashboard {
@@ -68,6 +73,23 @@ extension Dashboard {
         }
         defer { outbox = [] }
         return outbox.last
+    }
+
+    /// Gives the store the value table off the input thread (it sorts every customer by each
+    /// value field) and makes the filter picker's value entries; lists reload when it is done.
+    mutating func attachValues(_ table: CustomerValueTable) {
+        let below = state.atRiskBelow, currency = state.info.currency
+        issueApp("attachValues", nil, lane: .ownThread) { env in
+            try env.store.attachValues(table)
+            return ValuesAttached(choices: ValueFilterChoice.all(table, atRiskBelow: below, currency: currency))
+        }
+    }
+
+    /// The store has the values: the open lists reload to show, sort and filter by them.
+    mutating func valuesAttached(_ attached: ValuesAttached) {
+        state.valuesInLists = true
+        state.valueChoices = attached.choices
+        for entry in state.stack { onScreen(entry.id) { $0.reloadAfterChange(moved: [], &$1, &$2) } }
     }
 
     /// The figures were recomputed for the current data (kept for callers that compute them themselves).

@@ -114,21 +114,30 @@ enum HelpOverlay {
     }
 }
 
-/// `f`: pick a segment and a channel.
+/// `f`: pick a segment, a channel and a value entry.
 enum FilterPickerOverlay {
     static func draw(_ p: FilterPickerState, _ state: AppState, into grid: inout CellGrid) {
-        let rows = max(p.segments.count, p.channels.count)
-        let inner = Box.draw(title: state.text(.uiFilterTitle), width: 56, height: min(rows, 14) + 5, into: &grid)
-        let colWidth = (inner.width - 2) / 2
+        let rows = max(p.segments.count, p.channels.count, p.values.count)
+        let inner = Box.draw(title: state.text(.uiFilterTitle), width: 76, height: min(rows, 14) + 5, into: &grid)
+        let colWidth = max(8, (inner.width - 4) / 4)
         let visible = max(1, inner.height - 3)
-        for (col, (title, values, index)) in [(state.text(.uiColumnSegment), p.segments, p.segmentIndex), (state.text(.uiColumnChannel), p.channels, p.channelIndex)].enumerated() {
+        let any = state.text(.uiAny)
+        let columns: [(String, [String], Int, Int)] = [
+            (state.text(.uiColumnSegment), p.segments.map { $0 ?? any }, p.segmentIndex, colWidth),
+            (state.text(.uiColumnChannel), p.channels.map { $0 ?? any }, p.channelIndex, colWidth),
+            (state.text(.uiColumnValue), p.values.map { $0?.label.text(in: state.language) ?? any }, p.valueIndex, inner.width - 2 * (colWidth + 2)),
+        ]
+        for (col, (title, labels, index, width)) in columns.enumerated() {
             let x = inner.x + col * (colWidth + 2)
-            grid.put(title, x: x, y: inner.y, width: colWidth, role: p.column == col ? .overlayTitle : .overlayKey)
-            let first = max(0, min(index - visible / 2, values.count - visible))
-            for (row, i) in (first..<min(values.count, first + visible)).enumerated() {
-                let label = (i == index ? "● " : "  ") + (values[i] ?? state.text(.uiAny))
+            grid.put(title, x: x, y: inner.y, width: width, role: p.column == col ? .overlayTitle : .overlayKey)
+            let first = max(0, min(index - visible / 2, labels.count - visible))
+            for (row, i) in (first..<min(labels.count, first + visible)).enumerated() {
                 let role: Role = i == index && p.column == col ? .selected : .overlay
-                grid.put(label, x: x, y: inner.y + 1 + row, width: colWidth, role: role)
+                grid.put((i == index ? "● " : "  ") + labels[i], x: x, y: inner.y + 1 + row, width: width, role: role)
+            }
+            if col == 2, p.columnCount < 3 {
+                let why = state.text(p.valueStatus == .unavailable ? .uiValuesUnavailable : .uiValuesComputing)
+                grid.put("  " + why, x: x, y: inner.y + 2, width: width, role: .dim)
             }
         }
         grid.put(state.text(.uiFilterKeys), x: inner.x, y: inner.y + inner.height - 1, width: inner.width, role: .overlay)

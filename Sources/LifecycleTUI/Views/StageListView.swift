@@ -14,15 +14,26 @@ enum StageListColumns {
         var priority: Int
     }
 
+    /// Priorities in tens, so that the value columns fit between the others.
     static let all: [Column] = [
-        Column(field: .name, title: .uiColumnName, width: nil, alignRight: false, priority: 9),
-        Column(field: .email, title: .uiColumnEmail, width: nil, alignRight: false, priority: 3),
-        Column(field: .segment, title: .uiColumnSegment, width: 10, alignRight: false, priority: 2),
-        Column(field: .stageEnteredAt, title: .uiColumnDays, width: 6, alignRight: true, priority: 8),
-        Column(field: .touchpointCount, title: .uiColumnTouch, width: 6, alignRight: true, priority: 6),
-        Column(field: .lastTouchAt, title: .uiColumnLastTouch, width: 10, alignRight: false, priority: 4),
-        Column(field: .revenue, title: .columnRevenue, width: 11, alignRight: true, priority: 7),
+        Column(field: .name, title: .uiColumnName, width: nil, alignRight: false, priority: keep),
+        Column(field: .email, title: .uiColumnEmail, width: nil, alignRight: false, priority: 30),
+        Column(field: .segment, title: .uiColumnSegment, width: 10, alignRight: false, priority: 20),
+        Column(field: .stageEnteredAt, title: .uiColumnDays, width: 6, alignRight: true, priority: 80),
+        Column(field: .touchpointCount, title: .uiColumnTouch, width: 6, alignRight: true, priority: 60),
+        Column(field: .lastTouchAt, title: .uiColumnLastTouch, width: 10, alignRight: false, priority: 40),
+        Column(field: .revenue, title: .columnRevenue, width: 11, alignRight: true, priority: 70),
+        // Value figures, once the store has them (see `layout`).
+        Column(field: .clv, title: .columnCLV, width: 12, alignRight: true, priority: 27),
+        Column(field: .probabilityAlive, title: .columnPAlive, width: 8, alignRight: true, priority: 15),
+        Column(field: .rfmSegment, title: .columnRFMSegment, width: 11, alignRight: false, priority: 10),
     ]
+    /// The name column's priority: never dropped.
+    static let keep = 90
+    /// The priority of the value column the list is sorted by (above last touch and email).
+    static let sortedValuePriority = 50
+    /// Value columns never leave the name narrower than this (or than it is without them).
+    static let nameKeeps = 16
 
     /// ↑ or ↓ for the column as the user reads it: days in stage run opposite to the entry date
     /// they sort by (earliest entry first = most days first = ↓).
@@ -46,23 +57,50 @@ enum StageListColumns {
         case .lastTouchAt: return .uiSortLastTouch
         case .revenue: return .uiSortRevenue
         case .id: return .uiSortID
+        case .clv: return .columnCLV
+        case .probabilityAlive: return .columnPAlive
+        case .rfmSegment: return .columnRFMSegment
         }
     }
 
     /// The columns that fit in `width`, with their x and width. Columns in `empty` (nothing to
     /// show on the visible page) give their room away; a fixed column is wide enough for its
-    /// title and the sort arrow.
-    static func layout(width: Int, _ language: Language = .en, empty: Set<CustomerSort.Field> = [], widest: [CustomerSort.Field: Int] = [:]) -> [(column: Column, x: Int, width: Int)] {
-        var columns = all.filter { $0.priority == 9 || !empty.contains($0.field) }.map { c -> Column in
+    /// title and the sort arrow. The value columns come only with `values`: they go first when
+    /// narrow (CLV last of them), except the one the list is `sortedBy`, and never leave the
+    /// name narrower than `nameKeeps` (or than it is without them).
+    static func layout(width: Int, _ language: Language = .en, empty: Set<CustomerSort.Field> = [], widest: [CustomerSort.Field: Int] = [:],
+                       values: Bool = false, sortedBy: CustomerSort.Field? = nil) -> [(column: Column, x: Int, width: Int)] {
+        let candidates = all.filter { $0.priority == keep || !empty.contains($0.field) }.map { c -> Column in
             var c = c
             c.text = Message(c.title).text(in: language)
             c.width = c.width.map { max($0, DisplayWidth.of(c.text) + 1, widest[c.field] ?? 0) }
+            if c.field.isValue, c.field == sortedBy { c.priority = sortedValuePriority }
             return c
         }
+        let plain = fit(candidates.filter { !$0.field.isValue }, width: width)
+        guard values else { return plain }
+        let least = min(nameWidth(plain), nameKeeps)
+        var columns = candidates
+        var laid = fit(columns, width: width)
+        while nameWidth(laid) < least,
+              let drop = laid.map(\.column).filter({ $0.field.isValue && $0.field != sortedBy }).min(by: { $0.priority < $1.priority }) {
+            columns.removeAll { $0.field == drop.field }
+            laid = fit(columns, width: width)
+        }
+        return laid
+    }
+
+    private static func nameWidth(_ laid: [(column: Column, x: Int, width: Int)]) -> Int {
+        laid.first { $0.column.field == .name }?.width ?? 0
+    }
+
+    /// Drops the lowest priorities until `columns` fit in `width`, then places them.
+    private static func fit(_ columns: [Column], width: Int) -> [(column: Column, x: Int, width: Int)] {
+        var columns = columns
         func needed(_ cols: [Column]) -> Int {
             cols.reduce(0) { $0 + ($1.width ?? 14) + 1 } + 2
         }
-        while needed(columns) > width, let drop = columns.filter({ $0.priority < 9 }).min(by: { $0.priority < $1.priority }) {
+        while needed(columns) > width, let drop = columns.filter({ $0.priority < keep }).min(by: { $0.priority < $1.priority }) {
             columns.removeAll { $0.field == drop.field }
         }
         let fixed = columns.reduce(0) { $0 + ($1.width.map { $0 + 1 } ?? 1) } + 2
@@ -83,7 +121,8 @@ enum StageListColumns {
     /// The widest cell of each column on rows `rows` (a number is never cut: its column widens).
     static func widest(in rows: [CustomerSummary], _ state: AppState) -> [CustomerSort.Field: Int] {
         var out: [CustomerSort.Field: Int] = [:]
-        for f in all.map(\.field) where f != .name && f != .email {
+        // RFM segment names are cut like names (a long one would push the other columns out).
+        for f in all.map(\.field) where f != .name && f != .email && f != .rfmSegment {
             out[f] = rows.map { DisplayWidth.of(StageListView.cell($0, f, state)) }.max() ?? 0
         }
         return out
@@ -107,7 +146,8 @@ enum StageListView {
         let page = StageListLayout.visibleRows(height: grid.height)
         let shown = (list.top..<max(list.top, min(list.total, list.top + page))).compactMap { list.row(at: $0) }
         let columns = StageListColumns.layout(width: grid.width, state.language, empty: StageListColumns.empty(in: shown, state),
-                                              widest: StageListColumns.widest(in: shown, state))
+                                              widest: StageListColumns.widest(in: shown, state), values: state.valuesInLists,
+                                              sortedBy: list.sort.field)
         for (c, cx, cw) in columns {
             let sorted = c.field == list.sort.field
             let title = sorted ? c.text + arrow : c.text
@@ -161,6 +201,7 @@ enum StageListView {
         var filters: [String] = []
         if let s = list.filter.segment { filters.append(state.text(.uiFilterSegment, .text(s))) }
         if let c = list.filter.channel { filters.append(state.text(.uiFilterChannel, .text(c))) }
+        if let v = list.filter.value { filters.append(valueFilterText(v, state)) }
         if !filters.isEmpty { x += grid.put("  " + state.text(.uiFilterShown, .text(filters.joined(separator: ", "))), x: x, y: 1, role: .warning) }
         if let marks = marksText(list, stage: stage.id, state) { x += grid.put("  " + marks, x: x, y: 1, role: .marked) }
         let n = state.stages.count
@@ -168,6 +209,18 @@ enum StageListView {
             let next = "Tab ▸ " + state.stages[(list.stageIndex + 1) % n].name
             let w = DisplayWidth.of(SafeText.visible(next))
             if x + 2 + w <= grid.width { grid.put(next, x: grid.width - w - 1, y: 1, role: .dim) }
+        }
+    }
+
+    /// What the list title says of a value filter: the picker's label of it.
+    static func valueFilterText(_ filter: ValueFilter, _ state: AppState) -> String {
+        if let choice = state.valueChoices.first(where: { $0.filter == filter }) { return choice.label.text(in: state.language) }
+        switch filter {
+        case .atRisk(let below): return state.text(.uiFilterAtRisk, .number(below, decimals: 2))
+        case .rfmSegment(let segment): return segment.message.text(in: state.language)
+        case .clv(let min, let max):
+            let money = { (x: Double?) in x.map { state.formats.money($0, currency: state.info.currency) } ?? "…" }
+            return state.text(.uiFilterCLVRange, .text(money(min)), .text(money(max)))
         }
     }
 
@@ -193,6 +246,9 @@ enum StageListView {
         case .lastTouchAt: return row.lastTouchAt.map(f.date) ?? "—"
         case .revenue: return f.number(row.revenue, decimals: 2)
         case .id: return c.id
+        case .clv: return row.value?.clv.map { f.money($0, currency: state.info.currency) } ?? "—"
+        case .probabilityAlive: return row.value?.probabilityAlive.map(f.percent) ?? "—"
+        case .rfmSegment: return row.value.map { $0.rfmSegment.message.text(in: state.language) } ?? "—"
         }
     }
 }

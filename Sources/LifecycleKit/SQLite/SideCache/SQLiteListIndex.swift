@@ -47,6 +47,8 @@ final class SQLiteListIndex {
     private struct ListKey: Hashable {
         var filter: CustomerFilter
         var field: CustomerSort.Field
+        /// The generation of the value orders used (nil: none).
+        var values: Int?
     }
 
     init(rowids: SlotRowids, stages: [UInt8], segments: [Int32], channels: [UInt64],
@@ -80,11 +82,14 @@ final class SQLiteListIndex {
     // MARK: Lists
 
     /// The slots of the customers in `stage` passing `filter`, ascending in `field` order;
-    /// nil when this index cannot answer (SQL does then).
-    func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field) -> SlotList? {
-        let key = ListKey(filter: filter, field: field)
+    /// nil when this index cannot answer (SQL does then). A value field or filter needs
+    /// `values` (made for this index).
+    func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field, values: SlotValues?) -> SlotList? {
+        let key = ListKey(filter: filter, field: field, values: values?.generation)
         if let cached = lists[key] { return cached.list(stage) }
-        guard let order = orders[field] else { return nil }
+        guard let order = field.isValue ? values?.orders[field] : orders[field] else { return nil }
+        let valueFilter = filter.value
+        if valueFilter != nil, values == nil { return nil }
         var segment: Int32?
         if let name = filter.segment { segment = segmentNumber(name) ?? -2 }
         var mask: UInt64 = 0
@@ -95,6 +100,7 @@ final class SQLiteListIndex {
         }
         let built = StageLists(order: order, stages: stages, stageCounts: stageCounts) { i in
             if let segment, segments[i] != segment { return false }
+            if let valueFilter, let values, !values.accepts(slot: i, valueFilter) { return false }
             return mask == 0 || channels[i] & mask != 0
         }
         // Two kept: a list and its filtered variant (each up to 4 bytes per customer).
@@ -105,15 +111,17 @@ final class SQLiteListIndex {
 
     /// How many customers of `stage` pass `filter`: the stage count, or the length of a list
     /// already computed for that filter in any order; nil when this index cannot answer.
-    func count(stage: Int, filter: CustomerFilter) -> Int? {
+    func count(stage: Int, filter: CustomerFilter, values: SlotValues?) -> Int? {
         if filter.isEmpty { return stageCounts[stage] }
-        if let (_, lists) = lists.first(where: { $0.key.filter == filter }) { return lists.list(stage).count }
-        return list(stage: stage, filter: filter, field: .name)?.count
+        if let (_, lists) = lists.first(where: { $0.key.filter == filter && (filter.value == nil || $0.key.values == values?.generation) }) {
+            return lists.list(stage).count
+        }
+        return list(stage: stage, filter: filter, field: .name, values: values)?.count
     }
 
     /// Computes the default lists (no filter, by name) ahead, off the input path, so that
     /// the first list opened is immediate too. Call before the index is shared.
-    func warmUp() { if !stageCounts.isEmpty { _ = list(stage: 0, filter: .none, field: .name) } }
+    func warmUp() { if !stageCounts.isEmpty { _ = list(stage: 0, filter: .none, field: .name, values: nil) } }
 
     private func segmentNumber(_ name: String) -> Int32? {
         var low = 0, high = segmentNames.count

@@ -72,7 +72,7 @@ struct SQLiteListIndexBuilder {
         var idPosition = Array(repeating: Int32(0), count: n)
         for (position, slot) in byID.enumerated() { idPosition[Int(slot)] = Int32(position) }
         values.ids = StringColumn()
-        for field in CustomerSort.Field.allCases where !values.unorderable.contains(field) {
+        for field in CustomerSort.Field.allCases where !values.unorderable.contains(field) && !field.isValue {
             orders[field] = field == .id ? byID
                 : Self.order(n, values, segments: segments, segmentNames: segmentNames, field: field, idPosition: idPosition)
             // Each text goes as soon as its order is known: memory peaks lower.
@@ -198,6 +198,7 @@ struct SQLiteListIndexBuilder {
             case .lastTouchAt: k.k1 = CustomerOrdering.timeKey(values.lastTouch[slot])
             case .touchpointCount: k.k1 = UInt64(values.touchpoints[slot])
             case .revenue: k.k1 = CustomerOrdering.numberKey(values.revenue[slot])
+            case .clv, .probabilityAlive, .rfmSegment: break  // from the value table (SlotValues)
             }
             keyed.append(k)
         }

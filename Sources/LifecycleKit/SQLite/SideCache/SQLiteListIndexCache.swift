@@ -70,7 +70,7 @@ struct SQLiteListIndexCache {
               let revenues: [Double] = Self.array(fd, n, &checksum) else { return nil }
         var orders: [CustomerSort.Field: [Int32]] = [:]
         for name in header.orderFields {
-            guard let field = CustomerSort.Field(rawValue: name), let order: [Int32] = Self.array(fd, n, &checksum) else { return nil }
+            guard let field = CustomerSort.Field(rawValue: name), !field.isValue, let order: [Int32] = Self.array(fd, n, &checksum) else { return nil }
             orders[field] = order
         }
         var extra: UInt8 = 0

@@ -56,8 +56,9 @@ public struct StageListScreen: Screen {
         case .search, .searchNext, .searchPrevious: startSearch(action, &app, &commands)
         case .filter:
             let current = list.filter
+            let values: ValueChoices = app.valuesInLists ? .ready(app.valueChoices) : app.valuesError != nil ? .unavailable : .computing
             commands.run("filter", Message(.prReadingFilters)) { env in
-                FilterPickerState(segments: try env.store.segments(), channels: try env.store.channels(), current: current)
+                FilterPickerState(segments: try env.store.segments(), channels: try env.store.channels(), current: current, values: values)
             }
         case .clearFilter:
             guard !list.filter.isEmpty else { return }
@@ -104,7 +105,7 @@ public struct StageListScreen: Screen {
         if action == .sortFlip {
             list.sort.descending.toggle()
         } else {
-            let cycle = StageListState.sortCycle
+            let cycle = StageListState.sortCycle + (app.valuesInLists ? CustomerSort.Field.valueFields : [])
             list.sort = CustomerSort(cycle[((cycle.firstIndex(of: list.sort.field) ?? -1) + 1) % cycle.count], descending: false)
         }
         (list.cursor, list.top) = (0, 0)

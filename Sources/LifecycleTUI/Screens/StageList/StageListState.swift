@@ -31,7 +31,7 @@ public struct StageListState: Sendable {
         return i >= 0 && i < rows.count ? rows[i] : nil
     }
 
-    /// The columns `s` cycles through, in order.
+    /// The columns `s` cycles through, in order (then CLV, P(alive) and RFM segment once the values are there).
     public static let sortCycle: [CustomerSort.Field] = [.name, .email, .segment, .stageEnteredAt, .touchpointCount, .lastTouchAt, .revenue]
 }
 

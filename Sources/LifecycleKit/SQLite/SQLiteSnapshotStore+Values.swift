@@ -1,0 +1,111 @@
+import Foundation
+
+/// A SQLite store's value figures: the table `attachValues` was given and, for the
+/// installed list index, the slots in each value order (sorted once, when the table or a new
+/// index arrives, never on a key). Without an index (or with more than 250 stages) value
+/// lists are answered from SQL plus the table in memory: slower, the same answers.
+extension SQLiteSnapshotStore {
+    public func attachValues(_ table: CustomerValueTable?) throws {
+        guard let table else { return install(nil) }
+        if let reason = try readOnOwnConnection({ db in try Self.mismatch(table, db) }) {
+            install(nil)
+            throw ValueTableRefused(reason: reason)
+        }
+        install(table)
+        if let reason = attachValuesToIndex() { throw ValueTableRefused(reason: reason) }
+    }
+
+    private func install(_ table: CustomerValueTable?) {
+        valueSlot.withLock { slot in
+            slot.generation += 1
+            slot.table = table
+            slot.slots = nil
+        }
+    }
+
+    /// Why `table` does not describe the file's customers (read in id order, one at a time:
+    /// a million ids are never held at once); nil when it does.
+    private static func mismatch(_ table: CustomerValueTable, _ db: OpaquePointer) throws -> Message? {
+        let s = try SQLiteStatement(db, "SELECT id FROM customers ORDER BY id COLLATE BINARY")
+        var failure: (any Error)?
+        let ids = AnyIterator<String> {
+            do {
+                return try s.step() ? s.string(0) ?? "" : nil
+            } catch {
+                failure = error
+                return nil
+            }
+        }
+        let reason = table.mismatch(ids: AnySequence { ids })
+        if let failure { throw failure }
+        return reason
+    }
+
+    /// Makes the value orders for the installed index, mapping the table's rows (id order)
+    /// to slots through the index's id order. Returns why not when the index holds other
+    /// customers than the table (the table is dropped then).
+    @discardableResult
+    func attachValuesToIndex() -> Message? {
+        let (table, generation) = valueSlot.withLock { ($0.table, $0.generation) }
+        guard let table, let index = listIndex.current, let byID = listIndex.idOrder(of: index) else { return nil }
+        guard byID.count == table.count else {
+            valueSlot.withLock { if $0.generation == generation { $0.table = nil } }
+            return Message(.valuesRefusedCount, .count(byID.count), .count(table.count))
+        }
+        var tableRows = [Int32](repeating: 0, count: byID.count)
+        for (row, slot) in byID.enumerated() { tableRows[Int(slot)] = Int32(row) }
+        var orders: [CustomerSort.Field: [Int32]] = [:]
+        for field in CustomerSort.Field.valueFields { orders[field] = table.rowOrder(by: field).map { byID[Int($0)] } }
+        let made = SlotValues(index: index, table: table, tableRows: tableRows, orders: orders, generation: generation)
+        valueSlot.withLock { if $0.generation == generation { $0.slots = made } }
+        return nil
+    }
+
+    /// The rowids of `stage`'s customers passing `filter` (its value part checked here), in
+    /// `sort` order: one query for the stage, then the table in memory.
+    func valueOrderedRowids(stage: String, filter: CustomerFilter, sort: CustomerSort, table: CustomerValueTable) throws -> [Int] {
+        var base = filter
+        base.value = nil
+        let direction = sort.descending ? "DESC" : "ASC"
+        let order = sort.field.isValue ? "c.id COLLATE BINARY"
+            : sort.field == .id ? "c.id COLLATE BINARY \(direction)"
+            : "\(Self.sortKey(sort.field)) \(direction), c.id COLLATE BINARY \(direction)"
+        var rows: [(id: String, item: Int)] = try read { db in
+            let s = try SQLiteStatement(db, "SELECT c.rowid, c.id \(Self.listSource(base)) ORDER BY \(order)")
+            Self.bindList(s, stage: stage, filter: base)
+            var rows: [(id: String, item: Int)] = []
+            while try s.step() { rows.append((s.string(1) ?? "", s.int(0))) }
+            return rows
+        }
+        if let value = filter.value { rows.removeAll { !value.accepts(table.figures(of: $0.id)) } }
+        guard sort.field.isValue else { return rows.map(\.item) }
+        let sorted = table.sorted(rows, by: sort.field)
+        return sort.descending ? sorted.reversed() : sorted
+    }
+}
+
+/// The value table of a SQLite store, its generation (bumped by every `attachValues`), and
+/// the value orders made for the installed list index.
+struct SQLiteValues {
+    var table: CustomerValueTable?
+    var generation = 0
+    var slots: SlotValues?
+}
+
+/// A value table mapped to the slots of one list index: each slot's table row, and every
+/// slot in each value order (ascending, missing figures first, ties by id).
+final class SlotValues: @unchecked Sendable {
+    /// The index these were made for (weak: a dropped index is not kept alive).
+    weak var index: SQLiteListIndex?
+    let table: CustomerValueTable
+    let tableRows: [Int32]
+    let orders: [CustomerSort.Field: [Int32]]
+    let generation: Int
+
+    init(index: SQLiteListIndex, table: CustomerValueTable, tableRows: [Int32], orders: [CustomerSort.Field: [Int32]], generation: Int) {
+        self.index = index
+        (self.table, self.tableRows, self.orders, self.generation) = (table, tableRows, orders, generation)
+    }
+
+    func accepts(slot: Int, _ filter: ValueFilter) -> Bool { table.accepts(row: Int(tableRows[slot]), filter) }
+}
