@@ -64,6 +64,19 @@ import Testing
         // Cumulative: more time, more purchases.
         #expect(m.expectedPurchases(within: 20, recent) < m.expectedPurchases(within: 40, recent))
     }
+
+    /// A fit whose a and b run off together (everyone drops out with the same probability
+    /// a / (a + b), as on the generator's data) still gives finite figures: the hypergeometric
+    /// series that overflows is caught, not returned as infinity (it made E[X] −∞ and CLV null).
+    @Test func expectedPurchasesStayFiniteWhenDropoutHasNoHeterogeneity() {
+        let h = PurchaseHistory(frequency: 3, recency: 19, age: 104)
+        let huge = BGNBD(r: 1.2447, alpha: 27.2831, a: 1_828_451, b: 8_409_159)
+        let larger = BGNBD(r: 1.2447, alpha: 27.2831, a: 182_845_100, b: 840_915_900)
+        let e = huge.expectedPurchases(within: 90, h), limit = larger.expectedPurchases(within: 90, h)
+        #expect(e.isFinite && e > 0)
+        #expect(abs(e - limit) / limit < 1e-4)
+        #expect(SpecialFunctions.logHypergeometric2F1(10_000_000, 1_828_451, 10_237_610, 0.4) == nil)
+    }
 }
 
 /// The same data through Python's `lifetimes` 0.11.3 (its BetaGeoFitter, GammaGammaFitter and

@@ -24,8 +24,8 @@ enum SpecialFunctions {
             term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z
             sum += term
             n += 1
+            if !sum.isFinite { return nil }   // before the test below, which an infinite sum passes
             if abs(term) <= 1e-17 * abs(sum) { return sum > 0 ? log(sum) : nil }
-            if !sum.isFinite { return nil }
         }
         return nil
     }
