@@ -48,6 +48,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case columnID, columnName, columnPurchases, columnMonetary, columnPAlive, columnExpected90, columnCLV, columnRFM, columnRFMSegment
     case rfmChampions, rfmLoyal, rfmPotentialLoyalist, rfmNew, rfmPromising, rfmNeedAttention, rfmAboutToSleep, rfmAtRisk
     case rfmCantLose, rfmHibernating, rfmLost
+    // attribution, flows, cohorts, diff (touchpoint analysis)
+    case attributionTitle, modelFirst, modelLast, modelLinear, modelPosition, modelTimeDecay
+    case columnChannel, columnCampaign, columnType, columnCredit, columnTouchpoints, keyNone
+    case flowsTitle, flowsAll, flowsSince, flowsUntil, flowsBetween, flowEntry
+    case columnKind, columnCount, kindEntry, kindForward, kindSkip, kindBackward, kindSame
+    case cohortsPurchaseTitle, cohortsActiveTitle, columnCohort
+    case diffTitle, diffSummary, diffMoves, diffNoMoves, columnOld, columnNew, columnDelta
     // Dashboard: header, status bar, a terminal too small
     case uiAsOf, uiAsOfWithChanges, uiRevenue, uiRevenuePending, uiCustomers, uiReadOnly, uiUnsaved, uiIndexing
     case uiEscCancels, uiTooSmall, uiTooSmallSize, uiTooSmallHint
