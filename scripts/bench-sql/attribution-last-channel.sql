@@ -1,26 +1,28 @@
 -- The reference for `clc attribution FILE --stage purchase --model last --by channel`
--- (lookback 90 days): the same rows, in the same order, from sqlite3 alone.
+-- (lookback 90 days): the same rows, in the same order, from sqlite3 alone. The stage and the
+-- lookback are the parameters in `params`.
 --   sqlite3 FILE < scripts/bench-sql/attribution-last-channel.sql
 -- Times are compared as julianday (canonical UTC text, as every writer writes).
-WITH undone AS (          -- an undo and the transition it reverts (same customer) count nowhere
+WITH params AS (SELECT 'purchase' AS stage, 90 AS lookback_days),
+undone AS (               -- an undo and the transition it reverts (same customer) count nowhere
   SELECT u.id FROM transitions u JOIN transitions r ON r.id = u.reverts AND r.customer_id = u.customer_id AND r.id <> u.id
   UNION
   SELECT r.id FROM transitions u JOIN transitions r ON r.id = u.reverts AND r.customer_id = u.customer_id AND r.id <> u.id
 ),
 entered AS (              -- first entry: the earliest transition into the stage
   SELECT customer_id, min(at) AS at FROM transitions
-  WHERE to_stage = 'purchase' AND id NOT IN undone GROUP BY customer_id
+  WHERE to_stage = (SELECT stage FROM params) AND id NOT IN undone GROUP BY customer_id
 ),
 conversions AS (          -- else stage_entered_at of a customer now in the stage
-  SELECT c.id AS customer_id, COALESCE(e.at, CASE WHEN c.stage = 'purchase' THEN c.stage_entered_at END) AS at
+  SELECT c.id AS customer_id, COALESCE(e.at, CASE WHEN c.stage = (SELECT stage FROM params) THEN c.stage_entered_at END) AS at
   FROM customers c LEFT JOIN entered e ON e.customer_id = c.id
-  WHERE e.at IS NOT NULL OR (c.stage = 'purchase' AND c.stage_entered_at IS NOT NULL)
+  WHERE e.at IS NOT NULL OR (c.stage = (SELECT stage FROM params) AND c.stage_entered_at IS NOT NULL)
 ),
-windows AS (              -- entry − 90 days ≤ at ≤ entry, numbered from the last by (at, id)
+windows AS (              -- entry − lookback ≤ at ≤ entry, numbered from the last by (at, id)
   SELECT v.customer_id, t.channel AS key,
          row_number() OVER (PARTITION BY v.customer_id ORDER BY t.at DESC, t.id DESC) AS from_last
   FROM conversions v JOIN touchpoints t ON t.customer_id = v.customer_id
-  WHERE julianday(t.at) BETWEEN julianday(v.at) - 90 AND julianday(v.at)
+  WHERE julianday(t.at) BETWEEN julianday(v.at) - (SELECT lookback_days FROM params) AND julianday(v.at)
 ),
 revenue AS (              -- purchases at or after the entry
   SELECT v.customer_id, total(t.value) AS amount
