@@ -42,10 +42,7 @@ struct AttributionCommand: SpeakingCommand {
     mutating func run() throws {
         let store = try openSnapshot(file, language: language)
         let report = try store.attribution(stage: stage, model: model, by: by, lookbackDays: lookbackDays)
-        switch format {
-        case .json: print(AttributionRenderer.json(report), terminator: "")
-        case .csv: print(AttributionRenderer.csv(report), terminator: "")
-        case .table: print(AttributionRenderer.table(report, language: language), terminator: "")
-        }
+        printResult(format, json: { AttributionRenderer.json(report) }, csv: { AttributionRenderer.csv(report) },
+                    table: { AttributionRenderer.table(report, language: language) })
     }
 }

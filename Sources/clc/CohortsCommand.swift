@@ -32,10 +32,7 @@ struct CohortsCommand: SpeakingCommand {
     mutating func run() throws {
         let store = try openSnapshot(file, language: language)
         let report = try store.cohorts(metric: metric)
-        switch format {
-        case .json: print(CohortRenderer.json(report), terminator: "")
-        case .csv: print(CohortRenderer.csv(report), terminator: "")
-        case .table: print(CohortRenderer.table(report, language: language), terminator: "")
-        }
+        printResult(format, json: { CohortRenderer.json(report) }, csv: { CohortRenderer.csv(report) },
+                    table: { CohortRenderer.table(report, language: language) })
     }
 }

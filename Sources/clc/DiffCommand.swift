@@ -30,11 +30,7 @@ struct DiffCommand: SpeakingCommand {
         let before = try openSnapshot(old, language: language)
         let after = try openSnapshot(new, language: language)
         let diff = try SnapshotDiff.compare(old: before, new: after)
-        switch format {
-        case .json: print(DiffRenderer.json(diff), terminator: "")
-        case .csv: print(DiffRenderer.csv(diff), terminator: "")
-        case .table:
-            print(DiffRenderer.table(diff, old: (old, before.info.asOf), new: (new, after.info.asOf), language: language), terminator: "")
-        }
+        printResult(format, json: { DiffRenderer.json(diff) }, csv: { DiffRenderer.csv(diff) },
+                    table: { DiffRenderer.table(diff, old: (old, before.info.asOf), new: (new, after.info.asOf), language: language) })
     }
 }

@@ -34,10 +34,7 @@ struct FlowsCommand: SpeakingCommand {
         let to = try parseTime(until, option: "--until", language: language)
         let store = try openSnapshot(file, language: language)
         let report = try store.flows(since: from, until: to)
-        switch format {
-        case .json: print(FlowRenderer.json(report), terminator: "")
-        case .csv: print(FlowRenderer.csv(report), terminator: "")
-        case .table: print(FlowRenderer.table(report, language: language), terminator: "")
-        }
+        printResult(format, json: { FlowRenderer.json(report) }, csv: { FlowRenderer.csv(report) },
+                    table: { FlowRenderer.table(report, language: language) })
     }
 }

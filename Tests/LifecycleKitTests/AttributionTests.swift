@@ -128,6 +128,27 @@ import Testing
             #expect(email.ids == ["A", "B"] && email.names == ["Anna", "Ben"])
             let web = try store.run(AttributionAnalysis.credited(stage: 2, lookbackDays: 90, model: .first, by: .channel, key: "web"))
             #expect(web.ids.isEmpty)
+            let touchedWeb = try store.run(AttributionAnalysis.touched(stage: 2, lookbackDays: 90, by: .channel, key: "web"))
+            #expect(touchedWeb.ids == ["A"])
+            let noCampaign = try store.run(AttributionAnalysis.touched(stage: 2, lookbackDays: 90, by: .campaign, key: "(none)"))
+            #expect(noCampaign.ids == ["A", "B"])
+        }
+    }
+
+    /// The screens run the analyses together: one pass gives what separate passes give.
+    @Test func theAnalysesShareOnePass() throws {
+        for store in try Self.stores() {
+            let done = try store.stream([AttributionAnalysis(stage: 2), FlowAnalysis(stageCount: 4),
+                                         CohortAnalysis(metric: .active, asOf: store.info.asOf)])
+            let attribution = (done[0] as! AttributionAnalysis).finish()
+            #expect(attribution.conversions == 5)
+            for model in AttributionModel.allCases {
+                for by in AttributionDimension.allCases {
+                    #expect(attribution.rows(model: model, by: by) == (try store.attribution(stage: "purchase", model: model, by: by)).rows)
+                }
+            }
+            #expect((done[1] as! FlowAnalysis).finish().rows == (try store.flows()).rows)
+            #expect((done[2] as! CohortAnalysis).finish().rows == (try store.cohorts(metric: .active)).rows)
         }
     }
 

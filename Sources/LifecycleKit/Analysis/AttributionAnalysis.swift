@@ -75,6 +75,15 @@ public struct AttributionAnalysis: Analysis {
             return conversion.credit(of: key, model: model, by: dimension) > 0
         }
     }
+
+    /// The drill-down of a row's `customers`: the converters with at least one touchpoint of
+    /// `key` by `dimension` in their window.
+    public static func touched(stage: Int, lookbackDays: Int, by dimension: AttributionDimension, key: String) -> CustomerListAnalysis {
+        CustomerListAnalysis(needs: [.transitions, .touchpoints]) { c in
+            guard let conversion = AttributionConversion(c, stage: stage, lookbackDays: lookbackDays) else { return false }
+            return conversion.window.contains { dimension.key(of: $0) == key }
+        }
+    }
 }
 
 extension AttributionTally {
