@@ -14,6 +14,7 @@ struct CLC: ParsableCommand {
         version: "clc \(ClcVersion.current)",
         subcommands: [OpenCommand.self, ReportCommand.self, ValidateCommand.self, ConvertCommand.self,
                       MoveCommand.self, HistoryCommand.self, ModelCommand.self, ScoresCommand.self,
+                      AttributionCommand.self, FlowsCommand.self, CohortsCommand.self, DiffCommand.self,
                       GenerateCommand.self, DemoCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

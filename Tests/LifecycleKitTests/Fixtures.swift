@@ -49,6 +49,15 @@ enum Fixtures {
         return path
     }
 
+    /// The touchpoint-analysis snapshot worked out by hand (`AttributionTests`, `FlowTests`,
+    /// `CohortTests`) as both a JSON and a SQLite file.
+    static func touchpointFiles(in dir: URL) throws -> (json: String, sqlite: String) {
+        let json = try write(String(contentsOfFile: fixturePath("touchpoints-hand-made.json"), encoding: .utf8), named: "touch.json", in: dir)
+        let sqlite = dir.appendingPathComponent("touch.sqlite").path
+        try JSONSnapshotStore(path: json).export(to: try SQLiteSnapshotWriter(path: sqlite))
+        return (json, sqlite)
+    }
+
     /// The hand-made snapshot as both a JSON and a SQLite file.
     static func handMadeFiles(in dir: URL) throws -> (json: String, sqlite: String) {
         let json = try write(handMade, named: "hand.json", in: dir)

@@ -51,6 +51,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case valuesRefusedCount, valuesRefusedID
     // dashboard: value figures in lists and the filter picker
     case uiValuesComputing, uiValuesUnavailable, uiFilterAtRisk, uiFilterCLVTop, uiFilterCLVBottom, uiFilterCLVRange
+    // attribution, flows, cohorts, diff (touchpoint analysis)
+    case attributionTitle, modelFirst, modelLast, modelLinear, modelPosition, modelTimeDecay
+    case columnChannel, columnCampaign, columnType, columnCredit, columnTouchpoints, keyNone
+    case flowsTitle, flowsAll, flowsSince, flowsUntil, flowsBetween, flowEntry
+    case columnKind, columnCount, kindEntry, kindForward, kindSkip, kindBackward, kindSame
+    case cohortsPurchaseTitle, cohortsActiveTitle, columnCohort
+    case diffTitle, diffSummary, diffMoves, diffNoMoves, columnOld, columnNew, columnDelta
     // Dashboard: header, status bar, a terminal too small
     case uiAsOf, uiAsOfWithChanges, uiRevenue, uiRevenuePending, uiCustomers, uiReadOnly, uiUnsaved, uiIndexing
     case uiEscCancels, uiTooSmall, uiTooSmallSize, uiTooSmallHint

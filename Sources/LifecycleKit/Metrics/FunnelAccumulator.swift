@@ -116,7 +116,7 @@ public struct FunnelAccumulator: Sendable {
     /// The positions in `entries` of every undo (a `reverts` naming another transition of
     /// the customer) and of the transition it reverts; nil when there is none. A `reverts`
     /// naming no transition of the customer leaves an ordinary transition.
-    private static func revertedPairs(_ entries: [StageEntry]) -> Set<Int>? {
+    static func revertedPairs(_ entries: [StageEntry]) -> Set<Int>? {
         guard entries.contains(where: { $0.reverts != nil }) else { return nil }
         var pairs = Set<Int>()
         for (k, e) in entries.enumerated() {

@@ -22,4 +22,9 @@ struct JSONObjectText {
         key(k)
         if let value, value.isFinite { JSONText.appendNumber(NumberText.rounded6(value), to: &bytes) } else { bytes += Array("null".utf8) }
     }
+
+    /// A JSON array of values already written (e.g. objects' `text`), one per line.
+    static func lines(_ values: [String]) -> String {
+        values.isEmpty ? "[]" : "[\n  " + values.joined(separator: ",\n  ") + "\n]"
+    }
 }

@@ -40,12 +40,7 @@ public enum ScoresRenderer {
     /// CSV with a header of `fields`; text cells made safe (`CSVCell`).
     public static func csv(_ r: CustomerValueReport, stages: [Stage], stage: String? = nil) -> String {
         var lines = [CSVCell.row(fields.map(CSVCell.text))]
-        func number(_ d: Double?) -> String {
-            guard let d, d.isFinite else { return "" }
-            var o: [UInt8] = []
-            JSONText.appendNumber(NumberText.rounded6(d), to: &o)
-            return CSVCell.number(String(decoding: o, as: UTF8.self))
-        }
+        let number = CSVCell.decimal
         for i in rows(r, stages: stages, stage: stage) {
             let s = r.scores[i]
             lines.append(CSVCell.row([

@@ -16,8 +16,21 @@ public enum CSVCell {
     /// A number cell (already formatted, e.g. by `JSONText.appendNumber`): written as is.
     public static func number(_ s: String) -> String { s }
 
+    /// A number cell rounded to six decimals as JSON writes it; empty for nil or not finite.
+    public static func decimal(_ d: Double?) -> String {
+        guard let d, d.isFinite else { return "" }
+        var o: [UInt8] = []
+        JSONText.appendNumber(NumberText.rounded6(d), to: &o)
+        return number(String(decoding: o, as: UTF8.self))
+    }
+
     /// One CSV line of cells already made by `text` or `number`, without the line end.
     public static func row(_ cells: [String]) -> String { cells.joined(separator: ",") }
+
+    /// A whole CSV text: the header (made safe) and the rows of cells already made, CRLF line ends.
+    public static func document(header: [String], _ rows: [[String]]) -> String {
+        ([row(header.map(text))] + rows.map(row)).joined(separator: "\r\n") + "\r\n"
+    }
 
     /// `s` with every control and bidi control visible, nothing else changed.
     static func visible(_ s: String) -> String {
