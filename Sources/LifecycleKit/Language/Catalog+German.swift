@@ -14,7 +14,24 @@
 
 extension Catalog {
     /// German (see the glossary above).
-    static func german(_ key: MessageKey) -> String {
+    static func german(_ key: MessageKey) -> String? {
+        for area in germanAreas {
+            if let text = area(key) { return text }
+        }
+        return nil
+    }
+
+    /// The German texts by area, in the order of `MessageKey`; each area answers its own keys
+    /// and nil for the others (`CatalogTests` checks every key is answered by exactly one).
+    static let germanAreas: [@Sendable (MessageKey) -> String?] = [
+        germanCommandLine, germanValidation, germanJSONSyntax,
+        germanReports, germanValue, germanDashboardFunnelAndList,
+        germanDashboardJourneyAndBoxes, germanKeyBindings, germanKeyHints,
+        germanStatus, germanProgress,
+    ]
+
+    /// Files and formats, customers and stages, moves, journals.
+    private static func germanCommandLine(_ key: MessageKey) -> String? {
         switch key {
         case .formatUnknown: "Format von „{0}“ nicht erkennbar: .json, .sqlite oder .db verwenden"
         case .outputExists: "{0} existiert bereits; --force überschreibt die Datei"
@@ -63,6 +80,13 @@ extension Catalog {
             "gehört zu einer anderen Version der Datei (geschrieben für {0, plural, one {# Byte} other {# Bytes}}, die Datei hat {1})"
         case .journalDamaged: "ist in Zeile {0} beschädigt"
         case .journalUnknownReference: "nennt in Aktion {0} einen unbekannten Kunden oder eine unbekannte Phase"
+        default: nil
+        }
+    }
+
+    /// Validation: files and the rules of the format.
+    private static func germanValidation(_ key: MessageKey) -> String? {
+        switch key {
         case .problemError: "Fehler: {0}"
         case .problemWarning: "Warnung: {0}"
         case .moreErrors: "… und {0, plural, one {# weiterer Fehler} other {# weitere Fehler}}"
@@ -107,6 +131,13 @@ extension Catalog {
         case .separatorComma: "Komma"
         case .separatorSemicolon: "Semikolon"
         case .separatorTab: "Tabulator"
+        default: nil
+        }
+    }
+
+    /// Validation: JSON syntax.
+    private static func germanJSONSyntax(_ key: MessageKey) -> String? {
+        switch key {
         case .emptyFile: "leere Datei, JSON-Objekt erwartet"
         case .expectedTopObject: "JSON-Objekt auf oberster Ebene erwartet, {0} gefunden"
         case .textAfterObject: "unerwarteter Text nach dem JSON-Objekt"
@@ -133,6 +164,13 @@ extension Catalog {
         case .numberExpectedDigit: "Ziffer erwartet"
         case .numberDigitAfterPoint: "Ziffer nach '.' erwartet"
         case .numberDigitInExponent: "Ziffer im Exponenten erwartet"
+        default: nil
+        }
+    }
+
+    /// `report` and `history`.
+    private static func germanReports(_ key: MessageKey) -> String? {
+        switch key {
         case .reportTitle: "{0} — Stand {1}"
         case .reportTitleWithChanges: "{0} — Stand {1} · {2, plural, one {# Änderung} other {# Änderungen}} seitdem"
         case .unnamedSnapshot: "Unbenannter Snapshot"
@@ -153,6 +191,13 @@ extension Catalog {
         case .columnTo: "Nach"
         case .columnBy: "Durch"
         case .columnNote: "Notiz"
+        default: nil
+        }
+    }
+
+    /// `model` and `scores` (customer value).
+    private static func germanValue(_ key: MessageKey) -> String? {
+        switch key {
         case .valueTitle: "{0} — Kundenwert, Stand {1}"
         case .valueCalibration: "geschätzt mit den Käufen bis {0}"
         case .valueBuyers: "{0, plural, one {# Kunde} other {# Kunden}} · {1, plural, one {# Käufer} other {# Käufer}} · {2, plural, one {# Wiederkäufer} other {# Wiederkäufer}}"
@@ -200,6 +245,13 @@ extension Catalog {
         case .rfmCantLose: "Nicht verlieren"
         case .rfmHibernating: "Im Winterschlaf"
         case .rfmLost: "Verloren"
+        default: nil
+        }
+    }
+
+    /// The dashboard: header, funnel, stage list.
+    private static func germanDashboardFunnelAndList(_ key: MessageKey) -> String? {
+        switch key {
         case .uiAsOf: "Stand {0}"
         case .uiAsOfWithChanges: "Stand {0} · {1, plural, one {# Änderung} other {# Änderungen}} seitdem"
         case .uiRevenue: "Umsatz {0}"
@@ -249,6 +301,13 @@ extension Catalog {
         case .uiFilterShown: "Filter: {0}"
         case .uiMarked: "{0} markiert"
         case .uiMarkedElsewhere: "{0} anderswo markiert"
+        default: nil
+        }
+    }
+
+    /// The dashboard: journey, moves, confirmations, boxes, help.
+    private static func germanDashboardJourneyAndBoxes(_ key: MessageKey) -> String? {
+        switch key {
         case .uiID: "ID {0}"
         case .uiCreated: "angelegt {0}"
         case .uiForDays: "{0} Tage (seit {1})"
@@ -302,6 +361,13 @@ extension Catalog {
         case .uiSaveAsPrompt: "Datei geändert. Neuer Name {0}: "
         case .uiAllStagesQuery: "alle Phasen /{0}"
         case .uiEnterOpens: "{0} (Enter öffnet)"
+        default: nil
+        }
+    }
+
+    /// The key bindings' help texts.
+    private static func germanKeyBindings(_ key: MessageKey) -> String? {
+        switch key {
         case .kbDown: "nach unten"
         case .kbUp: "nach oben"
         case .kbPageDown: "Seite nach unten"
@@ -357,6 +423,13 @@ extension Catalog {
         case .kbCancelSaveAs: "abbrechen: die Änderungen bleiben im Journal"
         case .kbHelp: "Hilfe: alle Tasten"
         case .kbQuit: "beenden"
+        default: nil
+        }
+    }
+
+    /// The key bindings' status-bar hints.
+    private static func germanKeyHints(_ key: MessageKey) -> String? {
+        switch key {
         case .hintOpen: "öffnen"
         case .hintJourney: "Reise"
         case .hintApply: "anwenden"
@@ -375,6 +448,13 @@ extension Catalog {
         case .hintSaves: "speichert"
         case .hintCancels: "Abbruch"
         case .hintHelp: "Hilfe"
+        default: nil
+        }
+    }
+
+    /// The dashboard's status messages.
+    private static func germanStatus(_ key: MessageKey) -> String? {
+        switch key {
         case .stWarningsInFile: "{0, plural, one {# Warnung} other {# Warnungen}} in dieser Datei (clc validate zeigt sie)"
         case .stJoined: "{0} · {1}"
         case .stCancelled: "abgebrochen: {0}"
@@ -415,6 +495,13 @@ extension Catalog {
         case .stSearchTyped: "/{0}  (n nächster, N voriger)"
         case .stSearchHit: "/{0}"
         case .stSearchWrapped: "/{0}  (Suche von vorn)"
+        default: nil
+        }
+    }
+
+    /// The dashboard: work in progress, a journal that cannot be replayed.
+    private static func germanProgress(_ key: MessageKey) -> String? {
+        switch key {
         case .prInProgress: "{0}…"
         case .prMarking: "{0, plural, one {# Kunde wird} other {# Kunden werden}} markiert"
         case .prFinding: "{0} wird gesucht"
@@ -448,6 +535,7 @@ extension Catalog {
         case .sjSetAside: "s: das Journal beiseitelegen: es wird in {0}.set-aside-<Zeit> umbenannt, nie gelöscht, und Phasen lassen sich in der Datei ändern, wie sie ist."
         case .sjBrowse: "Esc: schreibgeschützt ansehen; das Journal bleibt, wie es ist."
         case .sjQuit: "q: beenden; nichts wird geändert."
+        default: nil
         }
     }
 }
