@@ -83,9 +83,13 @@ import Testing
          "reverts": reverts.map(Value.int)]
     }
 
+    typealias Case = (rule: String, content: Content, expected: [Finding])
+
     /// One case per rule: the broken content and the rule's findings.
-    static let cases: [(rule: String, content: Content, expected: [Finding])] = {
-        var cases: [(String, Content, [Finding])] = []
+    static let cases: [Case] = errorCases() + warningCases()
+
+    static func errorCases() -> [Case] {
+        var cases: [Case] = []
         var c = Content()
         c.customers = [customer("C-1"), ["id": .text("C-2"), "name": nil, "stage": .text("purchase")]]
         cases.append(("missingField", c, [SnapshotRules.missingField(.name, of: RecordPlace(.customers, 2))]))
@@ -118,7 +122,12 @@ import Testing
             SnapshotRules.unknownReference("limbo", at: RecordPlace(.transitions, 1, .from)),
             SnapshotRules.unknownReference("nirvana", at: RecordPlace(.transitions, 1, .to)),
         ]))
-        c = Content()
+        return cases
+    }
+
+    static func warningCases() -> [Case] {
+        var cases: [Case] = []
+        var c = Content()
         c.customers = [customer("C-1")]
         c.transitions = [transition("C-1", to: "purchase", at: "2026-01-01"),
                          transition("C-1", from: "purchase", to: "awareness", at: "2026-02-01")]
@@ -144,7 +153,7 @@ import Testing
                          transition("C-2", to: "purchase", at: "2026-01-02", reverts: 1)]
         cases.append(("unmatchedRevert", c, [SnapshotRules.unmatchedRevert(1, at: RecordPlace(.transitions, 2, .reverts))]))
         return cases
-    }()
+    }
 
     /// The findings of each validator, every problem found by a rule.
     func findings(_ content: Content) throws -> (json: [Finding], sqlite: [Finding]) {

@@ -1,15 +1,8 @@
 extension Catalog {
-    /// English: clc's original wording. `{n}` is argument n; `{n, plural, one {…} other {…}}`
-    /// chooses by count n (`#` = the count).
-    static func english(_ key: MessageKey) -> String? {
-        for area in englishAreas {
-            if let text = area(key) { return text }
-        }
-        return nil
-    }
-
-    /// The English texts by area, in the order of `MessageKey`; each area answers its own keys
-    /// and nil for the others (`CatalogTests` checks every key is answered by exactly one).
+    /// English, clc's original wording, by area in the order of `MessageKey`: each area answers
+    /// its own keys and nil for the others (`CatalogTests` checks every key is answered by
+    /// exactly one). `{n}` is argument n; `{n, plural, one {…} other {…}}` chooses by count n
+    /// (`#` = the count).
     static let englishAreas: [@Sendable (MessageKey) -> String?] = [
         englishCommandLine, englishValidation, englishJSONSyntax,
         englishReports, englishValue, englishDashboardFunnelAndList,

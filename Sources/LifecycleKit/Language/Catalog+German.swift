@@ -13,16 +13,7 @@
 // Quotes around data: „…“ where clc adds them itself; JSON-quoted ids stay "…".
 
 extension Catalog {
-    /// German (see the glossary above).
-    static func german(_ key: MessageKey) -> String? {
-        for area in germanAreas {
-            if let text = area(key) { return text }
-        }
-        return nil
-    }
-
-    /// The German texts by area, in the order of `MessageKey`; each area answers its own keys
-    /// and nil for the others (`CatalogTests` checks every key is answered by exactly one).
+    /// German (see the glossary above), by area as the English texts.
     static let germanAreas: [@Sendable (MessageKey) -> String?] = [
         germanCommandLine, germanValidation, germanJSONSyntax,
         germanReports, germanValue, germanDashboardFunnelAndList,
