@@ -23,7 +23,8 @@ enum EffectsChild {
         let script = markThenMove ? KeyScript.markThenMove(big: big) : KeyScript.effectsTour(big: big)
         try keys.runWithEffects(script, on: &app, runner: runner, reference: &reference)
         return EffectsReport(biggestStage: base.stages[big].id, biggestStageCustomers: counts[big], keys: keys.timings,
-                             resultFrames: keys.resultFrames, mismatches: keys.mismatches)
+                             resultFrames: keys.resultFrames, slowestResultFrame: keys.slowestResultFrame,
+                             mismatches: keys.mismatches)
     }
 }
 
@@ -34,5 +35,6 @@ struct EffectsReport: ChildReport {
     var biggestStageCustomers: Int
     var keys: [String: [Double]]
     var resultFrames: [Double]
+    var slowestResultFrame: String
     var mismatches: [String]
 }

@@ -9,8 +9,10 @@ import LifecycleTUI
 struct KeyRunner {
     /// Seconds per key, by kind, in the order pressed.
     private(set) var timings: [String: [Double]] = [:]
-    /// Seconds of the frames drawn when results arrive (`runWithEffects`).
+    /// Seconds of the frames drawn when results (or progress) arrive (`runWithEffects`).
     private(set) var resultFrames: [Double] = []
+    /// The slowest of those frames: what arrived, after which key.
+    private(set) var slowestResultFrame = ""
     /// Keys after which the screen, once every result was in, differed from the same keys
     /// with the store work done at once (`runWithEffects`).
     private(set) var mismatches: [String] = []
@@ -53,7 +55,7 @@ struct KeyRunner {
             record(step, i, seconds)
             referenceKeys.append(step.key)
             guard step.settle else { continue }
-            settle(&dashboard, runner)
+            settle(&dashboard, runner, after: "key \(i) (\(step.key.label))")
             for key in referenceKeys { reference.handle(.key(key)) }
             try check(step, i, dashboard)
             // Results that arrived after a later key may leave their message in the status bar
@@ -70,7 +72,7 @@ struct KeyRunner {
 
     /// Feeds the runner's results (and progress) back until it is idle, timing each frame;
     /// looks every 10 ms (the app's loop every 30 ms while work runs).
-    private mutating func settle(_ dashboard: inout Dashboard, _ runner: ThreadedEffectRunner) {
+    private mutating func settle(_ dashboard: inout Dashboard, _ runner: ThreadedEffectRunner, after key: String) {
         while runner.isBusy {
             let events = runner.events()
             if events.isEmpty {
@@ -84,7 +86,20 @@ struct KeyRunner {
                 return RootView.render(dashboard.state)
             }
             keep(grid)
+            if seconds > (resultFrames.max() ?? 0) {
+                slowestResultFrame = "\(events.map(Self.describe).joined(separator: ", ")) after \(key)"
+            }
             resultFrames.append(seconds)
+        }
+    }
+
+    /// `result CustomerPage`, `progress`: what an event brings, for the notes.
+    private static func describe(_ event: Event) -> String {
+        switch event {
+        case .effectDone(_, .success(let v)): "result \(type(of: v.value))"
+        case .effectDone(_, .failure(let f)): "failure \(type(of: f.error))"
+        case .progress: "progress"
+        default: "\(event)"
         }
     }
 
