@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `clc-bench [--data-dir DIR] [--runs N] [--markdown FILE] [--smoke] [--check]`: makes the
+/// `clc-bench [--data-dir DIR] [--runs N] [--only NAMES] [--markdown FILE] [--smoke] [--check]`: makes the
 /// data sets if needed, runs every measurement with its reference, prints the table (and
 /// keeps it in `DIR/last-run.md`, or FILE). Exit 1 when a measurement could not run, 3 when
 /// `--check` finds a limit missed.
@@ -19,6 +19,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs of the quick measurements (default 7; the long ones run at most twice, JSON at most 5 times).")
     var runs: Int?
 
+    @Option(help: "Only these measurements, comma-separated: \(Self.measurementNames.joined(separator: ", ")) (default: all).")
+    var only: String?
+
     @Option(help: "Where to keep the table as Markdown (default: DIR/last-run.md).")
     var markdown: String?
 
@@ -30,6 +33,24 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         if let runs, runs < 1 { throw ValidationError("--runs must be 1 or more") }
+        for name in selected where !Self.measurementNames.contains(name) {
+            throw ValidationError("unknown measurement \(name) (measurements: \(Self.measurementNames.joined(separator: ", ")))")
+        }
+    }
+
+    static let measurements: [(name: String, targets: [String], measure: @Sendable (BenchContext) throws -> Measured)] = [
+        ("index", IndexMeasurement.targets, IndexMeasurement.measure),
+        ("open", OpenMeasurement.targets, OpenMeasurement.measure),
+        ("browse", BrowseMeasurement.targets, BrowseMeasurement.measure),
+        ("moves", MovesMeasurement.targets, MovesMeasurement.measure),
+        ("json", JSONMeasurement.targets, JSONMeasurement.measure),
+        ("effects", EffectsMeasurement.targets, EffectsMeasurement.measure),
+    ]
+    static var measurementNames: [String] { measurements.map(\.name) }
+
+    /// The measurement names of `--only`, empty for all.
+    private var selected: [String] {
+        only?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
     }
 
     func run() throws {
@@ -45,15 +66,8 @@ struct BenchCommand: ParsableCommand {
         let context = BenchContext(settings: settings, programs: programs, data: data,
                                    cacheDirectory: dataDirectory + "/cache", workDirectory: work)
 
-        let measurements: [(targets: [String], measure: (BenchContext) throws -> Measured)] = [
-            (IndexMeasurement.targets, IndexMeasurement.measure),
-            (OpenMeasurement.targets, OpenMeasurement.measure),
-            (BrowseMeasurement.targets, BrowseMeasurement.measure),
-            (MovesMeasurement.targets, MovesMeasurement.measure),
-            (JSONMeasurement.targets, JSONMeasurement.measure),
-        ]
         var result = Measured()
-        for m in measurements {
+        for m in Self.measurements where selected.isEmpty || selected.contains(m.name) {
             do {
                 let measured = try m.measure(context)
                 result.rows += measured.rows

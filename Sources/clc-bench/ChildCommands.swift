@@ -7,7 +7,7 @@ import LifecycleKit
 struct ChildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "child", abstract: "Measurements run as subprocesses by the benchmark.", shouldDisplay: false,
-        subcommands: [BrowseCommand.self, LoadJSONCommand.self, MovesCommand.self, PrepareCommand.self])
+        subcommands: [BrowseCommand.self, EffectsCommand.self, LoadJSONCommand.self, MovesCommand.self, PrepareCommand.self])
 }
 
 /// Key latency while browsing a snapshot (see `BrowseChild`).
@@ -20,6 +20,18 @@ struct BrowseCommand: ParsableCommand {
 
     func run() throws {
         try BrowseChild.run(path: file, tours: tours, passes: passes, budget: budget).print()
+    }
+}
+
+/// Key frames with the store work off the input thread (see `EffectsChild`).
+struct EffectsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "effects")
+    @Argument var file: String
+    @Option(help: "Milliseconds each store call is delayed (a store behind a slow network).") var delayMs: Double = 0
+    @Flag(help: "`*` in the biggest stage, then `j` at once (instead of the effects tour).") var markThenMove = false
+
+    func run() throws {
+        try EffectsChild.run(path: file, delay: delayMs / 1000, markThenMove: markThenMove).print()
     }
 }
 

@@ -14,6 +14,8 @@ enum KeyKind: String, CaseIterable, Sendable {
     case filterPicker = "filter picker"
     case filterApply = "filter apply"
     case filterClear = "filter clear"
+    case search
+    case markAll = "mark all"
 }
 
 /// One scripted key: the key, its kind (nil: setup, not timed) and the screen or overlay
@@ -22,14 +24,47 @@ struct KeyStep: Sendable {
     var key: Key
     var kind: KeyKind?
     var expected: KeyContext
+    /// With effects run off the input thread (`KeyRunner.runWithEffects`): wait for the key's
+    /// results before the next key (false: the next key comes while they are on their way).
+    var settle = true
 }
 
 /// A scripted key sequence, starting on the funnel.
 struct KeyScript: Sendable {
     private(set) var steps: [KeyStep] = []
 
-    mutating func press(_ key: Key, _ kind: KeyKind?, _ expected: KeyContext, times: Int = 1) {
-        steps += Array(repeating: KeyStep(key: key, kind: kind, expected: expected), count: max(0, times))
+    mutating func press(_ key: Key, _ kind: KeyKind?, _ expected: KeyContext, times: Int = 1, settle: Bool = true) {
+        steps += Array(repeating: KeyStep(key: key, kind: kind, expected: expected, settle: settle), count: max(0, times))
+    }
+
+    /// The effects tour (for a slow store): open the stage `big`, move, search, mark every
+    /// customer, sort, open a journey, go back to the funnel.
+    static func effectsTour(big: Int) -> KeyScript {
+        var s = KeyScript()
+        s.press(.char("j"), .funnelMove, .funnel, times: big)
+        s.press(.enter, .openList, .stageList)
+        s.press(.char("j"), .move, .stageList, times: 3)
+        s.press(.char("k"), .move, .stageList)
+        s.press(.char("/"), .search, .listSearch)
+        for c in "an" { s.press(.char(c), .search, .listSearch) }
+        s.press(.enter, .search, .stageList)
+        s.press(.char("*"), .markAll, .stageList)
+        s.press(.char("s"), .sort, .stageList)
+        s.press(.char("j"), .move, .stageList)
+        s.press(.enter, .openJourney, .journey)
+        s.press(.escape, .back, .stageList)
+        s.press(.escape, .back, .funnel)
+        return s
+    }
+
+    /// `*` in the stage `big` and `j` at once, while every customer is being marked.
+    static func markThenMove(big: Int) -> KeyScript {
+        var s = KeyScript()
+        s.press(.char("j"), nil, .funnel, times: big)
+        s.press(.enter, nil, .stageList)
+        s.press(.char("*"), .markAll, .stageList, settle: false)
+        s.press(.char("j"), .move, .stageList)
+        return s
     }
 
     /// Every navigation kind, round after round (so that a script cut short by its time

@@ -18,6 +18,15 @@ import Testing
     }
 
     @Test(arguments: MessageKey.allCases)
+    func everyKeyHasExactlyOneTextInEveryLanguage(key: MessageKey) {
+        for language in Language.allCases {
+            #expect(Catalog.lookup(key, language) != nil, "\(key) has no text in \(language)")
+            let answering = Catalog.areas(language).filter { $0(key) != nil }.count
+            #expect(answering == 1, "\(key) is answered by \(answering) areas in \(language)")
+        }
+    }
+
+    @Test(arguments: MessageKey.allCases)
     func germanIsTranslated(key: MessageKey) {
         // "{0}: {1}" and "null" in every language; terms German uses as they are.
         let same: Set<MessageKey> = [.moveIO, .jsonNull, .columnParameter, .columnID, .columnName, .columnCLV, .columnRFM, .rfmChampions, .uiColumnName, .uiColumnSegment, .uiFilterTitle, .stJoined, .stSearchHit, .prInProgress, .stText, .modelLinear, .diffTitle]   // "{0}: {1}", "null", "Name", "Segment", "Filter", joints, "linear", "{0} ({1}) → {2} ({3})"

@@ -32,21 +32,21 @@ import Testing
             INSERT INTO transitions VALUES (5, 'C-1', NULL, 'purchase', NULL, 'me', NULL);
             """) == [
                 #"customers row 1 (id C-1), column created_at: malformed timestamp "2026-13-01""#,
-                "customers row 2 (id C-2), column name: missing value",
+                #"customers row 2 (id C-2): missing required field "name""#,
                 "customers row 2 (id C-2), column email: expected text, found integer",
                 "customers row 2 (id C-2), column tags: tags is not a JSON array of strings",
                 "customers row 2 (id C-2), column attributes: attributes is not a JSON object of strings, numbers and booleans",
-                "customers row 3, column id: missing value",
+                #"customers row 3: missing required field "id""#,
                 "customers row 3, column tags: tags is not a JSON array of strings",
                 "customers row 3, column attributes: attributes is not a JSON object of strings, numbers and booleans",
                 "customers row 4, column id: expected text, found integer",
-                "customers row 4, column stage: missing value",
+                #"customers row 4: missing required field "stage""#,
                 "customers row 4, column stage_entered_at: expected text, found integer",
                 #"customers row 5, column id: invalid id "" (must be 1 to 128 printable characters)"#,
                 #"touchpoints row 1 (id T-1), column at: malformed timestamp "2026-03-01T09:30:00""#,
                 "touchpoints row 1 (id T-1), column channel: expected text, found integer",
                 "touchpoints row 1 (id T-1), column value: expected number, found text",
-                "transitions row 5, column at: missing value",
+                #"transitions row 5: missing required field "at""#,
             ])
     }
 
@@ -58,10 +58,10 @@ import Testing
             INSERT INTO stages VALUES ('winback', 2.5, NULL, 9);
             """) == [
                 #"stages row 3 (id Awareness), column id: invalid stage id "Awareness" (must match [a-z0-9][a-z0-9_-]*)"#,
-                #"stages row 4 (id purchase), column id: duplicate stage id "purchase" (also row 2)"#,
+                #"stages row 4 (id purchase), column id: duplicate stage id "purchase" (first at stages row 2)"#,
                 "stages row 5 (id loyalty), column position: duplicate position 2 (also row 2)",
                 "stages row 6 (id winback), column position: expected integer, found real",
-                "stages row 6 (id winback), column name: missing value",
+                #"stages row 6 (id winback): missing required field "name""#,
                 "stages row 6 (id winback), column description: expected text, found integer",
             ])
         #expect(try problems("DELETE FROM stages") == ["table stages: no stages (a snapshot needs at least one)"])
@@ -76,9 +76,9 @@ import Testing
             INSERT INTO touchpoints VALUES ('T-1', 'C-1', '2026-01-01', 'web', 'visit', NULL, NULL, NULL);
             INSERT INTO touchpoints VALUES ('T-1', 'C-2', '2026-01-01', 'web', 'visit', NULL, NULL, NULL);
             """) == [
-                #"customers row 3 (id C-1), column id: duplicate customer id "C-1" (also row 1)"#,
-                #"customers row 4 (id C-1), column id: duplicate customer id "C-1" (also row 1)"#,
-                #"touchpoints row 2 (id T-1), column id: duplicate touchpoint id "T-1" (also row 1)"#,
+                #"customers row 3 (id C-1), column id: duplicate customer id "C-1" (first at customers row 1)"#,
+                #"customers row 4 (id C-1), column id: duplicate customer id "C-1" (first at customers row 1)"#,
+                #"touchpoints row 2 (id T-1), column id: duplicate touchpoint id "T-1" (first at touchpoints row 1)"#,
             ])
     }
 
@@ -109,9 +109,9 @@ import Testing
             """, meta: [("format", "lifecycle-snapshot"), ("version", "1"), ("as_of", "2026-11-01T00:00:00Z")])
         #expect(list == [
             "customers row 1 (id C-1), column stage_entered_at: stage_entered_at 2026-01-01T00:00:00Z is before created_at 2026-02-01T00:00:00Z",
-            "touchpoints row 1 (id T-1), column at: dated 2026-11-01T00:00:01Z, after as_of 2026-11-01T00:00:00Z",
-            "transitions row 3, column at: dated 2026-12-24T00:00:00Z, after as_of 2026-11-01T00:00:00Z",
-            #"customers row 2 (id C-2), column stage: stage is "purchase" but the last transition (row 3) goes to "awareness""#,
+            "touchpoints row 1 (id T-1), column at: 2026-11-01T00:00:01Z is after as_of 2026-11-01T00:00:00Z",
+            "transitions row 3, column at: 2026-12-24T00:00:00Z is after as_of 2026-11-01T00:00:00Z",
+            #"customers row 2 (id C-2): stage is "purchase" but the last transition goes to "awareness""#,
         ])
     }
 

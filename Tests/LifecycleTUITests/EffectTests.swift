@@ -11,7 +11,7 @@ import Testing
     struct Slow {
         var d: Dashboard
         let runner: SteppedEffectRunner
-        let store: SlowStore
+        let store: DelayingStore
         let dir: URL
 
         init(delay: TimeInterval = 0.2) throws {
@@ -19,7 +19,7 @@ import Testing
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let path = dir.appendingPathComponent("cdnow.json").path
             try FileManager.default.copyItem(atPath: TUITest.fixtures.appendingPathComponent("cdnow-like.json").path, toPath: path)
-            store = SlowStore(try JSONSnapshotStore(path: path), delay: delay)
+            store = DelayingStore(wrapping: try JSONSnapshotStore(path: path), delay: delay)
             d = try Dashboard(store: store, width: 80, height: 24, fileLabel: "cdnow-like.json", user: "tester",
                               stageCounts: try store.base.stageCounts(), clock: { DashboardMoveTests.now })
             d.handle(.reportReady(try store.base.funnelReport()))
@@ -128,7 +128,7 @@ import Testing
     }
 
     @Test func markingEveryCustomerStopsBetweenChunksOnceCancelled() throws {
-        let store = SlowStore(try TUITest.store(), delay: 0)
+        let store = DelayingStore(wrapping: try TUITest.store(), delay: 0)
         let token = CancellationToken()
         store.onCall = { n in if n == 1 { token.cancel() } }
         let q = StageListState.Query(stage: "awareness", filter: .none, sort: CustomerSort(.name))

@@ -10,6 +10,9 @@ protocol JSONObjectFields: CaseIterable, RawRepresentable where RawValue == Int 
 extension JSONObjectFields {
     /// The field's key in the file.
     var key: String { Self.keys.names[rawValue] }
+
+    /// The format's field this key is (for a record's fields; see `SnapshotRules`).
+    var field: SnapshotField { SnapshotField(rawValue: key)! }
 }
 
 /// The field names of one kind of JSON object, matched against key bytes; a field's number

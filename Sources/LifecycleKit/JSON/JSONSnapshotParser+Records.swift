@@ -6,21 +6,17 @@ extension JSONSnapshotParser {
 
     mutating func readStage(_ i: Int) throws {
         var stage = Stage(id: "", name: "")
-        try forEachField(StageField.self, "stages[\(i)]") { p, field in
-            let place = "stages[\(i)].\(field.key)"
-            guard let text = try p.string(place, required: field != .description) else { return }
+        try forEachField(StageField.self, "stages[\(i)]", record: RecordPlace(.stages, i + 1)) { p, field in
+            let place = RecordPlace(.stages, i + 1, field.field)
+            guard let text = try p.string(PlaceStyle.json.place(place), required: field != .description) else { return }
             let value = String(decoding: text, as: UTF8.self)
             switch field {
             case .id:
                 stage.id = value
-                if !SnapshotFormat.isValidStageID(value) {
-                    p.problems.add(.invalidField, at: place,
-                                   Message(.invalidStageID, .text(JSONPath.quoted(value))))
-                }
+                p.report(SnapshotRules.stageID(value, at: place))
                 p.tables.stageIDs.append(text)
                 if let firstRow = p.tables.stageIndex.insert(row: i, in: p.tables.stageIDs) {
-                    p.problems.add(.duplicateID, at: place,
-                                   Message(.duplicateStageID, .text(JSONPath.quoted(value)), .text(String(firstRow))))
+                    p.report(SnapshotRules.duplicateID(value, at: place, first: RecordPlace(.stages, firstRow + 1)))
                 }
             case .name: stage.name = value
             case .description: stage.description = value
@@ -37,7 +33,7 @@ extension JSONSnapshotParser {
         tables.customers.stageEnteredAt.append(noTimestamp)
         tables.customers.createdAt.append(noTimestamp)
         tables.customers.segments.append(-1)
-        try forEachField(CustomerField.self, "customers[\(i)]") { p, field in try p.readCustomerField(field, row: i) }
+        try forEachField(CustomerField.self, "customers[\(i)]", record: RecordPlace(.customers, i + 1)) { p, field in try p.readCustomerField(field, row: i) }
         if tables.customers.ids.count == i { tables.customers.ids.appendNil() }
         if tables.customers.names.count == i { tables.customers.names.appendNil() }
         if tables.customers.emails.count == i { tables.customers.emails.appendNil() }
@@ -46,22 +42,24 @@ extension JSONSnapshotParser {
     }
 
     private mutating func readCustomerField(_ field: CustomerField, row i: Int) throws {
-        let place = { "customers[\(i)].\(field.key)" }
+        let record = RecordPlace(.customers, i + 1, field.field)
+        let place = { PlaceStyle.json.place(record) }
         switch field {
         case .id:
             guard let id = try string(place(), required: true) else { return }
-            checkIdentifier(id, place())
+            checkIdentifier(id, record)
             tables.customers.ids.append(id)
             if let firstRow = tables.customers.idIndex.insert(row: i, in: tables.customers.ids) {
-                problems.add(.duplicateID, at: place(), Message(.duplicateCustomerID, .text(JSONPath.quoted(id)), .text(String(firstRow))))
+                report(SnapshotRules.duplicateID(String(decoding: id, as: UTF8.self), at: record,
+                                                 first: RecordPlace(.customers, firstRow + 1)))
             }
         case .name: try text(place(), required: true, into: \.customers.names)
         case .email: try text(place(), required: false, into: \.customers.emails)
         case .stage:
             guard let id = try string(place(), required: true) else { return }
             tables.customers.stages[i] = stageReference(id, .customerStage, row: i)
-        case .stageEnteredAt: tables.customers.stageEnteredAt[i] = try timestamp(place(), required: false)
-        case .createdAt: tables.customers.createdAt[i] = try timestamp(place(), required: false)
+        case .stageEnteredAt: tables.customers.stageEnteredAt[i] = try timestamp(record, required: false)
+        case .createdAt: tables.customers.createdAt[i] = try timestamp(record, required: false)
         case .segment: tables.customers.segments[i] = try word(place(), required: false)
         case .tags:
             try forEachElement(place(), required: false) { p, k in
@@ -104,25 +102,27 @@ extension JSONSnapshotParser {
         tables.touchpoints.types.append(-1)
         tables.touchpoints.campaigns.append(-1)
         tables.touchpoints.values.append(.nan)
-        try forEachField(TouchpointField.self, "touchpoints[\(i)]") { p, field in try p.readTouchpointField(field, row: i) }
+        try forEachField(TouchpointField.self, "touchpoints[\(i)]", record: RecordPlace(.touchpoints, i + 1)) { p, field in try p.readTouchpointField(field, row: i) }
         if tables.touchpoints.ids.count == i { tables.touchpoints.ids.appendNil() }
         if tables.touchpoints.notes.count == i { tables.touchpoints.notes.appendNil() }
     }
 
     private mutating func readTouchpointField(_ field: TouchpointField, row i: Int) throws {
-        let place = { "touchpoints[\(i)].\(field.key)" }
+        let record = RecordPlace(.touchpoints, i + 1, field.field)
+        let place = { PlaceStyle.json.place(record) }
         switch field {
         case .id:
             guard let id = try string(place(), required: true) else { return }
-            checkIdentifier(id, place())
+            checkIdentifier(id, record)
             tables.touchpoints.ids.append(id)
             if let firstRow = touchpointIDIndex.insert(row: i, in: tables.touchpoints.ids) {
-                problems.add(.duplicateID, at: place(), Message(.duplicateTouchpointID, .text(JSONPath.quoted(id)), .text(String(firstRow))))
+                report(SnapshotRules.duplicateID(String(decoding: id, as: UTF8.self), at: record,
+                                                 first: RecordPlace(.touchpoints, firstRow + 1)))
             }
         case .customerID:
             guard let id = try string(place(), required: true) else { return }
             tables.touchpoints.customers[i] = customerReference(id, .touchpointCustomer, row: i)
-        case .at: tables.touchpoints.at[i] = try timestamp(place(), required: true)
+        case .at: tables.touchpoints.at[i] = try timestamp(record, required: true)
         case .channel: tables.touchpoints.channels[i] = try word(place(), required: true)
         case .type: tables.touchpoints.types[i] = try word(place(), required: true)
         case .campaign: tables.touchpoints.campaigns[i] = try word(place(), required: false)
@@ -141,12 +141,13 @@ extension JSONSnapshotParser {
         tables.transitions.by.append(-1)
         tables.transitions.ids.append(0)
         tables.transitions.reverts.append(0)
-        try forEachField(TransitionField.self, "transitions[\(i)]") { p, field in try p.readTransitionField(field, row: i) }
+        try forEachField(TransitionField.self, "transitions[\(i)]", record: RecordPlace(.transitions, i + 1)) { p, field in try p.readTransitionField(field, row: i) }
         if tables.transitions.notes.count == i { tables.transitions.notes.appendNil() }
     }
 
     private mutating func readTransitionField(_ field: TransitionField, row i: Int) throws {
-        let place = { "transitions[\(i)].\(field.key)" }
+        let record = RecordPlace(.transitions, i + 1, field.field)
+        let place = { PlaceStyle.json.place(record) }
         switch field {
         case .customerID:
             guard let id = try string(place(), required: true) else { return }
@@ -157,14 +158,14 @@ extension JSONSnapshotParser {
         case .to:
             guard let id = try string(place(), required: true) else { return }
             tables.transitions.to[i] = stageReference(id, .transitionTo, row: i)
-        case .at: tables.transitions.at[i] = try timestamp(place(), required: true)
+        case .at: tables.transitions.at[i] = try timestamp(record, required: true)
         case .by: tables.transitions.by[i] = try word(place(), required: true)
         case .note: try text(place(), required: false, into: \.transitions.notes)
         case .id:
-            let id = try positiveInteger(place(), required: false)
+            let id = try positiveInteger(record, required: false)
             tables.transitions.ids[i] = id
             tables.transitions.maxID = max(tables.transitions.maxID, id)
-        case .reverts: tables.transitions.reverts[i] = try positiveInteger(place(), required: false)
+        case .reverts: tables.transitions.reverts[i] = try positiveInteger(record, required: false)
         }
     }
 }

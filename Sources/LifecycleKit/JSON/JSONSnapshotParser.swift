@@ -34,7 +34,7 @@ struct JSONSnapshotParser {
             case .version: try p.readVersion()
             case .name: p.tables.name = try p.stringValue(field.key, required: false)
             case .currency: p.tables.currency = try p.stringValue(field.key, required: false)
-            case .asOf: p.tables.declaredAsOf = Timestamp(stored: try p.timestamp(field.key, required: false))
+            case .asOf: p.tables.declaredAsOf = Timestamp(stored: try p.asOf())
             case .stages:
                 let isArray = try p.forEachElement(field.key) { p, i in try p.readStage(i) }
                 if isArray && p.tables.stages.isEmpty {
@@ -66,7 +66,8 @@ struct JSONSnapshotParser {
         var rowOfID: [Int64: Int] = [:]
         for (row, id) in tables.transitions.ids.enumerated() where id > 0 {
             if let first = rowOfID[id] {
-                problems.add(.duplicateID, at: "transitions[\(row)].id", Message(.duplicateTransitionID, .text(String(id)), .text(String(first))))
+                report(SnapshotRules.duplicateID(String(id), at: RecordPlace(.transitions, row + 1, .id),
+                                                 first: RecordPlace(.transitions, first + 1)))
             } else {
                 rowOfID[id] = row
             }
@@ -84,8 +85,7 @@ struct JSONSnapshotParser {
     }
 
     private mutating func unmatchedRevert(_ row: Int, _ target: Int64) {
-        problems.add(.unmatchedRevert, at: "transitions[\(row)].reverts",
-                     Message(.unmatchedRevert, .text(String(target))))
+        report(SnapshotRules.unmatchedRevert(target, at: RecordPlace(.transitions, row + 1, .reverts)))
     }
 
     private mutating func readVersion() throws {
@@ -123,11 +123,26 @@ struct JSONSnapshotParser {
         try string(place(), required: required).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// A timestamp in microseconds, or `noTimestamp` when absent or invalid (reported).
-    mutating func timestamp(_ place: @autoclosure () -> String, required: Bool) throws -> Int64 {
-        guard let text = try string(place(), required: required) else { return noTimestamp }
+    /// A record rule's finding, as a problem at a JSON path.
+    mutating func report(_ finding: Finding?) {
+        if let finding { problems.add(finding.problem(.json)) }
+    }
+
+    /// A timestamp field of a record in microseconds, or `noTimestamp` when absent or invalid (reported).
+    mutating func timestamp(_ record: RecordPlace, required: Bool) throws -> Int64 {
+        guard let text = try string(PlaceStyle.json.place(record), required: required) else { return noTimestamp }
         guard let t = Timestamp.parse(text) else {
-            problems.add(.invalidField, at: place(), Message(.malformedTimestamp, .text(JSONPath.quoted(text))))
+            report(SnapshotRules.malformedTimestamp(String(decoding: text, as: UTF8.self), at: record))
+            return noTimestamp
+        }
+        return t.microseconds
+    }
+
+    /// The snapshot's `as_of` in microseconds, or `noTimestamp` when absent or invalid (reported).
+    mutating func asOf() throws -> Int64 {
+        guard let text = try string("as_of", required: false) else { return noTimestamp }
+        guard let t = Timestamp.parse(text) else {
+            problems.add(.invalidField, at: "as_of", Message(.malformedTimestamp, .text(JSONPath.quoted(text))))
             return noTimestamp
         }
         return t.microseconds
@@ -139,10 +154,10 @@ struct JSONSnapshotParser {
     }
 
     /// A positive integer that fits in 64 bits (a transition id), or 0 when absent or invalid (reported).
-    mutating func positiveInteger(_ place: @autoclosure () -> String, required: Bool) throws -> Int64 {
-        guard try expect(.number, place(), required: required) else { return 0 }
+    mutating func positiveInteger(_ record: RecordPlace, required: Bool) throws -> Int64 {
+        guard try expect(.number, PlaceStyle.json.place(record), required: required) else { return 0 }
         guard let value = try reader.readInteger(), value > 0 else {
-            problems.add(.invalidField, at: place(), Message(.expectedPositiveInteger))
+            report(SnapshotRules.notPositiveInteger(at: record))
             return 0
         }
         return value
@@ -161,11 +176,11 @@ struct JSONSnapshotParser {
     }
 
     /// Whether an identifier is 1…128 printable characters; reports it at `place` when not.
-    mutating func checkIdentifier(_ id: UnsafeBufferPointer<UInt8>, _ place: @autoclosure () -> String) {
+    /// (Plain ASCII of a valid length passes at once: the rule's fast path for the common case.)
+    mutating func checkIdentifier(_ id: UnsafeBufferPointer<UInt8>, _ record: RecordPlace) {
         let plainASCII = !id.isEmpty && id.count <= SnapshotFormat.maxIdentifierLength && id.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-        if plainASCII || SnapshotFormat.isValidIdentifier(String(decoding: id, as: UTF8.self)) { return }
-        problems.add(.invalidField, at: place(),
-                     Message(.invalidID, .text(JSONPath.quoted(id)), .count(SnapshotFormat.maxIdentifierLength)))
+        if plainASCII { return }
+        report(SnapshotRules.identifier(String(decoding: id, as: UTF8.self), at: record))
     }
 
     // MARK: Objects and arrays
@@ -188,7 +203,9 @@ struct JSONSnapshotParser {
 
     /// Calls `body` with each known field of the object value at `place` (an error if it is
     /// not one). Unknown keys are skipped; a repeated field and missing required ones are reported.
+    /// `record` is the record the object is (nil for the snapshot object itself).
     mutating func forEachField<Field: JSONObjectFields>(_ fields: Field.Type, _ place: @autoclosure () -> String,
+                                                        record: RecordPlace? = nil,
                                                         _ body: (inout JSONSnapshotParser, Field) throws -> Void) throws {
         guard try expect(.object, place(), required: true) else { return }
         try reader.enterObject()
@@ -207,7 +224,11 @@ struct JSONSnapshotParser {
             try body(&self, field)
         }
         for field in Field.required where !seen.contains(field.rawValue) {
-            problems.add(.invalidField, at: place(), Message(.missingField, .text(field.key)))
+            if let record {
+                report(SnapshotRules.missingField(field.field, of: record))
+            } else {
+                problems.add(.invalidField, at: place(), Message(.missingField, .text(field.key)))
+            }
         }
     }
 
@@ -235,8 +256,7 @@ struct JSONSnapshotParser {
                 let isStage = field.isStage
                 let target = isStage ? tables.stagePosition(of: id) : tables.customers.row(of: id)
                 guard let target else {
-                    problems.add(.unknownReference, at: field.place(row),
-                                 Message(isStage ? .unknownStage : .unknownCustomer, .text(JSONPath.quoted(id))))
+                    report(SnapshotRules.unknownReference(String(decoding: id, as: UTF8.self), at: field.place(row)))
                     return
                 }
                 let value = Int32(target)
@@ -260,13 +280,13 @@ struct PendingReferences {
 
         var isStage: Bool { self == .customerStage || self == .transitionFrom || self == .transitionTo }
 
-        func place(_ row: Int) -> String {
+        func place(_ row: Int) -> RecordPlace {
             switch self {
-            case .customerStage: return "customers[\(row)].stage"
-            case .touchpointCustomer: return "touchpoints[\(row)].customer_id"
-            case .transitionCustomer: return "transitions[\(row)].customer_id"
-            case .transitionFrom: return "transitions[\(row)].from"
-            case .transitionTo: return "transitions[\(row)].to"
+            case .customerStage: RecordPlace(.customers, row + 1, .stage)
+            case .touchpointCustomer: RecordPlace(.touchpoints, row + 1, .customerID)
+            case .transitionCustomer: RecordPlace(.transitions, row + 1, .customerID)
+            case .transitionFrom: RecordPlace(.transitions, row + 1, .from)
+            case .transitionTo: RecordPlace(.transitions, row + 1, .to)
             }
         }
     }

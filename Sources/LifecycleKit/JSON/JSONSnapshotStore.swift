@@ -80,6 +80,7 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
                                 place: TextPosition(offset: error.offset, in: text).description, message: error.text)
         }
         if parser.problems.hasErrors { throw SnapshotError(path: path, problems: parser.problems) }
+        parser.tables.readWarnings = parser.problems
         return parser.tables
     }
 
@@ -93,7 +94,8 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
         let latest = tables.declaredAsOf?.microseconds ?? indexes.latestTimestamp
         currentInfo = SnapshotInfo(name: tables.name, currency: tables.currency ?? "EUR", declaredAsOf: tables.declaredAsOf,
                             asOf: Timestamp(microseconds: latest == noTimestamp ? 0 : latest))
-        var problems = indexes.warnings(tables, declaredAsOf: tables.declaredAsOf)
+        var problems = tables.readWarnings
+        problems.merge(indexes.warnings(tables, declaredAsOf: tables.declaredAsOf))
         if let stale = moves.staleJournal { problems.add(Problem(.staleJournal, at: "", stale.warningMessage)) }
         self.problems = problems
         sortedSegments = Self.distinctSortedWords(tables.customers.segments, tables.words).filter { !$0.isEmpty }

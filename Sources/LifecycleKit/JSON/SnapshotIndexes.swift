@@ -123,21 +123,22 @@ struct SnapshotIndexes {
         var problems = ProblemList()
         let c = t.customers
         for row in 0..<c.count {
+            let customer = RecordPlace(.customers, row + 1)
             if let last = transitionsByCustomer[row].last, t.transitions.to[Int(last)] != c.stages[row] {
-                problems.add(.stageMismatch, at: "customers[\(row)]",
-                             Message(.stageMismatch, .text(JSONPath.quoted(t.stages[Int(c.stages[row])].id)),
-                                     .text(JSONPath.quoted(t.stages[Int(t.transitions.to[Int(last)])].id))))
+                problems.add(SnapshotRules.stageMismatch(stage: t.stages[Int(c.stages[row])].id,
+                                                         lastGoesTo: t.stages[Int(t.transitions.to[Int(last)])].id,
+                                                         customer: customer).problem(.json))
             }
-            if let entered = Timestamp(stored: c.stageEnteredAt[row]), let created = Timestamp(stored: c.createdAt[row]),
-               entered < created {
-                problems.add(.enteredBeforeCreated, at: "customers[\(row)].stage_entered_at",
-                             Message(.enteredBeforeCreated, .time(entered), .time(created)))
+            let entered = Timestamp(stored: c.stageEnteredAt[row]), created = Timestamp(stored: c.createdAt[row])
+            if let finding = SnapshotRules.enteredBeforeCreated(entered, created, customer: customer) {
+                problems.add(finding.problem(.json))
             }
         }
         guard let asOf = declaredAsOf else { return problems }
-        for (name, times) in [("touchpoints", t.touchpoints.at), ("transitions", t.transitions.at)] {
+        for (table, times) in [(RecordPlace.Table.touchpoints, t.touchpoints.at), (.transitions, t.transitions.at)] {
             for (row, at) in times.enumerated() where at > asOf.microseconds {
-                problems.add(.afterAsOf, at: "\(name)[\(row)].at", Message(.afterAsOf, .time(Timestamp(microseconds: at)), .time(asOf)))
+                let finding = SnapshotRules.afterAsOf(Timestamp(microseconds: at), asOf, at: RecordPlace(table, row + 1, .at))
+                if let finding { problems.add(finding.problem(.json)) }
             }
         }
         return problems

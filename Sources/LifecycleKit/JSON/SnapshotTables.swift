@@ -106,6 +106,9 @@ struct TransitionTable {
 
 /// A whole snapshot as parsed: header, stages and the three tables.
 struct SnapshotTables {
+    /// The warnings found while reading the text (an unmatched `reverts`); the others come
+    /// from `SnapshotIndexes.warnings`.
+    var readWarnings = ProblemList()
     var name: String?
     var currency: String?
     var declaredAsOf: Timestamp?

@@ -1,7 +1,18 @@
 extension Catalog {
-    /// English: clc's original wording. `{n}` is argument n; `{n, plural, one {…} other {…}}`
-    /// chooses by count n (`#` = the count).
-    static func english(_ key: MessageKey) -> String {
+    /// English, clc's original wording, by area in the order of `MessageKey`: each area answers
+    /// its own keys and nil for the others (`CatalogTests` checks every key is answered by
+    /// exactly one). `{n}` is argument n; `{n, plural, one {…} other {…}}` chooses by count n
+    /// (`#` = the count).
+    static let englishAreas: [@Sendable (MessageKey) -> String?] = [
+        englishCommandLine, englishValidation, englishJSONSyntax,
+        englishReports, englishValue, englishDashboardFunnelAndList,
+        englishDashboardJourneyAndBoxes, englishKeyBindings, englishKeyHints,
+        englishStatus, englishProgress,
+        englishValueLists, englishTouchpointAnalysis,
+    ]
+
+    /// Files and formats, customers and stages, moves, journals.
+    private static func englishCommandLine(_ key: MessageKey) -> String? {
         switch key {
         case .formatUnknown: "cannot tell the format of \"{0}\": use .json, .sqlite or .db"
         case .outputExists: "{0} exists; use --force to overwrite it"
@@ -50,6 +61,13 @@ extension Catalog {
             "belongs to another version of the file (written for {0, plural, one {# byte} other {# bytes}}, the file has {1})"
         case .journalDamaged: "is damaged at line {0}"
         case .journalUnknownReference: "names an unknown customer or stage in action {0}"
+        default: nil
+        }
+    }
+
+    /// Validation: files and the rules of the format.
+    private static func englishValidation(_ key: MessageKey) -> String? {
+        switch key {
         case .problemError: "error: {0}"
         case .problemWarning: "warning: {0}"
         case .moreErrors: "… and {0, plural, one {# more error} other {# more errors}}"
@@ -81,10 +99,10 @@ extension Catalog {
         case .invalidID: "invalid id {0} (must be 1 to {1} printable characters)"
         case .malformedTimestamp: "malformed timestamp {0}"
         case .expectedPositiveInteger: "expected a positive integer"
-        case .duplicateStageID: "duplicate stage id {0} (first at stages[{1}])"
-        case .duplicateCustomerID: "duplicate customer id {0} (first at customers[{1}])"
-        case .duplicateTouchpointID: "duplicate touchpoint id {0} (first at touchpoints[{1}])"
-        case .duplicateTransitionID: "duplicate transition id {0} (first at transitions[{1}])"
+        case .duplicateStageID: "duplicate stage id {0} (first at {1})"
+        case .duplicateCustomerID: "duplicate customer id {0} (first at {1})"
+        case .duplicateTouchpointID: "duplicate touchpoint id {0} (first at {1})"
+        case .duplicateTransitionID: "duplicate transition id {0} (first at {1})"
         case .unmatchedRevert: "reverts {0}, which is no other transition of this customer; counted as an ordinary stage change"
         case .stageMismatch: "stage is {0} but the last transition goes to {1}"
         case .enteredBeforeCreated: "stage_entered_at {0} is before created_at {1}"
@@ -94,6 +112,13 @@ extension Catalog {
         case .separatorComma: "comma"
         case .separatorSemicolon: "semicolon"
         case .separatorTab: "tab"
+        default: nil
+        }
+    }
+
+    /// Validation: JSON syntax.
+    private static func englishJSONSyntax(_ key: MessageKey) -> String? {
+        switch key {
         case .emptyFile: "empty file, expected a JSON object"
         case .expectedTopObject: "expected a JSON object at the top level, found {0}"
         case .textAfterObject: "unexpected text after the JSON object"
@@ -120,6 +145,13 @@ extension Catalog {
         case .numberExpectedDigit: "expected a digit"
         case .numberDigitAfterPoint: "expected a digit after '.'"
         case .numberDigitInExponent: "expected a digit in the exponent"
+        default: nil
+        }
+    }
+
+    /// `report` and `history`.
+    private static func englishReports(_ key: MessageKey) -> String? {
+        switch key {
         case .reportTitle: "{0} — as of {1}"
         case .reportTitleWithChanges: "{0} — as of {1} · {2, plural, one {# change} other {# changes}} since"
         case .unnamedSnapshot: "Unnamed snapshot"
@@ -140,6 +172,13 @@ extension Catalog {
         case .columnTo: "To"
         case .columnBy: "By"
         case .columnNote: "Note"
+        default: nil
+        }
+    }
+
+    /// `model` and `scores` (customer value).
+    private static func englishValue(_ key: MessageKey) -> String? {
+        switch key {
         case .valueTitle: "{0} — customer value as of {1}"
         case .valueCalibration: "fitted on purchases up to {0}"
         case .valueBuyers: "{0, plural, one {# customer} other {# customers}} · {1, plural, one {# buyer} other {# buyers}} · {2, plural, one {# repeat buyer} other {# repeat buyers}}"
@@ -187,52 +226,13 @@ extension Catalog {
         case .rfmCantLose: "Can't lose"
         case .rfmHibernating: "Hibernating"
         case .rfmLost: "Lost"
-        case .valuesRefusedCount: "value figures not shown: the file has {0, plural, one {# customer} other {# customers}}, the value table {1}"
-        case .valuesRefusedID: "value figures not shown: customer {0} of the value table is {1}, of the file {2}"
-        case .uiValuesComputing: "computing…"
-        case .uiValuesUnavailable: "not available"
-        case .uiFilterAtRisk: "at risk (P(alive) < {0})"
-        case .uiFilterCLVTop: "CLV top {0} % (≥ {1})"
-        case .uiFilterCLVBottom: "CLV bottom {0} % (< {1})"
-        case .uiFilterCLVRange: "CLV {0} – {1}"
-        case .attributionTitle:
-            "Attribution of {0}: {1, plural, one {# conversion} other {# conversions}} · {2} · lookback {4, plural, one {# day} other {# days}} · by {3}"
-        case .modelFirst: "first touch"
-        case .modelLast: "last touch"
-        case .modelLinear: "linear"
-        case .modelPosition: "position-based (40/20/40)"
-        case .modelTimeDecay: "time decay (half-life 7 days)"
-        case .columnChannel: "Channel"
-        case .columnCampaign: "Campaign"
-        case .columnType: "Type"
-        case .columnCredit: "Credit"
-        case .columnTouchpoints: "Touchpoints"
-        case .keyNone: "(none)"
-        case .flowsTitle: "Stage flows, {0}: {1, plural, one {# transition} other {# transitions}}"
-        case .flowsAll: "all transitions"
-        case .flowsSince: "from {0}"
-        case .flowsUntil: "before {0}"
-        case .flowsBetween: "from {0} to before {1}"
-        case .flowEntry: "(entry)"
-        case .columnKind: "Kind"
-        case .columnCount: "Count"
-        case .kindEntry: "entry"
-        case .kindForward: "forward"
-        case .kindSkip: "skip"
-        case .kindBackward: "backward"
-        case .kindSame: "same"
-        case .cohortsPurchaseTitle: "Cohorts by month of arrival: share with a purchase in each month since (up to {0})"
-        case .cohortsActiveTitle: "Cohorts by month of arrival: share with any touchpoint in each month since (up to {0})"
-        case .columnCohort: "Cohort"
-        case .diffTitle: "{0} ({1}) → {2} ({3})"
-        case .diffSummary:
-            "{0, plural, one {# customer} other {# customers}} added · {1, plural, one {# customer} other {# customers}} removed · "
-                + "{2, plural, one {# customer} other {# customers}} moved"
-        case .diffMoves: "Stage changes between the two:"
-        case .diffNoMoves: "No customer in both changed stage."
-        case .columnOld: "Old"
-        case .columnNew: "New"
-        case .columnDelta: "Change"
+        default: nil
+        }
+    }
+
+    /// The dashboard: header, funnel, stage list.
+    private static func englishDashboardFunnelAndList(_ key: MessageKey) -> String? {
+        switch key {
         case .uiAsOf: "as of {0}"
         case .uiAsOfWithChanges: "as of {0} · {1, plural, one {# change} other {# changes}} since"
         case .uiRevenue: "revenue {0}"
@@ -282,6 +282,13 @@ extension Catalog {
         case .uiFilterShown: "filter: {0}"
         case .uiMarked: "{0} marked"
         case .uiMarkedElsewhere: "{0} marked in other stages"
+        default: nil
+        }
+    }
+
+    /// The dashboard: journey, moves, confirmations, boxes, help.
+    private static func englishDashboardJourneyAndBoxes(_ key: MessageKey) -> String? {
+        switch key {
         case .uiID: "id {0}"
         case .uiCreated: "created {0}"
         case .uiForDays: "for {0} days (since {1})"
@@ -335,6 +342,13 @@ extension Catalog {
         case .uiSaveAsPrompt: "File changed on disk. Save as {0}: "
         case .uiAllStagesQuery: "all stages /{0}"
         case .uiEnterOpens: "{0} (Enter opens)"
+        default: nil
+        }
+    }
+
+    /// The key bindings' help texts.
+    private static func englishKeyBindings(_ key: MessageKey) -> String? {
+        switch key {
         case .kbDown: "move down"
         case .kbUp: "move up"
         case .kbPageDown: "page down"
@@ -390,6 +404,13 @@ extension Catalog {
         case .kbCancelSaveAs: "cancel: the changes stay in the journal"
         case .kbHelp: "help: every key"
         case .kbQuit: "quit"
+        default: nil
+        }
+    }
+
+    /// The key bindings' status-bar hints.
+    private static func englishKeyHints(_ key: MessageKey) -> String? {
+        switch key {
         case .hintOpen: "open"
         case .hintJourney: "journey"
         case .hintApply: "apply"
@@ -408,6 +429,13 @@ extension Catalog {
         case .hintSaves: "saves"
         case .hintCancels: "cancels"
         case .hintHelp: "help"
+        default: nil
+        }
+    }
+
+    /// The dashboard's status messages.
+    private static func englishStatus(_ key: MessageKey) -> String? {
+        switch key {
         case .stWarningsInFile: "{0, plural, one {# warning} other {# warnings}} in this file (clc validate lists them)"
         case .stJoined: "{0} · {1}"
         case .stCancelled: "cancelled: {0}"
@@ -448,6 +476,13 @@ extension Catalog {
         case .stSearchTyped: "/{0}  (n next, N previous)"
         case .stSearchHit: "/{0}"
         case .stSearchWrapped: "/{0}  (search wrapped)"
+        default: nil
+        }
+    }
+
+    /// The dashboard: work in progress, a journal that cannot be replayed.
+    private static func englishProgress(_ key: MessageKey) -> String? {
+        switch key {
         case .prInProgress: "{0}…"
         case .prMarking: "marking {0, plural, one {# customer} other {# customers}}"
         case .prFinding: "finding {0}"
@@ -481,6 +516,67 @@ extension Catalog {
         case .sjSetAside: "s: set the journal aside: it is renamed to {0}.set-aside-<time>, never deleted, and you can change stages on the file as it is."
         case .sjBrowse: "Esc: browse read-only; the journal stays as it is."
         case .sjQuit: "q: quit; nothing is changed."
+        default: nil
+        }
+    }
+
+    /// Value figures in lists and the filter picker.
+    private static func englishValueLists(_ key: MessageKey) -> String? {
+        switch key {
+        case .valuesRefusedCount: "value figures not shown: the file has {0, plural, one {# customer} other {# customers}}, the value table {1}"
+        case .valuesRefusedID: "value figures not shown: customer {0} of the value table is {1}, of the file {2}"
+        case .uiValuesComputing: "computing…"
+        case .uiValuesUnavailable: "not available"
+        case .uiFilterAtRisk: "at risk (P(alive) < {0})"
+        case .uiFilterCLVTop: "CLV top {0} % (≥ {1})"
+        case .uiFilterCLVBottom: "CLV bottom {0} % (< {1})"
+        case .uiFilterCLVRange: "CLV {0} – {1}"
+        default: nil
+        }
+    }
+
+    /// Attribution, flows, cohorts and diff.
+    private static func englishTouchpointAnalysis(_ key: MessageKey) -> String? {
+        switch key {
+        case .attributionTitle:
+            "Attribution of {0}: {1, plural, one {# conversion} other {# conversions}} · {2} · lookback {4, plural, one {# day} other {# days}} · by {3}"
+        case .modelFirst: "first touch"
+        case .modelLast: "last touch"
+        case .modelLinear: "linear"
+        case .modelPosition: "position-based (40/20/40)"
+        case .modelTimeDecay: "time decay (half-life 7 days)"
+        case .columnChannel: "Channel"
+        case .columnCampaign: "Campaign"
+        case .columnType: "Type"
+        case .columnCredit: "Credit"
+        case .columnTouchpoints: "Touchpoints"
+        case .keyNone: "(none)"
+        case .flowsTitle: "Stage flows, {0}: {1, plural, one {# transition} other {# transitions}}"
+        case .flowsAll: "all transitions"
+        case .flowsSince: "from {0}"
+        case .flowsUntil: "before {0}"
+        case .flowsBetween: "from {0} to before {1}"
+        case .flowEntry: "(entry)"
+        case .columnKind: "Kind"
+        case .columnCount: "Count"
+        case .kindEntry: "entry"
+        case .kindForward: "forward"
+        case .kindSkip: "skip"
+        case .kindBackward: "backward"
+        case .kindSame: "same"
+        case .cohortsPurchaseTitle: "Cohorts by month of arrival: share with a purchase in each month since (up to {0})"
+        case .cohortsActiveTitle: "Cohorts by month of arrival: share with any touchpoint in each month since (up to {0})"
+        case .columnCohort: "Cohort"
+        case .diffTitle: "{0} ({1}) → {2} ({3})"
+        case .diffSummary:
+            "{0, plural, one {# customer} other {# customers}} added · {1, plural, one {# customer} other {# customers}} removed · "
+                + "{2, plural, one {# customer} other {# customers}} moved"
+        case .diffMoves: "Stage changes between the two:"
+        case .diffNoMoves: "No customer in both changed stage."
+        case .columnOld: "Old"
+        case .columnNew: "New"
+        case .columnDelta: "Change"
+        default: nil
         }
     }
 }

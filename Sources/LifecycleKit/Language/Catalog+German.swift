@@ -13,8 +13,17 @@
 // Quotes around data: „…“ where clc adds them itself; JSON-quoted ids stay "…".
 
 extension Catalog {
-    /// German (see the glossary above).
-    static func german(_ key: MessageKey) -> String {
+    /// German (see the glossary above), by area as the English texts.
+    static let germanAreas: [@Sendable (MessageKey) -> String?] = [
+        germanCommandLine, germanValidation, germanJSONSyntax,
+        germanReports, germanValue, germanDashboardFunnelAndList,
+        germanDashboardJourneyAndBoxes, germanKeyBindings, germanKeyHints,
+        germanStatus, germanProgress,
+        germanValueLists, germanTouchpointAnalysis,
+    ]
+
+    /// Files and formats, customers and stages, moves, journals.
+    private static func germanCommandLine(_ key: MessageKey) -> String? {
         switch key {
         case .formatUnknown: "Format von „{0}“ nicht erkennbar: .json, .sqlite oder .db verwenden"
         case .outputExists: "{0} existiert bereits; --force überschreibt die Datei"
@@ -63,6 +72,13 @@ extension Catalog {
             "gehört zu einer anderen Version der Datei (geschrieben für {0, plural, one {# Byte} other {# Bytes}}, die Datei hat {1})"
         case .journalDamaged: "ist in Zeile {0} beschädigt"
         case .journalUnknownReference: "nennt in Aktion {0} einen unbekannten Kunden oder eine unbekannte Phase"
+        default: nil
+        }
+    }
+
+    /// Validation: files and the rules of the format.
+    private static func germanValidation(_ key: MessageKey) -> String? {
+        switch key {
         case .problemError: "Fehler: {0}"
         case .problemWarning: "Warnung: {0}"
         case .moreErrors: "… und {0, plural, one {# weiterer Fehler} other {# weitere Fehler}}"
@@ -94,10 +110,10 @@ extension Catalog {
         case .invalidID: "ungültige ID {0} (muss aus 1 bis {1} druckbaren Zeichen bestehen)"
         case .malformedTimestamp: "ungültiger Zeitstempel {0}"
         case .expectedPositiveInteger: "positive ganze Zahl erwartet"
-        case .duplicateStageID: "doppelte Phasen-ID {0} (zuerst bei stages[{1}])"
-        case .duplicateCustomerID: "doppelte Kunden-ID {0} (zuerst bei customers[{1}])"
-        case .duplicateTouchpointID: "doppelte Kontaktpunkt-ID {0} (zuerst bei touchpoints[{1}])"
-        case .duplicateTransitionID: "doppelte Phasenwechsel-ID {0} (zuerst bei transitions[{1}])"
+        case .duplicateStageID: "doppelte Phasen-ID {0} (zuerst bei {1})"
+        case .duplicateCustomerID: "doppelte Kunden-ID {0} (zuerst bei {1})"
+        case .duplicateTouchpointID: "doppelte Kontaktpunkt-ID {0} (zuerst bei {1})"
+        case .duplicateTransitionID: "doppelte Phasenwechsel-ID {0} (zuerst bei {1})"
         case .unmatchedRevert: "macht {0} rückgängig, aber das ist kein anderer Phasenwechsel dieses Kunden; zählt als gewöhnlicher Phasenwechsel"
         case .stageMismatch: "Phase ist {0}, aber der letzte Phasenwechsel führt nach {1}"
         case .enteredBeforeCreated: "stage_entered_at {0} liegt vor created_at {1}"
@@ -107,6 +123,13 @@ extension Catalog {
         case .separatorComma: "Komma"
         case .separatorSemicolon: "Semikolon"
         case .separatorTab: "Tabulator"
+        default: nil
+        }
+    }
+
+    /// Validation: JSON syntax.
+    private static func germanJSONSyntax(_ key: MessageKey) -> String? {
+        switch key {
         case .emptyFile: "leere Datei, JSON-Objekt erwartet"
         case .expectedTopObject: "JSON-Objekt auf oberster Ebene erwartet, {0} gefunden"
         case .textAfterObject: "unerwarteter Text nach dem JSON-Objekt"
@@ -133,6 +156,13 @@ extension Catalog {
         case .numberExpectedDigit: "Ziffer erwartet"
         case .numberDigitAfterPoint: "Ziffer nach '.' erwartet"
         case .numberDigitInExponent: "Ziffer im Exponenten erwartet"
+        default: nil
+        }
+    }
+
+    /// `report` and `history`.
+    private static func germanReports(_ key: MessageKey) -> String? {
+        switch key {
         case .reportTitle: "{0} — Stand {1}"
         case .reportTitleWithChanges: "{0} — Stand {1} · {2, plural, one {# Änderung} other {# Änderungen}} seitdem"
         case .unnamedSnapshot: "Unbenannter Snapshot"
@@ -153,6 +183,13 @@ extension Catalog {
         case .columnTo: "Nach"
         case .columnBy: "Durch"
         case .columnNote: "Notiz"
+        default: nil
+        }
+    }
+
+    /// `model` and `scores` (customer value).
+    private static func germanValue(_ key: MessageKey) -> String? {
+        switch key {
         case .valueTitle: "{0} — Kundenwert, Stand {1}"
         case .valueCalibration: "geschätzt mit den Käufen bis {0}"
         case .valueBuyers: "{0, plural, one {# Kunde} other {# Kunden}} · {1, plural, one {# Käufer} other {# Käufer}} · {2, plural, one {# Wiederkäufer} other {# Wiederkäufer}}"
@@ -200,52 +237,13 @@ extension Catalog {
         case .rfmCantLose: "Nicht verlieren"
         case .rfmHibernating: "Im Winterschlaf"
         case .rfmLost: "Verloren"
-        case .valuesRefusedCount: "Kundenwerte nicht angezeigt: die Datei hat {0, plural, one {# Kunden} other {# Kunden}}, die Wertetabelle {1}"
-        case .valuesRefusedID: "Kundenwerte nicht angezeigt: Kunde {0} der Wertetabelle ist {1}, in der Datei {2}"
-        case .uiValuesComputing: "wird berechnet…"
-        case .uiValuesUnavailable: "nicht verfügbar"
-        case .uiFilterAtRisk: "gefährdet (P(aktiv) < {0})"
-        case .uiFilterCLVTop: "CLV oberste {0} % (≥ {1})"
-        case .uiFilterCLVBottom: "CLV unterste {0} % (< {1})"
-        case .uiFilterCLVRange: "CLV von {0} bis {1}"
-        case .attributionTitle:
-            "Attribution von {0}: {1, plural, one {# Konversion} other {# Konversionen}} · {2} · Rückblick {4, plural, one {# Tag} other {# Tage}} · nach {3}"
-        case .modelFirst: "erster Kontakt"
-        case .modelLast: "letzter Kontakt"
-        case .modelLinear: "linear"
-        case .modelPosition: "positionsbasiert (40/20/40)"
-        case .modelTimeDecay: "zeitlicher Verfall (Halbwertszeit 7 Tage)"
-        case .columnChannel: "Kanal"
-        case .columnCampaign: "Kampagne"
-        case .columnType: "Typ"
-        case .columnCredit: "Anrechnung"
-        case .columnTouchpoints: "Kontaktpunkte"
-        case .keyNone: "(keine)"
-        case .flowsTitle: "Phasenflüsse, {0}: {1, plural, one {# Phasenwechsel} other {# Phasenwechsel}}"
-        case .flowsAll: "alle Phasenwechsel"
-        case .flowsSince: "ab {0}"
-        case .flowsUntil: "vor {0}"
-        case .flowsBetween: "ab {0} bis vor {1}"
-        case .flowEntry: "(Eintritt)"
-        case .columnKind: "Art"
-        case .columnCount: "Anzahl"
-        case .kindEntry: "Eintritt"
-        case .kindForward: "vorwärts"
-        case .kindSkip: "übersprungen"
-        case .kindBackward: "rückwärts"
-        case .kindSame: "gleich"
-        case .cohortsPurchaseTitle: "Kohorten nach Monat der Ankunft: Anteil mit einem Kauf in jedem Monat seitdem (bis {0})"
-        case .cohortsActiveTitle: "Kohorten nach Monat der Ankunft: Anteil mit irgendeinem Kontaktpunkt in jedem Monat seitdem (bis {0})"
-        case .columnCohort: "Kohorte"
-        case .diffTitle: "{0} ({1}) → {2} ({3})"
-        case .diffSummary:
-            "{0, plural, one {# Kunde} other {# Kunden}} hinzugekommen · {1, plural, one {# Kunde} other {# Kunden}} entfallen · "
-                + "{2, plural, one {# Kunde} other {# Kunden}} verschoben"
-        case .diffMoves: "Phasenwechsel zwischen beiden:"
-        case .diffNoMoves: "Kein Kunde, der in beiden vorkommt, hat die Phase gewechselt."
-        case .columnOld: "Alt"
-        case .columnNew: "Neu"
-        case .columnDelta: "Änderung"
+        default: nil
+        }
+    }
+
+    /// The dashboard: header, funnel, stage list.
+    private static func germanDashboardFunnelAndList(_ key: MessageKey) -> String? {
+        switch key {
         case .uiAsOf: "Stand {0}"
         case .uiAsOfWithChanges: "Stand {0} · {1, plural, one {# Änderung} other {# Änderungen}} seitdem"
         case .uiRevenue: "Umsatz {0}"
@@ -295,6 +293,13 @@ extension Catalog {
         case .uiFilterShown: "Filter: {0}"
         case .uiMarked: "{0} markiert"
         case .uiMarkedElsewhere: "{0} anderswo markiert"
+        default: nil
+        }
+    }
+
+    /// The dashboard: journey, moves, confirmations, boxes, help.
+    private static func germanDashboardJourneyAndBoxes(_ key: MessageKey) -> String? {
+        switch key {
         case .uiID: "ID {0}"
         case .uiCreated: "angelegt {0}"
         case .uiForDays: "{0} Tage (seit {1})"
@@ -348,6 +353,13 @@ extension Catalog {
         case .uiSaveAsPrompt: "Datei geändert. Neuer Name {0}: "
         case .uiAllStagesQuery: "alle Phasen /{0}"
         case .uiEnterOpens: "{0} (Enter öffnet)"
+        default: nil
+        }
+    }
+
+    /// The key bindings' help texts.
+    private static func germanKeyBindings(_ key: MessageKey) -> String? {
+        switch key {
         case .kbDown: "nach unten"
         case .kbUp: "nach oben"
         case .kbPageDown: "Seite nach unten"
@@ -403,6 +415,13 @@ extension Catalog {
         case .kbCancelSaveAs: "abbrechen: die Änderungen bleiben im Journal"
         case .kbHelp: "Hilfe: alle Tasten"
         case .kbQuit: "beenden"
+        default: nil
+        }
+    }
+
+    /// The key bindings' status-bar hints.
+    private static func germanKeyHints(_ key: MessageKey) -> String? {
+        switch key {
         case .hintOpen: "öffnen"
         case .hintJourney: "Reise"
         case .hintApply: "anwenden"
@@ -421,6 +440,13 @@ extension Catalog {
         case .hintSaves: "speichert"
         case .hintCancels: "Abbruch"
         case .hintHelp: "Hilfe"
+        default: nil
+        }
+    }
+
+    /// The dashboard's status messages.
+    private static func germanStatus(_ key: MessageKey) -> String? {
+        switch key {
         case .stWarningsInFile: "{0, plural, one {# Warnung} other {# Warnungen}} in dieser Datei (clc validate zeigt sie)"
         case .stJoined: "{0} · {1}"
         case .stCancelled: "abgebrochen: {0}"
@@ -461,6 +487,13 @@ extension Catalog {
         case .stSearchTyped: "/{0}  (n nächster, N voriger)"
         case .stSearchHit: "/{0}"
         case .stSearchWrapped: "/{0}  (Suche von vorn)"
+        default: nil
+        }
+    }
+
+    /// The dashboard: work in progress, a journal that cannot be replayed.
+    private static func germanProgress(_ key: MessageKey) -> String? {
+        switch key {
         case .prInProgress: "{0}…"
         case .prMarking: "{0, plural, one {# Kunde wird} other {# Kunden werden}} markiert"
         case .prFinding: "{0} wird gesucht"
@@ -494,6 +527,67 @@ extension Catalog {
         case .sjSetAside: "s: das Journal beiseitelegen: es wird in {0}.set-aside-<Zeit> umbenannt, nie gelöscht, und Phasen lassen sich in der Datei ändern, wie sie ist."
         case .sjBrowse: "Esc: schreibgeschützt ansehen; das Journal bleibt, wie es ist."
         case .sjQuit: "q: beenden; nichts wird geändert."
+        default: nil
+        }
+    }
+
+    /// Value figures in lists and the filter picker.
+    private static func germanValueLists(_ key: MessageKey) -> String? {
+        switch key {
+        case .valuesRefusedCount: "Kundenwerte nicht angezeigt: die Datei hat {0, plural, one {# Kunden} other {# Kunden}}, die Wertetabelle {1}"
+        case .valuesRefusedID: "Kundenwerte nicht angezeigt: Kunde {0} der Wertetabelle ist {1}, in der Datei {2}"
+        case .uiValuesComputing: "wird berechnet…"
+        case .uiValuesUnavailable: "nicht verfügbar"
+        case .uiFilterAtRisk: "gefährdet (P(aktiv) < {0})"
+        case .uiFilterCLVTop: "CLV oberste {0} % (≥ {1})"
+        case .uiFilterCLVBottom: "CLV unterste {0} % (< {1})"
+        case .uiFilterCLVRange: "CLV von {0} bis {1}"
+        default: nil
+        }
+    }
+
+    /// Attribution, flows, cohorts and diff.
+    private static func germanTouchpointAnalysis(_ key: MessageKey) -> String? {
+        switch key {
+        case .attributionTitle:
+            "Attribution von {0}: {1, plural, one {# Konversion} other {# Konversionen}} · {2} · Rückblick {4, plural, one {# Tag} other {# Tage}} · nach {3}"
+        case .modelFirst: "erster Kontakt"
+        case .modelLast: "letzter Kontakt"
+        case .modelLinear: "linear"
+        case .modelPosition: "positionsbasiert (40/20/40)"
+        case .modelTimeDecay: "zeitlicher Verfall (Halbwertszeit 7 Tage)"
+        case .columnChannel: "Kanal"
+        case .columnCampaign: "Kampagne"
+        case .columnType: "Typ"
+        case .columnCredit: "Anrechnung"
+        case .columnTouchpoints: "Kontaktpunkte"
+        case .keyNone: "(keine)"
+        case .flowsTitle: "Phasenflüsse, {0}: {1, plural, one {# Phasenwechsel} other {# Phasenwechsel}}"
+        case .flowsAll: "alle Phasenwechsel"
+        case .flowsSince: "ab {0}"
+        case .flowsUntil: "vor {0}"
+        case .flowsBetween: "ab {0} bis vor {1}"
+        case .flowEntry: "(Eintritt)"
+        case .columnKind: "Art"
+        case .columnCount: "Anzahl"
+        case .kindEntry: "Eintritt"
+        case .kindForward: "vorwärts"
+        case .kindSkip: "übersprungen"
+        case .kindBackward: "rückwärts"
+        case .kindSame: "gleich"
+        case .cohortsPurchaseTitle: "Kohorten nach Monat der Ankunft: Anteil mit einem Kauf in jedem Monat seitdem (bis {0})"
+        case .cohortsActiveTitle: "Kohorten nach Monat der Ankunft: Anteil mit irgendeinem Kontaktpunkt in jedem Monat seitdem (bis {0})"
+        case .columnCohort: "Kohorte"
+        case .diffTitle: "{0} ({1}) → {2} ({3})"
+        case .diffSummary:
+            "{0, plural, one {# Kunde} other {# Kunden}} hinzugekommen · {1, plural, one {# Kunde} other {# Kunden}} entfallen · "
+                + "{2, plural, one {# Kunde} other {# Kunden}} verschoben"
+        case .diffMoves: "Phasenwechsel zwischen beiden:"
+        case .diffNoMoves: "Kein Kunde, der in beiden vorkommt, hat die Phase gewechselt."
+        case .columnOld: "Alt"
+        case .columnNew: "Neu"
+        case .columnDelta: "Änderung"
+        default: nil
         }
     }
 }

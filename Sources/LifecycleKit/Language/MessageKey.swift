@@ -1,6 +1,6 @@
 /// Every catalog entry. A new user-visible text is a new case here plus its text in each
-/// language (`Catalog+English.swift`, `Catalog+German.swift`; the compiler insists on both,
-/// and `CatalogTests` checks they take the same arguments).
+/// language, in the area function of its group (`Catalog+English.swift`, `Catalog+German.swift`;
+/// `CatalogTests` checks every key has exactly one text in each language, with the same arguments).
 public enum MessageKey: String, CaseIterable, Sendable {
     // Files and formats (convert, generate)
     case formatUnknown, outputExists, sameFile, wroteSnapshot, wroteConversion, mustNotBeNegative
@@ -113,10 +113,24 @@ public enum MessageKey: String, CaseIterable, Sendable {
 /// The catalog: each key's text per language.
 public enum Catalog {
     /// The raw text of `key` in `language` (see `MessageTemplate` for the syntax).
+    /// A key without a text (which `CatalogTests` catches) shows as its name.
     public static func text(_ key: MessageKey, _ language: Language) -> String {
+        lookup(key, language) ?? key.rawValue
+    }
+
+    /// The text of `key` in `language`, nil when the catalog has none.
+    static func lookup(_ key: MessageKey, _ language: Language) -> String? {
+        for area in areas(language) {
+            if let text = area(key) { return text }
+        }
+        return nil
+    }
+
+    /// Each language's area functions (every key must be answered by exactly one of them).
+    static func areas(_ language: Language) -> [@Sendable (MessageKey) -> String?] {
         switch language {
-        case .en: return english(key)
-        case .de: return german(key)
+        case .en: englishAreas
+        case .de: germanAreas
         }
     }
 }

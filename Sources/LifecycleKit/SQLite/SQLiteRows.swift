@@ -1,10 +1,10 @@
 import GRDBSQLite
 
 /// The place of a problem in a SQLite snapshot: `customers row 1041 (id C-1041), column stage`
-/// (no id part when the row has no usable id).
-func sqlitePlace(_ table: String, row: Int, id: String? = nil, column: String) -> String {
+/// (no id part when the row has no usable id, no column part for the row as a whole).
+func sqlitePlace(_ table: String, row: Int, id: String? = nil, column: String?) -> String {
     let idPart = id.flatMap { $0.isEmpty ? nil : " (id \($0))" } ?? ""
-    return "\(table) row \(row)\(idPart), column \(column)"
+    return "\(table) row \(row)\(idPart)" + (column.map { ", column \($0)" } ?? "")
 }
 
 /// Decoding rows of the snapshot tables into entities. A row decodes into its entity, or
@@ -27,8 +27,17 @@ enum SQLiteRows {
 
         /// The place of a column of the current row of `s` (selected by `select`).
         func place(_ s: SQLiteStatement, column: String) -> String {
-            let id = hasTextID && s.type(0) == SQLITE_TEXT ? s.string(0) : nil
-            return sqlitePlace(name, row: s.int(rowidColumn), id: id, column: column)
+            sqlitePlace(name, row: s.int(rowidColumn), id: id(s), column: column)
+        }
+
+        /// The current row of `s` as a record, at the field held in `column`.
+        func record(_ s: SQLiteStatement, column: String? = nil) -> RecordPlace {
+            RecordPlace(RecordPlace.Table(rawValue: name)!, s.int(rowidColumn), id: id(s),
+                        column.flatMap(SnapshotField.init(sqliteColumn:)))
+        }
+
+        private func id(_ s: SQLiteStatement) -> String? {
+            hasTextID && s.type(0) == SQLITE_TEXT ? s.string(0) : nil
         }
     }
 
@@ -62,8 +71,21 @@ enum SQLiteRows {
 
         var isValid: Bool { problems.isEmpty }
 
-        /// Records a problem of `column` found by the caller.
-        mutating func invalid(_ column: Int32, _ message: String) { fail(column, message) }
+        /// The current row, at the field held in `column`.
+        func record(_ column: Int32) -> RecordPlace {
+            table.record(statement, column: table.columns[Int(column)])
+        }
+
+        /// Records a record rule's finding.
+        mutating func report(_ finding: Finding?) {
+            if let finding { problems.append(finding.problem(.sqlite)) }
+        }
+
+        /// A required column that is NULL.
+        private mutating func missing(_ column: Int32) {
+            let record = record(column)
+            report(SnapshotRules.missingField(record.field!, of: record))
+        }
 
         private mutating func fail(_ column: Int32, _ message: String) {
             problems.append(Problem(.invalidField, at: table.place(statement, column: table.columns[Int(column)]), message))
@@ -93,27 +115,25 @@ enum SQLiteRows {
         }
 
         mutating func requiredText(_ column: Int32) -> String {
-            if statement.isNull(column) { fail(column, "missing value"); return "" }
+            if statement.isNull(column) { missing(column); return "" }
             return text(column) ?? ""
         }
 
         /// A customer or touchpoint id: 1 to 128 printable characters.
         mutating func identifier(_ column: Int32) -> String {
-            checkedText(column, SnapshotFormat.isValidIdentifier) {
-                "invalid id \($0) (must be 1 to \(SnapshotFormat.maxIdentifierLength) printable characters)"
-            }
+            checkedText(column, SnapshotRules.identifier)
         }
 
         /// A stage id: `[a-z0-9][a-z0-9_-]*`.
         mutating func stageID(_ column: Int32) -> String {
-            checkedText(column, SnapshotFormat.isValidStageID) { "invalid stage id \($0) (must match [a-z0-9][a-z0-9_-]*)" }
+            checkedText(column, SnapshotRules.stageID)
         }
 
-        /// Required text that must also pass `isValid`; `message` gets the quoted value.
-        private mutating func checkedText(_ column: Int32, _ isValid: (String) -> Bool, _ message: (String) -> String) -> String {
+        /// Required text that must also pass `rule`.
+        private mutating func checkedText(_ column: Int32, _ rule: (String, RecordPlace) -> Finding?) -> String {
             let before = problems.count
             let value = requiredText(column)
-            if problems.count == before, !isValid(value) { fail(column, message(JSONText.string(value))) }
+            if problems.count == before { report(rule(value, record(column))) }
             return value
         }
 
@@ -124,14 +144,14 @@ enum SQLiteRows {
             case SQLITE_TEXT:
                 let b = statement.bytes(column)
                 if let t = Timestamp.parse(b) { return t }
-                fail(column, "malformed timestamp \(JSONText.string(String(decoding: b, as: UTF8.self)))")
+                report(SnapshotRules.malformedTimestamp(String(decoding: b, as: UTF8.self), at: record(column)))
             default: wrongType(column, expected: "text")
             }
             return nil
         }
 
         mutating func requiredTimestamp(_ column: Int32) -> Timestamp {
-            if statement.isNull(column) { fail(column, "missing value") }
+            if statement.isNull(column) { missing(column) }
             return timestamp(column) ?? Timestamp(microseconds: 0)
         }
 
@@ -160,7 +180,7 @@ enum SQLiteRows {
         mutating func requiredInteger(_ column: Int32) -> Int {
             switch statement.type(column) {
             case SQLITE_INTEGER: return statement.int(column)
-            case SQLITE_NULL: fail(column, "missing value")
+            case SQLITE_NULL: missing(column)
             default: wrongType(column, expected: "integer")
             }
             return 0
@@ -214,7 +234,7 @@ enum SQLiteRows {
     /// Column 0 (`id`) is the row id itself (positive, as the format says); column 7 is
     /// `reverts` when the table selects it.
     static func transition(_ r: inout Reader) -> Transition? {
-        if r.statement.int(0) <= 0 { r.invalid(0, "expected a positive integer") }
+        if r.statement.int(0) <= 0 { r.report(SnapshotRules.notPositiveInteger(at: r.record(0))) }
         let t = Transition(customerID: r.requiredText(1), from: r.text(2), to: r.requiredText(3),
                            at: r.requiredTimestamp(4), by: r.requiredText(5), note: r.text(6),
                            id: Int64(r.statement.int(0)), reverts: r.table.columns.count > 7 ? r.integer(7) : nil)

@@ -271,8 +271,9 @@ enum SQLiteSchema {
             }
             let row = rows.int(table.rowidColumn)
             if let first = firstRowOfID[stage.id] {
-                header.problems.add(.duplicateID, at: table.place(rows, column: "id"),
-                                    "duplicate stage id \(JSONText.string(stage.id)) (also row \(first))")
+                let finding = SnapshotRules.duplicateID(stage.id, at: reader.record(0),
+                                                        first: RecordPlace(.stages, first))
+                header.problems.add(finding.problem(.sqlite))
             } else if let first = firstRowOfPosition[position] {
                 header.problems.add(.duplicateID, at: table.place(rows, column: "position"),
                                     "duplicate position \(position) (also row \(first))")

@@ -38,21 +38,22 @@ extension SQLiteSnapshotStore {
     /// One transition of the current row of `transitions`, or the error naming its place:
     /// the open checked structure only, and a row this scan cannot read refuses the figures.
     func journeyEntry(_ transitions: SQLiteStatement) throws -> StageEntry {
-        let place = "transitions row \(transitions.int(3))"
-        func stage(_ column: Int32, _ name: String) throws -> Int? {
+        let record = RecordPlace(.transitions, transitions.int(3))
+        func refuse(_ finding: Finding) -> SnapshotError {
+            var list = ProblemList()
+            list.add(finding.problem(.sqlite))
+            return SnapshotError(path: path, problems: list)
+        }
+        func stage(_ column: Int32, _ field: SnapshotField) throws -> Int? {
             guard let id = transitions.string(column) else { return nil }
-            guard let stage = stageIndex[id] else {
-                throw SnapshotError(path: path, kind: .unknownReference, place: place + ", column \(name)", message: "unknown stage \(JSONText.string(id))")
-            }
+            guard let stage = stageIndex[id] else { throw refuse(SnapshotRules.unknownReference(id, at: record.with(field))) }
             return stage
         }
-        guard let to = try stage(1, "to_stage") else {
-            throw SnapshotError(path: path, kind: .invalidField, place: place + ", column to_stage", message: "missing value")
-        }
+        guard let to = try stage(1, .to) else { throw refuse(SnapshotRules.missingField(.to, of: record)) }
         guard let at = Timestamp.parse(transitions.bytes(2)) else {
-            throw SnapshotError(path: path, kind: .invalidField, place: place + ", column at", message: "malformed timestamp \(JSONText.string(transitions.string(2) ?? ""))")
+            throw refuse(SnapshotRules.malformedTimestamp(transitions.string(2) ?? "", at: record.with(.at)))
         }
         let reverts = transitions.type(5) == SQLITE_INTEGER ? Int64(transitions.int(5)) : nil
-        return StageEntry(stage: to, from: try stage(4, "from_stage"), at: at, id: Int64(transitions.int(3)), reverts: reverts)
+        return StageEntry(stage: to, from: try stage(4, .from), at: at, id: Int64(transitions.int(3)), reverts: reverts)
     }
 }

@@ -93,10 +93,7 @@ public enum SQLiteValidator {
             let asOf = self.asOf
             try checkRows(SQLiteRows.customers) { r, problems in
                 guard let c = SQLiteRows.customer(&r) else { return }
-                if let entered = c.stageEnteredAt, let created = c.createdAt, entered < created {
-                    problems.add(.enteredBeforeCreated, at: r.table.place(r.statement, column: "stage_entered_at"),
-                                 "stage_entered_at \(entered) is before created_at \(created)")
-                }
+                Self.report(SnapshotRules.enteredBeforeCreated(c.stageEnteredAt, c.createdAt, customer: r.record(0)), &problems)
             }
             try checkRows(SQLiteRows.touchpoints) { r, problems in
                 SQLiteRows.touchpoint(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
@@ -104,13 +101,13 @@ public enum SQLiteValidator {
             try checkRows(SQLiteRows.transitions(hasReverts: hasReverts)) { r, problems in
                 SQLiteRows.transition(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
             }
-            try checkDuplicates("customers", what: "customer")
-            try checkDuplicates("touchpoints", what: "touchpoint")
-            try checkReferences("customers", id: "id", column: "stage", to: "stages", what: "stage")
-            try checkReferences("touchpoints", id: "id", column: "customer_id", to: "customers", what: "customer")
-            try checkReferences("transitions", id: nil, column: "customer_id", to: "customers", what: "customer")
-            try checkReferences("transitions", id: nil, column: "from_stage", to: "stages", what: "stage")
-            try checkReferences("transitions", id: nil, column: "to_stage", to: "stages", what: "stage")
+            try checkDuplicates(.customers)
+            try checkDuplicates(.touchpoints)
+            try checkReferences(.customers, hasID: true, .stage, to: "stages")
+            try checkReferences(.touchpoints, hasID: true, .customerID, to: "customers")
+            try checkReferences(.transitions, hasID: false, .customerID, to: "customers")
+            try checkReferences(.transitions, hasID: false, .from, to: "stages")
+            try checkReferences(.transitions, hasID: false, .to, to: "stages")
             try checkStageMismatches()
             if hasReverts { try checkReverts() }
         }
@@ -125,16 +122,20 @@ public enum SQLiteValidator {
                 ORDER BY r.rowid
                 """)
             while try s.step() {
-                problems.add(.unmatchedRevert, at: sqlitePlace("transitions", row: s.int(0), column: "reverts"),
-                             "reverts \(s.int(1)), which is no other transition of this customer; counted as an ordinary stage change")
+                report(SnapshotRules.unmatchedRevert(Int64(s.int(1)), at: RecordPlace(.transitions, s.int(0), .reverts)))
             }
         }
 
         private static func checkAsOf(_ at: Timestamp, _ asOf: Timestamp?, _ r: SQLiteRows.Reader,
                                       _ problems: inout ProblemList) {
-            guard let asOf, at > asOf else { return }
-            problems.add(.afterAsOf, at: r.table.place(r.statement, column: "at"), "dated \(at), after as_of \(asOf)")
+            report(SnapshotRules.afterAsOf(at, asOf, at: r.table.record(r.statement, column: "at")), &problems)
         }
+
+        private static func report(_ finding: Finding?, _ problems: inout ProblemList) {
+            if let finding { problems.add(finding.problem(.sqlite)) }
+        }
+
+        private mutating func report(_ finding: Finding?) { Self.report(finding, &problems) }
 
         /// Reads every row of `table`: the column problems, then `more` (the warnings of a
         /// row that decodes).
@@ -149,7 +150,8 @@ public enum SQLiteValidator {
         }
 
         /// Each row whose id an earlier row already has.
-        private mutating func checkDuplicates(_ table: String, what: String) throws {
+        private mutating func checkDuplicates(_ records: RecordPlace.Table) throws {
+            let table = records.rawValue
             let s = try SQLiteStatement(connection, """
                 SELECT t.rowid, t.id, d.first
                 FROM (SELECT id, min(rowid) AS first FROM \(table) WHERE id IS NOT NULL
@@ -159,22 +161,23 @@ public enum SQLiteValidator {
                 """)
             while try s.step() {
                 let id = s.string(1) ?? ""
-                problems.add(.duplicateID, at: sqlitePlace(table, row: s.int(0), id: id, column: "id"),
-                             "duplicate \(what) id \(JSONText.string(id)) (also row \(s.int(2)))")
+                report(SnapshotRules.duplicateID(id, at: RecordPlace(records, s.int(0), id: id, .id),
+                                                 first: RecordPlace(records, s.int(2))))
             }
         }
 
         /// Each row whose `column` (text, not NULL) names no row of `target`, in `column` order:
         /// the scan then runs through the column's index (when the file has one) and its
         /// look-ups into `target` come in key order, several times faster than in row order.
-        private mutating func checkReferences(_ table: String, id: String?, column: String,
-                                              to target: String, what: String) throws {
+        private mutating func checkReferences(_ records: RecordPlace.Table, hasID: Bool, _ field: SnapshotField,
+                                              to target: String) throws {
+            let table = records.rawValue, column = field.sqliteColumn
             let s = try SQLiteStatement(connection, """
                 SELECT r.rowid, r.\(column) FROM \(table) AS r
                 WHERE typeof(r.\(column)) = 'text' AND NOT EXISTS (SELECT 1 FROM \(target) AS x WHERE x.id = r.\(column))
                 ORDER BY r.\(column)
                 """)
-            let rowID = try id.map { try SQLiteStatement(connection, "SELECT \($0) FROM \(table) WHERE rowid = ?1") }
+            let rowID = hasID ? try SQLiteStatement(connection, "SELECT id FROM \(table) WHERE rowid = ?1") : nil
             while try s.step() {
                 let row = s.int(0)
                 var idText: String?
@@ -183,8 +186,7 @@ public enum SQLiteValidator {
                     if try rowID.step() { idText = rowID.string(0) }
                     rowID.reset()
                 }
-                problems.add(.unknownReference, at: sqlitePlace(table, row: row, id: idText, column: column),
-                             "unknown \(what) \(JSONText.string(s.string(1) ?? ""))")
+                report(SnapshotRules.unknownReference(s.string(1) ?? "", at: RecordPlace(records, row, id: idText, field)))
             }
         }
 
@@ -199,8 +201,8 @@ public enum SQLiteValidator {
                 ORDER BY c.rowid
                 """)
             while try s.step() {
-                problems.add(.stageMismatch, at: sqlitePlace("customers", row: s.int(0), id: s.string(1), column: "stage"),
-                             "stage is \(JSONText.string(s.string(2) ?? "")) but the last transition (row \(s.int(4))) goes to \(JSONText.string(s.string(3) ?? ""))")
+                report(SnapshotRules.stageMismatch(stage: s.string(2) ?? "", lastGoesTo: s.string(3) ?? "",
+                                                   customer: RecordPlace(.customers, s.int(0), id: s.string(1))))
             }
         }
     }

@@ -27,6 +27,8 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
     /// The message as a catalog value, or text not (yet) in the catalog, shown as it is in
     /// every language.
     public var content: Content
+    /// The record rule's finding, where a rule of `SnapshotRules` found it (not compared).
+    public var finding: Finding?
 
     public enum Content: Hashable, Sendable {
         case plain(String)
