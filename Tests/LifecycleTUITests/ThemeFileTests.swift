@@ -70,8 +70,21 @@ import Testing
         #expect(try UserConfig.parse("theme = 'mono' # single quotes\n") == UserConfig(theme: "mono", themeLine: 1))
     }
 
+    @Test func atRiskBelowSetsTheThresholdOfTheFunnelsAtRiskCount() throws {
+        #expect(try UserConfig.parse("").atRiskBelow == 0.5)
+        #expect(try UserConfig.parse("at_risk_below = 0.3\n").atRiskBelow == 0.3)
+        #expect(try UserConfig.parse("at_risk_below = 1\n").atRiskBelow == 1)
+        #expect(throws: TOMLProblem(line: 1, message: "at_risk_below must be a number from 0 to 1, like at_risk_below = 0.5")) {
+            try UserConfig.parse("at_risk_below = 1.5\n")
+        }
+        let home = try Home()
+        defer { home.remove() }
+        try "at_risk_below = 0.25\n".write(to: home.clc.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        #expect(try ThemeSelection.resolve(option: nil, loader: home.loader()).atRiskBelow == 0.25)
+    }
+
     @Test func configErrorsNameTheLineAndProblem() throws {
-        #expect(throws: TOMLProblem(line: 2, message: "unknown setting \"them\" (expected theme or mouse)")) {
+        #expect(throws: TOMLProblem(line: 2, message: "unknown setting \"them\" (expected theme, mouse or at_risk_below)")) {
             try UserConfig.parse("# settings\nthem = \"light\"\n")
         }
         #expect(throws: TOMLProblem(line: 1, message: "theme must be a quoted name, like theme = \"light\"")) {
@@ -109,7 +122,7 @@ import Testing
         try "theme = \"light\"\ncolour = \"yes\"\n".write(to: home.clc.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
         let selection = try ThemeSelection.resolve(option: nil, loader: home.loader())
         #expect(selection.theme == (try home.loader().load("default")))
-        #expect(selection.warning == "~/.config/clc/config.toml, line 2: unknown setting \"colour\" (expected theme or mouse) — default theme used")
+        #expect(selection.warning == "~/.config/clc/config.toml, line 2: unknown setting \"colour\" (expected theme, mouse or at_risk_below) — default theme used")
     }
 
     @Test func aConfigNamingNoThemeWarnsInsteadOfFailing() throws {

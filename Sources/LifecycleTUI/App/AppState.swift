@@ -102,6 +102,8 @@ public struct AppState: Sendable {
     public var values: CustomerValueTable?
     /// Why there are no value figures (the computation failed).
     public var valuesError: String?
+    /// A buyer whose P(alive) is below this is at risk (`at_risk_below` in config.toml).
+    public var atRiskBelow = UserConfig.defaultAtRiskBelow
     /// The store's list index is being prepared (shown in the header).
     public var indexing = false
     public var shouldQuit = false
@@ -159,6 +161,9 @@ public struct FunnelState: Sendable {
     /// Conversion, medians and revenue: nil while they are being computed.
     public var report: FunnelReport?
     public var reportError: String?
+    /// Buyers, mean P(alive), customers at risk and CLV per stage: nil until the value
+    /// figures and then this pass are done (again after every stage change).
+    public var values: [StageValueFigures]?
     public var selected = 0
 
     public init(counts: [Int]) { self.counts = counts }

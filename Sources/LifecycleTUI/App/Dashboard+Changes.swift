@@ -107,6 +107,7 @@ extension Dashboard {
         state.info = file.info
         state.unsaved = file.unsaved
         state.figuresStale = true
+        requestStageValues()
         for entry in state.stack { onScreen(entry.id) { $0.reloadAfterChange(moved: moved, &$1, &$2) } }
     }
 
@@ -165,6 +166,8 @@ extension Dashboard {
         case let table as CustomerValueTable:
             state.values = table
             state.valuesError = nil
+            requestStageValues()
+        case let values as StageValues: state.funnel.values = values.stages
         case let saved as Saved: self.saved(saved)
         case let file as FileState?:
             guard let file else { return }

@@ -70,6 +70,19 @@ extension Dashboard {
         return outbox.last
     }
 
+    /// The value figures per stage: one pass over every customer's current stage, walked
+    /// with the value table (no refit), after the table arrives and after every change.
+    mutating func requestStageValues() {
+        guard let table = state.values else { return }
+        let stageCount = state.stages.count, below = state.atRiskBelow
+        issueApp("stageValues", nil, lane: .ownThread) { env in
+            StageValues(stages: try env.store.run(StageValueAnalysis(table: table, stageCount: stageCount, atRiskBelow: below)))
+        }
+    }
+
+    /// The result of `requestStageValues`.
+    struct StageValues: Sendable { var stages: [StageValueFigures] }
+
     /// The figures were recomputed for the current data (kept for callers that compute them themselves).
     public mutating func figuresRequested() { state.figuresStale = false }
 

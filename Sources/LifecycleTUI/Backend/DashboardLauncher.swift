@@ -58,6 +58,7 @@ public enum DashboardLauncher {
                                       user: StageMover.resolveUser(option: user), language: language, stageCounts: counts.value())
         if let warning = selection.warning { dashboard.showWarning(warning) }
         dashboard.state.mouse = terminal.mouse
+        dashboard.state.atRiskBelow = selection.atRiskBelow
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["CLC_EXIT_AFTER_FIRST_FRAME"] == "1"
         DashboardRunner(dashboard: dashboard, terminal: terminal)
             .run(exitAfterFirstFrame: exitAfterFirstFrame, shouldStop: { terminal.interrupted })

@@ -3,6 +3,7 @@
 /// ```toml
 /// theme = "light"   # the theme when --theme is not given
 /// mouse = true      # clicks and the wheel, as with --mouse (off by default: text selection)
+/// at_risk_below = 0.5   # a buyer whose P(alive) is below this is "at risk"
 /// ```
 public struct UserConfig: Equatable, Sendable {
     /// The theme to open with, if the file names one.
@@ -11,6 +12,9 @@ public struct UserConfig: Equatable, Sendable {
     public var themeLine: Int?
     /// Clicks and the wheel in the dashboard.
     public var mouse = false
+    /// A buyer whose P(alive) is below this counts as at risk (0…1).
+    public var atRiskBelow = UserConfig.defaultAtRiskBelow
+    public static let defaultAtRiskBelow = 0.5
 
     /// Parses the text of a config file; throws a `TOMLProblem` naming the line and what is wrong.
     public static func parse(_ text: String) throws -> UserConfig {
@@ -22,7 +26,14 @@ public struct UserConfig: Equatable, Sendable {
                 config.mouse = on
                 continue
             }
-            guard key == "theme" else { throw toml.problem("unknown setting \"\(key)\" (expected theme or mouse)", key: key) }
+            if key == "at_risk_below" {
+                guard let v = value.double ?? value.int.map(Double.init), v >= 0, v <= 1 else {
+                    throw toml.problem("at_risk_below must be a number from 0 to 1, like at_risk_below = 0.5", key: key)
+                }
+                config.atRiskBelow = v
+                continue
+            }
+            guard key == "theme" else { throw toml.problem("unknown setting \"\(key)\" (expected theme, mouse or at_risk_below)", key: key) }
             guard let name = value.string else {
                 throw toml.problem("theme must be a quoted name, like theme = \"light\"", key: key)
             }

@@ -81,7 +81,7 @@ enum FunnelView {
     /// selection visible. Drawing and the mouse's hit regions both use it.
     struct RowLayout {
         static let titleY = 2
-        static let detailRows = 4
+        static let detailRows = 5
         var first: Int, fit: Int, spacing: Int, count: Int
 
         init(_ state: AppState, height: Int) {
@@ -106,10 +106,7 @@ enum FunnelView {
     static func drawBar(count: Int, max maxCount: Int, x: Int, y: Int, width: Int, selected: Bool, into grid: inout CellGrid) {
         grid.put(String(repeating: "·", count: width), x: x, y: y, role: .barEmpty)
         guard count > 0 else { return }
-        let eighths = Swift.max(1, Int((Double(count) / Double(maxCount) * Double(width * 8)).rounded()))
-        let partials = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        let text = String(repeating: "█", count: eighths / 8) + partials[eighths % 8]
-        grid.put(text, x: x, y: y, role: selected ? .barSelected : .bar)
+        grid.put(Glyphs.bar(Double(count) / Double(maxCount), width: width), x: x, y: y, role: selected ? .barSelected : .bar)
     }
 
     /// The selected stage in words.
@@ -134,11 +131,40 @@ enum FunnelView {
             let n = grid.put(facts[0] + " · ", x: 1, y: y + 2)
             grid.put(state.text(.uiComputingFigures), x: 1 + n, y: y + 2, role: .pending)
         }
+        drawValues(state, y: y + 3, into: &grid)
         if let s = f.report?.stages[safe: f.selected], !s.cameFrom.isEmpty {
-            drawInflows(s, state, y: y + 3, into: &grid)
+            drawInflows(s, state, y: y + 4, into: &grid)
         } else {
-            grid.put(state.text(.uiFunnelHint), x: 1, y: y + 3, role: .dim)
+            grid.put(state.text(.uiFunnelHint), x: 1, y: y + 4, role: .dim)
         }
+    }
+
+    /// `value: 12 buyers · CLV total 1,234.50 € · 3 at risk (P(alive) < 50.0%) · mean P(alive) 61.2%`
+    /// for the selected stage; `…` while the figures are being computed.
+    static func drawValues(_ state: AppState, y: Int, into grid: inout CellGrid) {
+        let x = 1 + grid.put(state.text(.uiStageValue) + " ", x: 1, y: y, role: .dim)
+        let pending = Message.inProgress(.prComputingValues).text(in: state.language)
+        guard let table = state.values else {
+            let text = state.valuesError.map { state.text(.uiValueUnavailable, .text($0)) } ?? pending
+            grid.put(text, x: x, y: y, role: state.valuesError == nil ? .pending : .warning)
+            return
+        }
+        guard let v = state.funnel.values?[safe: state.funnel.selected] else {
+            grid.put("…", x: x, y: y, role: .pending)
+            return
+        }
+        var items = [FactLine.Item(text: state.text(.uiStageBuyers, .count(v.buyers)), priority: 4)]
+        if let clv = v.totalCLV {
+            items.append(.init(text: state.text(.uiStageCLV, .money(clv, currency: state.info.currency)), priority: 3))
+        }
+        if let mean = v.meanProbabilityAlive {
+            items.append(.init(text: state.text(.uiStageAtRisk, .count(v.atRisk), .percent(state.atRiskBelow)), priority: 2,
+                               role: v.atRisk > 0 ? .warning : .normal))
+            items.append(.init(text: state.text(.uiStageMeanPAlive, .percent(mean)), priority: 1))
+        } else if v.buyers > 0, let problem = table.model.bgnbdProblem {
+            items.append(.init(text: problem.message.text(in: state.language), priority: 0, role: .dim))
+        }
+        FactLine.draw(items, x: x, y: y, width: grid.width - x - 1, into: &grid)
     }
 
     /// Where the customers who reached the stage came from, most first; those that do not fit
