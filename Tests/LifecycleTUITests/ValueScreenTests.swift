@@ -50,6 +50,14 @@ import Testing
         TUITest.press("j<Enter>j<Enter>", &pending)
         text = RootView.render(pending.state).text
         #expect(text.contains("2 purchase days") && text.contains("computing customer value…"))
+        // From 110 columns the panel is a column beside the timeline.
+        var wide = try TUITest.dashboard(width: 120, height: 40)
+        TUITest.press("j<Enter>j<Enter>", &wide)
+        let lines = RootView.render(wide.state).lines
+        #expect(lines[6].hasSuffix("│ Value") && lines[10].contains("│ P(alive)    ") && lines[10].hasSuffix("0.0%"))
+        #expect(lines.contains { $0.hasSuffix("│ per month   ▁▁█▁█▁▁▁▁▁▁▁") })
+        TUITest.press("<Esc><Esc>k<Enter><Enter>", &wide)
+        #expect(RootView.render(wide.state).lines[7].hasSuffix("│ no purchase: no model figures"))
     }
 
     @Test func aMoveUpdatesTheStageFiguresWithoutARefit() throws {
@@ -117,6 +125,31 @@ import Testing
         #expect(check.actual == 232 && abs(check.predicted - 187.8) < 0.05)   // as `clc model --calibration-end 2026-03-01`
         TUITest.press("<Esc>", &d)
         #expect(d.state.screen(FunnelScreen.self) != nil)
+    }
+
+    @Test func theModelScreenWaitsForTheValueFigures() throws {
+        var d = try TUITest.dashboard(width: 80, height: 24, pending: true)
+        TUITest.press("v", &d)
+        #expect(RootView.render(d.state).text.contains("computing customer value…"))
+        TUITest.loadValues(&d)
+        #expect(RootView.render(d.state).text.contains("BG/NBD"))
+    }
+
+    @Test func escCancelsTheHoldoutFit() throws {
+        var d = try TUITest.valueShopDashboard(width: 80, height: 24)
+        TUITest.press("vc2026-03-01", &d)
+        let fit = try #require(d.update(.key(.enter)).first)       // issued, not run
+        #expect(fit.effect.slot == "holdout" && fit.effect.cancellable)
+        #expect(RootView.render(d.state).text.contains("fitting on purchases up to 2026-03-01…"))
+        _ = d.update(.progress(fit.id, 0))                          // still running after a moment
+        #expect(d.state.busy != nil)
+        _ = d.update(.key(.escape))
+        #expect(fit.token.isCancelled)
+        #expect(d.state.status?.text == "cancelled: fitting on purchases up to 2026-03-01")
+        _ = d.update(.key(.char("G")))
+        #expect(RootView.render(d.state).text.contains("No holdout check yet"))
+        _ = d.update(fit.run(store: d.store))                       // a late result is dropped
+        #expect(d.state.screen(ModelScreen.self)?.holdout == nil)
     }
 
     @Test func theHelpListsTheModelKeys() throws {

@@ -46,6 +46,7 @@ extension Dashboard {
         if let (key, p) = pending.first(where: { $0.value.issued.id == busy.id }) {
             p.issued.token.cancel()
             pending[key] = nil
+            if case .screen(let id) = p.target { onScreen(id) { $0.cancelled(p.slot, &$1, &$2) } }
         }
         state.busy = nil
         state.status = StatusMessage(.stCancelled, .message(busy.label.withoutEllipsis))

@@ -9,13 +9,14 @@ enum ModelHoldoutLines {
     static let chartRows = 8
 
     static func lines(_ screen: ModelScreen, _ state: AppState, width: Int) -> [ModelLine] {
-        guard let end = screen.calibrationEnd else {
+        let none = { () -> [ModelLine] in
             let key = KeyBindings.bindings(in: .model).first { $0.action == .calibrate }?.keyLabel ?? "c"
             return TextWrap.lines(state.text(.uiHoldoutNone, .text(key)), width: width).map { ModelLine($0, .dim) }
         }
+        guard let end = screen.calibrationEnd else { return none() }
         switch screen.holdout {
         case nil:
-            return [ModelLine(Message.inProgress(.prFittingHoldout, .date(end)).text(in: state.language), .pending)]
+            return [ModelLine(ModelScreen.fittingLabel(end).text(in: state.language), .pending)]
         case .unavailable(let why)?:
             return [ModelLine(state.text(.uiHoldoutUnavailable, .text(why)), .warning)]
         case .check(let check, let model)?:

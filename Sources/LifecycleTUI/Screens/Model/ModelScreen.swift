@@ -79,6 +79,13 @@ public struct ModelScreen: Screen {
         prepare(app)
     }
 
+    /// `Esc` cancelled the fit: back to no holdout check.
+    public mutating func cancelled(_ slot: String, _ app: inout AppState, _ commands: inout ScreenCommands) {
+        guard slot == "holdout", holdout == nil else { return }
+        calibrationEnd = nil
+        prepare(app)
+    }
+
     /// Fits the models on the purchases up to `text` (a date) and checks them against the rest.
     mutating func fit(until text: String, _ app: inout AppState, _ commands: inout ScreenCommands) {
         guard let end = Timestamp(text.trimmingCharacters(in: .whitespaces)) else {
@@ -91,13 +98,17 @@ public struct ModelScreen: Screen {
         }
         calibrationEnd = end
         holdout = nil
+        scroll = ModelView.headLines(self, app).count   // the holdout part in view
         let lifetime = app.values?.model.lifetime ?? LifetimeValue()
-        commands.run("holdout", Message.inProgress(.prFittingHoldout, .date(end))) { env in
+        commands.run("holdout", Self.fittingLabel(end)) { env in
             let report = try env.store.customerValues(calibrationEnd: end, lifetime: lifetime)
             try env.checkCancelled()
             return report
         }
     }
+
+    /// `fitting on purchases up to 2026-03-01…`: the status bar's label of the fit, and the screen's line meanwhile.
+    static func fittingLabel(_ end: Timestamp) -> Message { Message.inProgress(.prFittingHoldout, .date(end)) }
 
     public func draw(_ app: AppState, into grid: inout CellGrid) { ModelView.draw(self, app, into: &grid) }
 }
