@@ -91,6 +91,17 @@ import Testing
         #expect(RootView.render(pending.state).text.contains("value: computing customer value…"))
     }
 
+    @Test func fromA140ColumnTerminalEveryStageShowsItsValueColumns() throws {
+        let d = try TUITest.dashboard(width: 150, height: 30)
+        try TUITest.expectScreen(RootView.render(d.state), "funnel-value-150x30")
+        let lines = RootView.render(d.state).lines
+        #expect(lines[2].hasSuffix("Buyers  At risk           CLV"))
+        let purchase = try #require(lines.first { $0.contains("Purchase") })
+        #expect(purchase.hasSuffix("2        0             —"))   // Anna and Bernd, both P(alive) 1 here; no CLV in this file
+        let pending = try TUITest.dashboard(width: 150, height: 30, pending: true)
+        #expect(RootView.render(pending.state).lines.first { $0.contains("Purchase") }?.hasSuffix("…        …             …") == true)
+    }
+
     static let modelScreens: [(name: String, keys: String)] = [("model", "v"), ("model-holdout", "vc2026-03-01<Enter>")]
 
     @Test(arguments: modelScreens.map(\.name), [(80, 24), (120, 40)])

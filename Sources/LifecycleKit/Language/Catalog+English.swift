@@ -438,6 +438,7 @@ extension Catalog {
         case .uiStageMeanPAlive: "mean P(alive) {0}"
         case .uiStageAtRisk: "{0, plural, one {# at risk} other {# at risk}} (P(alive) < {1})"
         case .uiStageCLV: "CLV total {0}"
+        case .uiColumnAtRisk: "At risk"
         case .uiKeysModel: "Keys — Customer value model"
         case .uiModelTitle: "Customer value model"
         case .uiModelConverged: "converged"

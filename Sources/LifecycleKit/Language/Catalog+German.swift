@@ -451,6 +451,7 @@ extension Catalog {
         case .uiStageMeanPAlive: "mittl. P(aktiv) {0}"
         case .uiStageAtRisk: "{0, plural, one {# gefährdet} other {# gefährdet}} (P(aktiv) < {1})"
         case .uiStageCLV: "CLV gesamt {0}"
+        case .uiColumnAtRisk: "Gefährdet"
         case .uiKeysModel: "Tasten — Kundenwert-Modell"
         case .uiModelTitle: "Kundenwert-Modell"
         case .uiModelConverged: "konvergiert"

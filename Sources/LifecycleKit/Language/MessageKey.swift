@@ -93,6 +93,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case prLoadingCustomers, prCountingCustomers, prMarkingPlain, prMovingPlain, prCheckingChanges, prComputingValues
     case prFindingCustomer, prSavingPlain, uiMoveMarked
     // Dashboard: customer value (journey panel, funnel figures, the model screen)
+    case uiColumnAtRisk
     case uiValueTitle, uiValuePurchaseDays, uiValueHistory, uiValueMonetary, uiValueExpected90, uiValueCLV
     case uiValueRFM, uiValuePerMonth, uiValueNoPurchase, uiValueUnavailable, uiStageValue, uiStageBuyers
     case uiStageMeanPAlive, uiStageAtRisk, uiStageCLV, uiKeysModel, uiModelTitle, uiModelConverged
