@@ -6,6 +6,13 @@ import Testing
     let en = Formats(.en), de = Formats(.de)
     let moment = Timestamp("2026-11-30T10:42:00Z")!
 
+    @Test func numbersBeyondIntAreWrittenNotTrapped() {
+        // A degenerate fit's parameter (a ≈ 1e19) once trapped converting to Int.
+        #expect(NumberText.fixed(1.5e19, decimals: 4) == "1.5e+19")
+        #expect(NumberText.fixed(-2e22, decimals: 0) == "-2e+22")
+        #expect(NumberText.fixed(9e13, decimals: 4) == "90,000,000,000,000.0000")
+    }
+
     @Test func germanGroupsWithDotsAndUsesADecimalComma() {
         #expect(de.count(1_204) == "1.204")
         #expect(de.count(-1_234_567) == "-1.234.567")

@@ -23,6 +23,7 @@ import Testing
             d = try Dashboard(store: store, width: 80, height: 24, fileLabel: "cdnow-like.json", user: "tester",
                               stageCounts: try store.base.stageCounts(), clock: { DashboardMoveTests.now })
             d.handle(.reportReady(try store.base.funnelReport()))
+            TUITest.loadValues(&d)
             runner = SteppedEffectRunner(store: store)
         }
 

@@ -14,13 +14,21 @@ enum TUITest {
         try JSONSnapshotStore(path: fixtures.appendingPathComponent("hand-made.json").path)
     }
 
-    /// A dashboard on the hand-made snapshot, with the full-scan figures already in
-    /// unless `pending`.
+    /// A dashboard on the hand-made snapshot, with the full-scan figures and the value
+    /// figures already in unless `pending`.
     static func dashboard(width: Int = 100, height: Int = 30, pending: Bool = false) throws -> Dashboard {
         let store = try store()
         var d = try Dashboard(store: store, width: width, height: height, fileLabel: "hand-made.json")
-        if !pending { d.handle(.reportReady(try store.funnelReport())) }
+        if !pending {
+            d.handle(.reportReady(try store.funnelReport()))
+            loadValues(&d)
+        }
         return d
+    }
+
+    /// Computes the value figures as the runner does at start (and with them the per-stage figures).
+    static func loadValues(_ d: inout Dashboard) {
+        if let issued = d.requestValues() { d.handle(issued.run(store: d.store)) }
     }
 
     /// A small copy of the CDNOW case: customers without email or segment, long names, a
@@ -29,6 +37,17 @@ enum TUITest {
         let store = try JSONSnapshotStore(path: fixtures.appendingPathComponent("cdnow-like.json").path)
         var d = try Dashboard(store: store, width: width, height: height, fileLabel: "cdnow-like.json")
         d.handle(.reportReady(try store.funnelReport()))
+        loadValues(&d)
+        return d
+    }
+
+    /// 80 customers who buy at their own pace and stop (`value-shop.json`): fits that converge and
+    /// a holdout check with finite predictions, for the model screen.
+    static func valueShopDashboard(width: Int = 80, height: Int = 24) throws -> Dashboard {
+        let store = try JSONSnapshotStore(path: fixtures.appendingPathComponent("value-shop.json").path)
+        var d = try Dashboard(store: store, width: width, height: height, fileLabel: "value-shop.json")
+        d.handle(.reportReady(try store.funnelReport()))
+        loadValues(&d)
         return d
     }
 

@@ -70,6 +70,19 @@ import Testing
         #expect(try UserConfig.parse("theme = 'mono' # single quotes\n") == UserConfig(theme: "mono", themeLine: 1))
     }
 
+    @Test func atRiskBelowSetsTheThresholdOfTheFunnelsAtRiskCount() throws {
+        #expect(try UserConfig.parse("").atRiskBelow == 0.5)
+        #expect(try UserConfig.parse("at_risk_below = 0.3\n").atRiskBelow == 0.3)
+        #expect(try UserConfig.parse("at_risk_below = 1\n").atRiskBelow == 1)
+        #expect(throws: TOMLProblem(line: 1, message: "at_risk_below must be a number from 0 to 1, like at_risk_below = 0.5")) {
+            try UserConfig.parse("at_risk_below = 1.5\n")
+        }
+        let home = try Home()
+        defer { home.remove() }
+        try "at_risk_below = 0.25\n".write(to: home.clc.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        #expect(try ThemeSelection.resolve(option: nil, loader: home.loader()).atRiskBelow == 0.25)
+    }
+
     @Test func configErrorsNameTheLineAndProblem() throws {
         #expect(throws: TOMLProblem(line: 2, message: "unknown setting \"them\" (expected theme, mouse or at_risk_below)")) {
             try UserConfig.parse("# settings\nthem = \"light\"\n")

@@ -102,6 +102,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case prSearching, prSearchingPlain, prReloadingJourney, prReadingFilters, prReadingSegments, prOpeningJourney
     case prLoadingCustomers, prCountingCustomers, prMarkingPlain, prMovingPlain, prCheckingChanges, prComputingValues
     case prFindingCustomer, prSavingPlain, uiMoveMarked
+    // Dashboard: customer value (journey panel, funnel figures, the model screen)
+    case uiColumnAtRisk
+    case uiValueTitle, uiValuePurchaseDays, uiValueHistory, uiValueMonetary, uiValueExpected90, uiValueCLV
+    case uiValueRFM, uiValuePerMonth, uiValueNoPurchase, uiValueUnavailable, uiStageValue, uiStageBuyers
+    case uiStageMeanPAlive, uiStageAtRisk, uiStageCLV, uiKeysModel, uiModelTitle, uiModelConverged
+    case uiModelBuyers, uiHistogramPAlive, uiHistogramCLV, uiHoldoutNone, uiHoldoutUnavailable, uiTrackingChart
+    case uiTrackingWeeks, uiFrequencyLegend, uiCalibrationPrompt, stNotADate, stCalibrationNotBefore, prFittingHoldout
+    case kbModel, kbCalibration, kbFitHoldout, kbCancelCalibration, hintModel, hintHoldout
+    case hintFits
     // Dashboard: text from elsewhere (a theme file's problem), shown as it is
     case stText
     // Dashboard: saving a file changed on disk

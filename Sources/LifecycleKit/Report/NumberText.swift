@@ -16,6 +16,8 @@ public enum NumberText {
         guard x.isFinite else { return "—" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
+        // Beyond Int's range (a degenerate model's parameter): Swift's own shortest form.
+        guard abs(x) * scale < 9e18 else { return "\(x)" }
         let scaled = (abs(x) * scale).rounded()
         let whole = Int(scaled / scale)
         let frac = Int(scaled - Double(whole) * scale)

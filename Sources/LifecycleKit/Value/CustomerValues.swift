@@ -63,7 +63,9 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
         }
         var weights: [PurchaseSummary: Double] = [:]
         for s in spenders { weights[s, default: 0] += 1 }
-        gammaGamma = GammaGamma.fit(weights.map { ($0.key.history.frequency, $0.key.monetary, $0.value) })
+        // In a fixed order: a dictionary's order changes from run to run, and with it the fit's last digits.
+        let data = weights.map { ($0.key.history.frequency, $0.key.monetary, $0.value) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        gammaGamma = GammaGamma.fit(data)
         if let gg = gammaGamma?.model, !gg.populationMean.isFinite {
             clvProblem = .infiniteMean
         } else if gammaGamma?.converged != true, clvProblem == nil {

@@ -106,8 +106,8 @@ public struct AppState: Sendable {
     public var valuesInLists = false
     /// The filter picker's value entries (made when the values were given to the store).
     public var valueChoices: [ValueFilterChoice] = []
-    /// P(alive) below this is "at risk" (`at_risk_below` in config.toml).
-    public var atRiskBelow = 0.5
+    /// A buyer whose P(alive) is below this is at risk (`at_risk_below` in config.toml).
+    public var atRiskBelow = UserConfig.defaultAtRiskBelow
     /// The store's list index is being prepared (shown in the header).
     public var indexing = false
     public var shouldQuit = false
@@ -165,6 +165,9 @@ public struct FunnelState: Sendable {
     /// Conversion, medians and revenue: nil while they are being computed.
     public var report: FunnelReport?
     public var reportError: String?
+    /// Buyers, mean P(alive), customers at risk and CLV per stage: nil until the value
+    /// figures and then this pass are done (again after every stage change).
+    public var values: [StageValueFigures]?
     public var selected = 0
 
     public init(counts: [Int]) { self.counts = counts }

@@ -107,6 +107,7 @@ extension Dashboard {
         state.info = file.info
         state.unsaved = file.unsaved
         state.figuresStale = true
+        requestStageValues()
         for entry in state.stack { onScreen(entry.id) { $0.reloadAfterChange(moved: moved, &$1, &$2) } }
     }
 
@@ -166,7 +167,9 @@ extension Dashboard {
             state.values = table
             state.valuesError = nil
             attachValues(table)
+            requestStageValues()
         case let attached as ValuesAttached: valuesAttached(attached)
+        case let values as StageValues: state.funnel.values = values.stages
         case let saved as Saved: self.saved(saved)
         case let file as FileState?:
             guard let file else { return }

@@ -51,6 +51,7 @@ extension Dashboard {
         if let (key, p) = pending.first(where: { $0.value.issued.id == busy.id }) {
             p.issued.token.cancel()
             pending[key] = nil
+            if case .screen(let id) = p.target { onScreen(id) { $0.cancelled(p.slot, &$1, &$2) } }
         }
         state.busy = nil
         state.status = StatusMessage(.stCancelled, .message(busy.label.withoutEllipsis))
@@ -91,6 +92,19 @@ extension Dashboard {
         state.valueChoices = attached.choices
         for entry in state.stack { onScreen(entry.id) { $0.reloadAfterChange(moved: [], &$1, &$2) } }
     }
+
+    /// The value figures per stage: one pass over every customer's current stage, walked
+    /// with the value table (no refit), after the table arrives and after every change.
+    mutating func requestStageValues() {
+        guard let table = state.values else { return }
+        let stageCount = state.stages.count, below = state.atRiskBelow
+        issueApp("stageValues", nil, lane: .ownThread) { env in
+            StageValues(stages: try env.store.run(StageValueAnalysis(table: table, stageCount: stageCount, atRiskBelow: below)))
+        }
+    }
+
+    /// The result of `requestStageValues`.
+    struct StageValues: Sendable { var stages: [StageValueFigures] }
 
     /// The figures were recomputed for the current data (kept for callers that compute them themselves).
     public mutating func figuresRequested() { state.figuresStale = false }

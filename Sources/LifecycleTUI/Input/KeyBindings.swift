@@ -13,6 +13,8 @@ public enum Action: Hashable, Sendable {
     case mark, markAll, clearMarks
     case move, pickDigit, confirm, undo, redo, save
     case setAside
+    /// The funnel: open the customer value model; the model screen: ask for a calibration end.
+    case model, calibrate
     /// In an input line: delete the last character typed.
     case deleteBackward
 }
@@ -72,17 +74,17 @@ public struct KeyBinding: Sendable {
 /// The one table of key bindings: it drives key handling, the status-bar hints and the
 /// `?` help overlay, so the three can never disagree.
 public enum KeyBindings {
-    private static let screens: Set<KeyContext> = [.funnel, .stageList, .journey]
-    private static let inputs: Set<KeyContext> = [.listSearch, .globalSearch, .noteInput, .saveAs]
-    private static let lists: Set<KeyContext> = [.funnel, .stageList, .journey, .filterPicker, .help, .stagePicker]
+    private static let screens: Set<KeyContext> = [.funnel, .stageList, .journey, .model]
+    private static let inputs: Set<KeyContext> = [.listSearch, .globalSearch, .noteInput, .saveAs, .calibrationInput]
+    private static let lists: Set<KeyContext> = [.funnel, .stageList, .journey, .filterPicker, .help, .stagePicker, .model]
 
     public static let table: [KeyBinding] = [
         KeyBinding([.char("j"), .down], .down, .kbDown, in: lists),
         KeyBinding([.char("k"), .up], .up, .kbUp, in: lists),
-        KeyBinding([.pageDown, .ctrl("f"), .ctrl("d")], .pageDown, .kbPageDown, in: [.stageList, .journey, .help]),
-        KeyBinding([.pageUp, .ctrl("b"), .ctrl("u")], .pageUp, .kbPageUp, in: [.stageList, .journey, .help]),
-        KeyBinding([.char("g"), .home], .top, .kbTop, in: [.funnel, .stageList, .journey, .help]),
-        KeyBinding([.char("G"), .end], .bottom, .kbBottom, in: [.funnel, .stageList, .journey, .help]),
+        KeyBinding([.pageDown, .ctrl("f"), .ctrl("d")], .pageDown, .kbPageDown, in: [.stageList, .journey, .help, .model]),
+        KeyBinding([.pageUp, .ctrl("b"), .ctrl("u")], .pageUp, .kbPageUp, in: [.stageList, .journey, .help, .model]),
+        KeyBinding([.char("g"), .home], .top, .kbTop, in: [.funnel, .stageList, .journey, .help, .model]),
+        KeyBinding([.char("G"), .end], .bottom, .kbBottom, in: [.funnel, .stageList, .journey, .help, .model]),
         KeyBinding([.enter], .open, .kbOpenStage, in: [.funnel], statusBar: .hintOpen),
         KeyBinding([.enter], .open, .kbOpenJourney, in: [.stageList], statusBar: .hintJourney),
         KeyBinding([.enter], .open, .kbApplyFilter, in: [.filterPicker], statusBar: .hintApply),
@@ -100,6 +102,8 @@ public enum KeyBindings {
         KeyBinding([.char("f")], .filter, .kbFilter, in: [.stageList], statusBar: .hintFilter),
         KeyBinding([.char("F")], .clearFilter, .kbClearFilter, in: [.stageList]),
         KeyBinding([.char("x")], .clearFilter, .kbClearFilters, in: [.filterPicker]),
+        KeyBinding([.char("v")], .model, .kbModel, in: [.funnel], statusBar: .hintModel),
+        KeyBinding([.char("c")], .calibrate, .kbCalibration, in: [.model], statusBar: .hintHoldout),
         KeyBinding([.char("o")], .flipOrder, .kbFlipOrder, in: [.journey], statusBar: .hintOrder),
         KeyBinding([.char(" ")], .mark, .kbMark, in: [.stageList]),
         KeyBinding([.char("*")], .markAll, .kbMarkAll, in: [.stageList]),
@@ -119,7 +123,7 @@ public enum KeyBindings {
         KeyBinding([.char("s")], .setAside, .kbSetAside, in: [.staleJournal], statusBar: .hintSetAside),
         KeyBinding([.escape, .ctrl("c")], .back, .kbBrowseReadOnly, in: [.staleJournal], statusBar: .hintReadOnly),
         KeyBinding([.char("q")], .quit, .kbQuitNothing, in: [.staleJournal], statusBar: .kbQuit),
-        KeyBinding([.escape, .backspace], .back, .kbBack, in: [.stageList, .journey], statusBar: .kbBack),
+        KeyBinding([.escape, .backspace], .back, .kbBack, in: [.stageList, .journey, .model], statusBar: .kbBack),
         KeyBinding([.escape, .char("?"), .char("q"), .ctrl("c")], .back, .kbClose, in: [.help], statusBar: .kbClose),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancel, in: [.filterPicker, .stagePicker], statusBar: .kbCancel),
         // Input lines: every other printable key is typed.
@@ -127,11 +131,13 @@ public enum KeyBindings {
         KeyBinding([.enter], .open, .kbOpenFound, in: [.globalSearch], statusBar: .hintOpen),
         KeyBinding([.enter], .open, .kbMoveWithNote, in: [.noteInput], statusBar: .hintMoves),
         KeyBinding([.enter], .open, .kbSaveAsTyped, in: [.saveAs], statusBar: .hintSaves),
+        KeyBinding([.enter], .open, .kbFitHoldout, in: [.calibrationInput], statusBar: .hintFits),
         KeyBinding([.backspace], .deleteBackward, .kbDeleteBackward, in: inputs),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancelSearchBack, in: [.listSearch], statusBar: .kbCancel),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancelSearch, in: [.globalSearch], statusBar: .kbCancel),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancelMove, in: [.noteInput], statusBar: .hintCancels),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancelSaveAs, in: [.saveAs], statusBar: .hintCancels),
+        KeyBinding([.escape, .ctrl("c")], .back, .kbCancelCalibration, in: [.calibrationInput], statusBar: .hintCancels),
         KeyBinding([.char("?")], .help, .kbHelp, in: screens, statusBar: .hintHelp),
         KeyBinding([.char("q"), .ctrl("c")], .quit, .kbQuit, in: screens, statusBar: .kbQuit),
     ]

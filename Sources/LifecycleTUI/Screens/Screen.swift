@@ -32,6 +32,8 @@ public protocol Screen: Sendable {
     /// The result of an effect this screen asked for (only the current request of its slot).
     mutating func receive(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
                           _ commands: inout ScreenCommands)
+    /// `Esc` cancelled this screen's request of `slot`: no result will come.
+    mutating func cancelled(_ slot: String, _ app: inout AppState, _ commands: inout ScreenCommands)
     /// Just pushed: ask for what it shows.
     mutating func opened(_ app: inout AppState, _ commands: inout ScreenCommands)
     /// After a resize or on becoming the top again: keep selections visible, rows loaded.
@@ -53,6 +55,7 @@ extension Screen {
     public var helpContexts: [KeyContext] { [context] }
     public mutating func receive(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
                                  _ commands: inout ScreenCommands) {}
+    public mutating func cancelled(_ slot: String, _ app: inout AppState, _ commands: inout ScreenCommands) {}
     public mutating func opened(_ app: inout AppState, _ commands: inout ScreenCommands) {}
     public mutating func relayout(_ app: inout AppState, _ commands: inout ScreenCommands) {}
     public mutating func reloadAfterChange(moved: [Transition], _ app: inout AppState, _ commands: inout ScreenCommands) {}

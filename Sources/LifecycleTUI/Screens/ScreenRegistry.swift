@@ -14,6 +14,8 @@ public enum ScreenRegistry {
         SaveAsScreen.self,
         StaleJournalScreen.self,
         GlobalSearchScreen.self,
+        ModelScreen.self,
+        CalibrationInputScreen.self,
     ]
 
     /// Every key context in use.

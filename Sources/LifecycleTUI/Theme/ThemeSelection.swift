@@ -5,8 +5,8 @@ public struct ThemeSelection: Equatable, Sendable {
     public var warning: String?
     /// `mouse = true` in config.toml (read with the theme; `--mouse` turns it on too).
     public var mouse = false
-    /// `at_risk_below` in config.toml (default 0.5).
-    public var atRiskBelow = 0.5
+    /// `at_risk_below` in config.toml (read with the theme).
+    public var atRiskBelow = UserConfig.defaultAtRiskBelow
 
     /// `--theme`, else `theme` in config.toml, else `default`. A broken theme or config file
     /// (or a config naming no theme) does not stop the dashboard: it opens with the default
@@ -16,12 +16,12 @@ public struct ThemeSelection: Equatable, Sendable {
         var name = option ?? "default"
         var configLine: Int?
         var mouse = false
-        var atRiskBelow = 0.5
+        var atRiskBelow = UserConfig.defaultAtRiskBelow
         do {
             let config = try UserConfig.load(path: loader.configPath, home: loader.home)
             if option == nil { (name, configLine) = (config?.theme ?? "default", config?.themeLine) }
             mouse = config?.mouse ?? false
-            atRiskBelow = config?.atRiskBelow ?? 0.5
+            atRiskBelow = config?.atRiskBelow ?? atRiskBelow
         } catch let error as SettingsError {
             if option == nil { return fallback(loader, warning: error.message) }
         }

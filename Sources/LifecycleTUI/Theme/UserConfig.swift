@@ -3,7 +3,7 @@
 /// ```toml
 /// theme = "light"   # the theme when --theme is not given
 /// mouse = true      # clicks and the wheel, as with --mouse (off by default: text selection)
-/// at_risk_below = 0.5   # P(alive) below this is "at risk" in the filter picker
+/// at_risk_below = 0.5   # a buyer whose P(alive) is below this is "at risk"
 /// ```
 public struct UserConfig: Equatable, Sendable {
     /// The theme to open with, if the file names one.
@@ -12,8 +12,9 @@ public struct UserConfig: Equatable, Sendable {
     public var themeLine: Int?
     /// Clicks and the wheel in the dashboard.
     public var mouse = false
-    /// A buyer whose P(alive) is below this is "at risk" (the filter picker's entry).
-    public var atRiskBelow = 0.5
+    /// A buyer whose P(alive) is below this counts as at risk (0…1).
+    public var atRiskBelow = UserConfig.defaultAtRiskBelow
+    public static let defaultAtRiskBelow = 0.5
 
     /// Parses the text of a config file; throws a `TOMLProblem` naming the line and what is wrong.
     public static func parse(_ text: String) throws -> UserConfig {

@@ -9,8 +9,9 @@ enum FunnelView {
         let showConversion = w >= 72
         let showMedian = w >= 86
         let showWide = w >= 116
+        let showValue = w >= 140
         let nameWidth = min(24, max(10, state.stages.map { DisplayWidth.of(SafeText.visible($0.name)) }.max() ?? 10) + 2)
-        let numbers = columns(state, conversion: showConversion, median: showMedian, wide: showWide)
+        let numbers = columns(state, conversion: showConversion, median: showMedian, wide: showWide, value: showValue)
         let numbersWidth = numbers.reduce(0) { $0 + $1.width }
         let barWidth = max(4, w - nameWidth - numbersWidth - 3)
 
@@ -27,7 +28,6 @@ enum FunnelView {
         let rows = RowLayout(state, height: grid.height)
         let (first0, fit) = (rows.first, rows.fit)
         let maxCount = max(1, f.counts.max() ?? 1)
-        let total = f.customerTotal
         for i in rows.shown {
             let y = rows.y(of: i)
             let stage = state.stages[i]
@@ -35,26 +35,9 @@ enum FunnelView {
             grid.put((selected ? "▶ " : "  ") + stage.name, x: 0, y: y, width: nameWidth, role: selected ? .selected : .normal)
             drawBar(count: f.counts[i], max: maxCount, x: nameWidth + 1, y: y, width: barWidth, selected: selected, into: &grid)
             x = nameWidth + 1 + barWidth + 1
-            let fm = state.formats
-            grid.put(fm.count(f.counts[i]), x: x, y: y, width: numbers[0].width, alignRight: true)
-            x += numbers[0].width
-            grid.put(total == 0 ? "—" : fm.percent(Double(f.counts[i]) / Double(total)), x: x, y: y, width: numbers[1].width, alignRight: true)
-            x += numbers[1].width
-            let figures = f.report?.stages[safe: i]
-            if showConversion {
-                let text = figures.map { $0.conversion.map(fm.percent) ?? "—" } ?? "…"
-                grid.put(text, x: x, y: y, width: numbers[2].width, role: figures == nil ? .pending : .normal, alignRight: true)
-                x += numbers[2].width
-            }
-            if showMedian {
-                let text = figures.map { $0.medianDaysInStage.map { fm.number($0, decimals: 1) } ?? "—" } ?? "…"
-                grid.put(text, x: x, y: y, width: numbers[3].width, role: figures == nil ? .pending : .normal, alignRight: true)
-                x += numbers[3].width
-            }
-            if showWide {
-                grid.put(figures.map { fm.count($0.reached) } ?? "…", x: x, y: y, width: numbers[4].width, role: figures == nil ? .pending : .normal, alignRight: true)
-                x += numbers[4].width
-                grid.put(figures.map { fm.number($0.revenue, decimals: 2) } ?? "…", x: x, y: y, width: numbers[5].width, role: figures == nil ? .pending : .normal, alignRight: true)
+            for (cell, n) in zip(cells(i, state, numbers.count), numbers) {
+                grid.put(cell.text, x: x, y: y, width: n.width, role: cell.pending ? .pending : .normal, alignRight: true)
+                x += n.width
             }
         }
         if state.stages.count > fit {
@@ -66,10 +49,11 @@ enum FunnelView {
 
     /// The number columns shown, each as wide as its default, its title and a space, and
     /// (for the share) `100.0%` in the language.
-    static func columns(_ state: AppState, conversion: Bool, median: Bool, wide: Bool) -> [(title: String, width: Int)] {
+    static func columns(_ state: AppState, conversion: Bool, median: Bool, wide: Bool, value: Bool = false) -> [(title: String, width: Int)] {
         let keys: [(MessageKey, Int)] = [(.columnCustomers, 10), (.columnShare, 7)]
             + (conversion ? [(.uiStepConversion, 11)] : []) + (median ? [(.columnMedianDays, 12)] : [])
             + (wide ? [(.columnReached, 10), (.columnRevenue, 14)] : [])
+            + (value ? [(.columnBuyers, 9), (.uiColumnAtRisk, 9), (.columnCLV, 14)] : [])
         return keys.map { key, least in
             let title = state.text(key)
             let content = key == .columnShare ? DisplayWidth.of(state.formats.percent(1)) + 1 : 0
@@ -77,11 +61,32 @@ enum FunnelView {
         }
     }
 
+    /// The first `count` number cells of stage `i`, in column order; `pending` while not yet computed.
+    static func cells(_ i: Int, _ state: AppState, _ count: Int) -> [(text: String, pending: Bool)] {
+        let f = state.funnel, fm = state.formats
+        let total = f.customerTotal
+        var out: [(text: String, pending: Bool)] = [(fm.count(f.counts[i]), false),
+                                                   (total == 0 ? "—" : fm.percent(Double(f.counts[i]) / Double(total)), false)]
+        let s = f.report?.stages[safe: i]
+        func figure(_ text: (StageFigures) -> String) -> (text: String, pending: Bool) { s.map { (text($0), false) } ?? ("…", true) }
+        out.append(figure { $0.conversion.map(fm.percent) ?? "—" })
+        out.append(figure { $0.medianDaysInStage.map { fm.number($0, decimals: 1) } ?? "—" })
+        out.append(figure { fm.count($0.reached) })
+        out.append(figure { fm.number($0.revenue, decimals: 2) })
+        guard count > out.count else { return Array(out.prefix(count)) }
+        // The value figures (from 140 columns): buyers, at risk, CLV total.
+        let v = state.funnel.values?[safe: i]
+        out.append(v.map { (fm.count($0.buyers), false) } ?? ("…", true))
+        out.append(v.map { ($0.meanProbabilityAlive == nil ? "—" : fm.count($0.atRisk), false) } ?? ("…", true))
+        out.append(v.map { ($0.totalCLV.map { fm.number($0, decimals: 2) } ?? "—", false) } ?? ("…", true))
+        return Array(out.prefix(count))
+    }
+
     /// Where the stage rows go: spaced out when there is room, scrolled to keep the
     /// selection visible. Drawing and the mouse's hit regions both use it.
     struct RowLayout {
         static let titleY = 2
-        static let detailRows = 4
+        static let detailRows = 5
         var first: Int, fit: Int, spacing: Int, count: Int
 
         init(_ state: AppState, height: Int) {
@@ -106,10 +111,7 @@ enum FunnelView {
     static func drawBar(count: Int, max maxCount: Int, x: Int, y: Int, width: Int, selected: Bool, into grid: inout CellGrid) {
         grid.put(String(repeating: "·", count: width), x: x, y: y, role: .barEmpty)
         guard count > 0 else { return }
-        let eighths = Swift.max(1, Int((Double(count) / Double(maxCount) * Double(width * 8)).rounded()))
-        let partials = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        let text = String(repeating: "█", count: eighths / 8) + partials[eighths % 8]
-        grid.put(text, x: x, y: y, role: selected ? .barSelected : .bar)
+        grid.put(Glyphs.bar(Double(count) / Double(maxCount), width: width), x: x, y: y, role: selected ? .barSelected : .bar)
     }
 
     /// The selected stage in words.
@@ -134,11 +136,40 @@ enum FunnelView {
             let n = grid.put(facts[0] + " · ", x: 1, y: y + 2)
             grid.put(state.text(.uiComputingFigures), x: 1 + n, y: y + 2, role: .pending)
         }
+        drawValues(state, y: y + 3, into: &grid)
         if let s = f.report?.stages[safe: f.selected], !s.cameFrom.isEmpty {
-            drawInflows(s, state, y: y + 3, into: &grid)
+            drawInflows(s, state, y: y + 4, into: &grid)
         } else {
-            grid.put(state.text(.uiFunnelHint), x: 1, y: y + 3, role: .dim)
+            grid.put(state.text(.uiFunnelHint), x: 1, y: y + 4, role: .dim)
         }
+    }
+
+    /// `value: 12 buyers · CLV total 1,234.50 € · 3 at risk (P(alive) < 50.0%) · mean P(alive) 61.2%`
+    /// for the selected stage; `…` while the figures are being computed.
+    static func drawValues(_ state: AppState, y: Int, into grid: inout CellGrid) {
+        let x = 1 + grid.put(state.text(.uiStageValue) + " ", x: 1, y: y, role: .dim)
+        let pending = Message.inProgress(.prComputingValues).text(in: state.language)
+        guard let table = state.values else {
+            let text = state.valuesError.map { state.text(.uiValueUnavailable, .text($0)) } ?? pending
+            grid.put(text, x: x, y: y, role: state.valuesError == nil ? .pending : .warning)
+            return
+        }
+        guard let v = state.funnel.values?[safe: state.funnel.selected] else {
+            grid.put("…", x: x, y: y, role: .pending)
+            return
+        }
+        var items = [FactLine.Item(text: state.text(.uiStageBuyers, .count(v.buyers)), priority: 4)]
+        if let clv = v.totalCLV {
+            items.append(.init(text: state.text(.uiStageCLV, .money(clv, currency: state.info.currency)), priority: 3))
+        }
+        if let mean = v.meanProbabilityAlive {
+            items.append(.init(text: state.text(.uiStageAtRisk, .count(v.atRisk), .percent(state.atRiskBelow)), priority: 2,
+                               role: v.atRisk > 0 ? .warning : .normal))
+            items.append(.init(text: state.text(.uiStageMeanPAlive, .percent(mean)), priority: 1))
+        } else if v.buyers > 0, let problem = table.model.bgnbdProblem {
+            items.append(.init(text: problem.message.text(in: state.language), priority: 0, role: .dim))
+        }
+        FactLine.draw(items, x: x, y: y, width: grid.width - x - 1, into: &grid)
     }
 
     /// Where the customers who reached the stage came from, most first; those that do not fit

@@ -48,7 +48,16 @@ enum JourneyView {
             x += grid.put(text, x: x, y: 5, role: role)
         }
 
-        drawTimeline(j, state, stageName: stageName, into: &grid)
+        let side = grid.width >= JourneyLayout.sidePanelWidth
+        let timelineWidth = side ? grid.width - JourneyLayout.panelColumns : grid.width
+        let panel = JourneyValuePanel(j, state, months: side ? 12 : max(3, min(12, (grid.width - 60) / 2)))
+        if side {
+            for y in 6..<(grid.height - 1) { grid.put("│", x: timelineWidth, y: y, role: .border) }
+            panel.drawSide(x: timelineWidth + 2, y: 6, width: JourneyLayout.panelColumns - 3, height: grid.height - 7, into: &grid)
+        } else {
+            panel.drawCompact(x: 0, y: 6, width: grid.width, into: &grid)
+        }
+        drawTimeline(j, state, stageName: stageName, width: timelineWidth, into: &grid)
     }
 
     /// `Path  Awareness 2026-01-15 → Purchase 2026-02-01 → …`, keeping the latest steps
@@ -71,10 +80,9 @@ enum JourneyView {
         }
     }
 
-    static func drawTimeline(_ j: JourneyState, _ state: AppState, stageName: (String) -> String, into grid: inout CellGrid) {
-        let headerY = JourneyLayout.headerRows - 1
+    static func drawTimeline(_ j: JourneyState, _ state: AppState, stageName: (String) -> String, width w: Int, into grid: inout CellGrid) {
+        let headerY = JourneyLayout.headerRows(width: grid.width) - 1
         let order = state.text(j.newestFirst ? .uiNewestFirst : .uiOldestFirst)
-        let w = grid.width
         let valueWidth = 11
         let dateWidth = 16
         let channelWidth = 10
@@ -95,7 +103,7 @@ enum JourneyView {
             grid.put(state.text(.uiNothingRecorded), x: 2, y: headerY + 1, role: .dim)
             return
         }
-        let page = JourneyLayout.visibleRows(height: grid.height)
+        let page = JourneyLayout.visibleRows(width: grid.width, height: grid.height)
         var shown = order
         if entries.count > page { shown += " · " + state.text(.uiRange, .count(j.scroll + 1), .count(min(entries.count, j.scroll + page)), .count(entries.count)) }
         grid.put(shown, x: max(0, w - DisplayWidth.of(shown) - 1), y: headerY - 1, role: .dim)

@@ -20,6 +20,7 @@ public struct FunnelScreen: Screen {
         case .action(.bottom, _): app.funnel.selected = max(0, n - 1)
         case .pick(let i): app.funnel.selected = max(0, min(n - 1, i))
         case .action(.open, _): commands.push(StageListScreen(opening: app.funnel.selected))
+        case .action(.model, _): commands.push(ModelScreen())
         default: break
         }
     }

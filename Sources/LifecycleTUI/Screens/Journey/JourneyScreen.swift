@@ -13,7 +13,7 @@ public struct JourneyScreen: Screen {
 
     public mutating func update(_ input: ScreenInput, _ app: inout AppState, _ commands: inout ScreenCommands) {
         guard case .action(let action, _) = input else { return }
-        let page = JourneyLayout.visibleRows(height: app.height)
+        let page = JourneyLayout.visibleRows(width: app.width, height: app.height)
         switch action {
         case .down: journey.scroll += 1
         case .up: journey.scroll -= 1
@@ -34,7 +34,7 @@ public struct JourneyScreen: Screen {
     }
 
     mutating func clampScroll(_ app: AppState) {
-        let page = JourneyLayout.visibleRows(height: app.height)
+        let page = JourneyLayout.visibleRows(width: app.width, height: app.height)
         journey.scroll = max(0, min(journey.scroll, journey.timeline.count - page))
     }
 

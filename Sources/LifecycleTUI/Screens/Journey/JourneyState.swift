@@ -26,6 +26,8 @@ public struct JourneyState: Sendable {
     public var revenue: Double
     /// Touchpoints per channel, most first.
     public var channelCounts: [(channel: String, count: Int)]
+    /// The purchases (touchpoints of type `purchase`), in time order: the value panel's summary.
+    public var purchases: [(at: Timestamp, value: Double?)]
 
     public init(customer: Customer, transitions: [Transition], touchpoints: [Touchpoint]) {
         self.customer = customer
@@ -46,6 +48,7 @@ public struct JourneyState: Sendable {
         revenue = touchpoints.reduce(0) { $0 + ($1.value ?? 0) }
         var counts: [String: Int] = [:]
         for t in touchpoints { counts[t.channel, default: 0] += 1 }
+        purchases = touchpoints.filter { $0.type == "purchase" }.map { ($0.at, $0.value) }
         channelCounts = counts.map { ($0.key, $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.channel < $1.channel }
     }
 
@@ -61,7 +64,13 @@ extension JourneyState: Equatable {
 
 /// Layout shared by the journey's update and view.
 public enum JourneyLayout {
-    /// Rows above the timeline: app header, profile (3), stage path, channel totals, a blank, the column header.
-    public static let headerRows = 8
-    public static func visibleRows(height: Int) -> Int { max(1, height - headerRows - 1) }
+    /// From this width the value panel stands beside the timeline; below, it is two lines above it.
+    public static let sidePanelWidth = 110
+    /// Columns of the side panel (its gap included).
+    public static let panelColumns = 36
+
+    /// Rows above the timeline: app header, profile (3), stage path, channel totals, (narrow:
+    /// the value panel's two lines,) a blank, the column header.
+    public static func headerRows(width: Int) -> Int { width >= sidePanelWidth ? 8 : 10 }
+    public static func visibleRows(width: Int, height: Int) -> Int { max(1, height - headerRows(width: width) - 1) }
 }
