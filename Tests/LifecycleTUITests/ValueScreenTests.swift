@@ -146,6 +146,19 @@ import Testing
         #expect(RootView.render(d.state).text.contains("BG/NBD"))
     }
 
+    /// The start-up computation is told in the header, so a message in the status bar (a move
+    /// made meanwhile) is shown whole (it used to be cut by "computing customer value…").
+    @Test func computingValuesIsToldInTheHeaderNotTheStatusBar() throws {
+        var d = try TUITest.dashboard(width: 100, height: 24, pending: true)
+        _ = d.requestValues()
+        d.state.status = StatusMessage(.stUpdated)
+        let lines = RootView.render(d.state).lines
+        #expect(lines[0].contains("computing customer value…"))
+        #expect(!lines[23].contains("computing") && lines[23].contains(StatusMessage(.stUpdated).text))
+        TUITest.loadValues(&d)
+        #expect(!RootView.render(d.state).lines[0].contains("computing"))
+    }
+
     @Test func escCancelsTheHoldoutFit() throws {
         var d = try TUITest.valueShopDashboard(width: 80, height: 24)
         TUITest.press("vc2026-03-01", &d)

@@ -100,6 +100,8 @@ public struct AppState: Sendable {
     public var figuresStale = false
     /// Every customer's value figures (BG/NBD, Gamma-Gamma, RFM): nil while being computed.
     public var values: CustomerValueTable?
+    /// The value figures are being computed (the header says so).
+    public var valuesComputing = false
     /// Why there are no value figures (the computation failed).
     public var valuesError: String?
     /// The store was given `values`: lists show and sort by CLV, P(alive) and RFM segment.

@@ -166,6 +166,7 @@ extension Dashboard {
         case let table as CustomerValueTable:
             state.values = table
             state.valuesError = nil
+            state.valuesComputing = false
             attachValues(table)
             requestStageValues()
         case let attached as ValuesAttached: valuesAttached(attached)
@@ -183,7 +184,9 @@ extension Dashboard {
     private mutating func failed(_ slot: String, _ error: any Error) {
         switch slot {
         case "figures": figuresFailed(DashboardRunner.figuresFailure(error))
-        case "values": state.valuesError = DashboardRunner.figuresFailure(error)
+        case "values":
+            state.valuesError = DashboardRunner.figuresFailure(error)
+            state.valuesComputing = false
         case "save": saveFailed(error)
         default:
             let doing: [String: MessageKey] = ["change": .prMovingPlain, "attachValues": .prComputingValues, "refresh": .prCheckingChanges, "show": .prFindingCustomer]

@@ -67,9 +67,11 @@ extension Dashboard {
     }
 
     /// Every customer's value figures, once at start on a thread of their own (stage changes
-    /// change no purchase, so they stay valid); progress shows in the status bar.
+    /// change no purchase, so they stay valid). The header says so meanwhile (not the status
+    /// bar, whose messages it would crowd out for as long as a big file takes).
     public mutating func requestValues() -> IssuedEffect? {
-        issueApp("values", Message.inProgress(.prComputingValues), cancellable: false, lane: .ownThread) { env in
+        state.valuesComputing = true
+        issueApp("values", nil, lane: .ownThread) { env in
             try env.store.valueTable()
         }
         defer { outbox = [] }

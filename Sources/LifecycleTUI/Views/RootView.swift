@@ -38,6 +38,9 @@ enum HeaderBar {
         if state.readOnly { items.append(Item(text: state.text(.uiReadOnly), priority: 10, role: .header, isFlag: true)) }
         if state.unsaved { items.append(Item(text: state.text(.uiUnsaved), priority: 10, role: .header, isFlag: true)) }
         if state.indexing { items.append(Item(text: state.text(.uiIndexing), priority: 3, role: .pending, isFlag: true)) }
+        if state.valuesComputing {
+            items.append(Item(text: Message.inProgress(.prComputingValues).text(in: state.language), priority: 2, role: .pending, isFlag: true))
+        }
         return items
     }
 
