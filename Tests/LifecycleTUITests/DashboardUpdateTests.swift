@@ -85,8 +85,13 @@ import Testing
         #expect(Self.list(d)?.sort == CustomerSort(.lastTouchAt))
         // C1's last touch (03-01) is later than C2's (02-10)
         #expect(Self.list(d)?.rows.map(\.customer.id) == ["C2", "C1"])
+        TUITest.press("s", &d)
+        #expect(Self.list(d)?.sort == CustomerSort(.revenue))
+        // With the value figures in, the cycle goes on through CLV, P(alive), RFM segment.
         TUITest.press("sss", &d)
-        #expect(Self.list(d)?.sort == CustomerSort(.email))  // revenue → name → email
+        #expect(Self.list(d)?.sort == CustomerSort(.rfmSegment))
+        TUITest.press("ss", &d)
+        #expect(Self.list(d)?.sort == CustomerSort(.email))  // RFM segment → name → email
         #expect(d.state.status?.text == "sorted by email ↑")
     }
 
