@@ -155,6 +155,8 @@ extension Catalog {
         case .valueNoAmounts: "no repeat purchase has an amount: Gamma-Gamma cannot be fitted, no CLV"
         case .valueInfiniteMean: "the Gamma-Gamma fit has q ≤ 1 (no finite mean amount): no CLV"
         case .valueGammaGammaNotConverged: "the Gamma-Gamma fit did not converge; CLV is uncertain"
+        case .valueBGNBDLastGood: "the BG/NBD refit did not converge; the last parameters that did are used"
+        case .valueGammaGammaLastGood: "the Gamma-Gamma refit did not converge; the last parameters that did are used"
         case .columnParameter: "Parameter"
         case .columnEstimate: "Estimate"
         case .columnStdError: "Std. error"

@@ -168,6 +168,8 @@ extension Catalog {
         case .valueNoAmounts: "kein Wiederkauf hat einen Betrag: Gamma-Gamma lässt sich nicht schätzen, kein CLV"
         case .valueInfiniteMean: "die Gamma-Gamma-Schätzung hat q ≤ 1 (kein endlicher Durchschnittsbetrag): kein CLV"
         case .valueGammaGammaNotConverged: "die Gamma-Gamma-Schätzung ist nicht konvergiert; der CLV ist unsicher"
+        case .valueBGNBDLastGood: "die neue BG/NBD-Schätzung ist nicht konvergiert; die letzten konvergierten Parameter gelten"
+        case .valueGammaGammaLastGood: "die neue Gamma-Gamma-Schätzung ist nicht konvergiert; die letzten konvergierten Parameter gelten"
         case .columnParameter: "Parameter"
         case .columnEstimate: "Schätzwert"
         case .columnStdError: "Std.-Fehler"

@@ -41,7 +41,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // model, scores (customer value)
     case valueTitle, valueCalibration, valueBuyers, valueBGNBD, valueGammaGamma, valueLogLikelihood, valueCLVSettings
     case valueNote, valueNotConverged
-    case valueNoPurchases, valueNobodyRepeats, valueBGNBDNotConverged, valueNoAmounts, valueInfiniteMean, valueGammaGammaNotConverged
+    case valueNoPurchases, valueNobodyRepeats, valueBGNBDNotConverged, valueNoAmounts, valueInfiniteMean, valueGammaGammaNotConverged,
+         valueBGNBDLastGood, valueGammaGammaLastGood
     case columnParameter, columnEstimate, columnStdError
     case holdoutTitle, holdoutByFrequency, columnWeek, columnActual, columnPredicted, columnCumulativeActual, columnCumulativePredicted
     case columnRepeatPurchases, columnBuyers

@@ -130,10 +130,16 @@ public enum ValueFilter: Hashable, Sendable {
 }
 
 extension SnapshotReading {
+    /// Every customer's value figures with the default CLV settings (see `valueTable(lifetime:)`).
+    public func valueTable() throws -> CustomerValueTable { try valueTable(lifetime: LifetimeValue()) }
+
     /// Fits the value models on every purchase up to `as_of` and returns every customer's
     /// figures as a table (one streaming pass plus the fits; slow on a big file: call it off
-    /// the input path).
-    public func valueTable(lifetime: LifetimeValue = LifetimeValue()) throws -> CustomerValueTable {
+    /// the input path). A SQLite store keeps them in a side cache.
+    public func valueTable(lifetime: LifetimeValue) throws -> CustomerValueTable { try computedValueTable(lifetime: lifetime) }
+
+    /// The value figures, computed (never from a cache).
+    public func computedValueTable(lifetime: LifetimeValue = LifetimeValue()) throws -> CustomerValueTable {
         CustomerValueTable(try customerValues(lifetime: lifetime))
     }
 }

@@ -61,9 +61,15 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
             if clvProblem == nil { clvProblem = .noAmounts }
             return
         }
-        var weights: [PurchaseSummary: Double] = [:]
-        for s in spenders { weights[s, default: 0] += 1 }
-        gammaGamma = GammaGamma.fit(weights.map { ($0.key.history.frequency, $0.key.monetary, $0.value) })
+        // Distinct (x, m), weighted, in first-seen order: the same data always gives the same bits.
+        var slots: [PurchaseSummary: Int] = [:]
+        var weighted: [(frequency: Double, monetary: Double, weight: Double)] = []
+        for s in spenders {
+            if let i = slots[s] { weighted[i].weight += 1; continue }
+            slots[s] = weighted.count
+            weighted.append((s.history.frequency, s.monetary, 1))
+        }
+        gammaGamma = GammaGamma.fit(weighted)
         if let gg = gammaGamma?.model, !gg.populationMean.isFinite {
             clvProblem = .infiniteMean
         } else if gammaGamma?.converged != true, clvProblem == nil {
@@ -88,6 +94,8 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
 /// Why a value figure is missing or uncertain.
 public enum ValueProblem: String, Hashable, Sendable, Codable {
     case noPurchases, nobodyRepeats, bgnbdNotConverged, noAmounts, infiniteMean, gammaGammaNotConverged
+    /// The refit did not converge: the figures use the last parameters that did (side cache).
+    case bgnbdLastGood, gammaGammaLastGood
 
     public var message: Message {
         switch self {
@@ -97,6 +105,8 @@ public enum ValueProblem: String, Hashable, Sendable, Codable {
         case .noAmounts: Message(.valueNoAmounts)
         case .infiniteMean: Message(.valueInfiniteMean)
         case .gammaGammaNotConverged: Message(.valueGammaGammaNotConverged)
+        case .bgnbdLastGood: Message(.valueBGNBDLastGood)
+        case .gammaGammaLastGood: Message(.valueGammaGammaLastGood)
         }
     }
 }
