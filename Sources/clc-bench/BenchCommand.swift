@@ -51,6 +51,7 @@ struct BenchCommand: ParsableCommand {
             (BrowseMeasurement.targets, BrowseMeasurement.measure),
             (MovesMeasurement.targets, MovesMeasurement.measure),
             (JSONMeasurement.targets, JSONMeasurement.measure),
+            (ModelMeasurement.targets, ModelMeasurement.measure),
         ]
         var result = Measured()
         for m in measurements {

@@ -17,7 +17,7 @@ import Testing
     }
 
     static func values(_ path: String, lifetime: LifetimeValue = LifetimeValue(),
-                       refit: (CustomerValueReport) -> CustomerValueReport = { $0 }) throws -> (table: CustomerValueTable, source: SQLiteSnapshotStore.ValueTableSource) {
+                       refit: (CustomerValueModel) -> CustomerValueModel = { $0 }) throws -> (table: CustomerValueTable, source: SQLiteSnapshotStore.ValueTableSource) {
         try SQLiteSnapshotStore(path: path).valueTable(lifetime: lifetime, refit: refit)
     }
 
@@ -35,7 +35,8 @@ import Testing
         let computed = try Self.values(path)
         #expect(computed.source == .computed)
         #expect(computed.table.model.bgnbd?.converged == true && computed.table.model.buyers > 300)
-        let fresh = try SQLiteSnapshotStore(path: path).computedValueTable()
+        // The pass of the table itself (ids and buyers only) gives what `clc scores` gives.
+        let fresh = CustomerValueTable(try SQLiteSnapshotStore(path: path).customerValues())
         let same0 = Self.same(computed.table, fresh)
         #expect(same0)
         let warm = try Self.values(path)
@@ -108,12 +109,12 @@ import Testing
         let goodFit = try #require(good.model.bgnbd)
         try SQLiteListIndexTests.sql(path, "DELETE FROM touchpoints WHERE rowid = (SELECT max(rowid) FROM touchpoints WHERE type = 'purchase')")
         // The refit "fails": its parameters are off and it says it did not converge.
-        let failing: (CustomerValueReport) -> CustomerValueReport = { report in
-            var r = report
-            r.model.bgnbd?.converged = false
-            r.model.bgnbd?.model.r *= 3
-            r.model.bgnbdProblem = .bgnbdNotConverged
-            return r
+        let failing: (CustomerValueModel) -> CustomerValueModel = { model in
+            var m = model
+            m.bgnbd?.converged = false
+            m.bgnbd?.model.r *= 3
+            m.bgnbdProblem = .bgnbdNotConverged
+            return m
         }
         let refit = try Self.values(path, refit: failing)
         #expect(refit.source == .computed)

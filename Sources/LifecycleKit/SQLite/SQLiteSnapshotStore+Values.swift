@@ -22,7 +22,7 @@ extension SQLiteSnapshotStore {
     /// `valueTable(lifetime:)`, saying where the figures came from; `refit` sees each new
     /// fit before the last good parameters stand in for one that did not converge (tests).
     func valueTable(lifetime: LifetimeValue,
-                    refit: (CustomerValueReport) -> CustomerValueReport) throws -> (table: CustomerValueTable, source: ValueTableSource) {
+                    refit: (CustomerValueModel) -> CustomerValueModel) throws -> (table: CustomerValueTable, source: ValueTableSource) {
         let cache = SQLiteValueCache(snapshotPath: path)
         // Taken before reading: a commit after it makes the cache unused next time, never wrong.
         let fingerprint = SQLiteFileFingerprint(path: path)
@@ -39,10 +39,11 @@ extension SQLiteSnapshotStore {
             return (stored.table, .cacheKeyMatched)
         }
         let lastGood = stored?.lastGood ?? LastGoodFits()
-        let report = refit(try customerValues(lifetime: lifetime)).usingLastGood(lastGood)
-        let table = CustomerValueTable(report)
+        let pass = try run(ValueTableAnalysis(observationEnd: asOf))
+        let model = refit(pass.fit(lifetime: lifetime))
+        let table = pass.table(model.usingLastGood(lastGood))
         if let cache, let fingerprint {
-            cache.write(.init(fingerprint: fingerprint, key: key, lastGood: lastGood.updated(with: report.model), table: table))
+            cache.write(.init(fingerprint: fingerprint, key: key, lastGood: lastGood.updated(with: model), table: table))
         }
         return (table, .computed)
     }

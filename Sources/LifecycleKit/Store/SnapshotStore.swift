@@ -64,6 +64,10 @@ public protocol SnapshotReading: AnyObject, Sendable {
     /// those it was computed for. Slow when computed: call it off the input path.
     func valueTable(lifetime: LifetimeValue) throws -> CustomerValueTable
 
+    /// The number of customers and every buyer's purchase summary up to `end`, in no set
+    /// order: the streaming pass, or on SQLite one scan of the purchases alone.
+    func buyerSummaries(until end: Timestamp) throws -> (customers: Int, buyers: [PurchaseSummary])
+
     /// Writes the whole snapshot into `sink` (for `convert`).
     func export(to sink: SnapshotSink) throws
 

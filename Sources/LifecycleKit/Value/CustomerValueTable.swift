@@ -140,6 +140,7 @@ extension SnapshotReading {
 
     /// The value figures, computed (never from a cache).
     public func computedValueTable(lifetime: LifetimeValue = LifetimeValue()) throws -> CustomerValueTable {
-        CustomerValueTable(try customerValues(lifetime: lifetime))
+        let pass = try run(ValueTableAnalysis(observationEnd: info.asOf))
+        return pass.table(pass.fit(lifetime: lifetime))
     }
 }

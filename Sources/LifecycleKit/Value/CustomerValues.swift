@@ -30,10 +30,7 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
     public static func fit(_ summaries: [PurchaseSummary?], observationEnd: Timestamp,
                            lifetime: LifetimeValue = LifetimeValue()) -> (model: CustomerValueModel, scores: [CustomerScores?]) {
         let buyers = summaries.compactMap { $0 }
-        var model = CustomerValueModel(observationEnd: observationEnd, buyers: buyers.count,
-                                       repeatBuyers: buyers.filter { $0.frequency > 0 }.count, lifetime: lifetime)
-        model.fitBGNBD(buyers)
-        model.fitGammaGamma(buyers)
+        let model = fitted(buyers, observationEnd: observationEnd, lifetime: lifetime)
         let rfm = RFMScore.scores(buyers)
         var k = 0
         let scores = summaries.map { s -> CustomerScores? in
@@ -42,6 +39,16 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
             return model.score(s, rfm: rfm[k])
         }
         return (model, scores)
+    }
+
+    /// The models fitted on `buyers` (their order does not matter), without scoring anyone.
+    public static func fitted(_ buyers: [PurchaseSummary], observationEnd: Timestamp,
+                              lifetime: LifetimeValue = LifetimeValue()) -> CustomerValueModel {
+        var model = CustomerValueModel(observationEnd: observationEnd, buyers: buyers.count,
+                                       repeatBuyers: buyers.filter { $0.frequency > 0 }.count, lifetime: lifetime)
+        model.fitBGNBD(buyers)
+        model.fitGammaGamma(buyers)
+        return model
     }
 
     private mutating func fitBGNBD(_ buyers: [PurchaseSummary]) {

@@ -16,25 +16,21 @@ public struct LastGoodFits: Hashable, Sendable, Codable {
     }
 }
 
-extension CustomerValueReport {
-    /// When a fit did not converge and `lastGood` holds one that did, every figure comes from
-    /// the last good parameters instead (the problem says so); otherwise the report as it is.
-    /// A model that could not be fitted at all (no buyers, nobody repeating, no amounts) stays so.
-    public func usingLastGood(_ lastGood: LastGoodFits) -> CustomerValueReport {
-        var model = self.model
-        if let fit = model.bgnbd, !fit.converged, let good = lastGood.bgnbd {
+extension CustomerValueModel {
+    /// When a fit did not converge and `lastGood` holds one that did, the model with the last
+    /// good parameters instead (its problem says so); otherwise the model as it is. A model
+    /// that could not be fitted at all (no buyers, nobody repeating, no amounts) stays so.
+    public func usingLastGood(_ lastGood: LastGoodFits) -> CustomerValueModel {
+        var model = self
+        if let fit = bgnbd, !fit.converged, let good = lastGood.bgnbd {
             model.bgnbd = good
             model.bgnbdProblem = .bgnbdLastGood
         }
-        if let fit = model.gammaGamma, !fit.converged, let good = lastGood.gammaGamma,
-           model.clvProblem == nil || model.clvProblem == .gammaGammaNotConverged {
+        if let fit = gammaGamma, !fit.converged, let good = lastGood.gammaGamma,
+           clvProblem == nil || clvProblem == .gammaGammaNotConverged {
             model.gammaGamma = good
             model.clvProblem = .gammaGammaLastGood
         }
-        guard model != self.model else { return self }
-        var report = self
-        report.model = model
-        report.scores = scores.map { score in score.map { model.score($0.summary, rfm: $0.rfm) } }
-        return report
+        return model
     }
 }
