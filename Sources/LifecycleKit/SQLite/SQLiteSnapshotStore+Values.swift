@@ -31,6 +31,8 @@ extension SQLiteSnapshotStore {
         if let stored, stored.fingerprint == fingerprint, stored.key.asOf == asOf, stored.key.lifetime == lifetime {
             return (stored.table, .cache)
         }
+        Self.heavyPasses.lock()
+        defer { Self.heavyPasses.unlock() }
         // Taken before the figures' pass: a purchase added between the two makes the next
         // open refit, never shows old figures as new.
         let key = try valueKey(asOf: asOf, lifetime: lifetime)
@@ -47,6 +49,11 @@ extension SQLiteSnapshotStore {
         }
         return (table, .computed)
     }
+
+    /// The passes that hold much memory (the funnel figures' scan, the value figures' pass) run
+    /// one after the other in a process: at once their peaks would add up (the dashboard starts
+    /// both when it opens a file) and they would take both cores from the keys.
+    static let heavyPasses = NSLock()
 
     /// The key of the file as it is: one chunked pass over customers and touchpoints in SQLite.
     func valueKey(asOf: Timestamp, lifetime: LifetimeValue) throws -> SQLiteValueKey {

@@ -45,7 +45,7 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
     public static func fitted(_ buyers: [PurchaseSummary], observationEnd: Timestamp,
                               lifetime: LifetimeValue = LifetimeValue()) -> CustomerValueModel {
         var model = CustomerValueModel(observationEnd: observationEnd, buyers: buyers.count,
-                                       repeatBuyers: buyers.filter { $0.frequency > 0 }.count, lifetime: lifetime)
+                                       repeatBuyers: buyers.reduce(0) { $0 + ($1.frequency > 0 ? 1 : 0) }, lifetime: lifetime)
         model.fitBGNBD(buyers)
         model.fitGammaGamma(buyers)
         return model
@@ -58,12 +58,12 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
             clvProblem = .nobodyRepeats
             return
         }
-        bgnbd = BGNBD.fit(WeightedHistories(buyers.map(\.history)))
+        bgnbd = BGNBD.fit(WeightedHistories(buyers.lazy.map(\.history)))
         if bgnbd?.converged != true { bgnbdProblem = .bgnbdNotConverged }
     }
 
     private mutating func fitGammaGamma(_ buyers: [PurchaseSummary]) {
-        let spenders = buyers.filter { $0.frequency > 0 && $0.monetary > 0 }
+        let spenders = buyers.lazy.filter { $0.frequency > 0 && $0.monetary > 0 }
         guard !spenders.isEmpty else {
             if clvProblem == nil { clvProblem = .noAmounts }
             return

@@ -38,11 +38,12 @@ struct SQLiteValueKey: Codable, Equatable {
 /// Layout: `CLCVALUES`, a big-endian UInt32 header length, the header's checksum (8 bytes,
 /// `SideCacheChecksum`), the JSON `Header`, then raw arrays in the machine's byte order: the
 /// ids' end offsets (Int32), the ids' UTF-8 bytes, purchases (Int32), P(alive), expected
-/// purchases in 90 days, CLV (Double), RFM digits (UInt16). The header holds the columns'
+/// purchases in 90 days, CLV (Float), RFM digits (UInt16), one row per buyer. The header holds the columns'
 /// checksum: a damaged byte anywhere refuses the cache.
 struct SQLiteValueCache {
     static let magic = Array("CLCVALUES".utf8)
-    static let version = 1
+    /// 2: buyers only, figures as Float.
+    static let version = 2
     let file: SideCacheFile
 
     init?(snapshotPath: String) {
@@ -79,8 +80,8 @@ struct SQLiteValueCache {
               header.version == Self.version, header.path == file.snapshotPath else { return nil }
         let n = header.count
         guard let ends: [Int32] = reader.array(n), let bytes: [UInt8] = reader.array(header.idBytes),
-              let purchases: [Int32] = reader.array(n), let alive: [Double] = reader.array(n),
-              let expected: [Double] = reader.array(n), let clv: [Double] = reader.array(n), let rfm: [UInt16] = reader.array(n),
+              let purchases: [Int32] = reader.array(n), let alive: [Float] = reader.array(n),
+              let expected: [Float] = reader.array(n), let clv: [Float] = reader.array(n), let rfm: [UInt16] = reader.array(n),
               reader.atEnd(), SideCacheChecksum.accepts(stored: header.columnsChecksum, computed: reader.checksum.value),
               let ids = Self.ids(bytes, ends: ends) else { return nil }
         let table = CustomerValueTable(model: header.model, ids: ids, purchases: purchases, probabilityAlive: alive,
