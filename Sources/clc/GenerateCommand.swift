@@ -16,8 +16,8 @@ struct GenerateCommand: SpeakingCommand {
               clc generate sample.json --customers 200 --seed 7
               clc generate fit.sqlite --customers 20000 --purchases bgnbd
 
-            --purchases bgnbd draws every converted customer's purchases from a BG/NBD
-            process with Gamma-Gamma amounts, CDNOW's published parameters in days:
+            --purchases bgnbd draws every converted customer's purchases from a BG/NBD \
+            process with Gamma-Gamma amounts, CDNOW's published parameters in days: \
             r = 0.243, alpha = 30.898, a = 0.793, b = 2.426; p = 6.25, q = 3.74, gamma = 15.44.
             """)
 
