@@ -28,7 +28,7 @@ enum BrowseChild {
         let sorting = KeyScript.sortAndFilter(big: big, sortColumns: StageListState.sortCycle.count, passes: passes)
         try sortFilter.run(sorting, on: &app, budget: budget)
         withExtendedLifetime(values) {}
-        return BrowseReport(index: index, values: ValuesReport(customers: values.count, buyers: values.model.buyers, seconds: valueSeconds),
+        return BrowseReport(index: index, values: ValuesReport(buyers: values.count, seconds: valueSeconds),
                             biggestStage: store.stages[big].id, biggestStageCustomers: counts[big],
                             navigation: navigation.timings, sortFilter: sortFilter.timings,
                             skippedNavigation: navigation.skipped, skippedSortFilter: sortFilter.skipped)

@@ -46,8 +46,7 @@ enum BrowseMeasurement {
             "sort/filter: sqlite3 = the first page by name, \(pageQuery(stage: big.biggestStage))",
             "browse: list index before the keys: "
                 + reports.map { "\($0.index.preparation) in \(ResultTable.format($0.index.seconds, .seconds))" }.joined(separator: ", ")
-                + "; then the value table (\(NumberText.grouped(big.values.customers)) customers, "
-                + "\(NumberText.grouped(big.values.buyers)) buyers), held while the keys run, loaded in "
+                + "; then the value table (\(NumberText.grouped(big.values.buyers)) buyers), held while the keys run, loaded in "
                 + reports.map { ResultTable.format($0.values.seconds, .seconds) }.joined(separator: ", ")
                 + " (the first run computes it with an empty side cache, the next reads the cache): "
                 + "browse peak RSS includes it",

@@ -51,9 +51,8 @@ struct MovesReport: ChildReport {
     var seconds: [Double]
 }
 
-/// `valueTable()` in the `browse` child: the table's size and how long it took to have it.
+/// `valueTable()` in the `browse` child: its rows (buyers) and how long it took to have it.
 struct ValuesReport: ChildReport {
-    var customers: Int
     var buyers: Int
     var seconds: Double
 }
