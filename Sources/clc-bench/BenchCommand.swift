@@ -45,6 +45,7 @@ struct BenchCommand: ParsableCommand {
         ("moves", MovesMeasurement.targets, MovesMeasurement.measure),
         ("json", JSONMeasurement.targets, JSONMeasurement.measure),
         ("effects", EffectsMeasurement.targets, EffectsMeasurement.measure),
+        ("model", ModelMeasurement.targets, ModelMeasurement.measure),
     ]
     static var measurementNames: [String] { measurements.map(\.name) }
 

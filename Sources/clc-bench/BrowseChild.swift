@@ -4,13 +4,17 @@ import LifecycleTUI
 
 /// The `browse` child: the dashboard as a user meets it, without a terminal. Opens the
 /// store, prepares its list index, computes the figures on a background thread meanwhile
-/// (as the dashboard does, so memory and CPU are as in real use), then presses the
+/// (as the dashboard does, so memory and CPU are as in real use), loads every customer's
+/// value figures (`valueTable()`, kept until the end), then presses the
 /// navigation script and the sort/filter script, each on a fresh dashboard of 120×40.
 enum BrowseChild {
     static func run(path: String, tours: Int, passes: Int, budget: Double) throws -> BrowseReport {
         let store = try SnapshotFile.open(path)
         let index = try ListIndex.prepare(store)
         startFigures(store)
+        // Every customer's value figures, as the dashboard loads them at start (computed, or
+        // from the side cache), kept for the whole browse: the memory row includes them.
+        let (values, valueSeconds) = try Monotonic.time { try store.valueTable() }
         let counts = try store.stageCounts()
         let big = counts.indices.max { counts[$0] < counts[$1] } ?? 0
         func dashboard() throws -> Dashboard {
@@ -23,7 +27,9 @@ enum BrowseChild {
         app = try dashboard()
         let sorting = KeyScript.sortAndFilter(big: big, sortColumns: StageListState.sortCycle.count, passes: passes)
         try sortFilter.run(sorting, on: &app, budget: budget)
-        return BrowseReport(index: index, biggestStage: store.stages[big].id, biggestStageCustomers: counts[big],
+        withExtendedLifetime(values) {}
+        return BrowseReport(index: index, values: ValuesReport(buyers: values.count, seconds: valueSeconds),
+                            biggestStage: store.stages[big].id, biggestStageCustomers: counts[big],
                             navigation: navigation.timings, sortFilter: sortFilter.timings,
                             skippedNavigation: navigation.skipped, skippedSortFilter: sortFilter.skipped)
     }

@@ -45,7 +45,11 @@ enum BrowseMeasurement {
                 + (skipped > 0 ? "; \(skipped) keys skipped (script over its time budget)" : ""),
             "sort/filter: sqlite3 = the first page by name, \(pageQuery(stage: big.biggestStage))",
             "browse: list index before the keys: "
-                + reports.map { "\($0.index.preparation) in \(ResultTable.format($0.index.seconds, .seconds))" }.joined(separator: ", "),
+                + reports.map { "\($0.index.preparation) in \(ResultTable.format($0.index.seconds, .seconds))" }.joined(separator: ", ")
+                + "; then the value table (\(NumberText.grouped(big.values.buyers)) buyers), held while the keys run, loaded in "
+                + reports.map { ResultTable.format($0.values.seconds, .seconds) }.joined(separator: ", ")
+                + " (the first run computes it with an empty side cache, the next reads the cache): "
+                + "browse peak RSS includes it",
         ])
     }
 

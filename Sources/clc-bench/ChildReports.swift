@@ -30,6 +30,7 @@ struct IndexReport: ChildReport {
 /// The `browse` child: key latencies by kind (seconds, in order) for each script.
 struct BrowseReport: ChildReport {
     var index: IndexReport
+    var values: ValuesReport
     var biggestStage: String
     var biggestStageCustomers: Int
     var navigation: [String: [Double]]
@@ -48,4 +49,10 @@ struct LoadReport: ChildReport {
 struct MovesReport: ChildReport {
     var index: IndexReport?
     var seconds: [Double]
+}
+
+/// `valueTable()` in the `browse` child: its rows (buyers) and how long it took to have it.
+struct ValuesReport: ChildReport {
+    var buyers: Int
+    var seconds: Double
 }

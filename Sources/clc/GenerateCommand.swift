@@ -14,6 +14,11 @@ struct GenerateCommand: SpeakingCommand {
               clc generate demo.sqlite --customers 5000
               clc generate big.sqlite --customers 1000000 --touchpoints-per-customer 10
               clc generate sample.json --customers 200 --seed 7
+              clc generate fit.sqlite --customers 20000 --purchases bgnbd
+
+            --purchases bgnbd draws every converted customer's purchases from a BG/NBD \
+            process with Gamma-Gamma amounts, CDNOW's published parameters in days: \
+            r = 0.243, alpha = 30.898, a = 0.793, b = 2.426; p = 6.25, q = 3.74, gamma = 15.44.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -26,6 +31,9 @@ struct GenerateCommand: SpeakingCommand {
 
     @Option(help: "Average touchpoints per customer.")
     var touchpointsPerCustomer: Int = 10
+
+    @Option(help: "How purchases are made: journey (orders tied to the stages) or bgnbd (a BG/NBD process).")
+    var purchases: PurchaseKind = .journey
 
     @Option(help: "Random seed: the same seed gives the same file.")
     var seed: UInt64 = 1
@@ -46,8 +54,14 @@ struct GenerateCommand: SpeakingCommand {
             throw OperationError(Message(.outputExists, .text(output)))
         }
         let sink = try SnapshotFile.makeSink(path: output, kind: SnapshotFile.kind(forExtension: output)!)
-        try SnapshotGenerator(customers: customers, touchpointsPerCustomer: touchpointsPerCustomer, seed: seed)
-            .generate(into: sink)
+        var generator = SnapshotGenerator(customers: customers, touchpointsPerCustomer: touchpointsPerCustomer, seed: seed)
+        if purchases == .bgnbd { generator.purchases = .bgnbd(.cdnowDays) }
+        try generator.generate(into: sink)
         say(Message(.wroteSnapshot, .text(output), .count(customers)))
     }
+}
+
+/// `--purchases`: the journey's orders, or a BG/NBD process (`GeneratedPurchases`).
+enum PurchaseKind: String, ExpressibleByArgument, CaseIterable {
+    case journey, bgnbd
 }

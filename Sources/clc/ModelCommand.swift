@@ -55,7 +55,7 @@ struct ModelCommand: SpeakingCommand {
             return t
         }
         let store = try openSnapshot(file, language: language)
-        let report = try store.customerValues(calibrationEnd: end, lifetime: clv.lifetime)
+        let report = try store.customerValueModel(calibrationEnd: end, lifetime: clv.lifetime)
         switch format {
         case .json: print(ValueRenderer.modelJSON(report), terminator: "")
         default: print(ValueRenderer.modelTable(report, name: store.info.name, language: language), terminator: "")

@@ -153,7 +153,7 @@ import Testing
     /// `table` with each buyer's CLV one of a few amounts, or none.
     static func withMadeUpCLVs(_ table: CustomerValueTable) -> CustomerValueTable {
         let c = table.columns
-        let amounts = [Double.nan, 10, 20, 20, 35.5, 100, 250.25, 0]
+        let amounts: [Float] = [.nan, 10, 20, 20, 35.5, 100, 250.25, 0]
         let clv = c.purchases.indices.map { c.purchases[$0] > 0 ? amounts[($0 * 7 + 3) % amounts.count] : .nan }
         return CustomerValueTable(model: table.model, ids: table.ids, purchases: c.purchases, probabilityAlive: c.probabilityAlive,
                                   expectedPurchases90: c.expectedPurchases90, clv: clv, rfm: c.rfm)

@@ -81,10 +81,11 @@ import Testing
         }
     }
 
+    /// A table naming a customer the file does not have (Q) is refused; one of fewer customers is fine (buyers only).
     @Test func aTableOfOtherCustomersIsRefused() throws {
         let other = CustomerValueTable(
             model: CustomerValueModel.fit([], observationEnd: Timestamp(microseconds: 0)).model,
-            ids: ["A", "B"], purchases: [1, 1], probabilityAlive: [0.1, 0.1], expectedPurchases90: [0, 0], clv: [1, 2], rfm: [111, 111])
+            ids: ["A", "Q"], purchases: [1, 1], probabilityAlive: [0.1, 0.1], expectedPurchases90: [0, 0], clv: [1, 2], rfm: [111, 111])
         for store in try Self.stores() {
             try store.attachValues(Self.table())
             #expect(throws: ValueTableRefused.self) { try store.attachValues(other) }

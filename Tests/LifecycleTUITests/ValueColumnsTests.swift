@@ -102,7 +102,7 @@ import Testing
             model: CustomerValueModel.fit([], observationEnd: Timestamp(microseconds: 0)).model,
             ids: (0..<n).map { String(format: "C%02d", $0) }, purchases: (0..<n).map { $0 == 0 ? 0 : 1 },
             probabilityAlive: .init(repeating: 0.5, count: n), expectedPurchases90: .init(repeating: 1, count: n),
-            clv: (0..<n).map { $0 == 0 ? .nan : Double($0 * 10) }, rfm: .init(repeating: 111, count: n))
+            clv: (0..<n).map { $0 == 0 ? .nan : Float($0 * 10) }, rfm: .init(repeating: 111, count: n))
         let choices = ValueFilterChoice.all(table, atRiskBelow: 0.4, currency: "EUR")
         #expect(choices.count == 1 + RFMSegment.allCases.count + 3)
         #expect(choices[0].filter == .atRisk(below: 0.4))

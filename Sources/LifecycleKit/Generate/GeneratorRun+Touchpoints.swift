@@ -6,10 +6,15 @@ extension GeneratorRun {
     /// (conversion → retention), the win-back order (re-engagement → retention or conversion).
     mutating func emitTouchpoints(customerID: String, into sink: SnapshotSink) throws {
         let spread = 0.4 + 1.2 * random.unit()
-        let count = random.roundStochastically(
+        var count = random.roundStochastically(
             touchpointsPerCustomer * journey.touchpointWeight / meanTouchpointWeight * spread)
-        guard count > 0 else { return }
         planned.removeAll(keepingCapacity: true)
+        if purchaseProcess != nil {
+            planDrawnPurchases()
+            // The drawn purchases take the place of as many other contacts (so the count stays near its mean).
+            count = max(count, planned.count + 1)
+        }
+        guard count > 0 else { return }
         let stages = journey.stages
         let times = journey.times
         // The first contact, at creation.
@@ -24,6 +29,7 @@ extension GeneratorRun {
             case (.reengagement, .retention), (.reengagement, .conversion): anchor = Self.winbackOrderAnchor
             default: continue
             }
+            if purchaseProcess != nil && anchor != Self.signupAnchor { continue }
             planned.append(PlannedTouch(at: times[k], kind: anchor))
         }
         let start = times[0]
@@ -48,9 +54,24 @@ extension GeneratorRun {
         return journey.stages[k]
     }
 
+    /// A contact typical of `stage`; with drawn purchases, never a purchase (they come from the process only).
     @inline(__always)
     mutating func pickKind(stage: DemoStage) -> Int32 {
-        Int32(stage.rawValue * 100 + touchpointChoices[stage.rawValue].pick(&random))
+        while true {
+            let index = touchpointChoices[stage.rawValue].pick(&random)
+            if purchaseProcess == nil || !touchpointKinds[stage.rawValue][index].isPurchase {
+                return Int32(stage.rawValue * 100 + index)
+            }
+        }
+    }
+
+    /// With `--purchases bgnbd`: a customer who converted (entered any stage from conversion
+    /// on) buys first then, and repeats as the process draws, up to `as_of`.
+    mutating func planDrawnPurchases() {
+        guard let process = purchaseProcess,
+              let k = journey.stages.firstIndex(where: { $0.rawValue >= DemoStage.conversion.rawValue }) else { return }
+        process.purchases(first: journey.times[k], end: planner.asOf, &random, into: &drawnPurchases)
+        for p in drawnPurchases { planned.append(PlannedTouch(at: p.at, kind: Self.drawnPurchaseAnchor, amount: p.amount)) }
     }
 
     mutating func makeTouchpoint(_ touch: PlannedTouch, customerID: String, stage: DemoStage) -> Touchpoint {
@@ -60,6 +81,7 @@ extension GeneratorRun {
         case Self.signupAnchor: kind = TouchpointMix.signup
         case Self.orderAnchor: kind = TouchpointMix.order
         case Self.winbackOrderAnchor: kind = TouchpointMix.winbackOrder
+        case Self.drawnPurchaseAnchor: kind = TouchpointMix.order
         default: kind = touchpointKinds[Int(touch.kind) / 100][Int(touch.kind) % 100]
         }
         let campaign: String?
@@ -74,7 +96,7 @@ extension GeneratorRun {
         var value: Double? = nil
         var note: String? = nil
         if kind.isPurchase {
-            value = purchaseValue(loyal: stage == .retention || stage == .loyalty)
+            value = touch.kind == Self.drawnPurchaseAnchor ? touch.amount : purchaseValue(loyal: stage == .retention || stage == .loyalty)
             if random.chance(0.25) { note = orderNote() }
         } else if kind.noteChance > 0, random.chance(kind.noteChance) {
             note = random.pick(kind.notes)

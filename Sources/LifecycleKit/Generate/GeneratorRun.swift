@@ -16,6 +16,9 @@ struct GeneratorRun {
     /// Indexed by `(from?.rawValue ?? 6) * 6 + to.rawValue`.
     let transitionBy: [[String]]
     let transitionNotes: [[String]]
+    /// Set for `--purchases bgnbd`: every purchase comes from it (see `BGNBDPurchaseProcess`).
+    let purchaseProcess: BGNBDPurchaseProcess?
+    var drawnPurchases: [(at: Int64, amount: Double)] = []
 
     var journey = DemoJourney()
     var planned: [PlannedTouch] = []
@@ -29,10 +32,13 @@ struct GeneratorRun {
     struct PlannedTouch {
         var at: Int64
         var kind: Int32
+        /// The amount of a `drawnPurchaseAnchor`.
+        var amount = 0.0
     }
     static let signupAnchor: Int32 = -1
     static let orderAnchor: Int32 = -2
     static let winbackOrderAnchor: Int32 = -3
+    static let drawnPurchaseAnchor: Int32 = -4
 
     static let companyMailboxes = ["info", "sales", "office", "einkauf", "contact"]
     static let segments: [String?] = ["B2C", "SMB", "B2B", "Enterprise", nil]
@@ -42,6 +48,7 @@ struct GeneratorRun {
         customerCount = generator.customers
         touchpointsPerCustomer = Double(generator.touchpointsPerCustomer)
         info = generator.info
+        if case .bgnbd(let process) = generator.purchases { purchaseProcess = process } else { purchaseProcess = nil }
         random = GeneratorRandom(seed: generator.seed)
         let asOf = Self.floorSeconds(generator.asOf)
         planner = JourneyPlanner(asOf: asOf)

@@ -17,6 +17,8 @@ public struct SnapshotGenerator {
     public var name = "Demo shop"
     /// The snapshot's `currency`.
     public var currency = "EUR"
+    /// How purchases are made: tied to the journey (default), or by a BG/NBD process.
+    public var purchases = GeneratedPurchases.journey
 
     /// 2026-11-01T00:00:00Z.
     public static let defaultAsOf = Timestamp(secondsSince1970: 1_793_491_200)

@@ -6,12 +6,15 @@ extension JSONSnapshotStore {
         let (tables, indexes) = mutation.withLock { (self.tables, self.indexes) }
         let order = idOrder(tables, indexes)
         let ids = tables.customers.ids
-        if let reason = table.mismatch(ids: order.lazy.map { ids.text($0) }) {
+        let positions: [Int32]
+        switch table.rows(forIDs: order.lazy.map { ids.text($0) }) {
+        case .success(let rows): positions = rows
+        case .failure(let refused):
             install(nil)
-            throw ValueTableRefused(reason: reason)
+            throw refused
         }
-        var tableRows = [Int32](repeating: 0, count: order.count)
-        for (k, row) in order.enumerated() { tableRows[row] = Int32(k) }
+        var tableRows = [Int32](repeating: -1, count: order.count)
+        for (k, row) in order.enumerated() { tableRows[row] = positions[k] }
         install((table, tableRows))
     }
 
@@ -33,7 +36,7 @@ struct JSONValueSlot {
 /// A value table mapped to a JSON store's customer rows.
 struct JSONValues {
     let table: CustomerValueTable
-    /// Per customer row: its row in `table`.
+    /// Per customer row: its row in `table` (-1: no purchase).
     let tableRows: [Int32]
     /// Lists are cached per generation (a newer table makes them stale).
     let generation: Int

@@ -194,6 +194,8 @@ extension Catalog {
         case .valueNoAmounts: "no repeat purchase has an amount: Gamma-Gamma cannot be fitted, no CLV"
         case .valueInfiniteMean: "the Gamma-Gamma fit has q ≤ 1 (no finite mean amount): no CLV"
         case .valueGammaGammaNotConverged: "the Gamma-Gamma fit did not converge; CLV is uncertain"
+        case .valueBGNBDLastGood: "the BG/NBD refit did not converge; the last parameters that did are used"
+        case .valueGammaGammaLastGood: "the Gamma-Gamma refit did not converge; the last parameters that did are used"
         case .columnParameter: "Parameter"
         case .columnEstimate: "Estimate"
         case .columnStdError: "Std. error"
@@ -562,7 +564,7 @@ extension Catalog {
     private static func englishValueLists(_ key: MessageKey) -> String? {
         switch key {
         case .valuesRefusedCount: "value figures not shown: the file has {0, plural, one {# customer} other {# customers}}, the value table {1}"
-        case .valuesRefusedID: "value figures not shown: customer {0} of the value table is {1}, of the file {2}"
+        case .valuesRefusedUnknown: "value figures not shown: the value table has customer {0}, which the file has not"
         case .uiValuesComputing: "computing…"
         case .uiValuesUnavailable: "not available"
         case .uiFilterAtRisk: "at risk (P(alive) < {0})"

@@ -205,6 +205,8 @@ extension Catalog {
         case .valueNoAmounts: "kein Wiederkauf hat einen Betrag: Gamma-Gamma lässt sich nicht schätzen, kein CLV"
         case .valueInfiniteMean: "die Gamma-Gamma-Schätzung hat q ≤ 1 (kein endlicher Durchschnittsbetrag): kein CLV"
         case .valueGammaGammaNotConverged: "die Gamma-Gamma-Schätzung ist nicht konvergiert; der CLV ist unsicher"
+        case .valueBGNBDLastGood: "die neue BG/NBD-Schätzung ist nicht konvergiert; die letzten konvergierten Parameter gelten"
+        case .valueGammaGammaLastGood: "die neue Gamma-Gamma-Schätzung ist nicht konvergiert; die letzten konvergierten Parameter gelten"
         case .columnParameter: "Parameter"
         case .columnEstimate: "Schätzwert"
         case .columnStdError: "Std.-Fehler"
@@ -573,7 +575,7 @@ extension Catalog {
     private static func germanValueLists(_ key: MessageKey) -> String? {
         switch key {
         case .valuesRefusedCount: "Kundenwerte nicht angezeigt: die Datei hat {0, plural, one {# Kunden} other {# Kunden}}, die Wertetabelle {1}"
-        case .valuesRefusedID: "Kundenwerte nicht angezeigt: Kunde {0} der Wertetabelle ist {1}, in der Datei {2}"
+        case .valuesRefusedUnknown: "Kundenwerte nicht angezeigt: die Wertetabelle enthält Kunde {0}, den die Datei nicht hat"
         case .uiValuesComputing: "wird berechnet…"
         case .uiValuesUnavailable: "nicht verfügbar"
         case .uiFilterAtRisk: "gefährdet (P(aktiv) < {0})"

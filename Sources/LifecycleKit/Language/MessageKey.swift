@@ -41,14 +41,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // model, scores (customer value)
     case valueTitle, valueCalibration, valueBuyers, valueBGNBD, valueGammaGamma, valueLogLikelihood, valueCLVSettings
     case valueNote, valueNotConverged
-    case valueNoPurchases, valueNobodyRepeats, valueBGNBDNotConverged, valueNoAmounts, valueInfiniteMean, valueGammaGammaNotConverged
+    case valueNoPurchases, valueNobodyRepeats, valueBGNBDNotConverged, valueNoAmounts, valueInfiniteMean, valueGammaGammaNotConverged,
+         valueBGNBDLastGood, valueGammaGammaLastGood
     case columnParameter, columnEstimate, columnStdError
     case holdoutTitle, holdoutByFrequency, columnWeek, columnActual, columnPredicted, columnCumulativeActual, columnCumulativePredicted
     case columnRepeatPurchases, columnBuyers
     case columnID, columnName, columnPurchases, columnMonetary, columnPAlive, columnExpected90, columnCLV, columnRFM, columnRFMSegment
     case rfmChampions, rfmLoyal, rfmPotentialLoyalist, rfmNew, rfmPromising, rfmNeedAttention, rfmAboutToSleep, rfmAtRisk
     case rfmCantLose, rfmHibernating, rfmLost
-    case valuesRefusedCount, valuesRefusedID
+    case valuesRefusedCount, valuesRefusedUnknown
     // dashboard: value figures in lists and the filter picker
     case uiValuesComputing, uiValuesUnavailable, uiFilterAtRisk, uiFilterCLVTop, uiFilterCLVBottom, uiFilterCLVRange
     // attribution, flows, cohorts, diff (touchpoint analysis)

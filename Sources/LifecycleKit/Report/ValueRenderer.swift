@@ -12,7 +12,7 @@ public enum ValueRenderer {
         func t(_ message: Message) -> String { message.text(in: language) }
         var lines = [t(Message(.valueTitle, name.map { .text($0) } ?? .message(Message(.unnamedSnapshot)), .date(r.asOf)))]
         if m.observationEnd != r.asOf { lines.append(t(Message(.valueCalibration, .date(m.observationEnd)))) }
-        lines.append(t(Message(.valueBuyers, .count(r.customers.ids.count), .count(m.buyers), .count(m.repeatBuyers))))
+        lines.append(t(Message(.valueBuyers, .count(r.customerCount), .count(m.buyers), .count(m.repeatBuyers))))
         let heads = [Message(.columnParameter), Message(.columnEstimate), Message(.columnStdError)].map(t) + [""]
         if let fit = m.bgnbd {
             let b = fit.model
@@ -63,7 +63,7 @@ public enum ValueRenderer {
         var o = JSONObjectText()
         o.string("as_of", r.asOf.iso8601)
         o.string("observation_end", r.model.observationEnd.iso8601)
-        o.int("customers", r.customers.ids.count)
+        o.int("customers", r.customerCount)
         o.int("buyers", r.model.buyers)
         o.int("repeat_buyers", r.model.repeatBuyers)
         o.raw("bgnbd", r.model.bgnbd.map { fit in

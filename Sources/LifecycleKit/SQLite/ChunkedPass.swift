@@ -30,8 +30,11 @@ struct ChunkedPass {
     /// Calls `body` for every row of `SELECT rowid, <columns> FROM <table>` in rowid order,
     /// `chunk` rows at a time (column 0 is the rowid). Keyset pagination: each chunk starts
     /// after the last rowid seen, so rowids anywhere in the 64-bit range cost nothing.
-    func rows(_ columns: String, of table: String, chunk: Int, _ body: (SQLiteStatement) throws -> Void) throws {
-        let select = try SQLiteStatement(db, "SELECT rowid, \(columns) FROM \(table) WHERE rowid >= ?1 ORDER BY rowid LIMIT ?2")
+    /// With `condition`, only the rows that meet it (each chunk then holds `chunk` of those).
+    func rows(_ columns: String, of table: String, where condition: String? = nil, chunk: Int,
+              _ body: (SQLiteStatement) throws -> Void) throws {
+        let filter = condition.map { " AND (\($0))" } ?? ""
+        let select = try SQLiteStatement(db, "SELECT rowid, \(columns) FROM \(table) WHERE rowid >= ?1\(filter) ORDER BY rowid LIMIT ?2")
         var from: Int? = Int.min
         while let start = from {
             select.bind(1, start)

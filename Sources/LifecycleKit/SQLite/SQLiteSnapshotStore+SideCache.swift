@@ -86,6 +86,8 @@ extension SQLiteSnapshotStore {
         // Taken before the scan reads: a later commit makes the cached figures unused, never wrong.
         let fingerprint = SQLiteFileFingerprint(path: path)
         if let cache, let fingerprint, let report = cache.read(fingerprint: fingerprint, stages: stages) { return report }
+        Self.heavyPasses.lock()
+        defer { Self.heavyPasses.unlock() }
         // Never figures of rows `validate` refuses.
         try requireValid()
         // One pass after the other: at once they would take both cores from the keys (and 10 MB more).

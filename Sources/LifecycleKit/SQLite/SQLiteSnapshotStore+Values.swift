@@ -7,25 +7,27 @@ import Foundation
 extension SQLiteSnapshotStore {
     public func attachValues(_ table: CustomerValueTable?) throws {
         guard let table else { return install(nil) }
-        if let reason = try readOnOwnConnection({ db in try Self.mismatch(table, db) }) {
+        switch try readOnOwnConnection({ db in try Self.rows(of: table, db) }) {
+        case .success(let rows): install((table, rows))
+        case .failure(let refused):
             install(nil)
-            throw ValueTableRefused(reason: reason)
+            throw refused
         }
-        install(table)
         if let reason = attachValuesToIndex() { throw ValueTableRefused(reason: reason) }
     }
 
-    private func install(_ table: CustomerValueTable?) {
+    private func install(_ values: (table: CustomerValueTable, rows: [Int32])?) {
         valueSlot.withLock { slot in
             slot.generation += 1
-            slot.table = table
+            slot.table = values?.table
+            slot.rowsByID = values?.rows ?? []
             slot.slots = nil
         }
     }
 
-    /// Why `table` does not describe the file's customers (read in id order, one at a time:
-    /// a million ids are never held at once); nil when it does.
-    private static func mismatch(_ table: CustomerValueTable, _ db: OpaquePointer) throws -> Message? {
+    /// Each customer's row in `table`, in id order (the ids read one at a time: a million ids
+    /// are never held at once), or why the table does not describe the file's customers.
+    private static func rows(of table: CustomerValueTable, _ db: OpaquePointer) throws -> Result<[Int32], ValueTableRefused> {
         let s = try SQLiteStatement(db, "SELECT id FROM customers ORDER BY id COLLATE BINARY")
         var failure: (any Error)?
         let ids = AnyIterator<String> {
@@ -36,26 +38,28 @@ extension SQLiteSnapshotStore {
                 return nil
             }
         }
-        let reason = table.mismatch(ids: AnySequence { ids })
+        let rows = table.rows(forIDs: AnySequence { ids })
         if let failure { throw failure }
-        return reason
+        return rows
     }
 
-    /// Makes the value orders for the installed index, mapping the table's rows (id order)
-    /// to slots through the index's id order. Returns why not when the index holds other
-    /// customers than the table (the table is dropped then).
+    /// Makes the value orders for the installed index, mapping each customer's table row (id
+    /// order) to its slot through the index's id order. Returns why not when the index holds
+    /// other customers than the table was checked against (the table is dropped then).
     @discardableResult
     func attachValuesToIndex() -> Message? {
-        let (table, generation) = valueSlot.withLock { ($0.table, $0.generation) }
+        let (table, rowsByID, generation) = valueSlot.withLock { ($0.table, $0.rowsByID, $0.generation) }
         guard let table, let index = listIndex.current, let byID = listIndex.idOrder(of: index) else { return nil }
-        guard byID.count == table.count else {
+        guard byID.count == rowsByID.count else {
             valueSlot.withLock { if $0.generation == generation { $0.table = nil } }
-            return Message(.valuesRefusedCount, .count(byID.count), .count(table.count))
+            return Message(.valuesRefusedCount, .count(byID.count), .count(rowsByID.count))
         }
-        var tableRows = [Int32](repeating: 0, count: byID.count)
-        for (row, slot) in byID.enumerated() { tableRows[Int(slot)] = Int32(row) }
+        var tableRows = [Int32](repeating: -1, count: byID.count)
+        for (position, slot) in byID.enumerated() { tableRows[Int(slot)] = rowsByID[position] }
         var orders: [CustomerSort.Field: [Int32]] = [:]
-        for field in CustomerSort.Field.valueFields { orders[field] = table.rowOrder(by: field).map { byID[Int($0)] } }
+        for field in CustomerSort.Field.valueFields {
+            orders[field] = table.positionOrder(by: field, rows: rowsByID).map { byID[Int($0)] }
+        }
         let made = SlotValues(index: index, table: table, tableRows: tableRows, orders: orders, generation: generation)
         valueSlot.withLock { if $0.generation == generation { $0.slots = made } }
         return nil
@@ -88,6 +92,8 @@ extension SQLiteSnapshotStore {
 /// the value orders made for the installed list index.
 struct SQLiteValues {
     var table: CustomerValueTable?
+    /// Per customer in id order: its row in `table` (-1: no purchase).
+    var rowsByID: [Int32] = []
     var generation = 0
     var slots: SlotValues?
 }

@@ -59,6 +59,15 @@ public protocol SnapshotReading: AnyObject, Sendable {
     /// earlier scan of the very same state of the file.
     func funnelReport() throws -> FunnelReport
 
+    /// Every customer's value figures (`CustomerValueTable`): a streaming pass and the fits,
+    /// or, on SQLite, the side cache when purchases, customers, `as_of` and `lifetime` are
+    /// those it was computed for. Slow when computed: call it off the input path.
+    func valueTable(lifetime: LifetimeValue) throws -> CustomerValueTable
+
+    /// The number of customers and every buyer's purchase summary up to `end`, in no set
+    /// order: the streaming pass, or on SQLite one scan of the purchases alone.
+    func buyerSummaries(until end: Timestamp) throws -> (customers: Int, buyers: [PurchaseSummary])
+
     /// Writes the whole snapshot into `sink` (for `convert`).
     func export(to sink: SnapshotSink) throws
 

@@ -95,9 +95,9 @@ public struct BGNBD: Hashable, Sendable, Codable {
     /// The maximum-likelihood fit, with standard errors; nil when there is nothing to fit.
     public static func fit(_ data: WeightedHistories, start: BGNBD? = nil) -> ModelFit<BGNBD>? {
         guard data.total > 0 else { return nil }
+        let likelihood = BGNBDLikelihood(data)
         let negative: ([Double]) -> Double = { p in
-            let model = BGNBD(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3]))
-            let ll = model.logLikelihood(data)
+            let ll = likelihood.value(BGNBD(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3])))
             return ll.isFinite ? -ll : .infinity
         }
         // A start scaled to the data's time unit: α near the mean age.
@@ -106,7 +106,7 @@ public struct BGNBD: Hashable, Sendable, Codable {
         let result = Minimizer(function: negative).minimize(from: initial)
         let p = result.point.map(exp)
         let model = BGNBD(r: p[0], alpha: p[1], a: p[2], b: p[3])
-        let errors = ModelFit<BGNBD>.standardErrors(at: p) { q in -BGNBD(r: q[0], alpha: q[1], a: q[2], b: q[3]).logLikelihood(data) }
+        let errors = ModelFit<BGNBD>.standardErrors(at: p) { q in -likelihood.value(BGNBD(r: q[0], alpha: q[1], a: q[2], b: q[3])) }
         return ModelFit(model: model, logLikelihood: -result.value, standardErrors: errors, converged: result.converged)
     }
 }

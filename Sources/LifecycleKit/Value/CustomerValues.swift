@@ -30,10 +30,7 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
     public static func fit(_ summaries: [PurchaseSummary?], observationEnd: Timestamp,
                            lifetime: LifetimeValue = LifetimeValue()) -> (model: CustomerValueModel, scores: [CustomerScores?]) {
         let buyers = summaries.compactMap { $0 }
-        var model = CustomerValueModel(observationEnd: observationEnd, buyers: buyers.count,
-                                       repeatBuyers: buyers.filter { $0.frequency > 0 }.count, lifetime: lifetime)
-        model.fitBGNBD(buyers)
-        model.fitGammaGamma(buyers)
+        let model = fitted(buyers, observationEnd: observationEnd, lifetime: lifetime)
         let rfm = RFMScore.scores(buyers)
         var k = 0
         let scores = summaries.map { s -> CustomerScores? in
@@ -44,6 +41,16 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
         return (model, scores)
     }
 
+    /// The models fitted on `buyers` (their order does not matter), without scoring anyone.
+    public static func fitted(_ buyers: [PurchaseSummary], observationEnd: Timestamp,
+                              lifetime: LifetimeValue = LifetimeValue()) -> CustomerValueModel {
+        var model = CustomerValueModel(observationEnd: observationEnd, buyers: buyers.count,
+                                       repeatBuyers: buyers.reduce(0) { $0 + ($1.frequency > 0 ? 1 : 0) }, lifetime: lifetime)
+        model.fitBGNBD(buyers)
+        model.fitGammaGamma(buyers)
+        return model
+    }
+
     private mutating func fitBGNBD(_ buyers: [PurchaseSummary]) {
         guard !buyers.isEmpty else { bgnbdProblem = .noPurchases; clvProblem = .noPurchases; return }
         guard repeatBuyers > 0 else {
@@ -51,21 +58,25 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
             clvProblem = .nobodyRepeats
             return
         }
-        bgnbd = BGNBD.fit(WeightedHistories(buyers.map(\.history)))
+        bgnbd = BGNBD.fit(WeightedHistories(buyers.lazy.map(\.history)))
         if bgnbd?.converged != true { bgnbdProblem = .bgnbdNotConverged }
     }
 
     private mutating func fitGammaGamma(_ buyers: [PurchaseSummary]) {
-        let spenders = buyers.filter { $0.frequency > 0 && $0.monetary > 0 }
+        let spenders = buyers.lazy.filter { $0.frequency > 0 && $0.monetary > 0 }
         guard !spenders.isEmpty else {
             if clvProblem == nil { clvProblem = .noAmounts }
             return
         }
-        var weights: [PurchaseSummary: Double] = [:]
-        for s in spenders { weights[s, default: 0] += 1 }
-        // In a fixed order: a dictionary's order changes from run to run, and with it the fit's last digits.
-        let data = weights.map { ($0.key.history.frequency, $0.key.monetary, $0.value) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-        gammaGamma = GammaGamma.fit(data)
+        // Distinct (x, m), weighted, in first-seen order: the same data always gives the same bits.
+        var slots: [PurchaseSummary: Int] = [:]
+        var weighted: [(frequency: Double, monetary: Double, weight: Double)] = []
+        for s in spenders {
+            if let i = slots[s] { weighted[i].weight += 1; continue }
+            slots[s] = weighted.count
+            weighted.append((s.history.frequency, s.monetary, 1))
+        }
+        gammaGamma = GammaGamma.fit(weighted)
         if let gg = gammaGamma?.model, !gg.populationMean.isFinite {
             clvProblem = .infiniteMean
         } else if gammaGamma?.converged != true, clvProblem == nil {
@@ -90,6 +101,8 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
 /// Why a value figure is missing or uncertain.
 public enum ValueProblem: String, Hashable, Sendable, Codable {
     case noPurchases, nobodyRepeats, bgnbdNotConverged, noAmounts, infiniteMean, gammaGammaNotConverged
+    /// The refit did not converge: the figures use the last parameters that did (side cache).
+    case bgnbdLastGood, gammaGammaLastGood
 
     public var message: Message {
         switch self {
@@ -99,6 +112,8 @@ public enum ValueProblem: String, Hashable, Sendable, Codable {
         case .noAmounts: Message(.valueNoAmounts)
         case .infiniteMean: Message(.valueInfiniteMean)
         case .gammaGammaNotConverged: Message(.valueGammaGammaNotConverged)
+        case .bgnbdLastGood: Message(.valueBGNBDLastGood)
+        case .gammaGammaLastGood: Message(.valueGammaGammaLastGood)
         }
     }
 }

@@ -35,9 +35,8 @@ public struct GammaGamma: Hashable, Sendable, Codable {
     public static func fit(_ buyers: [(frequency: Double, monetary: Double, weight: Double)]) -> ModelFit<GammaGamma>? {
         let data = buyers.filter { $0.frequency > 0 && $0.monetary > 0 && $0.weight > 0 }
         guard !data.isEmpty else { return nil }
-        func ll(_ model: GammaGamma) -> Double {
-            data.reduce(0) { $0 + $1.weight * model.logLikelihood(frequency: $1.frequency, monetary: $1.monetary) }
-        }
+        let likelihood = GammaGammaLikelihood(data)
+        func ll(_ model: GammaGamma) -> Double { likelihood.value(model) }
         let negative: ([Double]) -> Double = { p in
             let value = ll(GammaGamma(p: exp(p[0]), q: exp(p[1]), v: exp(p[2])))
             return value.isFinite ? -value : .infinity

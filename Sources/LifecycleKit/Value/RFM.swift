@@ -11,14 +11,23 @@ public struct RFMScore: Hashable, Sendable, Codable {
 
     /// The scores of every summary, in the same order.
     public static func scores(_ buyers: [PurchaseSummary]) -> [RFMScore] {
-        let r = Self.ranks(buyers.map { -Double($0.daysSinceLast) })
-        let f = Self.ranks(buyers.map { Double($0.purchases) })
-        let m = Self.ranks(buyers.map(\.total))
-        return buyers.indices.map { RFMScore(recency: r[$0], frequency: f[$0], monetary: m[$0]) }
+        let columns = Self.columns(buyers)
+        return buyers.indices.map { columns.score($0) }
+    }
+
+    /// The three scores of every summary as columns of bytes (a million buyers: 3 MB).
+    struct Columns {
+        var r: [UInt8], f: [UInt8], m: [UInt8]
+        func score(_ i: Int) -> RFMScore { RFMScore(recency: Int(r[i]), frequency: Int(f[i]), monetary: Int(m[i])) }
+    }
+
+    static func columns(_ buyers: [PurchaseSummary]) -> Columns {
+        Columns(r: Self.ranks(buyers.map { -Double($0.daysSinceLast) }), f: Self.ranks(buyers.map { Double($0.purchases) }),
+                m: Self.ranks(buyers.map(\.total)))
     }
 
     /// 1 + ⌊5 × (values strictly below) ÷ count⌋ per value (higher is better).
-    static func ranks(_ values: [Double]) -> [Int] {
+    static func ranks(_ values: [Double]) -> [UInt8] {
         let sorted = values.sorted()
         let n = values.count
         return values.map { v in
@@ -27,7 +36,7 @@ public struct RFMScore: Hashable, Sendable, Codable {
                 let mid = (low + high) / 2
                 if sorted[mid] < v { low = mid + 1 } else { high = mid }
             }
-            return 1 + 5 * low / n
+            return UInt8(1 + 5 * low / n)
         }
     }
 }

@@ -24,13 +24,13 @@ public struct ValueHistogram: Hashable, Sendable {
 extension CustomerValueTable {
     /// P(alive) of every buyer that has one, in ten bins of 10 %.
     public func probabilityAliveHistogram(bins: Int = 10) -> ValueHistogram {
-        ValueHistogram.of(probabilityAlive.lazy.filter { !$0.isNaN }, bins: bins, low: 0, high: 1)
+        ValueHistogram.of(probabilityAlive.lazy.filter { !$0.isNaN }.map(Double.init), bins: bins, low: 0, high: 1)
     }
 
     /// CLV of every buyer that has one, in `bins` bins from 0 (or the least, when below) to the
     /// largest; nil when no buyer has a CLV.
     public func clvHistogram(bins: Int = 8) -> ValueHistogram? {
-        let values = clv.filter { !$0.isNaN }
+        let values = clv.filter { !$0.isNaN }.map(Double.init)
         guard let top = values.max(), let least = values.min() else { return nil }
         return ValueHistogram.of(values, bins: bins, low: min(0, least), high: top)
     }

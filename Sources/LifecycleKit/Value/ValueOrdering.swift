@@ -17,10 +17,10 @@ extension CustomerSort {
 extension CustomerValueTable {
     /// The sort key of `row` for a value field: nil when the customer has no such figure.
     func sortKey(atRow row: Int, _ field: CustomerSort.Field) -> UInt64? {
-        guard purchases[row] > 0 else { return nil }
+        guard row >= 0, purchases[row] > 0 else { return nil }
         switch field {
-        case .clv: return clv[row].isNaN ? nil : CustomerOrdering.numberKey(clv[row])
-        case .probabilityAlive: return probabilityAlive[row].isNaN ? nil : CustomerOrdering.numberKey(probabilityAlive[row])
+        case .clv: return clv[row].isNaN ? nil : CustomerOrdering.numberKey(Double(clv[row]))
+        case .probabilityAlive: return probabilityAlive[row].isNaN ? nil : CustomerOrdering.numberKey(Double(probabilityAlive[row]))
         case .rfmSegment:
             let digits = Int(rfm[row])
             let segment = RFMSegment(recency: digits / 100, frequency: digits / 10 % 10)
@@ -29,12 +29,13 @@ extension CustomerValueTable {
         }
     }
 
-    /// Every row ascending by the value `field`, ties by row (the rows are in id order).
-    /// Sorting a million rows takes a moment: done once when a store is given the table.
-    func rowOrder(by field: CustomerSort.Field) -> [Int32] {
-        var keyed = (0..<count).map { row -> SortKeyed in
-            let key = sortKey(atRow: row, field)
-            return SortKeyed(k1: key ?? 0, k2: 0, row: Int32(row), position: Int32(row), present: key == nil ? 0 : 1, exact: true)
+    /// The positions of `rows` (each customer's table row, -1 for none, in id order) ascending
+    /// by the value `field`, ties by position (= by id). Sorting a million customers takes a
+    /// moment: done once when a store is given the table.
+    func positionOrder(by field: CustomerSort.Field, rows: [Int32]) -> [Int32] {
+        var keyed = rows.indices.map { position -> SortKeyed in
+            let key = sortKey(atRow: Int(rows[position]), field)
+            return SortKeyed(k1: key ?? 0, k2: 0, row: Int32(position), position: Int32(position), present: key == nil ? 0 : 1, exact: true)
         }
         return SortKeyed.sorted(&keyed) { _, _ in 0 }
     }
@@ -53,16 +54,26 @@ extension CustomerValueTable {
     /// Whether the customer of `row` passes `filter`.
     func accepts(row: Int, _ filter: ValueFilter) -> Bool { filter.accepts(figures(atRow: row)) }
 
-    /// Nil when this table describes exactly the customers with `ids` (ascending by bytes),
-    /// else why not (a table of another file, or of the file before another program changed it).
-    func mismatch(ids: some Sequence<String>) -> Message? {
+    /// Each of the customers `ids` (ascending by bytes, the file's customers) mapped to its row
+    /// in this table (buyers only; -1 for a customer without a purchase): one walk through
+    /// both. A refusal when the table names a customer the file does not have (a table of
+    /// another file, or of the file before another program changed it).
+    func rows(forIDs ids: some Sequence<String>) -> Result<[Int32], ValueTableRefused> {
+        var rows: [Int32] = []
         var row = 0
         for id in ids {
-            guard row < count else { return Message(.valuesRefusedCount, .count(row + 1), .count(count)) }
-            guard self.ids[row] == id else { return Message(.valuesRefusedID, .count(row + 1), .text(self.ids[row]), .text(id)) }
-            row += 1
+            if row < count, self.ids[row].utf8.lexicographicallyPrecedes(id.utf8) {
+                return .failure(ValueTableRefused(reason: Message(.valuesRefusedUnknown, .text(self.ids[row]))))
+            }
+            if row < count, self.ids[row] == id {
+                rows.append(Int32(row))
+                row += 1
+            } else {
+                rows.append(-1)
+            }
         }
-        return row == count ? nil : Message(.valuesRefusedCount, .count(row), .count(count))
+        guard row == count else { return .failure(ValueTableRefused(reason: Message(.valuesRefusedUnknown, .text(self.ids[row])))) }
+        return .success(rows)
     }
 }
 

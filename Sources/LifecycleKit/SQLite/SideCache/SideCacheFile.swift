@@ -53,7 +53,7 @@ struct SideCacheFile {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
         let limit = Date().addingTimeInterval(-days * 86_400)
-        for name in names where name.hasSuffix(".clc-index") || name.hasSuffix(".clc-report") || name.hasSuffix(".tmp") {
+        for name in names where [".clc-index", ".clc-report", ".clc-values", ".tmp"].contains(where: name.hasSuffix) {
             let path = directory.appendingPathComponent(name).path
             if let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified < limit {
                 try? fm.removeItem(atPath: path)

@@ -19,7 +19,7 @@ public struct ValueFilterChoice: Hashable, Sendable {
         var choices = [ValueFilterChoice(filter: .atRisk(below: atRiskBelow), label: Message(.uiFilterAtRisk, .number(atRiskBelow, decimals: 2)))]
         choices += RFMSegment.allCases.map { ValueFilterChoice(filter: .rfmSegment($0), label: $0.message) }
         let columns = table.columns
-        let clvs = columns.clv.indices.filter { columns.purchases[$0] > 0 && !columns.clv[$0].isNaN }.map { columns.clv[$0] }.sorted()
+        let clvs = columns.clv.indices.filter { columns.purchases[$0] > 0 && !columns.clv[$0].isNaN }.map { Double(columns.clv[$0]) }.sorted()
         guard !clvs.isEmpty else { return choices }
         func quantile(_ p: Double) -> Double { clvs[min(clvs.count - 1, Int(Double(clvs.count) * p))] }
         for top in [10, 25] {
