@@ -2,7 +2,7 @@ import Foundation
 
 /// How `clc generate` makes purchases.
 public enum GeneratedPurchases: Hashable, Sendable {
-    /// Orders tied to the journey (the default, and the demo's): the first order at the
+    /// Orders tied to the journey (the default): the first order at the
     /// conversion, repeat orders while in retention or loyalty, a win-back order.
     case journey
     /// Every customer who converts buys first at the conversion, then repeats by a BG/NBD

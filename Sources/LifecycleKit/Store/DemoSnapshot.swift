@@ -29,7 +29,11 @@ public enum DemoSnapshot {
         if fm.fileExists(atPath: path) { return path }
         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let sink = try SnapshotFile.makeSink(path: path, kind: .sqlite)
-        try SnapshotGenerator(customers: customers, touchpointsPerCustomer: 8, seed: seed).generate(into: sink)
+        var generator = SnapshotGenerator(customers: customers, touchpointsPerCustomer: 8, seed: seed)
+        // Purchases from a BG/NBD process, so that the value models fit (the journey's own
+        // orders give every buyer the same drop-out, where the fit runs off to its boundary).
+        generator.purchases = .bgnbd(.cdnowDays)
+        try generator.generate(into: sink)
         return path
     }
 }
