@@ -81,9 +81,9 @@ public struct StageListScreen: Screen {
             if list.marked.removeValue(forKey: row.customer.id) == nil { list.marked[row.customer.id] = row.customer.stage }
             moveCursor(to: list.cursor + 1, app, &commands)
         case .markAll:
-            let q = list.query(app.stages), total = list.total
+            let q = list.query(app.stages), total = list.total, marks = list.marked, version = list.marksVersion
             commands.run("markAll", .inProgress(.prMarking, .count(total)), total: total) { env in
-                try StageListLoading.markAll(q, total: total, env: env)
+                try StageListLoading.MarkAll.run(q, total: total, marks: marks, version: version, env: env)
             }
         case .clearMarks:
             list.marked.removeAll()

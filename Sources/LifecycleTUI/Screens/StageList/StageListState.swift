@@ -21,7 +21,9 @@ public struct StageListState: Sendable {
     /// The last confirmed search, for n/N.
     public var lastSearch: String?
     /// Marked customers: id → the stage they were seen in.
-    public var marked: [String: String] = [:]
+    public var marked: [String: String] = [:] { didSet { marksVersion &+= 1 } }
+    /// Counts the changes of `marked` (a `*` result made from this version replaces it whole).
+    public private(set) var marksVersion = 0
 
     public init(stageIndex: Int) { self.stageIndex = stageIndex }
 
