@@ -225,7 +225,7 @@ enum StageListView {
 
     /// `2 marked`, `1 marked · 2 marked in other stages`, or nil without marks.
     static func marksText(_ list: StageListState, stage: String, _ state: AppState) -> String? {
-        let here = list.marked.values.filter { $0 == stage }.count
+        let here = list.markedPerStage[stage] ?? 0
         let elsewhere = list.marked.count - here
         var parts: [String] = []
         if here > 0 { parts.append(state.text(.uiMarked, .count(here))) }

@@ -66,12 +66,15 @@ enum StageListLoading {
         var found: [String: String]
         /// The marks at `fromVersion` with `found` added.
         var merged: [String: String]
+        /// How many of `merged` were seen in each stage.
+        var mergedPerStage: [String: Int]
 
         /// Reads the list's customers and adds them to `marks` (at `version`).
         static func run(_ q: StageListState.Query, total: Int, marks: [String: String], version: Int,
                         env: EffectEnvironment) throws -> MarkAll {
             let found = try markAll(q, total: total, env: env)
-            return MarkAll(fromVersion: version, found: found, merged: marks.isEmpty ? found : marks.merging(found) { $1 })
+            let merged = marks.isEmpty ? found : marks.merging(found) { $1 }
+            return MarkAll(fromVersion: version, found: found, merged: merged, mergedPerStage: StageListState.perStage(merged))
         }
     }
 

@@ -19,8 +19,7 @@ extension StageListScreen {
             (list.rows, list.rowsOffset) = (page.rows, page.offset)
         case let hit as StageListLoading.Hit: jump(hit, &app, &commands)
         case let marks as StageListLoading.MarkAll:
-            // Merged by the effect; only marks changed while it ran are merged here.
-            if marks.fromVersion == list.marksVersion { list.marked = marks.merged } else { list.marked.merge(marks.found) { $1 } }
+            list.take(marks)   // merged by the effect
             app.status = StatusMessage(.stMarkedHint, .count(list.marked.count))
         case let picker as FilterPickerState: commands.push(FilterPickerScreen(picker, owner: commands.me))
         case let filter as CustomerFilter: applyFilter(filter, &app, &commands)
