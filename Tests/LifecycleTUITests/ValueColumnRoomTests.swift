@@ -71,6 +71,10 @@ import Testing
         // Name and email need 16 + 17 of their 34 + 33 cells: room for CLV and P(alive), not RFM segment.
         #expect(wide.contains("CLV") && wide.contains("P(alive)") && !wide.contains("RFM segment"))
         #expect(!(try header("hand-made purchase", (80, 24))).contains("CLV"))
+        // German: the wider Kontakte/Zuletzt columns leave the same room at 120 (CLV, P(aktiv)), none at 80.
+        let german = try header("hand-made purchase", (120, 40), .de)
+        #expect(german.contains("CLV") && german.contains("P(aktiv)") && !german.contains("RFM-Segment"))
+        #expect(!(try header("hand-made purchase", (80, 24), .de)).contains("CLV"))
         // Awareness: every CLV and P(alive) is — (no purchases): not shown, however wide.
         #expect(!(try header("hand-made awareness", (120, 40), .de)).contains("CLV"))
         #expect(try header("hand-made awareness", (80, 24), .de).contains("Segment"))
