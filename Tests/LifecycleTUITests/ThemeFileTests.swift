@@ -74,7 +74,7 @@ import Testing
         #expect(try UserConfig.parse("").atRiskBelow == 0.5)
         #expect(try UserConfig.parse("at_risk_below = 0.3\n").atRiskBelow == 0.3)
         #expect(try UserConfig.parse("at_risk_below = 1\n").atRiskBelow == 1)
-        #expect(throws: TOMLProblem(line: 1, message: "at_risk_below must be a number from 0 to 1, like at_risk_below = 0.5")) {
+        #expect(throws: TOMLProblem(line: 1, message: "at_risk_below must be a number above 0 and at most 1, like 0.5")) {
             try UserConfig.parse("at_risk_below = 1.5\n")
         }
         let home = try Home()
