@@ -30,7 +30,7 @@ enum StageListColumns {
     ]
     /// The name column's priority: never dropped.
     static let keep = 90
-    /// The priority of the value column the list is sorted by (above last touch and email).
+    /// The priority of a value column the list is sorted or filtered by (above last touch and email).
     static let sortedValuePriority = 50
     /// Value columns never leave the name narrower than this (or than it is without them).
     static let nameKeeps = 16
@@ -63,39 +63,29 @@ enum StageListColumns {
         }
     }
 
+    /// A column placed: its x and width.
+    typealias Placed = (column: Column, x: Int, width: Int)
+
     /// The columns that fit in `width`, with their x and width. Columns in `empty` (nothing to
     /// show on the visible page) give their room away; a fixed column is wide enough for its
-    /// title and the sort arrow. The value columns come only with `values`: they go first when
-    /// narrow (CLV last of them), except the one the list is `sortedBy`, and never leave the
-    /// name narrower than `nameKeeps` (or than it is without them).
+    /// title and the sort arrow (`widest`: the widest visible cell of each column). The value
+    /// columns come only with `values`, by the rule of `withValues`.
     static func layout(width: Int, _ language: Language = .en, empty: Set<CustomerSort.Field> = [], widest: [CustomerSort.Field: Int] = [:],
-                       values: Bool = false, sortedBy: CustomerSort.Field? = nil) -> [(column: Column, x: Int, width: Int)] {
+                       values: Bool = false, always: Set<CustomerSort.Field> = [], dashes: Set<CustomerSort.Field> = []) -> [Placed] {
         let candidates = all.filter { $0.priority == keep || !empty.contains($0.field) }.map { c -> Column in
             var c = c
             c.text = Message(c.title).text(in: language)
             c.width = c.width.map { max($0, DisplayWidth.of(c.text) + 1, widest[c.field] ?? 0) }
-            if c.field.isValue, c.field == sortedBy { c.priority = sortedValuePriority }
+            if c.field.isValue, always.contains(c.field) { c.priority = sortedValuePriority }
             return c
         }
         let plain = fit(candidates.filter { !$0.field.isValue }, width: width)
         guard values else { return plain }
-        let least = min(nameWidth(plain), nameKeeps)
-        var columns = candidates
-        var laid = fit(columns, width: width)
-        while nameWidth(laid) < least,
-              let drop = laid.map(\.column).filter({ $0.field.isValue && $0.field != sortedBy }).min(by: { $0.priority < $1.priority }) {
-            columns.removeAll { $0.field == drop.field }
-            laid = fit(columns, width: width)
-        }
-        return laid
-    }
-
-    private static func nameWidth(_ laid: [(column: Column, x: Int, width: Int)]) -> Int {
-        laid.first { $0.column.field == .name }?.width ?? 0
+        return withValues(candidates, width: width, widest: widest, always: always, dashes: dashes)
     }
 
     /// Drops the lowest priorities until `columns` fit in `width`, then places them.
-    private static func fit(_ columns: [Column], width: Int) -> [(column: Column, x: Int, width: Int)] {
+    static func fit(_ columns: [Column], width: Int) -> [Placed] {
         var columns = columns
         func needed(_ cols: [Column]) -> Int {
             cols.reduce(0) { $0 + ($1.width ?? 14) + 1 } + 2
@@ -118,12 +108,15 @@ enum StageListColumns {
         return out
     }
 
-    /// The widest cell of each column on rows `rows` (a number is never cut: its column widens).
+    /// The widest cell of each column on rows `rows` (a number is never cut: its column widens;
+    /// names and emails as shown, for the value columns' room).
     static func widest(in rows: [CustomerSummary], _ state: AppState) -> [CustomerSort.Field: Int] {
         var out: [CustomerSort.Field: Int] = [:]
         // RFM segment names are cut like names (a long one would push the other columns out).
-        for f in all.map(\.field) where f != .name && f != .email && f != .rfmSegment {
-            out[f] = rows.map { DisplayWidth.of(StageListView.cell($0, f, state)) }.max() ?? 0
+        for f in all.map(\.field) where f != .rfmSegment {
+            let text = { (row: CustomerSummary) in StageListView.cell(row, f, state) }
+            let shown = f == .name || f == .email ? { SafeText.visible(text($0)) } : text
+            out[f] = rows.map { DisplayWidth.of(shown($0)) }.max() ?? 0
         }
         return out
     }
@@ -144,10 +137,7 @@ enum StageListView {
 
         // Column header, the sort column marked.
         let page = StageListLayout.visibleRows(height: grid.height)
-        let shown = (list.top..<max(list.top, min(list.total, list.top + page))).compactMap { list.row(at: $0) }
-        let columns = StageListColumns.layout(width: grid.width, state.language, empty: StageListColumns.empty(in: shown, state),
-                                              widest: StageListColumns.widest(in: shown, state), values: state.valuesInLists,
-                                              sortedBy: list.sort.field)
+        let columns = self.columns(list, state, width: grid.width, height: grid.height)
         for (c, cx, cw) in columns {
             let sorted = c.field == list.sort.field
             let title = sorted ? c.text + arrow : c.text
@@ -184,6 +174,15 @@ enum StageListView {
             let thumb = min(trackHeight - 1, Int(Double(list.top) / Double(max(1, list.total - page)) * Double(trackHeight - 1)))
             grid.put("┃", x: grid.width - 1, y: StageListLayout.headerRows + thumb, role: .dim)
         }
+    }
+
+    /// The columns of `list` on a `width` × `height` screen, laid out for the rows on its page.
+    static func columns(_ list: StageListState, _ state: AppState, width: Int, height: Int) -> [StageListColumns.Placed] {
+        let page = StageListLayout.visibleRows(height: height)
+        let shown = (list.top..<max(list.top, min(list.total, list.top + page))).compactMap { list.row(at: $0) }
+        return StageListColumns.layout(width: width, state.language, empty: StageListColumns.empty(in: shown, state),
+                                       widest: StageListColumns.widest(in: shown, state), values: state.valuesInLists,
+                                       always: StageListColumns.always(list), dashes: StageListColumns.dashes(in: shown, state))
     }
 
     /// The stage, the position, sort, filter and marks; the next stage on the right.
@@ -226,7 +225,7 @@ enum StageListView {
 
     /// `2 marked`, `1 marked · 2 marked in other stages`, or nil without marks.
     static func marksText(_ list: StageListState, stage: String, _ state: AppState) -> String? {
-        let here = list.marked.values.filter { $0 == stage }.count
+        let here = list.markedPerStage[stage] ?? 0
         let elsewhere = list.marked.count - here
         var parts: [String] = []
         if here > 0 { parts.append(state.text(.uiMarked, .count(here))) }

@@ -57,6 +57,27 @@ enum StageListLoading {
         list.top = max(0, list.cursor - anchor.offset)
     }
 
+    /// What `*` hands back: the marks it started from with every customer of the list added,
+    /// merged off the input thread, so that taking it is an assignment.
+    struct MarkAll: Sendable {
+        /// The `marksVersion` of the marks `merged` was made from.
+        var fromVersion: Int
+        /// Every customer of the list (id → stage), for marks changed while it ran.
+        var found: [String: String]
+        /// The marks at `fromVersion` with `found` added.
+        var merged: [String: String]
+        /// How many of `merged` were seen in each stage.
+        var mergedPerStage: [String: Int]
+
+        /// Reads the list's customers and adds them to `marks` (at `version`).
+        static func run(_ q: StageListState.Query, total: Int, marks: [String: String], version: Int,
+                        env: EffectEnvironment) throws -> MarkAll {
+            let found = try markAll(q, total: total, env: env)
+            let merged = marks.isEmpty ? found : marks.merging(found) { $1 }
+            return MarkAll(fromVersion: version, found: found, merged: merged, mergedPerStage: StageListState.perStage(merged))
+        }
+    }
+
     /// Every customer of the list (id → stage), read in chunks: checks for cancellation and
     /// reports progress between them.
     static func markAll(_ q: StageListState.Query, total: Int, chunk: Int = 20_000, env: EffectEnvironment) throws -> [String: String] {

@@ -18,8 +18,8 @@ extension StageListScreen {
             guard page.query == list.query(app.stages) else { return }
             (list.rows, list.rowsOffset) = (page.rows, page.offset)
         case let hit as StageListLoading.Hit: jump(hit, &app, &commands)
-        case let marked as [String: String]:
-            list.marked.merge(marked) { $1 }
+        case let marks as StageListLoading.MarkAll:
+            list.take(marks)   // merged by the effect
             app.status = StatusMessage(.stMarkedHint, .count(list.marked.count))
         case let picker as FilterPickerState: commands.push(FilterPickerScreen(picker, owner: commands.me))
         case let filter as CustomerFilter: applyFilter(filter, &app, &commands)

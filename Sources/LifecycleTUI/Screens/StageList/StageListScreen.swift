@@ -78,15 +78,15 @@ public struct StageListScreen: Screen {
         switch action {
         case .mark:
             guard let row = list.row(at: list.cursor) else { return }
-            if list.marked.removeValue(forKey: row.customer.id) == nil { list.marked[row.customer.id] = row.customer.stage }
+            list.toggleMark(row.customer.id, stage: row.customer.stage)
             moveCursor(to: list.cursor + 1, app, &commands)
         case .markAll:
-            let q = list.query(app.stages), total = list.total
+            let q = list.query(app.stages), total = list.total, marks = list.marked, version = list.marksVersion
             commands.run("markAll", .inProgress(.prMarking, .count(total)), total: total) { env in
-                try StageListLoading.markAll(q, total: total, env: env)
+                try StageListLoading.MarkAll.run(q, total: total, marks: marks, version: version, env: env)
             }
         case .clearMarks:
-            list.marked.removeAll()
+            list.clearMarks()
             app.status = StatusMessage(.stMarksCleared)
         default: break
         }
@@ -153,7 +153,7 @@ public struct StageListScreen: Screen {
     }
 
     public mutating func reloadAfterChange(moved: [Transition], _ app: inout AppState, _ commands: inout ScreenCommands) {
-        for t in moved { list.marked[t.customerID] = nil }
+        list.unmark(moved.map(\.customerID))
         reload(app, &commands, anchor: CursorAnchor(list, stage: app.stages[list.stageIndex].id, moved: moved))
     }
 

@@ -20,8 +20,12 @@ public struct StageListState: Sendable {
     public var searchOrigin = 0
     /// The last confirmed search, for n/N.
     public var lastSearch: String?
-    /// Marked customers: id → the stage they were seen in.
-    public var marked: [String: String] = [:]
+    /// Marked customers: id → the stage they were seen in (changed by the marks methods below).
+    public private(set) var marked: [String: String] = [:]
+    /// How many of `marked` were seen in each stage (what the title counts, without a pass).
+    public private(set) var markedPerStage: [String: Int] = [:]
+    /// Counts the changes of `marked` (a `*` result made from this version replaces it whole).
+    public private(set) var marksVersion = 0
 
     public init(stageIndex: Int) { self.stageIndex = stageIndex }
 
@@ -33,6 +37,51 @@ public struct StageListState: Sendable {
 
     /// The columns `s` cycles through, in order (then CLV, P(alive) and RFM segment once the values are there).
     public static let sortCycle: [CustomerSort.Field] = [.name, .email, .segment, .stageEnteredAt, .touchpointCount, .lastTouchAt, .revenue]
+}
+
+/// Marks: every change goes through these, which keep `markedPerStage` and `marksVersion`.
+extension StageListState {
+    /// Space: marks the customer (seen in `stage`), or unmarks them.
+    mutating func toggleMark(_ id: String, stage: String) {
+        if let was = marked.removeValue(forKey: id) { count(was, -1) } else { marked[id] = stage; count(stage, 1) }
+        marksVersion &+= 1
+    }
+
+    /// Unmarks `ids` (customers moved elsewhere).
+    mutating func unmark(_ ids: [String]) {
+        for id in ids { if let was = marked.removeValue(forKey: id) { count(was, -1) } }
+        marksVersion &+= 1
+    }
+
+    /// `c`.
+    mutating func clearMarks() {
+        (marked, markedPerStage) = ([:], [:])
+        marksVersion &+= 1
+    }
+
+    /// The result of `*`: taken whole when made from these marks, else merged into them (marks
+    /// changed while it ran; a pass over the marks, rare).
+    mutating func take(_ marks: StageListLoading.MarkAll) {
+        if marks.fromVersion == marksVersion {
+            (marked, markedPerStage) = (marks.merged, marks.mergedPerStage)
+        } else {
+            marked.merge(marks.found) { $1 }
+            markedPerStage = Self.perStage(marked)
+        }
+        marksVersion &+= 1
+    }
+
+    /// How many of `marks` were seen in each stage.
+    static func perStage(_ marks: [String: String]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for stage in marks.values { out[stage, default: 0] += 1 }
+        return out
+    }
+
+    private mutating func count(_ stage: String, _ n: Int) {
+        markedPerStage[stage, default: 0] += n
+        if markedPerStage[stage] == 0 { markedPerStage[stage] = nil }
+    }
 }
 
 /// Layout shared by the list's update (how many rows fit) and its view.
