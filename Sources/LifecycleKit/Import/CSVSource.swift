@@ -1,0 +1,87 @@
+import CSV
+import Foundation
+
+/// A CSV file read whole: its header and records, with how it was written.
+///
+/// Real exports differ in bytes: a UTF-8 BOM or none, UTF-8 or Windows-1252 (German Excel's
+/// default), `,` or `;` between fields, CRLF or LF line ends, quoted fields holding line
+/// breaks. The bytes are decoded first (UTF-8 when they are valid UTF-8, else Windows-1252,
+/// unless told), then the records are read by yaslab/CSV.swift.
+public struct CSVTable: Sendable {
+    public enum Encoding: String, Sendable { case utf8 = "utf-8", windows1252 = "windows-1252" }
+
+    /// The header's column names, trimmed of surrounding spaces.
+    public var header: [String]
+    /// The records after the header, each with its row number as a spreadsheet shows it (the
+    /// header is row 1; a record with line breaks inside quotes is one row). Blank lines are left out.
+    public var rows: [(number: Int, cells: [String])]
+    public var encoding: Encoding
+    public var separator: Character
+
+    /// Reads `data`; `encoding` and `separator` are detected when nil.
+    public init(data: Data, encoding: Encoding? = nil, separator: Character? = nil) throws {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let chosen = encoding ?? (String(validating: bytes, as: UTF8.self) != nil ? .utf8 : .windows1252)
+        let text = chosen == .utf8 ? String(decoding: bytes, as: UTF8.self) : Windows1252.decode(bytes)
+        let sep = separator ?? Self.detectSeparator(text)
+        let reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: sep.unicodeScalars.first!)
+        var header: [String]?
+        var rows: [(number: Int, cells: [String])] = []
+        var number = 0
+        while let record = reader.next() {
+            number += 1
+            if record.count == 1, record[0].isEmpty { continue }
+            if header == nil {
+                header = record.map { $0.trimmingCharacters(in: .whitespaces) }
+            } else {
+                rows.append((number, record))
+            }
+        }
+        if let error = reader.error { throw error }
+        self.header = header ?? []
+        self.rows = rows
+        self.encoding = chosen
+        self.separator = sep
+    }
+
+    /// `;` when the first line has more semicolons than commas outside quotes, else `,`.
+    static func detectSeparator(_ text: String) -> Character {
+        var commas = 0, semicolons = 0, quoted = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted.toggle()
+            case ",": if !quoted { commas += 1 }
+            case ";": if !quoted { semicolons += 1 }
+            case "\n", "\r": if !quoted { return semicolons > commas ? ";" : "," }
+            default: break
+            }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+
+    /// The index of the column named `name`: exact first, then ignoring case.
+    public func column(_ name: String) -> Int? {
+        let wanted = name.trimmingCharacters(in: .whitespaces)
+        return header.firstIndex(of: wanted)
+            ?? header.firstIndex { $0.caseInsensitiveCompare(wanted) == .orderedSame }
+    }
+}
+
+/// Windows-1252: Latin-1 with printable characters (€, „, “, Š…) in 0x80–0x9F.
+enum Windows1252 {
+    private static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    static func decode(_ bytes: [UInt8]) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        for b in bytes {
+            let v = (0x80...0x9F).contains(b) ? high[Int(b) - 0x80] : UInt32(b)
+            scalars.append(Unicode.Scalar(v)!)
+        }
+        return String(scalars)
+    }
+}
