@@ -48,7 +48,7 @@ public struct SnapshotImport {
         let contacts = try Self.table(input, encoding: mapping?.plan.encoding, separator: mapping?.plan.separator)
         let name = (input as NSString).lastPathComponent
         let detected = ImportPlan.detect(header: contacts.header)
-        guard let plan = mapping.map({ $0.plan(detected: detected) }) ?? detected else {
+        guard let plan = mapping.flatMap({ $0.plan(detected: detected) }) ?? detected else {
             var list = ProblemList()
             list.add(.notASnapshot, at: name, Message(.importNotRecognised, .text(contacts.header.joined(separator: ", "))))
             throw Failure(problems: list)
