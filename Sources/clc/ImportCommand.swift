@@ -8,14 +8,14 @@ struct ImportCommand: SpeakingCommand {
         commandName: "import",
         abstract: "Make a snapshot from a CRM contacts export (CSV): HubSpot, Mautic, or any file with a mapping.",
         discussion: """
-            HubSpot and Mautic contacts exports are recognised by their columns; any other CSV needs
-            --mapping (see the README, `clc import`). Every problem is listed with its row and column;
-            nothing is written unless the whole import is valid, or --skip-invalid leaves out (and
+            HubSpot and Mautic contacts exports are recognised by their columns; any other CSV needs \
+            --mapping (see the README, `clc import`). Every problem is listed with its row and column; \
+            nothing is written unless the whole import is valid, or --skip-invalid leaves out (and \
             lists) the rows with problems. The format is chosen by OUT's extension (.json, .sqlite, .db).
 
             Examples:
               clc import hubspot-contacts.csv shop.sqlite
-              clc import kunden.csv shop.json --mapping kunden.toml --touchpoints bestellungen.csv
+              clc import kunden.csv shop.json --mapping map.toml --touchpoints orders.csv
             """)
 
     @OptionGroup var global: GlobalOptions

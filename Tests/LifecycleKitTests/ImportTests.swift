@@ -103,3 +103,154 @@ import Testing
         ])
     }
 }
+
+/// What an import refuses: every problem with its row and column, all at once; nothing written.
+@Suite struct ImportProblemTests {
+    /// One folder per test run for this suite's inputs and outputs (unique names inside).
+    static let scratch = try! Fixtures.temporaryDirectory()
+
+    static func run(_ input: String, mapping: ImportMapping? = nil, skipInvalid: Bool = false, force: Bool = false,
+                    output: String? = nil) throws -> (outcome: Result<SnapshotImport.Outcome, any Error>, out: String) {
+        let out = output ?? scratch.appendingPathComponent("out-\(UUID().uuidString).json").path
+        var request = SnapshotImport(input: input, output: out, kind: .json, mapping: mapping)
+        request.skipInvalid = skipInvalid
+        request.force = force
+        return (Result { try request.run() }, out)
+    }
+
+    static func problems(_ r: Result<SnapshotImport.Outcome, any Error>) -> [String] {
+        guard case .failure(let e) = r, let f = e as? SnapshotImport.Failure else { return ["not a failure: \(r)"] }
+        return f.problems.errors.map(\.description)
+    }
+
+    @Test func everyProblemListedWithRowAndColumnAndNothingWritten() throws {
+        let (r, out) = try Self.run(ImportTests.path("hubspot-broken.csv"))
+        let file = "hubspot-broken.csv"
+        #expect(Self.problems(r) == [
+            "\(file) row 3, column \"Lifecycle Stage\": unknown stage Prospect (stages: subscriber, lead, marketingqualifiedlead, "
+                + "salesqualifiedlead, opportunity, customer, evangelist, other)",
+            "\(file) row 4, column \"Create Date\": not a date: 2024-13-45 (ISO 8601, YYYY-MM-DD HH:MM, DD.MM.YYYY or MM/DD/YYYY)",
+            "\(file) row 5, column \"Record ID\": duplicate id 201 (first in row 2)",
+            "\(file) row 6: 3 fields where the header has 6",
+            "\(file) row 7, column \"Record ID\": is empty; a value is required",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let name = (out as NSString).lastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: Self.scratch.path).filter { $0.contains(name) }.isEmpty)
+    }
+
+    @Test func skipInvalidWritesTheValidRowsAndListsTheSkipped() throws {
+        let (r, out) = try Self.run(ImportTests.path("hubspot-broken.csv"), skipInvalid: true)
+        let outcome = try r.get()
+        #expect(outcome.skippedRows == 5 && outcome.skipped.count == 5)
+        #expect(outcome.skipped.map(\.place).first == "hubspot-broken.csv row 3, column \"Lifecycle Stage\"")
+        #expect(outcome.totals.customers == 1)
+        let sink = CollectingSink()
+        try SnapshotFile.open(out).export(to: sink)
+        #expect(sink.customers.map(\.id) == ["201"] && sink.customers[0].name == "Ada Lovelace")
+    }
+
+    @Test func ambiguousSlashDatesAreRefusedUntilTheMappingSaysWhich() throws {
+        let (r, out) = try Self.run(ImportTests.path("ambiguous-dates.csv"))
+        #expect(Self.problems(r) == ["ambiguous-dates.csv column \"Create Date\": dates like 03/04/2024 can be MM/DD/YYYY or DD/MM/YYYY: "
+                                     + "say which with date_format in the mapping file (--mapping)"])
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let dayFirst = try ImportMapping.parse("date_format = \"DD/MM/YYYY\"", file: "m.toml")
+        let (r2, out2) = try Self.run(ImportTests.path("ambiguous-dates.csv"), mapping: dayFirst)
+        _ = try r2.get()
+        let sink = CollectingSink()
+        try SnapshotFile.open(out2).export(to: sink)
+        #expect(sink.customers.map(\.createdAt) == [Timestamp("2024-04-03"), Timestamp("2024-12-11T09:30:00Z")])
+    }
+
+    @Test func anExistingOutputIsKeptUnlessForced() throws {
+        let out = try Fixtures.write("keep me", named: "kept.json", in: Self.scratch)
+        let (r, _) = try Self.run(ImportTests.path("mautic-contacts.csv"), output: out)
+        guard case .failure(let e) = r else { Issue.record("overwrote \(out)"); return }
+        #expect("\(e)" == "\(out) exists; use --force to overwrite it")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "keep me")
+        let (forced, _) = try Self.run(ImportTests.path("mautic-contacts.csv"), force: true, output: out)
+        #expect(try forced.get().totals.customers == 3)
+        #expect(!SnapshotFile.validate(out).hasErrors)
+    }
+
+    @Test func aFileOfUnknownColumnsAsksForAMapping() throws {
+        let input = try Fixtures.write("Kunde,Status\nA,neu\n", named: "x.csv", in: Self.scratch)
+        let (r, _) = try Self.run(input)
+        #expect(Self.problems(r) == ["x.csv: not a HubSpot or Mautic contacts export (columns: Kunde, Status): "
+                                     + "describe its columns in a mapping file (--mapping)"])
+    }
+
+    @Test func hostileCellsReachMessagesOnlyVisible() throws {
+        let input = try Fixtures.write("Record ID,Lifecycle Stage\n\"A\u{1b}[2J\",\"\u{1b}]0;pwn\u{7}\"\n", named: "h.csv", in: Self.scratch)
+        let (r, _) = try Self.run(input)
+        let lines = Self.problems(r)
+        #expect(lines.count == 2)
+        #expect(!lines.joined().unicodeScalars.contains { $0.value < 0x20 }, "\(lines)")
+        #expect(lines.first?.contains("^[[2J") == true)
+    }
+
+    @Test func mappingProblemsNameTheirKeys() throws {
+        let text = "[customers]\nid = 3\nfirst_name = \"F\"\nstage = \"S\"\ncolour = \"x\"\n[stages]\norder = [\"Lead\"]\n"
+        #expect(throws: SnapshotImport.Failure.self) { try ImportMapping.parse(text, file: "m.toml") }
+        do { _ = try ImportMapping.parse(text, file: "m.toml") } catch let f as SnapshotImport.Failure {
+            #expect(f.problems.errors.map(\.place) == ["m.toml [customers] colour", "m.toml [customers] id", "m.toml [stages] order"])
+        }
+    }
+}
+
+/// Dates: each format, and slash dates decided over the whole column.
+@Suite struct ImportDateTests {
+    @Test(arguments: [
+        ("2024-03-05", "2024-03-05T00:00:00Z"), ("2024-03-05T14:22:00+01:00", "2024-03-05T13:22:00Z"),
+        ("2024-03-05 14:22", "2024-03-05T14:22:00Z"), ("2024-03-05 14:22:09", "2024-03-05T14:22:09Z"),
+        ("05.03.2024", "2024-03-05T00:00:00Z"), ("5.3.2024 08:05", "2024-03-05T08:05:00Z"),
+    ])
+    func eachFormat(text: String, expected: String) {
+        guard case .timestamp(let t) = DateCell(text) else { Issue.record("\(text) not read"); return }
+        #expect(t.iso8601 == expected)
+    }
+
+    @Test func slashDatesAreDecidedOverTheWholeColumn() {
+        func decide(_ cells: [String], _ setting: ImportDateFormat? = nil) -> String {
+            var e = DateColumnEvidence()
+            for c in cells { e.add(DateCell(c), raw: c) }
+            switch e.decide(setting: setting) {
+            case .success(let f): return f?.rawValue ?? "none"
+            case .failure(let m): return m.description
+            }
+        }
+        #expect(decide(["03/04/2024", "12/31/2024"]) == "MM/DD/YYYY")
+        #expect(decide(["03/04/2024", "31/12/2024"]) == "DD/MM/YYYY")
+        #expect(decide(["03/04/2024", "2024-01-01"]).hasPrefix("dates like 03/04/2024 can be MM/DD/YYYY or DD/MM/YYYY"))
+        #expect(decide(["03/04/2024"], .monthFirst) == "MM/DD/YYYY")
+        #expect(decide(["13/04/2024", "04/13/2024"]) == "dates both day first (13/04/2024) and month first (04/13/2024): one format per column")
+        #expect(decide(["2024-01-01"]) == "none")
+        #expect(DateCell("12/31/2024 23:59").timestamp(.monthFirst)?.iso8601 == "2024-12-31T23:59:00Z")
+        #expect(DateCell("02/30/2024").timestamp(.monthFirst) == nil)
+    }
+
+    @Test(arguments: ["2024-02-30", "31.02.2024", "24.12.24", "2024-03-05 25:00", "yesterday", "05.03.2024 8"])
+    func malformedDatesAreRefused(text: String) {
+        if case .timestamp = DateCell(text) { Issue.record("\(text) read as a date") }
+    }
+}
+
+/// Bytes of real files: BOM, encodings, separators, line ends, quoted line breaks.
+@Suite struct CSVTableTests {
+    @Test func bomCRLFSemicolonAndQuotedLineBreaks() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a;b\r\n\"x;\r\ny\";\"say \"\"hi\"\"\"\r\n\r\n1;2\r\n".utf8)
+        let t = try CSVTable(data: Data(bytes))
+        #expect(t.encoding == .utf8 && t.separator == ";")
+        #expect(t.header == ["a", "b"])
+        #expect(t.rows.map(\.cells) == [["x;\r\ny", "say \"hi\""], ["1", "2"]])
+        #expect(t.rows.map(\.number) == [2, 4])
+    }
+
+    @Test func windows1252IsDetectedAndDecoded() throws {
+        let bytes: [UInt8] = Array("name,price\n".utf8) + [0xE4, 0xF6, 0xFC, 0xDF, 0x2C, 0x80, 0x35, 0x0A]
+        let t = try CSVTable(data: Data(bytes))
+        #expect(t.encoding == .windows1252 && t.separator == ",")
+        #expect(t.rows.map(\.cells) == [["äöüß", "€5"]])
+    }
+}

@@ -80,14 +80,14 @@ struct MappingReader {
     private mutating func readCustomers(_ t: TOMLTable, into plan: inout ImportPlan) {
         let s = "customers"
         check(t, Self.customerKeys, section: s)
-        plan.id = string(t, "id", s) ?? { add(s, "id", Message(.importMappingType, .text("id"), .text("a column name"))); return "id" }()
+        if t["id"] == nil || t["stage"] == nil { add(s, nil, Message(.importMappingType, .text("[customers] id and stage"), .text("given"))) }
+        plan.id = string(t, "id", s) ?? "id"
         plan.name = string(t, "name", s)
         plan.firstName = string(t, "first_name", s)
         plan.lastName = string(t, "last_name", s)
         if plan.name == nil, plan.firstName == nil, plan.lastName == nil { add(s, nil, Message(.importMappingNoName)) }
         plan.email = string(t, "email", s)
         plan.stage = string(t, "stage", s)
-        if plan.stage == nil { add(s, "stage", Message(.importMappingType, .text("stage"), .text("a column name"))) }
         plan.createdAt = string(t, "created_at", s)
         plan.segment = string(t, "segment", s)
         plan.tags = string(t, "tags", s)
