@@ -38,6 +38,9 @@ struct ImportCommand: SpeakingCommand {
     @Flag(help: "Overwrite OUT if it exists.")
     var force = false
 
+    @Option(help: .hidden)   // bytes (the default) or library: to measure one against the other
+    var csvReader: String?
+
     func validate() throws {
         guard SnapshotFile.kind(forExtension: output) != nil else {
             throw ValidationError(text(Message(.formatUnknown, .text(output))))
@@ -49,6 +52,7 @@ struct ImportCommand: SpeakingCommand {
                                      touchpoints: touchpoints)
         request.skipInvalid = skipInvalid
         request.force = force
+        request.reader = csvReader.flatMap(CSVTable.Reader.init(rawValue:)) ?? .bytes
         do {
             request.mapping = try mapping.map { try ImportMapping.read($0) }
             let outcome = try request.run()

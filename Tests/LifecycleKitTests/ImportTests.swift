@@ -238,19 +238,36 @@ import Testing
 
 /// Bytes of real files: BOM, encodings, separators, line ends, quoted line breaks.
 @Suite struct CSVTableTests {
-    @Test func bomCRLFSemicolonAndQuotedLineBreaks() throws {
+    @Test(arguments: [CSVTable.Reader.bytes, .library])
+    func bomCRLFSemicolonAndQuotedLineBreaks(reader: CSVTable.Reader) throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a;b\r\n\"x;\r\ny\";\"say \"\"hi\"\"\"\r\n\r\n1;2\r\n".utf8)
-        let t = try CSVTable(data: Data(bytes))
+        let t = try CSVTable(data: Data(bytes), reader: reader)
         #expect(t.encoding == .utf8 && t.separator == ";")
         #expect(t.header == ["a", "b"])
         #expect(t.rows.map(\.cells) == [["x;\r\ny", "say \"hi\""], ["1", "2"]])
         #expect(t.rows.map(\.number) == [2, 4])
     }
 
-    @Test func windows1252IsDetectedAndDecoded() throws {
+    @Test(arguments: [CSVTable.Reader.bytes, .library])
+    func windows1252IsDetectedAndDecoded(reader: CSVTable.Reader) throws {
         let bytes: [UInt8] = Array("name,price\n".utf8) + [0xE4, 0xF6, 0xFC, 0xDF, 0x2C, 0x80, 0x35, 0x0A]
-        let t = try CSVTable(data: Data(bytes))
+        let t = try CSVTable(data: Data(bytes), reader: reader)
         #expect(t.encoding == .windows1252 && t.separator == ",")
         #expect(t.rows.map(\.cells) == [["äöüß", "€5"]])
+    }
+
+    /// The byte reader reads what yaslab/CSV.swift reads: every fixture, and the corner cases.
+    @Test func bothReadersReadTheSameRecords() throws {
+        var inputs = try ["hubspot-contacts.csv", "mautic-contacts.csv", "kunden-1252.csv", "bestellungen.csv", "hubspot-broken.csv"]
+            .map { try Data(contentsOf: URL(fileURLWithPath: ImportTests.path($0))) }
+        inputs += ["a,b\n1,\n", "a,b\r1,2\r", "a,b\n\"open,2", "a,b\n1,2,3\n\n\n4", "a;b\n\"\"\"\";x"].map { Data($0.utf8) }
+        for data in inputs {
+            let own = try CSVTable(data: data, reader: .bytes), library = try CSVTable(data: data, reader: .library)
+            #expect(own.header == library.header)
+            #expect(own.rows.map(\.cells) == library.rows.map(\.cells), "\(String(decoding: data, as: UTF8.self).debugDescription)")
+            #expect(own.rows.map(\.number) == library.rows.map(\.number))
+        }
+        // Text after a closing quote: the library drops and mixes it; ours keeps it, as Python's csv does.
+        #expect(try CSVTable(data: Data("a,b\n\"x\"y,\"\"\n".utf8)).rows.map(\.cells) == [["xy", ""]])
     }
 }

@@ -18,27 +18,37 @@ public struct CSVTable: Sendable {
     public var encoding: Encoding
     public var separator: Character
 
+    /// Which code splits the text into records: `CSVByteReader` (the default: measured faster
+    /// on a million rows, see the README), or yaslab/CSV.swift.
+    public enum Reader: String, Sendable { case bytes, library }
+
     /// Reads `data`; `encoding` and `separator` are detected when nil.
-    public init(data: Data, encoding: Encoding? = nil, separator: Character? = nil) throws {
+    public init(data: Data, encoding: Encoding? = nil, separator: Character? = nil, reader: Reader = .bytes) throws {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let chosen = encoding ?? (String(validating: bytes, as: UTF8.self) != nil ? .utf8 : .windows1252)
-        let text = chosen == .utf8 ? String(decoding: bytes, as: UTF8.self) : Windows1252.decode(bytes)
-        let sep = separator ?? Self.detectSeparator(text)
-        let reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: sep.unicodeScalars.first!)
+        if chosen == .windows1252 { bytes = Array(Windows1252.decode(bytes).utf8) }
+        let sep = separator ?? Self.detectSeparator(bytes)
         var header: [String]?
         var rows: [(number: Int, cells: [String])] = []
         var number = 0
-        while let record = reader.next() {
+        func add(_ record: [String]) {
             number += 1
-            if record.count == 1, record[0].isEmpty { continue }
+            if record.count == 1, record[0].isEmpty { return }
             if header == nil {
                 header = record.map { $0.trimmingCharacters(in: .whitespaces) }
             } else {
                 rows.append((number, record))
             }
         }
-        if let error = reader.error { throw error }
+        switch reader {
+        case .bytes:
+            CSVByteReader.records(bytes, separator: sep.asciiValue!, add)
+        case .library:
+            let csv = try CSVReader(string: String(decoding: bytes, as: UTF8.self), hasHeaderRow: false, delimiter: sep.unicodeScalars.first!)
+            while let record = csv.next() { add(record) }
+            if let error = csv.error { throw error }
+        }
         self.header = header ?? []
         self.rows = rows
         self.encoding = chosen
@@ -46,14 +56,14 @@ public struct CSVTable: Sendable {
     }
 
     /// `;` when the first line has more semicolons than commas outside quotes, else `,`.
-    static func detectSeparator(_ text: String) -> Character {
+    static func detectSeparator(_ bytes: [UInt8]) -> Character {
         var commas = 0, semicolons = 0, quoted = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted.toggle()
-            case ",": if !quoted { commas += 1 }
-            case ";": if !quoted { semicolons += 1 }
-            case "\n", "\r": if !quoted { return semicolons > commas ? ";" : "," }
+        for byte in bytes {
+            switch byte {
+            case 0x22: quoted.toggle()
+            case 0x2C: if !quoted { commas += 1 }
+            case 0x3B: if !quoted { semicolons += 1 }
+            case 0x0A, 0x0D: if !quoted { return semicolons > commas ? ";" : "," }
             default: break
             }
         }

@@ -16,6 +16,8 @@ public struct SnapshotImport {
     public var touchpoints: String?
     public var skipInvalid = false
     public var force = false
+    /// The CSV reader (the library's is kept to compare: `clc import --csv-reader library`).
+    public var reader = CSVTable.Reader.bytes
 
     public init(input: String, output: String, kind: SnapshotFile.Kind, mapping: ImportMapping? = nil, touchpoints: String? = nil) {
         self.input = input
@@ -45,7 +47,7 @@ public struct SnapshotImport {
         if FileManager.default.fileExists(atPath: output) && !force {
             throw OperationError(Message(.outputExists, .text(output)))
         }
-        let contacts = try Self.table(input, encoding: mapping?.plan.encoding, separator: mapping?.plan.separator)
+        let contacts = try table(input, encoding: mapping?.plan.encoding, separator: mapping?.plan.separator)
         let name = (input as NSString).lastPathComponent
         let detected = ImportPlan.detect(header: contacts.header)
         guard let plan = mapping.flatMap({ $0.plan(detected: detected) }) ?? detected else {
@@ -60,7 +62,7 @@ public struct SnapshotImport {
         var touchpoints: [(row: Int, touchpoint: Touchpoint)] = []
         var tpName = ""
         if let path = self.touchpoints {
-            let table = try Self.table(path, encoding: plan.touchpoints.encoding, separator: plan.touchpoints.separator)
+            let table = try table(path, encoding: plan.touchpoints.encoding, separator: plan.touchpoints.separator)
             tpName = (path as NSString).lastPathComponent
             if tpName == name { tpName = path }
             readAs.append((path, table.encoding, table.separator))
@@ -89,14 +91,14 @@ public struct SnapshotImport {
     }
 
     /// The file at `path` read as CSV; a file that cannot be read throws `SnapshotError`.
-    static func table(_ path: String, encoding: CSVTable.Encoding?, separator: Character?) throws -> CSVTable {
+    func table(_ path: String, encoding: CSVTable.Encoding?, separator: Character?) throws -> CSVTable {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDir: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
             throw SnapshotError(path: path, message: Message(!exists ? .noSuchFile : isDir.boolValue ? .isDirectory : .permissionDenied))
         }
         do {
-            return try CSVTable(data: data, encoding: encoding, separator: separator)
+            return try CSVTable(data: data, encoding: encoding, separator: separator, reader: reader)
         } catch {
             throw SnapshotError(path: path, message: Message(.cannotBeOpened, .text("\(error)")))
         }
