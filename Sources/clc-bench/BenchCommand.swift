@@ -51,6 +51,7 @@ struct BenchCommand: ParsableCommand {
             (BrowseMeasurement.targets, BrowseMeasurement.measure),
             (MovesMeasurement.targets, MovesMeasurement.measure),
             (JSONMeasurement.targets, JSONMeasurement.measure),
+            (ImportMeasurement.targets, ImportMeasurement.measure),
         ]
         var result = Measured()
         for m in measurements {

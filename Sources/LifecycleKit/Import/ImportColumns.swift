@@ -29,7 +29,7 @@ struct DateColumn {
         var evidence = DateColumnEvidence()
         for row in table.rows where index < row.cells.count {
             let raw = row.cells[index]
-            if !raw.isEmpty { evidence.add(DateCell(raw), raw: raw) }
+            if !raw.isEmpty { evidence.add(raw: raw) }
         }
         switch evidence.decide(setting: setting) {
         case .success(let f): format = f
@@ -42,7 +42,7 @@ struct DateColumn {
     /// The moment in `cells`, nil when empty; a malformed date is a problem of `row`.
     func value(_ cells: [String], row: Int, file: String, problems: inout ImportProblems) -> Timestamp? {
         guard usable, index < cells.count else { return nil }
-        let raw = cells[index].trimmingCharacters(in: .whitespaces)
+        let raw = cells[index].trimmedSpaces
         if raw.isEmpty { return nil }
         if let t = DateCell(raw).timestamp(format) { return t }
         problems.add(file: file, row: row, column: name, Message(.importBadDate, .text(raw)))

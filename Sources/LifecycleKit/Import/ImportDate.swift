@@ -30,23 +30,47 @@ enum DateCell {
     case invalid
 
     init(_ raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
-        if let t = Timestamp(text) { self = .timestamp(t); return }
-        let (datePart, timePart) = Self.split(text)
-        guard let seconds = Self.seconds(timePart) else { self = .invalid; return }
-        let numbers: [Int64]
-        if datePart.contains("-") {
-            numbers = Self.parts(datePart, "-", [4, 2, 2])
-            guard numbers.count == 3 else { self = .invalid; return }
-            self = Self.make(year: numbers[0], month: numbers[1], day: numbers[2], seconds: seconds)
-        } else if datePart.contains(".") {
-            numbers = Self.parts(datePart, ".", [2, 2, 4])
-            guard numbers.count == 3 else { self = .invalid; return }
-            self = Self.make(year: numbers[2], month: numbers[1], day: numbers[0], seconds: seconds)
-        } else {
-            numbers = Self.parts(datePart, "/", [2, 2, 4])
-            guard numbers.count == 3 else { self = .invalid; return }
-            self = .slash(first: numbers[0], second: numbers[1], year: numbers[2], seconds: seconds)
+        var text = raw.trimmedSpaces
+        self = text.withUTF8 { b in
+            if let t = Timestamp.parse(b) { return .timestamp(t) }
+            return Self.parse(b)
+        }
+    }
+
+    /// `Y-M-D`, `D.M.Y` or `A/B/Y`, then optionally spaces and `HH:MM[:SS]`, from bytes.
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> DateCell {
+        var i = 0
+        func number(_ widths: ClosedRange<Int>) -> Int64? {
+            var v: Int64 = 0, n = 0
+            while i < b.count, b[i] >= 48, b[i] <= 57 { v = v * 10 + Int64(b[i] - 48); n += 1; i += 1 }
+            return widths.contains(n) ? v : nil
+        }
+        func take(_ c: UInt8) -> Bool {
+            guard i < b.count, b[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let first = number(1...4), i < b.count else { return .invalid }
+        let sep = b[i]
+        let firstWidths: ClosedRange<Int> = sep == 45 ? 4...4 : 1...2
+        guard [45, 46, 47].contains(sep), firstWidths.contains(i), take(sep),
+              let second = number(1...2), take(sep), let third = number(sep == 45 ? 1...2 : 4...4) else { return .invalid }
+        var seconds: Int64 = 0
+        if i < b.count {
+            guard take(32) else { return .invalid }
+            while take(32) {}
+            guard let h = number(1...2), h < 24, take(58), let m = number(1...2), m < 60 else { return .invalid }
+            seconds = h * 3600 + m * 60
+            if take(58) {
+                guard let sec = number(1...2), sec < 60 else { return .invalid }
+                seconds += sec
+            }
+            guard i == b.count else { return .invalid }
+        }
+        switch sep {
+        case 45: return make(year: first, month: second, day: third, seconds: seconds)
+        case 46: return make(year: third, month: second, day: first, seconds: seconds)
+        default: return .slash(first: first, second: second, year: third, seconds: seconds)
         }
     }
 
@@ -69,41 +93,16 @@ enum DateCell {
         let days = Timestamp.days(fromYear: year, month: month, day: day)
         return .timestamp(Timestamp(microseconds: (days * 86_400 + seconds) * 1_000_000))
     }
-
-    private static func split(_ text: String) -> (Substring, Substring) {
-        guard let space = text.firstIndex(of: " ") else { return (text[...], "") }
-        return (text[..<space], text[text.index(after: space)...])
-    }
-
-    /// `HH:MM` or `HH:MM:SS` as seconds of the day; 0 for no time; nil when malformed.
-    private static func seconds(_ time: Substring) -> Int64? {
-        let t = time.trimmingCharacters(in: .whitespaces)
-        if t.isEmpty { return 0 }
-        let p = t.split(separator: ":", omittingEmptySubsequences: false)
-        guard p.count == 2 || p.count == 3, p.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),
-              let h = Int64(p[0]), let m = Int64(p[1]), h < 24, m < 60 else { return nil }
-        let s = p.count == 3 ? Int64(p[2])! : 0
-        guard s < 60 else { return nil }
-        return h * 3600 + m * 60 + s
-    }
-
-    /// The parts of `text` split at `separator`, each all digits of at most `widths[i]`
-    /// digits (the year exactly 4); empty when they are not.
-    private static func parts(_ text: Substring, _ separator: Character, _ widths: [Int]) -> [Int64] {
-        let p = text.split(separator: separator, omittingEmptySubsequences: false)
-        guard p.count == 3 else { return [] }
-        var out: [Int64] = []
-        for (part, width) in zip(p, widths) {
-            guard !part.isEmpty, part.count <= width, width != 4 || part.count == 4,
-                  part.allSatisfy(\.isASCIIDigit), let v = Int64(part) else { return [] }
-            out.append(v)
-        }
-        return out
-    }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+extension String {
+    /// Without leading and trailing spaces and tabs; the string itself (no copy) when it has none.
+    var trimmedSpaces: String {
+        let u = utf8
+        guard let first = u.first, let last = u.last else { return self }
+        let blank = { (b: UInt8) in b == 0x20 || b == 0x09 }
+        return blank(first) || blank(last) ? trimmingCharacters(in: .whitespaces) : self
+    }
 }
 
 /// What a whole date column says about its slash dates.
@@ -112,6 +111,12 @@ struct DateColumnEvidence {
     var firstAbove12: String?
     var secondAbove12: String?
     var example: String?
+
+    /// Looks at `raw` (its `DateCell` is made only when it holds a slash).
+    mutating func add(raw: String) {
+        guard raw.utf8.contains(0x2F) else { return }
+        add(DateCell(raw), raw: raw)
+    }
 
     mutating func add(_ cell: DateCell, raw: String) {
         guard case .slash(let a, let b, _, _) = cell else { return }

@@ -7,6 +7,8 @@ struct StageResolver {
     private(set) var stages: [Stage]
     private let fixed: Bool
     private var lookup: [String: String] = [:]
+    /// Cells seen before, as written: most files repeat a handful of values.
+    private var seen: [String: String] = [:]
     private let emptyStage: Stage?
     private var emptyUsed = false
 
@@ -29,6 +31,13 @@ struct StageResolver {
 
     /// The stage id of a cell, or the message why there is none.
     mutating func resolve(_ raw: String) -> Decided<String> {
+        if let id = seen[raw] { return .success(id) }
+        let result = resolveNew(raw)
+        if case .success(let id) = result, !raw.isEmpty { seen[raw] = id }
+        return result
+    }
+
+    private mutating func resolveNew(_ raw: String) -> Decided<String> {
         let key = Self.fold(raw)
         if key.isEmpty {
             guard let emptyStage else { return .failure(Message(.importEmptyValue)) }
@@ -55,7 +64,7 @@ struct StageResolver {
     }
 
     static func fold(_ s: String) -> String {
-        s.trimmingCharacters(in: .whitespaces).lowercased()
+        s.trimmedSpaces.lowercased()
     }
 
     /// `[a-z0-9][a-z0-9_-]*` from a value: accents dropped, other characters to `-`.
