@@ -271,3 +271,29 @@ import Testing
         #expect(try CSVTable(data: Data("a,b\n\"x\"y,\"\"\n".utf8)).rows.map(\.cells) == [["xy", ""]])
     }
 }
+
+/// Mappings without a stage order: stages from the cells, values mapped to ids of their own.
+@Suite struct ImportMappingTests {
+    @Test func stagesFollowTheCellsWhenTheMappingGivesNoOrder() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try Fixtures.write("Nr,Name,Phase\n1,Anna,Neu\n2,Ben,Stammkunde\n3,Cem,Kunde\n4,Dora,\n", named: "k.csv", in: dir)
+        let mapping = try ImportMapping.parse("""
+            [customers]
+            id = "Nr"
+            name = "Name"
+            stage = "Phase"
+            empty_stage = "unbekannt"
+            [stages.values]
+            Neu = "lead"
+            """, file: "k.toml")
+        let out = dir.appendingPathComponent("k.json").path
+        _ = try SnapshotImport(input: input, output: out, kind: .json, mapping: mapping).run()
+        #expect(!SnapshotFile.validate(out).hasErrors, "\(SnapshotFile.validate(out).lines())")
+        let sink = CollectingSink()
+        try SnapshotFile.open(out).export(to: sink)
+        #expect(sink.stages == [Stage(id: "unbekannt", name: "unbekannt"), Stage(id: "lead", name: "lead"),
+                                Stage(id: "stammkunde", name: "Stammkunde"), Stage(id: "kunde", name: "Kunde")])
+        #expect(sink.customers.map(\.stage) == ["lead", "stammkunde", "kunde", "unbekannt"])
+    }
+}

@@ -94,7 +94,10 @@ struct MappingReader {
         plan.tagSeparator = string(t, "tags_separator", s) ?? ","
         plan.attributes = strings(t, "attributes", s) ?? []
         plan.restAsAttributes = bool(t, "rest_as_attributes", s) ?? false
-        if let empty = string(t, "empty_stage", s) { plan.emptyStage = Stage(id: empty, name: empty) }
+        if let empty = string(t, "empty_stage", s) {
+            plan.emptyStage = Stage(id: empty, name: empty)
+            if !SnapshotFormat.isValidStageID(empty) { add(s, "empty_stage", Message(.invalidStageID, .text(empty))) }
+        }
     }
 
     private mutating func readStages(_ t: TOMLTable, into plan: inout ImportPlan) {
@@ -107,6 +110,7 @@ struct MappingReader {
         for (value, target) in table(t, "values") ?? TOMLTable() {
             guard let id = target.string else { add(s, "values", Message(.importMappingType, .text(value), .text("a stage id"))); continue }
             if !order.isEmpty, !order.contains(id) { add(s, "values", Message(.importMappingStage, .text(id))) }
+            if order.isEmpty, !SnapshotFormat.isValidStageID(id) { add(s, "values", Message(.invalidStageID, .text(id))) }
             plan.stageValues[StageResolver.fold(value)] = id
         }
         if let empty = plan.emptyStage {

@@ -75,9 +75,11 @@ public struct SnapshotImport {
             throw Failure(problems: Self.list(problems))
         }
         let bad = problems.badRows(in: name)
-        customers.removeAll { bad.contains($0.row) }
-        let kept = Set(customers.map(\.customer.id))
-        touchpoints.removeAll { !kept.contains($0.touchpoint.customerID) }
+        if !bad.isEmpty {
+            customers.removeAll { bad.contains($0.row) }
+            let kept = Set(customers.lazy.map(\.customer.id))
+            touchpoints.removeAll { !kept.contains($0.touchpoint.customerID) }
+        }
         let totals = try write(customers, touchpoints.map(\.touchpoint), stages: rows.stages.finalStages, plan: plan)
         let skippedRows = Set(problems.rows.map { "\($0.file)\u{0}\($0.row)" }).count
         return Outcome(totals: totals, skipped: problems.rows.map(\.problem), skippedRows: skippedRows, readAs: readAs)
@@ -106,19 +108,19 @@ public struct SnapshotImport {
 
     private func write(_ customers: [ImportedCustomer], _ touchpoints: [Touchpoint], stages: [Stage], plan: ImportPlan) throws -> SnapshotTotals {
         var latest = Timestamp(microseconds: 0)
-        for c in customers {
-            for t in [c.customer.createdAt, c.customer.stageEnteredAt].compactMap({ $0 }) { latest = max(latest, t) }
-            for t in c.transitions { latest = max(latest, t.at) }
+        for i in customers.indices {
+            latest = max(latest, customers[i].customer.createdAt ?? latest, customers[i].customer.stageEnteredAt ?? latest)
+            if let last = customers[i].transitions.last { latest = max(latest, last.at) }   // in time order
         }
         for t in touchpoints { latest = max(latest, t.at) }
         let sink = try SnapshotFile.makeSink(path: output, kind: kind)
         try sink.begin(info: SnapshotInfo(name: plan.snapshotName, currency: plan.currency, asOf: latest), stages: stages)
         var transitions = 0
-        for c in customers { try sink.add(c.customer) }
+        for i in customers.indices { try sink.add(customers[i].customer) }
         for t in touchpoints { try sink.add(t) }
-        for c in customers {
-            for t in c.transitions { try sink.add(t) }
-            transitions += c.transitions.count
+        for i in customers.indices {
+            for t in customers[i].transitions { try sink.add(t) }
+            transitions += customers[i].transitions.count
         }
         try sink.finish()
         let revenue = touchpoints.reduce(0) { $0 + ($1.value ?? 0) }

@@ -44,7 +44,10 @@ struct StageResolver {
             emptyUsed = true
             return .success(emptyStage.id)
         }
-        if let id = lookup[key] { return .success(id) }
+        if let id = lookup[key] {
+            if !fixed, !stages.contains(where: { $0.id == id }) { stages.append(Stage(id: id, name: id)) }
+            return .success(id)
+        }
         guard !fixed else {
             return .failure(Message(.unknownStageAmong, .text(raw), .text(stages.map(\.id).joined(separator: ", "))))
         }
