@@ -297,3 +297,32 @@ import Testing
         #expect(sink.customers.map(\.stage) == ["lead", "stammkunde", "kunde", "unbekannt"])
     }
 }
+
+/// A touchpoints file's problems: each with its row and column, with the contacts' problems.
+@Suite struct TouchpointImportTests {
+    @Test func touchpointProblemsAreListedWithTheirRowsAndColumns() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tp = try Fixtures.write("customer,time,channel,type,value,campaign\n1,2024-05-05,web,visit,,\n9,2024-05-05,web,visit,,\n"
+                                    + "1,,email,email_open,,\n3,2024-05-06,store,purchase,12 EUR,\n3,2024-05-07,,purchase,1.234,x\n",
+                                    named: "tp.csv", in: dir)
+        var request = SnapshotImport(input: ImportTests.path("mautic-contacts.csv"), output: dir.appendingPathComponent("o.json").path,
+                                     kind: .json, touchpoints: tp)
+        #expect(ImportProblemTests.problems(Result { try request.run() }) == [
+            "tp.csv row 3, column \"customer\": unknown customer 9",
+            "tp.csv row 4, column \"time\": is empty; a value is required",
+            "tp.csv row 5, column \"value\": not a number: 12 EUR",
+            "tp.csv row 6, column \"channel\": is empty; a value is required",
+        ])
+        request.skipInvalid = true
+        let outcome = try request.run()
+        #expect(outcome.totals.touchpoints == 1 && outcome.skippedRows == 4)
+    }
+
+    @Test func aBrokenMappingFileNamesItsLine() {
+        #expect(throws: SnapshotImport.Failure.self) { try ImportMapping.parse("[customers]\nid = \n", file: "m.toml") }
+        do { _ = try ImportMapping.parse("[customers]\nid = \n", file: "m.toml") } catch let f as SnapshotImport.Failure {
+            #expect(f.problems.errors.first?.place == "m.toml line 2")
+        } catch { Issue.record("\(error)") }
+    }
+}

@@ -64,19 +64,10 @@ struct CustomerRows {
         var out: [ImportedCustomer] = []
         out.reserveCapacity(table.rows.count)
         var firstRow: [String: Int] = [:]
-        for (number, cells) in table.rows {
-            guard cells.count == table.header.count else {
-                problems.add(file: file, row: number, column: nil, Message(.importFieldCount, .count(cells.count), .count(table.header.count)))
-                continue
-            }
+        for (number, cells) in table.rows where problems.hasHeaderWidth(cells, row: number, table: table, file: file) {
             let before = problems.rows.count
             let customer = self.customer(cells, row: number)
-            if let first = firstRow[customer.customer.id] {
-                problems.add(file: file, row: number, column: plan.id,
-                             Message(.importDuplicateID, .text(customer.customer.id), .count(first)), kind: .duplicateID)
-            } else if problems.rows.count == before {
-                firstRow[customer.customer.id] = number
-            }
+            problems.checkUnique(customer.customer.id, row: number, rowProblemsBefore: before, firstRows: &firstRow, file: file, column: plan.id)
             if problems.rows.count == before { out.append(customer) }
         }
         return out

@@ -39,7 +39,7 @@ public struct ImportMapping: Sendable {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             var list = ProblemList()
-            list.add(.invalidField, at: "\(file) line \(error.source.begin.line)", Message(.importMappingSyntax, .text(error.description), .text("")))
+            list.add(.invalidField, at: "\(file) line \(error.source.begin.line)", Message(.importMappingSyntax, .text("column \(error.source.begin.column)"), .text(error.description)))
             throw SnapshotImport.Failure(problems: list)
         }
         var reader = MappingReader(file: file)

@@ -29,3 +29,23 @@ struct ImportProblems {
         Set(rows.lazy.filter { $0.file == name }.map(\.row))
     }
 }
+
+extension ImportProblems {
+    /// False, with a problem of the row, when `cells` are not as many as the header's columns.
+    mutating func hasHeaderWidth(_ cells: [String], row: Int, table: CSVTable, file: String) -> Bool {
+        guard cells.count != table.header.count else { return true }
+        add(file: file, row: row, column: nil, Message(.importFieldCount, .count(cells.count), .count(table.header.count)))
+        return false
+    }
+
+    /// Adds the problem of a duplicate id (naming the row it was first seen in) unless `id` is new
+    /// in `firstRows`; a new id is recorded there when its row had no other problem.
+    mutating func checkUnique(_ id: String, row: Int, rowProblemsBefore: Int, firstRows: inout [String: Int],
+                              file: String, column: String?) {
+        if let first = firstRows[id] {
+            add(file: file, row: row, column: column, Message(.importDuplicateID, .text(id), .count(first)), kind: .duplicateID)
+        } else if rows.count == rowProblemsBefore {
+            firstRows[id] = row
+        }
+    }
+}

@@ -31,19 +31,11 @@ struct TouchpointRows {
         guard problems.file.isEmpty else { return [] }
         var out: [(row: Int, touchpoint: Touchpoint)] = []
         var firstRow: [String: Int] = [:]
-        for (number, cells) in table.rows {
-            guard cells.count == table.header.count else {
-                problems.add(file: file, row: number, column: nil, Message(.importFieldCount, .count(cells.count), .count(table.header.count)))
-                continue
-            }
+        for (number, cells) in table.rows where problems.hasHeaderWidth(cells, row: number, table: table, file: file) {
             let before = problems.rows.count
             guard let tp = touchpoint(cells, row: number, known: known) else { continue }
-            if let first = firstRow[tp.id] {
-                problems.add(file: file, row: number, column: plan.id, Message(.importDuplicateID, .text(tp.id), .count(first)), kind: .duplicateID)
-            } else if problems.rows.count == before {
-                firstRow[tp.id] = number
-                out.append((number, tp))
-            }
+            problems.checkUnique(tp.id, row: number, rowProblemsBefore: before, firstRows: &firstRow, file: file, column: plan.id)
+            if problems.rows.count == before { out.append((number, tp)) }
         }
         return out
     }
