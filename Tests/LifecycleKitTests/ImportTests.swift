@@ -230,7 +230,8 @@ import Testing
         #expect(DateCell("02/30/2024").timestamp(.monthFirst) == nil)
     }
 
-    @Test(arguments: ["2024-02-30", "31.02.2024", "24.12.24", "2024-03-05 25:00", "yesterday", "05.03.2024 8"])
+    @Test(arguments: ["2024-02-30", "31.02.2024", "24.12.24", "2024-03-05 25:00", "yesterday", "05.03.2024 8",
+                      "99999999999999999999999-01-01", "01.01.2024 99999999999999999999:00", "1/2/"])
     func malformedDatesAreRefused(text: String) {
         if case .timestamp = DateCell(text) { Issue.record("\(text) read as a date") }
     }

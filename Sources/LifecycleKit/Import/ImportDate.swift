@@ -42,7 +42,11 @@ enum DateCell {
         var i = 0
         func number(_ widths: ClosedRange<Int>) -> Int64? {
             var v: Int64 = 0, n = 0
-            while i < b.count, b[i] >= 48, b[i] <= 57 { v = v * 10 + Int64(b[i] - 48); n += 1; i += 1 }
+            while i < b.count, b[i] >= 48, b[i] <= 57 {
+                if n < 5 { v = v * 10 + Int64(b[i] - 48) }   // more digits are refused below: no overflow
+                n += 1
+                i += 1
+            }
             return widths.contains(n) ? v : nil
         }
         func take(_ c: UInt8) -> Bool {
