@@ -163,6 +163,16 @@ import Testing
         #expect(sink.customers.map(\.createdAt) == [Timestamp("2024-04-03"), Timestamp("2024-12-11T09:30:00Z")])
     }
 
+    @Test func monthFirstSlashDatesAreTakenAsSuchWhenTheColumnShowsIt() throws {
+        let input = try Fixtures.write("Record ID,Lifecycle Stage,Create Date\n1,lead,12/31/2024 08:00\n2,Lead,01/02/2024\n",
+                                       named: "us-\(UUID().uuidString).csv", in: Self.scratch)
+        let (r, out) = try Self.run(input)
+        _ = try r.get()
+        let sink = CollectingSink()
+        try SnapshotFile.open(out).export(to: sink)
+        #expect(sink.customers.map(\.createdAt) == [Timestamp("2024-12-31T08:00:00Z"), Timestamp("2024-01-02")])
+    }
+
     @Test func anExistingOutputIsKeptUnlessForced() throws {
         let out = try Fixtures.write("keep me", named: "kept.json", in: Self.scratch)
         let (r, _) = try Self.run(ImportTests.path("mautic-contacts.csv"), output: out)
