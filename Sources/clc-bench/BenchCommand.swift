@@ -46,6 +46,7 @@ struct BenchCommand: ParsableCommand {
         ("json", JSONMeasurement.targets, JSONMeasurement.measure),
         ("effects", EffectsMeasurement.targets, EffectsMeasurement.measure),
         ("model", ModelMeasurement.targets, ModelMeasurement.measure),
+        ("import", ImportMeasurement.targets, ImportMeasurement.measure),
     ]
     static var measurementNames: [String] { measurements.map(\.name) }
 

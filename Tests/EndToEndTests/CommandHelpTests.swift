@@ -4,7 +4,7 @@ import Testing
 /// `clc COMMAND --help` at 80 columns reads as prose: ArgumentParser wraps the texts itself,
 /// so no line of the overview or discussion is broken early by a manual line break.
 @Suite struct CommandHelpTests {
-    @Test(arguments: ["move", "open", "report", "validate", "convert", "generate", "history", "demo",
+    @Test(arguments: ["move", "open", "report", "validate", "convert", "import", "generate", "history", "demo",
                       "attribution", "flows", "cohorts", "diff"])
     func helpWrapsBetweenSentencesNotInThem(command: String) throws {
         var environment = Shell.testEnvironment

@@ -37,7 +37,8 @@ import Testing
         try session.waitFor(text: "Note for the move to Loyalty")
         if !note.isEmpty { try session.send("-l", note) }
         try session.send("Enter")
-        return try session.waitFor(text: "Moved ")
+        // Once the value figures are in: "computing customer value…" beside it cuts the message.
+        return try session.waitFor("\"Moved \" in full") { $0.contains("Moved ") && !$0.contains("computing customer value") }
     }
 
     @Test func moveRewritesTheFileUnlessADashboardHasItOpen() throws {

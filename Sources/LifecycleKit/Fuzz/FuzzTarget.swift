@@ -14,6 +14,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// The side cache files (funnel figures, list index). First byte: bit 0 chooses the
     /// cache, bit 1 skips the checksums (so that the reader behind them is fuzzed too).
     case sideCache = "side-cache"
+    /// `clc import`: a contacts CSV (HubSpot or Mautic, by its header) read, checked and
+    /// written as a snapshot, the rows with problems skipped.
+    case csv
 
     /// Runs `bytes` through the reader; errors are expected, nothing else.
     public func run(_ bytes: [UInt8]) {
@@ -22,6 +25,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .journal: FuzzInputs.journal(bytes)
         case .sqlite: FuzzInputs.sqlite(bytes)
         case .sideCache: FuzzInputs.sideCache(bytes)
+        case .csv: FuzzInputs.csv(bytes)
         }
     }
 }
@@ -60,6 +64,15 @@ enum FuzzInputs {
         FileManager.default.createFile(atPath: JSONJournal.path(for: snapshot), contents: Data(bytes))
         guard let store = try? JSONSnapshotStore(path: snapshot, readOnly: true) else { return }
         exercise(store)
+    }
+
+    static func csv(_ bytes: [UInt8]) {
+        let input = directory + "/contacts.csv"
+        FileManager.default.createFile(atPath: input, contents: Data(bytes))
+        var request = SnapshotImport(input: input, output: directory + "/imported.json", kind: .json)
+        request.skipInvalid = true
+        request.force = true
+        _ = try? request.run()
     }
 
     static func sqlite(_ bytes: [UInt8]) {

@@ -567,6 +567,9 @@ extension Catalog {
         case .sjSetAside: "s: das Journal beiseitelegen: es wird in {0}.set-aside-<Zeit> umbenannt, nie gelöscht, und Phasen lassen sich in der Datei ändern, wie sie ist."
         case .sjBrowse: "Esc: schreibgeschützt ansehen; das Journal bleibt, wie es ist."
         case .sjQuit: "q: beenden; nichts wird geändert."
+        case .importNotRecognised, .importMissingColumn, .importFieldCount, .importEmptyValue, .importBadDate, .importDatesAmbiguous, .importDatesMixed, .importBadNumber,
+             .importDuplicateID, .importSkipped, .importSkippedSummary, .importNothingWritten, .importMappingSyntax, .importMappingType, .importMappingUnknownKey, .importMappingStage, .importMappingNoName, .importMappingDateFormat, .importReadAs:
+            germanImport(key)
         default: nil
         }
     }

@@ -118,6 +118,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case stChangedOnDisk
     // Dashboard: a journal that cannot be replayed
     case sjTitle, sjNoChanges, sjChanges, sjWhat, sjSetAside, sjBrowse, sjQuit
+    // import (Catalog+Import.swift)
+    case importNotRecognised, importMissingColumn, importFieldCount, importEmptyValue, importBadDate, importDatesAmbiguous, importDatesMixed, importBadNumber,
+        importDuplicateID, importSkipped, importSkippedSummary, importNothingWritten, importMappingSyntax, importMappingType, importMappingUnknownKey, importMappingStage, importMappingNoName, importMappingDateFormat, importReadAs
 }
 
 /// The catalog: each key's text per language.

@@ -50,24 +50,29 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         var secOfDay = seconds % 86_400
         if secOfDay < 0 { secOfDay += 86_400; days -= 1 }
         let (y, m, d) = Timestamp.civil(fromDays: days)
-        var out = [UInt8]()
-        out.reserveCapacity(27)
-        func put(_ v: Int64, _ width: Int) {
-            var digits = [UInt8](repeating: 48, count: width)
-            var v = v
-            var i = width - 1
-            while i >= 0 { digits[i] = UInt8(48 + v % 10); v /= 10; i -= 1 }
-            out.append(contentsOf: digits)
+        // Written straight into the string's storage: this runs for every time a snapshot
+        // writer writes (millions for an import or a conversion).
+        return String(unsafeUninitializedCapacity: 27) { out in
+            var i = 0
+            func put(_ v: Int64, _ width: Int) {
+                var v = v
+                for k in stride(from: i + width - 1, through: i, by: -1) {
+                    out[k] = UInt8(48 + v % 10)
+                    v /= 10
+                }
+                i += width
+            }
+            func mark(_ c: UInt8) { out[i] = c; i += 1 }
+            put(y, 4); mark(45); put(m, 2); mark(45); put(d, 2); mark(84)
+            put(secOfDay / 3600, 2); mark(58); put(secOfDay / 60 % 60, 2); mark(58)
+            put(secOfDay % 60, 2)
+            if micros != 0 {
+                mark(46)
+                put(micros, 6)
+            }
+            mark(90)
+            return i
         }
-        put(y, 4); out.append(45); put(m, 2); out.append(45); put(d, 2); out.append(84)
-        put(secOfDay / 3600, 2); out.append(58); put(secOfDay / 60 % 60, 2); out.append(58)
-        put(secOfDay % 60, 2)
-        if micros != 0 {
-            out.append(46)
-            put(micros, 6)
-        }
-        out.append(90)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The calendar date (UTC) as `YYYY-MM-DD`.

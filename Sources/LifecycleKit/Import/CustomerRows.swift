@@ -1,0 +1,135 @@
+/// One customer read from a row, with the stage history its date columns give.
+struct ImportedCustomer {
+    var row: Int
+    var customer: Customer
+    var transitions: [Transition]
+}
+
+/// Reads the customers of a contacts export by a plan. Every problem is collected with its
+/// row and column; a row with a problem gives no customer.
+struct CustomerRows {
+    let table: CSVTable
+    let file: String
+    let plan: ImportPlan
+    var problems = ImportProblems()
+    var stages: StageResolver
+    private var cols = Cols()
+
+    private struct Cols {
+        var id, name, first, last, email, stage, segment, tags: Int?
+        var created: DateColumn?
+        var history: [(DateColumn, String)] = []
+        var attributes: [(Int, String)] = []
+    }
+
+    init(table: CSVTable, file: String, plan: ImportPlan) {
+        self.table = table
+        self.file = file
+        self.plan = plan
+        stages = StageResolver(plan: plan)
+        resolveColumns()
+    }
+
+    private mutating func resolveColumns() {
+        let c = ImportColumns(table: table, file: file, optional: plan.columnsOptional)
+        cols.id = c.index(plan.id, required: true, problems: &problems)
+        cols.name = c.index(plan.name, problems: &problems)
+        cols.first = c.index(plan.firstName, problems: &problems)
+        cols.last = c.index(plan.lastName, problems: &problems)
+        cols.email = c.index(plan.email, problems: &problems)
+        cols.stage = c.index(plan.stage, required: plan.emptyStage == nil, problems: &problems)
+        cols.segment = c.index(plan.segment, problems: &problems)
+        cols.tags = c.index(plan.tags, problems: &problems)
+        if let i = c.index(plan.createdAt, problems: &problems) {
+            cols.created = dateColumn(i, plan.createdAt!)
+        }
+        for h in plan.history {
+            if let i = table.column(h.column) { cols.history.append((dateColumn(i, table.header[i]), h.stage)) }
+        }
+        let used = Set(plan.usedColumns.compactMap { table.column($0) })
+        let wanted = plan.restAsAttributes ? table.header : plan.attributes
+        for name in wanted {
+            guard let i = c.index(name, problems: &problems), !used.contains(i) else { continue }
+            cols.attributes.append((i, table.header[i]))
+        }
+    }
+
+    private mutating func dateColumn(_ index: Int, _ name: String) -> DateColumn {
+        DateColumn(index: index, name: name, table: table, file: file, setting: plan.dateFormat, problems: &problems)
+    }
+
+    /// Every row's customer (rows with problems left out), duplicates reported.
+    mutating func read() -> [ImportedCustomer] {
+        guard problems.file.isEmpty else { return [] }
+        var out: [ImportedCustomer] = []
+        out.reserveCapacity(table.rows.count)
+        var firstRow: [String: Int] = [:]
+        for (number, cells) in table.rows where problems.hasHeaderWidth(cells, row: number, table: table, file: file) {
+            let before = problems.rows.count
+            let customer = self.customer(cells, row: number)
+            problems.checkUnique(customer.customer.id, row: number, rowProblemsBefore: before, firstRows: &firstRow, file: file, column: plan.id)
+            if problems.rows.count == before { out.append(customer) }
+        }
+        return out
+    }
+
+    private func cell(_ cells: [String], _ index: Int?) -> String? {
+        guard let index, !cells[index].isEmpty else { return nil }
+        return cells[index]
+    }
+}
+
+extension CustomerRows {
+    /// The customer of one row; its problems are added to `problems`.
+    private mutating func customer(_ cells: [String], row: Int) -> ImportedCustomer {
+        let id = cell(cells, cols.id) ?? ""
+        if id.isEmpty {
+            problems.add(file: file, row: row, column: plan.id, Message(.importEmptyValue))
+        } else if !SnapshotFormat.isValidIdentifier(id) {
+            problems.add(file: file, row: row, column: plan.id, Message(.invalidID, .text(id), .count(SnapshotFormat.maxIdentifierLength)))
+        }
+        var stage = ""
+        switch stages.resolve(cols.stage.map { cells[$0] } ?? "") {
+        case .success(let s): stage = s
+        case .failure(let m): problems.add(file: file, row: row, column: plan.stage, m)
+        }
+        let email = cell(cells, cols.email)
+        var customer = Customer(id: id, name: name(cells) ?? email ?? id, email: email, stage: stage)
+        customer.createdAt = cols.created?.value(cells, row: row, file: file, problems: &problems)
+        customer.segment = cell(cells, cols.segment)
+        if let tags = cell(cells, cols.tags) {
+            customer.tags = tags.components(separatedBy: plan.tagSeparator)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        customer.attributes = cols.attributes.compactMap { index, key in
+            cell(cells, index).map { Attribute(key, ExactNumber(text: $0).map(AttributeValue.number) ?? .string($0)) }
+        }
+        let transitions = history(cells, row: row, customer: &customer)
+        return ImportedCustomer(row: row, customer: customer, transitions: transitions)
+    }
+
+    /// The name column, else first and last name joined by a space; nil when all are empty.
+    private func name(_ cells: [String]) -> String? {
+        if let name = cell(cells, cols.name) { return name }
+        let parts = [cell(cells, cols.first), cell(cells, cols.last)].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// The stage history from the "became … date" columns, in date order (funnel order for one
+    /// date); sets `stageEnteredAt` from the entry into the current stage.
+    private mutating func history(_ cells: [String], row: Int, customer: inout Customer) -> [Transition] {
+        var entries: [(Timestamp, Int, String)] = []
+        for (position, (column, stage)) in cols.history.enumerated() {
+            if let at = column.value(cells, row: row, file: file, problems: &problems) { entries.append((at, position, stage)) }
+        }
+        entries.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        var transitions: [Transition] = []
+        var from: String?
+        for (at, _, stage) in entries {
+            transitions.append(Transition(customerID: customer.id, from: from, to: stage, at: at, by: plan.source))
+            from = stage
+        }
+        customer.stageEnteredAt = entries.last { $0.2 == customer.stage }?.0
+        return transitions
+    }
+}

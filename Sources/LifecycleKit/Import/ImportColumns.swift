@@ -1,0 +1,51 @@
+/// A plan's column names resolved to positions in a file's header.
+struct ImportColumns {
+    let table: CSVTable
+    let file: String
+    /// Named columns that must be there (a mapping's), or may be missing (a preset's).
+    let optional: Bool
+
+    /// The position of `name`; nil for no name. A missing column is a problem unless optional.
+    func index(_ name: String?, required: Bool = false, problems: inout ImportProblems) -> Int? {
+        guard let name else { return nil }
+        if let i = table.column(name) { return i }
+        if required || !optional { problems.add(file: file, Message(.importMissingColumn, .text(name))) }
+        return nil
+    }
+}
+
+/// Reads a date column whole: decides the format of its slash dates (see `DateColumnEvidence`),
+/// then gives each row's moment; a cell that is not a date is a problem of its row.
+struct DateColumn {
+    let index: Int
+    let name: String
+    private(set) var format: ImportDateFormat?
+    /// False when the column's format could not be decided (its problem is reported once).
+    private(set) var usable = true
+
+    init(index: Int, name: String, table: CSVTable, file: String, setting: ImportDateFormat?, problems: inout ImportProblems) {
+        self.index = index
+        self.name = name
+        var evidence = DateColumnEvidence()
+        for row in table.rows where index < row.cells.count {
+            let raw = row.cells[index]
+            if !raw.isEmpty { evidence.add(raw: raw) }
+        }
+        switch evidence.decide(setting: setting) {
+        case .success(let f): format = f
+        case .failure(let message):
+            usable = false
+            problems.add(file: file, column: name, message)
+        }
+    }
+
+    /// The moment in `cells`, nil when empty; a malformed date is a problem of `row`.
+    func value(_ cells: [String], row: Int, file: String, problems: inout ImportProblems) -> Timestamp? {
+        guard usable, index < cells.count else { return nil }
+        let raw = cells[index].trimmedSpaces
+        if raw.isEmpty { return nil }
+        if let t = DateCell(raw).timestamp(format) { return t }
+        problems.add(file: file, row: row, column: name, Message(.importBadDate, .text(raw)))
+        return nil
+    }
+}

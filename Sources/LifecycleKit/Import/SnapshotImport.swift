@@ -1,0 +1,129 @@
+import Foundation
+
+/// `clc import`: a snapshot from a CRM contacts export (and optionally a touchpoints file).
+///
+/// Everything is read and checked before anything is written: every problem is collected with
+/// its file, row and column; with any, nothing is written (unless `skipInvalid`, which leaves
+/// out the rows with problems and lists them). The output appears only when complete (the
+/// snapshot writers rename a temporary file at the end), and an existing file is kept unless
+/// `force`.
+public struct SnapshotImport {
+    public var input: String
+    public var output: String
+    public var kind: SnapshotFile.Kind
+    /// Nil: the plan is detected from the header (HubSpot, Mautic).
+    public var mapping: ImportMapping?
+    public var touchpoints: String?
+    public var skipInvalid = false
+    public var force = false
+    /// The CSV reader (the library's is kept to compare: `clc import --csv-reader library`).
+    public var reader = CSVTable.Reader.bytes
+
+    public init(input: String, output: String, kind: SnapshotFile.Kind, mapping: ImportMapping? = nil, touchpoints: String? = nil) {
+        self.input = input
+        self.output = output
+        self.kind = kind
+        self.mapping = mapping
+        self.touchpoints = touchpoints
+    }
+
+    /// What an import wrote, and the rows it left out (`skipInvalid`), with their problems.
+    public struct Outcome: Sendable {
+        public var totals: SnapshotTotals
+        public var skipped: [Problem]
+        public var skippedRows: Int
+        /// How each file was read: path, encoding, separator.
+        public var readAs: [(file: String, encoding: CSVTable.Encoding, separator: Character)]
+    }
+
+    /// Thrown when nothing was written: every problem found, each with its place.
+    public struct Failure: Error, Sendable {
+        public var problems: ProblemList
+    }
+
+    /// Reads, checks and writes. Throws `Failure` (problems), `OperationError` (OUT exists,
+    /// cannot be written) or `SnapshotError` (an input cannot be read).
+    public func run() throws -> Outcome {
+        if FileManager.default.fileExists(atPath: output) && !force {
+            throw OperationError(Message(.outputExists, .text(output)))
+        }
+        let contacts = try table(input, encoding: mapping?.plan.encoding, separator: mapping?.plan.separator)
+        let name = (input as NSString).lastPathComponent
+        let detected = ImportPlan.detect(header: contacts.header)
+        guard let plan = mapping.flatMap({ $0.plan(detected: detected) }) ?? detected else {
+            var list = ProblemList()
+            list.add(.notASnapshot, at: name, Message(.importNotRecognised, .text(contacts.header.joined(separator: ", "))))
+            throw Failure(problems: list)
+        }
+        var rows = CustomerRows(table: contacts, file: name, plan: plan)
+        var customers = rows.read()
+        var problems = rows.problems
+        var readAs = [(input, contacts.encoding, contacts.separator)]
+        var touchpoints: [(row: Int, touchpoint: Touchpoint)] = []
+        var tpName = ""
+        if let path = self.touchpoints {
+            let table = try table(path, encoding: plan.touchpoints.encoding, separator: plan.touchpoints.separator)
+            tpName = (path as NSString).lastPathComponent
+            if tpName == name { tpName = path }
+            readAs.append((path, table.encoding, table.separator))
+            var tpRows = TouchpointRows(table: table, file: tpName, plan: plan.touchpoints)
+            touchpoints = tpRows.read(known: Set(customers.map(\.customer.id)))
+            problems.file += tpRows.problems.file
+            problems.rows += tpRows.problems.rows
+        }
+        guard problems.file.isEmpty, skipInvalid || problems.rows.isEmpty else {
+            throw Failure(problems: Self.list(problems))
+        }
+        let bad = problems.badRows(in: name)
+        if !bad.isEmpty {
+            customers.removeAll { bad.contains($0.row) }
+            let kept = Set(customers.lazy.map(\.customer.id))
+            touchpoints.removeAll { !kept.contains($0.touchpoint.customerID) }
+        }
+        let totals = try write(customers, touchpoints.map(\.touchpoint), stages: rows.stages.finalStages, plan: plan)
+        let skippedRows = Set(problems.rows.map { "\($0.file)\u{0}\($0.row)" }).count
+        return Outcome(totals: totals, skipped: problems.rows.map(\.problem), skippedRows: skippedRows, readAs: readAs)
+    }
+
+    private static func list(_ problems: ImportProblems) -> ProblemList {
+        var list = ProblemList()
+        for p in problems.file { list.add(p) }
+        for r in problems.rows { list.add(r.problem) }
+        return list
+    }
+
+    /// The file at `path` read as CSV; a file that cannot be read throws `SnapshotError`.
+    func table(_ path: String, encoding: CSVTable.Encoding?, separator: Character?) throws -> CSVTable {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDir: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+            throw SnapshotError(path: path, message: Message(!exists ? .noSuchFile : isDir.boolValue ? .isDirectory : .permissionDenied))
+        }
+        do {
+            return try CSVTable(data: data, encoding: encoding, separator: separator, reader: reader)
+        } catch {
+            throw SnapshotError(path: path, message: Message(.cannotBeOpened, .text("\(error)")))
+        }
+    }
+
+    private func write(_ customers: [ImportedCustomer], _ touchpoints: [Touchpoint], stages: [Stage], plan: ImportPlan) throws -> SnapshotTotals {
+        var latest = Timestamp(microseconds: 0)
+        for i in customers.indices {
+            latest = max(latest, customers[i].customer.createdAt ?? latest, customers[i].customer.stageEnteredAt ?? latest)
+            if let last = customers[i].transitions.last { latest = max(latest, last.at) }   // in time order
+        }
+        for t in touchpoints { latest = max(latest, t.at) }
+        let sink = try SnapshotFile.makeSink(path: output, kind: kind)
+        try sink.begin(info: SnapshotInfo(name: plan.snapshotName, currency: plan.currency, asOf: latest), stages: stages)
+        var transitions = 0
+        for i in customers.indices { try sink.add(customers[i].customer) }
+        for t in touchpoints { try sink.add(t) }
+        for i in customers.indices {
+            for t in customers[i].transitions { try sink.add(t) }
+            transitions += customers[i].transitions.count
+        }
+        try sink.finish()
+        let revenue = touchpoints.reduce(0) { $0 + ($1.value ?? 0) }
+        return SnapshotTotals(customers: customers.count, touchpoints: touchpoints.count, transitions: transitions, revenue: revenue)
+    }
+}
