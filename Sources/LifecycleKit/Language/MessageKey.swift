@@ -117,6 +117,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case stChangedOnDisk
     // Dashboard: a journal that cannot be replayed
     case sjTitle, sjNoChanges, sjChanges, sjWhat, sjSetAside, sjBrowse, sjQuit
+    // Dashboard: the screens of the touchpoint analyses and their drill-down lists
+    case uiKeysAttribution, uiKeysFlows, uiKeysCohorts, uiKeysDrillDown
+    case uiAttrTitle, uiAttrNoConversions, uiModelFirstShort, uiModelLastShort, uiModelLinearShort
+    case uiModelPositionShort, uiModelDecayShort, uiAnalysisFailed, prAttributing, prListingCustomers
+    case uiDrillCredited, uiDrillCount, uiDrillNobody, uiAttrDetail
+    case kbAttribution, kbFlows, kbCohorts, kbDrillCredited, kbDrillCell, kbNextModel, kbPreviousModel
+    case kbNextColumn, kbPreviousColumn, kbAttributionBy, kbCohortMetric, kbLookback, kbFlowPeriod, kbDrillSort
+    case hintAttribution, hintFlows, hintCohorts, hintCustomers, hintBy, hintMetric, hintWindow, hintPeriod
 }
 
 /// The catalog: each key's text per language.

@@ -16,6 +16,8 @@ public enum ScreenRegistry {
         GlobalSearchScreen.self,
         ModelScreen.self,
         CalibrationInputScreen.self,
+        AttributionScreen.self,
+        DrillDownScreen.self,
     ]
 
     /// Every key context in use.

@@ -21,6 +21,7 @@ public struct FunnelScreen: Screen {
         case .pick(let i): app.funnel.selected = max(0, min(n - 1, i))
         case .action(.open, _): commands.push(StageListScreen(opening: app.funnel.selected))
         case .action(.model, _): commands.push(ModelScreen())
+        case .action(.attribution, _): commands.push(AttributionScreen(stage: app.funnel.selected))
         default: break
         }
     }

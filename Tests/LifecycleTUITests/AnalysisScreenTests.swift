@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import LifecycleKit
+@testable import LifecycleTUI
+
+/// The screens of the touchpoint analyses on `touchpoints-hand-made.json` (worked out by hand in
+/// `AttributionTests`): conversions into Purchase with a 90-day lookback are A, B, C, F and G;
+/// under the linear model (none) gets C and G (2), ads F (1), email A's ¼ and B's ½ (0.75),
+/// social ½, web ½, search ¼.
+@Suite struct AnalysisScreenTests {
+    static func dashboard(width: Int = 80, height: Int = 24) throws -> Dashboard {
+        let store = try JSONSnapshotStore(path: TUITest.fixtures.appendingPathComponent("touchpoints-hand-made.json").path)
+        var d = try Dashboard(store: store, width: width, height: height, fileLabel: "touchpoints-hand-made.json")
+        d.handle(.reportReady(try store.funnelReport()))
+        TUITest.loadValues(&d)
+        return d
+    }
+
+    static func attribution(_ d: Dashboard) throws -> AttributionScreen { try #require(d.state.screen(AttributionScreen.self)) }
+
+    @Test func attributionShowsTheModelsOfTheSelectedStage() throws {
+        var d = try Self.dashboard()
+        TUITest.press("jjt", &d)
+        let screen = try Self.attribution(d)
+        #expect(screen.result?.conversions == 5)
+        #expect(screen.rows.map(\.key) == ["(none)", "ads", "email", "social", "web", "search"])
+        let lines = RootView.render(d.state).lines
+        #expect(lines[1].contains("Attribution into Purchase · 5 conversions · lookback 90 days · by Channel"))
+        #expect(lines[4].contains("First") && lines[4].contains("Decay"))
+        #expect(lines.contains { $0.hasPrefix(" email") && $0.contains("0.8") })
+    }
+
+    @Test func enterListsTheConvertersTheSelectedModelCredits() throws {
+        var d = try Self.dashboard()
+        TUITest.press("jjtjj<Enter>", &d)                  // email, linear: A and B (G's email is outside its window)
+        var list = try #require(d.state.screen(DrillDownScreen.self))
+        #expect(list.customers.map(\.id) == ["A", "B"])
+        #expect(RootView.render(d.state).lines[1].contains("Converters into Purchase credited to email by linear (0.75)"))
+        TUITest.press("<Esc>hh<Enter>", &d)                 // first touch: email is A's first touchpoint, B's is social
+        list = try #require(d.state.screen(DrillDownScreen.self))
+        #expect(list.customers.map(\.id) == ["A"])
+        TUITest.press("<Esc>gg<Enter>", &d)                 // (none) under first touch: C and G
+        #expect(d.state.screen(DrillDownScreen.self)?.customers.map(\.id) == ["C", "G"])
+        TUITest.press("j<Enter>", &d)                       // the journey of G
+        #expect(d.state.screen(JourneyScreen.self)?.journey.customer.id == "G")
+    }
+
+    @Test func theDrillDownListSortsByNameOrId() throws {
+        var d = try Self.dashboard()
+        TUITest.press("jjt<Enter>", &d)                     // (none), linear: C (Cleo), G (Gina)
+        TUITest.press("s", &d)
+        let list = try #require(d.state.screen(DrillDownScreen.self))
+        #expect(list.rows.map(\.name) == ["Cleo", "Gina"] && list.byName)
+        #expect(RootView.render(d.state).lines[4].contains("Cleo") && RootView.render(d.state).lines[4].contains("Purchase"))
+    }
+
+    @Test func keysSwitchTheDimensionTheWindowAndTheStage() throws {
+        var d = try Self.dashboard()
+        TUITest.press("jjtb", &d)
+        #expect(Set(try Self.attribution(d).rows.map(\.key)) == ["(none)", "spring", "winter"])
+        TUITest.press("bb", &d)                              // type, then back to channel
+        #expect(try Self.attribution(d).by == .channel)
+        TUITest.press("dd", &d)                              // 90 → 180 → 7 days
+        var screen = try Self.attribution(d)
+        #expect(screen.lookbackDays == 7 && screen.result?.lookbackDays == 7)
+        TUITest.press("d", &d)                               // 30 days
+        TUITest.press("dd", &d)                              // 90, 180: C's visit 121 days before now counts
+        screen = try Self.attribution(d)
+        #expect(screen.lookbackDays == 180 && screen.rows.first { $0.key == "web" }?.customers == 2)
+        TUITest.press("<Tab>", &d)                           // Loyal: nobody entered it
+        #expect(try Self.attribution(d).stage == 3)
+        #expect(RootView.render(d.state).text.contains("No customer entered Loyal"))
+        TUITest.press("<S-Tab><S-Tab>", &d)
+        #expect(try Self.attribution(d).stage == 1)
+    }
+
+    @Test func escCancelsTheAttributionPass() throws {
+        var d = try Self.dashboard()
+        TUITest.press("jj", &d)
+        let pass = try #require(d.update(.key(.char("t"))).first)
+        #expect(pass.effect.slot == "attribution" && pass.effect.cancellable && pass.effect.total == 8)
+        #expect(RootView.render(d.state).text.contains("attributing the conversions into Purchase…"))
+        _ = d.update(.progress(pass.id, 0))
+        _ = d.update(.key(.escape))
+        #expect(pass.token.isCancelled)
+        #expect(d.state.status?.text == "cancelled: attributing the conversions into Purchase")
+        #expect(RootView.render(d.state).text.contains("not computed: cancelled: attributing the conversions into Purchase"))
+        _ = d.update(pass.run(store: d.store))               // a late result is dropped
+        #expect(try Self.attribution(d).result == nil)
+    }
+
+    @Test func theHelpListsTheAnalysisKeys() throws {
+        var d = try Self.dashboard(width: 100, height: 40)
+        TUITest.press("?", &d)
+        #expect(TUITest.overlayText(RootView.render(d.state)).contains("attribution of the selected stage"))
+        TUITest.press("<Esc>jjt?", &d)
+        let text = TUITest.overlayText(RootView.render(d.state))
+        #expect(text.contains("lookback window: 7, 30, 90 or 180 days") && text.contains("by channel, campaign or touchpoint type"))
+        #expect(text.contains("list the converters the selected model credits to the row"))
+    }
+
+    static let screens: [(name: String, keys: String)] = [("attribution", "jjtj"), ("drilldown", "jjtjj<Enter>")]
+
+    @Test(arguments: screens.map(\.name), [(80, 24), (120, 40)])
+    func goldenScreens(screen: String, size: (Int, Int)) throws {
+        for language in [Language.en, .de] {
+            var d = try Self.dashboard(width: size.0, height: size.1)
+            d.state.language = language
+            TUITest.press(Self.screens.first { $0.name == screen }!.keys, &d)
+            let prefix = language == .de ? "de-" : ""
+            try TUITest.expectScreen(RootView.render(d.state), "\(prefix)\(screen)-\(size.0)x\(size.1)")
+        }
+    }
+}
