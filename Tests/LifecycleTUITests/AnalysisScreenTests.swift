@@ -99,7 +99,55 @@ import Testing
         #expect(text.contains("list the converters the selected model credits to the row"))
     }
 
-    static let screens: [(name: String, keys: String)] = [("attribution", "jjtj"), ("drilldown", "jjtjj<Enter>")]
+    /// The flows without G's undone move: entries A, E, G → Lead and C, F → Purchase; Lead → Trial (A),
+    /// Lead → Lead (E, same), Lead → Purchase (G, a skip); Trial → Purchase twice (A); Purchase → Trial (A, back).
+    @Test func flowsShowTheMatrixWithTotalsAndMarks() throws {
+        var d = try Self.dashboard()
+        TUITest.press("f", &d)
+        let lines = RootView.render(d.state).lines
+        #expect(lines[1].contains("Stage flows, all transitions: 11 transitions"))
+        let entry = try #require(lines.first { $0.hasPrefix(" (entry)") })
+        #expect(entry.contains("3 ") && entry.hasSuffix("5"))
+        let lead = try #require(lines.first { $0.hasPrefix(" Lead") })
+        #expect(lead.contains("1=") && lead.contains("1»") && lead.hasSuffix("3"))
+        #expect(lines.first { $0.hasPrefix(" Purchase") }?.contains("1«") == true)
+        #expect(lines.first { $0.hasPrefix(" Total") }?.hasSuffix("11") == true)
+    }
+
+    @Test func enterOnAFlowCellListsThoseCustomersAndThePeriodChanges() throws {
+        var d = try Self.dashboard()
+        TUITest.press("f<Enter>", &d)                       // entry → Lead
+        #expect(d.state.screen(DrillDownScreen.self)?.customers.map(\.id) == ["A", "E", "G"])
+        TUITest.press("<Esc>jjll<Enter>", &d)              // Trial → Purchase: A (twice)
+        #expect(d.state.screen(DrillDownScreen.self)?.customers.map(\.id) == ["A"])
+        #expect(RootView.render(d.state).lines[1].contains("Customers with a change Trial → Purchase, all transitions"))
+        TUITest.press("<Esc>kp", &d)                       // the last 30 days before as_of: G's skip on 06-01
+        let screen = try #require(d.state.screen(FlowsScreen.self))
+        #expect(screen.periodDays == 30 && screen.result?.rows.map(\.count) == [1])
+        #expect(RootView.render(d.state).lines[1].contains("from 2026-05-31: 1 transition"))
+        TUITest.press("<Enter>", &d)                        // Lead → Purchase in the period: G
+        #expect(d.state.screen(DrillDownScreen.self)?.customers.map(\.id) == ["G"])
+    }
+
+    @Test func theFunnelPanelShowsTheStagesInflowsAndOutflows() throws {
+        var d = try Self.dashboard(width: 100, height: 30)
+        TUITest.press("jj", &d)
+        #expect(RootView.render(d.state).text.contains("in: (entry) 2, Trial 2, Lead 1 · out: Trial 1"))
+        TUITest.press("k", &d)
+        #expect(RootView.render(d.state).text.contains("in: Lead 1, Purchase 1 · out: Purchase 2"))
+    }
+
+    @Test func escCancelsTheFlowsPass() throws {
+        var d = try Self.dashboard()
+        let pass = try #require(d.update(.key(.char("f"))).first)
+        #expect(pass.effect.slot == "flows" && pass.effect.cancellable)
+        _ = d.update(.progress(pass.id, 0))
+        _ = d.update(.key(.escape))
+        #expect(pass.token.isCancelled && d.state.status?.text == "cancelled: counting the stage changes")
+        #expect(RootView.render(d.state).text.contains("not computed: cancelled: counting the stage changes"))
+    }
+
+    static let screens: [(name: String, keys: String)] = [("attribution", "jjtj"), ("drilldown", "jjtjj<Enter>"), ("flows", "fjl")]
 
     @Test(arguments: screens.map(\.name), [(80, 24), (120, 40)])
     func goldenScreens(screen: String, size: (Int, Int)) throws {

@@ -640,6 +640,12 @@ extension Catalog {
         case .uiDrillCount: "{0, plural, one {# customer} other {# customers}}"
         case .uiAttrDetail:
             "{0}: {1, plural, one {# touchpoint} other {# touchpoints}} · {2, plural, one {# converter} other {# converters}} touched · revenue {3} by {4}"
+        case .uiColumnTotal: "Total"
+        case .uiFlowCorner: "from ↓ to →"
+        case .uiDrillFlow: "Customers with a change {0} → {1}, {2}"
+        case .uiFlowLegend: "shade ░▒▓█ by count · » skips a stage · « goes back · = same stage"
+        case .prCountingFlows: "counting the stage changes"
+        case .uiStageFlows: "in: {0} · out: {1}"
         case .uiDrillNobody: "Nobody."
         case .kbAttribution: "attribution of the selected stage: the five models side by side"
         case .kbFlows: "stage flows: who moved from where to where"

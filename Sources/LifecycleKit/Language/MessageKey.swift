@@ -124,6 +124,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiDrillCredited, uiDrillCount, uiDrillNobody, uiAttrDetail
     case kbAttribution, kbFlows, kbCohorts, kbDrillCredited, kbDrillCell, kbNextModel, kbPreviousModel
     case kbNextColumn, kbPreviousColumn, kbAttributionBy, kbCohortMetric, kbLookback, kbFlowPeriod, kbDrillSort
+    case uiColumnTotal, uiFlowCorner, uiDrillFlow, uiFlowLegend, prCountingFlows, uiStageFlows
     case hintAttribution, hintFlows, hintCohorts, hintCustomers, hintBy, hintMetric, hintWindow, hintPeriod
 }
 

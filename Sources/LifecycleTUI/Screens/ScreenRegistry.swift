@@ -18,6 +18,7 @@ public enum ScreenRegistry {
         CalibrationInputScreen.self,
         AttributionScreen.self,
         DrillDownScreen.self,
+        FlowsScreen.self,
     ]
 
     /// Every key context in use.

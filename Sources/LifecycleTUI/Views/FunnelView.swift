@@ -137,7 +137,9 @@ enum FunnelView {
             grid.put(state.text(.uiComputingFigures), x: 1 + n, y: y + 2, role: .pending)
         }
         drawValues(state, y: y + 3, into: &grid)
-        if let s = f.report?.stages[safe: f.selected], !s.cameFrom.isEmpty {
+        if let flows = state.flows, let line = FlowsView.stageLine(flows, stage: f.selected, state) {
+            grid.put(line, x: 1, y: y + 4, role: .dim, maxWidth: grid.width - 2)
+        } else if let s = f.report?.stages[safe: f.selected], !s.cameFrom.isEmpty {
             drawInflows(s, state, y: y + 4, into: &grid)
         } else {
             grid.put(state.text(.uiFunnelHint), x: 1, y: y + 4, role: .dim)

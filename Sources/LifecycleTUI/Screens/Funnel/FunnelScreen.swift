@@ -22,6 +22,7 @@ public struct FunnelScreen: Screen {
         case .action(.open, _): commands.push(StageListScreen(opening: app.funnel.selected))
         case .action(.model, _): commands.push(ModelScreen())
         case .action(.attribution, _): commands.push(AttributionScreen(stage: app.funnel.selected))
+        case .action(.flows, _): commands.push(FlowsScreen())
         default: break
         }
     }
