@@ -147,7 +147,38 @@ import Testing
         #expect(RootView.render(d.state).text.contains("not computed: cancelled: counting the stage changes"))
     }
 
-    static let screens: [(name: String, keys: String)] = [("attribution", "jjtj"), ("drilldown", "jjtjj<Enter>"), ("flows", "fjl")]
+    /// Cohorts: 2025-12 A and G (A buys in 2026-02 and 2026-05, both touched in 2026-01), 2026-02 D and E,
+    /// 2026-03 B (buys at once), 2026-04 C (buys at once), 2026-05 F; H has no date.
+    @Test func cohortsShowTheTriangleAndDrillDown() throws {
+        var d = try Self.dashboard()
+        TUITest.press("c", &d)
+        let screen = try #require(d.state.screen(CohortsScreen.self))
+        #expect(screen.rows.map(\.month.label) == ["2025-12", "2026-02", "2026-03", "2026-04", "2026-05"])
+        #expect(screen.rows.map(\.customers) == [2, 2, 1, 1, 1])
+        let lines = RootView.render(d.state).lines
+        #expect(lines[1].contains("Cohorts by month of arrival: share with a purchase in each month since"))
+        let first = try #require(lines.first { $0.hasPrefix(" 2025-12") })
+        #expect(first.contains("▒ 50.0%") && first.contains("·"))
+        TUITest.press("ll<Enter>", &d)                      // 2025-12, +2 = 2026-02: A's purchase
+        #expect(d.state.screen(DrillDownScreen.self)?.customers.map(\.id) == ["A"])
+        #expect(RootView.render(d.state).lines[1].contains("Cohort 2025-12: customers with a purchase in 2026-02"))
+        TUITest.press("<Esc>hb<Enter>", &d)                 // active, +1 = 2026-01: A and G
+        #expect(d.state.screen(DrillDownScreen.self)?.customers.map(\.id) == ["A", "G"])
+        TUITest.press("<Esc>jjjjjlll", &d)                  // the cursor stays on the triangle: 2026-05 has +0 and +1
+        #expect(try #require(d.state.screen(CohortsScreen.self)).row == 4 && d.state.screen(CohortsScreen.self)?.column == 1)
+    }
+
+    @Test func escCancelsTheCohortsPass() throws {
+        var d = try Self.dashboard()
+        let pass = try #require(d.update(.key(.char("c"))).first)
+        #expect(pass.effect.slot == "cohorts" && pass.effect.cancellable)
+        _ = d.update(.progress(pass.id, 0))
+        _ = d.update(.key(.escape))
+        #expect(pass.token.isCancelled)
+        #expect(RootView.render(d.state).text.contains("not computed: cancelled: grouping the customers by month of arrival"))
+    }
+
+    static let screens: [(name: String, keys: String)] = [("cohorts", "cjl"), ("attribution", "jjtj"), ("drilldown", "jjtjj<Enter>"), ("flows", "fjl")]
 
     @Test(arguments: screens.map(\.name), [(80, 24), (120, 40)])
     func goldenScreens(screen: String, size: (Int, Int)) throws {

@@ -125,6 +125,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case kbAttribution, kbFlows, kbCohorts, kbDrillCredited, kbDrillCell, kbNextModel, kbPreviousModel
     case kbNextColumn, kbPreviousColumn, kbAttributionBy, kbCohortMetric, kbLookback, kbFlowPeriod, kbDrillSort
     case uiColumnTotal, uiFlowCorner, uiDrillFlow, uiFlowLegend, prCountingFlows, uiStageFlows
+    case uiDrillCohortPurchase, uiDrillCohortActive, prComputingCohorts, uiCohortsNone
     case hintAttribution, hintFlows, hintCohorts, hintCustomers, hintBy, hintMetric, hintWindow, hintPeriod
 }
 

@@ -19,6 +19,7 @@ public enum ScreenRegistry {
         AttributionScreen.self,
         DrillDownScreen.self,
         FlowsScreen.self,
+        CohortsScreen.self,
     ]
 
     /// Every key context in use.

@@ -23,6 +23,7 @@ public struct FunnelScreen: Screen {
         case .action(.model, _): commands.push(ModelScreen())
         case .action(.attribution, _): commands.push(AttributionScreen(stage: app.funnel.selected))
         case .action(.flows, _): commands.push(FlowsScreen())
+        case .action(.cohorts, _): commands.push(CohortsScreen())
         default: break
         }
     }
