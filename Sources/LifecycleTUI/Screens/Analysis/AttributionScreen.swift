@@ -51,14 +51,8 @@ public struct AttributionScreen: Screen {
     public mutating func update(_ input: ScreenInput, _ app: inout AppState, _ commands: inout ScreenCommands) {
         let page = AttributionView.visibleRows(app.height)
         let models = AttributionModel.allCases.count
+        if let moved = cursorMove(input, selected, page: page) { selected = moved }
         switch input {
-        case .action(.down, _): selected += 1
-        case .action(.up, _): selected -= 1
-        case .action(.pageDown, _): selected += page
-        case .action(.pageUp, _): selected -= page
-        case .action(.top, _): selected = 0
-        case .action(.bottom, _): selected = Int.max / 2
-        case .pick(let i): selected = i
         case .action(.columnRight, _): model = (model + 1) % models
         case .action(.columnLeft, _): model = (model + models - 1) % models
         case .action(.switchBy, _):
@@ -104,11 +98,10 @@ public struct AttributionScreen: Screen {
 
     public mutating func receive(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
                                  _ commands: inout ScreenCommands) {
+        if receiveDrillDown(slot, result, &app, &commands) { return }
         switch (slot, result) {
         case ("attribution", .success(let v)): self.result = v.value as? AttributionAnalysis
         case ("attribution", .failure(let f)): failure = "\(f.error)"
-        case ("drillDown", .success(let v)): if let list = v.value as? DrillDownScreen { commands.push(list) }
-        case ("drillDown", .failure(let f)): app.status = StatusMessage(.uiAnalysisFailed, .error(f.error), kind: .warning)
         default: break
         }
         clamp(app)

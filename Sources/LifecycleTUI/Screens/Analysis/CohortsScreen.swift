@@ -69,11 +69,10 @@ public struct CohortsScreen: Screen {
 
     public mutating func receive(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
                                  _ commands: inout ScreenCommands) {
+        if receiveDrillDown(slot, result, &app, &commands) { return }
         switch (slot, result) {
         case ("cohorts", .success(let v)): self.result = v.value as? CohortAnalysis
         case ("cohorts", .failure(let f)): failure = "\(f.error)"
-        case ("drillDown", .success(let v)): if let list = v.value as? DrillDownScreen { commands.push(list) }
-        case ("drillDown", .failure(let f)): app.status = StatusMessage(.uiAnalysisFailed, .error(f.error), kind: .warning)
         default: break
         }
         clamp()

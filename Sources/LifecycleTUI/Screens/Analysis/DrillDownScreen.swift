@@ -38,14 +38,8 @@ public struct DrillDownScreen: Screen {
 
     public mutating func update(_ input: ScreenInput, _ app: inout AppState, _ commands: inout ScreenCommands) {
         let page = DrillDownView.visibleRows(app.height)
+        if let moved = cursorMove(input, selected, page: page) { selected = moved }
         switch input {
-        case .action(.down, _): selected += 1
-        case .action(.up, _): selected -= 1
-        case .action(.pageDown, _): selected += page
-        case .action(.pageUp, _): selected -= page
-        case .action(.top, _): selected = 0
-        case .action(.bottom, _): selected = customers.count - 1
-        case .pick(let i): selected = i
         case .action(.sortNext, _): byName.toggle()
         case .action(.open, _):
             guard let id = rows[safe: selected]?.id else { return }
@@ -86,7 +80,34 @@ public struct DrillDownScreen: Screen {
     }
 }
 
+/// Where a key moves the cursor of a list on an analysis screen (nil: not a move); the
+/// screen clamps it to its rows.
+func cursorMove(_ input: ScreenInput, _ selected: Int, page: Int) -> Int? {
+    switch input {
+    case .action(.down, _): selected + 1
+    case .action(.up, _): selected - 1
+    case .action(.pageDown, _): selected + page
+    case .action(.pageUp, _): selected - page
+    case .action(.top, _): 0
+    case .action(.bottom, _): Int.max / 2
+    case .pick(let i): i
+    default: nil
+    }
+}
+
 extension Screen {
+    /// Opens the drill-down list that `drillDown` asked for, or says why there is none; false
+    /// for another slot.
+    func receiveDrillDown(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
+                          _ commands: inout ScreenCommands) -> Bool {
+        guard slot == "drillDown" else { return false }
+        switch result {
+        case .success(let v): if let list = v.value as? DrillDownScreen { commands.push(list) }
+        case .failure(let f): app.status = StatusMessage(.uiAnalysisFailed, .error(f.error), kind: .warning)
+        }
+        return true
+    }
+
     /// Lists the customers `list` picks (a pass of its own, cancellable), then opens them in a
     /// `DrillDownScreen` titled `title` (its count added).
     func drillDown(_ list: CustomerListAnalysis, title: Message, _ commands: inout ScreenCommands, total: Int) {
