@@ -54,6 +54,27 @@ import Testing
         #expect(RootView.render(d.state).lines[4].contains("Cleo") && RootView.render(d.state).lines[4].contains("Purchase"))
     }
 
+    /// The drill-down list marks and moves like a stage list: through the app's one move path.
+    @Test func theDrillDownListMarksAndMovesCustomers() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clc-drill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("touch.sqlite").path
+        try JSONSnapshotStore(path: TUITest.fixtures.appendingPathComponent("touchpoints-hand-made.json").path)
+            .export(to: try SQLiteSnapshotWriter(path: path))
+        let store = try SQLiteSnapshotStore(path: path)
+        var d = try Dashboard(store: store, width: 120, height: 24, fileLabel: "touch.sqlite", user: "tester")
+        TUITest.press("jjtjj<Enter>", &d)                  // A and B
+        TUITest.press("<Space><Space>", &d)
+        #expect(d.state.screen(DrillDownScreen.self)?.marked == ["A", "B"])
+        #expect(RootView.render(d.state).lines[1].contains("2 customers · 2 marked"))
+        TUITest.press("m4<Enter><Enter>y", &d)             // to Loyal, confirmed
+        let list = try #require(d.state.screen(DrillDownScreen.self))
+        #expect(list.customers.map(\.stage) == [3, 3] && list.marked.isEmpty)
+        #expect(try store.customer(id: "A")?.stage == "loyal" && store.customer(id: "B")?.stage == "loyal")
+        #expect(RootView.render(d.state).lines[4].hasSuffix("Loyal"))
+    }
+
     @Test func keysSwitchTheDimensionTheWindowAndTheStage() throws {
         var d = try Self.dashboard()
         TUITest.press("jjtb", &d)

@@ -1,8 +1,9 @@
 import LifecycleKit
 
 /// The customers behind a number of an analysis (a second pass picked them): id, name and
-/// current stage; sorted by name or id, Enter opens a journey. A screen of its own rather than
-/// a stage list: the customers span stages, and the list is already in memory.
+/// current stage; sorted by name or id, Enter opens a journey, marks and `m` move them through
+/// the app's one move path. A screen of its own rather than a stage list: the customers span
+/// stages, and the list is already in memory.
 public struct DrillDownScreen: Screen {
     public static let contexts: [KeyContext] = [.drillDown]
     public static let helpTitle = MessageKey.uiKeysDrillDown
@@ -11,7 +12,9 @@ public struct DrillDownScreen: Screen {
 
     /// What the customers are (`Converters into Purchase credited to email by linear (5)`).
     public let title: Message
-    public let customers: [Row]
+    public private(set) var customers: [Row]
+    /// The ids of the marked customers.
+    public private(set) var marked: Set<String> = []
     /// Sorted by name, case folded (else by id, the order of the pass).
     public private(set) var byName = false
     public var selected = 0
@@ -41,6 +44,15 @@ public struct DrillDownScreen: Screen {
         if let moved = cursorMove(input, selected, page: page) { selected = moved }
         switch input {
         case .action(.sortNext, _): byName.toggle()
+        case .action(.mark, _):
+            guard let id = rows[safe: selected]?.id else { return }
+            if marked.remove(id) == nil { marked.insert(id) }
+            selected += 1
+        case .action(.markAll, _): marked = Set(customers.map(\.id))
+        case .action(.clearMarks, _):
+            marked.removeAll()
+            app.status = StatusMessage(.stMarksCleared)
+        case .action(.move, _): startMove(app, &commands)
         case .action(.open, _):
             guard let id = rows[safe: selected]?.id else { return }
             commands.run("journey", Message(.prOpeningJourney)) { env in
@@ -50,6 +62,24 @@ public struct DrillDownScreen: Screen {
         default: break
         }
         clamp(app)
+    }
+
+    /// Offers to move the marked customers, else the selected one (`StageMover` does it).
+    func startMove(_ app: AppState, _ commands: inout ScreenCommands) {
+        let chosen = marked.isEmpty ? rows[safe: selected].map { [$0] } ?? [] : customers.filter { marked.contains($0.id) }
+        guard !chosen.isEmpty else { return }
+        let seen = Dictionary(uniqueKeysWithValues: chosen.map { ($0.id, app.stages[$0.stage].id) })
+        commands.ask(.startMove(customers: seen, label: chosen.count == 1 ? chosen[0].name : ""))
+    }
+
+    /// After a stage change: the moved customers show their new stage and lose their mark.
+    public mutating func reloadAfterChange(moved: [Transition], _ app: inout AppState, _ commands: inout ScreenCommands) {
+        for t in moved {
+            marked.remove(t.customerID)
+            guard let i = customers.firstIndex(where: { $0.id == t.customerID }),
+                  let stage = app.stages.firstIndex(where: { $0.id == t.to }) else { continue }
+            customers[i].stage = stage
+        }
     }
 
     mutating func clamp(_ app: AppState) {
