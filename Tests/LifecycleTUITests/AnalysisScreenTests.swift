@@ -75,6 +75,31 @@ import Testing
         #expect(RootView.render(d.state).lines[4].hasSuffix("Loyal"))
     }
 
+    /// `--compare OLD`: A moved from Purchase to Loyal since OLD (the fixture as it is).
+    @Test func comparingShowsDeltasAndListsTheChangedCustomers() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clc-compare-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let oldPath = TUITest.fixtures.appendingPathComponent("touchpoints-hand-made.json").path
+        let path = dir.appendingPathComponent("new.sqlite").path
+        try JSONSnapshotStore(path: oldPath).export(to: try SQLiteSnapshotWriter(path: path))
+        let store = try SQLiteSnapshotStore(path: path)
+        var mover = StageMover(user: "ben", clock: { Timestamp("2026-07-01T09:00:00Z")! })
+        _ = try mover.move([("A", "purchase")], to: "loyal", note: nil, in: store)
+        var d = try Dashboard(store: store, width: 80, height: 24, fileLabel: "new.sqlite")
+        d.compare(with: try JSONSnapshotStore(path: oldPath), label: "old.json")
+        TUITest.press("x", &d)                               // before the comparison is in
+        #expect(d.state.status?.text == "comparing with old.json…" && d.state.screen(DrillDownScreen.self) == nil)
+        d.handle(.reportReady(try store.funnelReport()))
+        let lines = RootView.render(d.state).lines
+        #expect(lines.first { $0.contains("Purchase") && !$0.contains("Stage") }?.contains("−1") == true)
+        #expect(lines.first { $0.contains("Loyal") && !$0.contains("Stage") }?.contains("+1") == true)
+        #expect(lines.first { $0.contains("Lead") && !$0.contains("Stage") }?.contains("±0") == true)
+        TUITest.press("x", &d)
+        #expect(d.state.screen(DrillDownScreen.self)?.customers.map(\.id) == ["A"])
+        #expect(RootView.render(d.state).lines[1].contains("Changed since old.json (added or moved)"))
+    }
+
     @Test func keysSwitchTheDimensionTheWindowAndTheStage() throws {
         var d = try Self.dashboard()
         TUITest.press("jjtb", &d)

@@ -126,6 +126,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case kbNextColumn, kbPreviousColumn, kbAttributionBy, kbCohortMetric, kbLookback, kbFlowPeriod, kbDrillSort
     case uiColumnTotal, uiFlowCorner, uiDrillFlow, uiFlowLegend, prCountingFlows, uiStageFlows
     case uiDrillCohortPurchase, uiDrillCohortActive, prComputingCohorts, uiCohortsNone
+    case uiChangedSince, prComparing, kbChangedSince
     case hintAttribution, hintFlows, hintCohorts, hintCustomers, hintBy, hintMetric, hintWindow, hintPeriod
 }
 

@@ -113,6 +113,8 @@ public struct AppState: Sendable {
     /// The stage-flow matrix of every transition (the funnel's panel shows the selected stage's
     /// main inflows and outflows): nil until computed, again after every change.
     public var flows: FlowAnalysis?
+    /// `--compare OLD`: the older snapshot and how this file differs from it.
+    public var comparison: Comparison?
     /// The store's list index is being prepared (shown in the header).
     public var indexing = false
     public var shouldQuit = false

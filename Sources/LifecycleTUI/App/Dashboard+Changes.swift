@@ -172,6 +172,7 @@ extension Dashboard {
         case let attached as ValuesAttached: valuesAttached(attached)
         case let values as StageValues: state.funnel.values = values.stages
         case let flows as FlowAnalysis: state.flows = flows
+        case let diff as SnapshotDiff: state.comparison?.diff = diff
         case let saved as Saved: self.saved(saved)
         case let file as FileState?:
             guard let file else { return }

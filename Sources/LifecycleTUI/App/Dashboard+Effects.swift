@@ -116,6 +116,7 @@ extension Dashboard {
         state.funnel.report = report
         state.changesSinceAsOf = report.changesSinceAsOf
         requestFlows()
+        requestComparison()
     }
 
     /// The stage-flow matrix for the funnel's panel (inflows and outflows of the selected

@@ -23,6 +23,8 @@ public enum Action: Hashable, Sendable {
     case switchBy
     /// An analysis screen: switch the window or period (lookback days; flows' period).
     case switchPeriod
+    /// The funnel with `--compare OLD`: list the customers changed since OLD.
+    case changedSince
     /// In an input line: delete the last character typed.
     case deleteBackward
 }
@@ -118,6 +120,7 @@ public enum KeyBindings {
         KeyBinding([.char("t")], .attribution, .kbAttribution, in: [.funnel], statusBar: .hintAttribution),
         KeyBinding([.char("f")], .flows, .kbFlows, in: [.funnel], statusBar: .hintFlows),
         KeyBinding([.char("c")], .cohorts, .kbCohorts, in: [.funnel], statusBar: .hintCohorts),
+        KeyBinding([.char("x")], .changedSince, .kbChangedSince, in: [.funnel]),
         KeyBinding([.enter], .open, .kbDrillCredited, in: [.attribution], statusBar: .hintCustomers),
         KeyBinding([.enter], .open, .kbDrillCell, in: [.flows, .cohorts], statusBar: .hintCustomers),
         KeyBinding([.enter], .open, .kbOpenJourney, in: [.drillDown], statusBar: .hintJourney),

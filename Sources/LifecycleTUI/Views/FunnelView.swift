@@ -34,6 +34,9 @@ enum FunnelView {
             let selected = i == f.selected
             grid.put((selected ? "▶ " : "  ") + stage.name, x: 0, y: y, width: nameWidth, role: selected ? .selected : .normal)
             drawBar(count: f.counts[i], max: maxCount, x: nameWidth + 1, y: y, width: barWidth, selected: selected, into: &grid)
+            if let delta = delta(of: stage.id, state) {
+                grid.put(delta.text, x: nameWidth + 1 + barWidth - DisplayWidth.of(delta.text), y: y, role: delta.role)
+            }
             x = nameWidth + 1 + barWidth + 1
             for (cell, n) in zip(cells(i, state, numbers.count), numbers) {
                 grid.put(cell.text, x: x, y: y, width: n.width, role: cell.pending ? .pending : .normal, alignRight: true)
@@ -112,6 +115,13 @@ enum FunnelView {
         grid.put(String(repeating: "·", count: width), x: x, y: y, role: .barEmpty)
         guard count > 0 else { return }
         grid.put(Glyphs.bar(Double(count) / Double(maxCount), width: width), x: x, y: y, role: selected ? .barSelected : .bar)
+    }
+
+    /// `+3`, `−2` or `±0`: the change of a stage's count since the compared file (nil without one).
+    static func delta(of stage: String, _ state: AppState) -> (text: String, role: Role)? {
+        guard let d = state.comparison?.diff?.stages.first(where: { $0.id == stage })?.delta else { return nil }
+        let n = state.formats.count(abs(d))
+        return d > 0 ? ("+" + n, .positive) : d < 0 ? ("−" + n, .negative) : ("±0", .dim)
     }
 
     /// The selected stage in words.

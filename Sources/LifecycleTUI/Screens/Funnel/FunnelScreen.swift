@@ -24,8 +24,14 @@ public struct FunnelScreen: Screen {
         case .action(.attribution, _): commands.push(AttributionScreen(stage: app.funnel.selected))
         case .action(.flows, _): commands.push(FlowsScreen())
         case .action(.cohorts, _): commands.push(CohortsScreen())
+        case .action(.changedSince, _): changedSince(&app, &commands)
         default: break
         }
+    }
+
+    public mutating func receive(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
+                                 _ commands: inout ScreenCommands) {
+        _ = receiveDrillDown(slot, result, &app, &commands)
     }
 
     public func draw(_ app: AppState, into grid: inout CellGrid) { FunnelView.draw(app, into: &grid) }
