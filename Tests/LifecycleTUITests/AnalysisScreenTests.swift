@@ -135,6 +135,18 @@ import Testing
         #expect(try Self.attribution(d).result == nil)
     }
 
+    @Test func escCancelsADrillDown() throws {
+        var d = try Self.dashboard()
+        TUITest.press("jjt", &d)
+        let list = try #require(d.update(.key(.enter)).first)
+        #expect(list.effect.slot == "drillDown" && list.effect.cancellable)
+        _ = d.update(.progress(list.id, 0))
+        _ = d.update(.key(.escape))
+        #expect(list.token.isCancelled && d.state.status?.text == "cancelled: listing the customers")
+        _ = d.update(list.run(store: d.store))               // a late result is dropped
+        #expect(d.state.screen(AttributionScreen.self) != nil && d.state.screen(DrillDownScreen.self) == nil)
+    }
+
     @Test func theHelpListsTheAnalysisKeys() throws {
         var d = try Self.dashboard(width: 100, height: 40)
         TUITest.press("?", &d)
