@@ -29,10 +29,13 @@ struct OpenCommand: SpeakingCommand {
     @Flag(help: "Clicks and the wheel: select, open, scroll, press a hint (`mouse = true` in config.toml; off: the terminal selects text).")
     var mouse = false
 
+    @Option(help: "An older snapshot to compare with: a delta beside each funnel bar, x lists the customers changed since.")
+    var compare: String?
+
     mutating func run() throws {
         let path = try file ?? DemoSnapshot.ensure()
         do {
-            if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user, mouse: mouse, language: language) {
+            if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user, mouse: mouse, language: language, compare: compare) {
                 throw ExitCode(128 + signal)   // terminal already restored; conventional status
             }
         } catch let DashboardLauncher.Failure.usage(message) {

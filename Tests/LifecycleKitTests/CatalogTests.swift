@@ -29,7 +29,7 @@ import Testing
     @Test(arguments: MessageKey.allCases)
     func germanIsTranslated(key: MessageKey) {
         // "{0}: {1}" and "null" in every language; terms German uses as they are.
-        let same: Set<MessageKey> = [.moveIO, .jsonNull, .columnParameter, .columnID, .columnName, .columnCLV, .columnRFM, .rfmChampions, .uiColumnName, .uiColumnSegment, .uiFilterTitle, .stJoined, .stSearchHit, .prInProgress, .stText, .modelLinear, .diffTitle, .importMappingSyntax]   // "{0}: {1}", "null", "Name", "Segment", "Filter", joints, "linear", "{0} ({1}) → {2} ({3})"
+        let same: Set<MessageKey> = [.moveIO, .jsonNull, .columnParameter, .columnID, .columnName, .columnCLV, .columnRFM, .rfmChampions, .uiColumnName, .uiColumnSegment, .uiFilterTitle, .stJoined, .stSearchHit, .prInProgress, .stText, .modelLinear, .diffTitle, .uiModelLinearShort, .uiModelPositionShort, .importMappingSyntax]   // "{0}: {1}", "null", "Name", "Segment", "Filter", joints, "linear", "Linear", "Position", "{0} ({1}) → {2} ({3})"
         #expect(same.contains(key) || Catalog.text(key, .de) != Catalog.text(key, .en), "\(key) is not translated")
     }
 

@@ -29,6 +29,7 @@ import Testing
         var d = try TUITest.dashboard(width: 100, height: 30)
         d.handle(.reportReady(try TUITest.store().funnelReport()))
         TUITest.press("jj", &d)                                 // Purchase
+        d.state.flows = nil                                     // until the flows are in (then the panel shows those)
         let lines = RootView.render(d.state).lines
         // Reached purchase: C1 and C3 from Consideration, C2 from Awareness.
         #expect(lines.contains { $0.contains("came from Consideration 2 (66.7%) · Awareness 1 (33.3%)") }, "\(lines)")

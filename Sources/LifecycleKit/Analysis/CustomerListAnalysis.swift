@@ -6,6 +6,8 @@ public struct CustomerListAnalysis: Analysis {
     /// The picked customers' ids and names, in id order.
     public private(set) var ids: [String] = []
     public private(set) var names: [String] = []
+    /// Their current stages (funnel positions).
+    public private(set) var stages: [Int] = []
 
     public init(needs: JourneyNeeds, picks: @escaping @Sendable (CustomerRecord) -> Bool) {
         self.needs = needs
@@ -16,6 +18,7 @@ public struct CustomerListAnalysis: Analysis {
         guard picks(c) else { return }
         ids.append(c.id)
         names.append(c.name)
+        stages.append(c.stage)
     }
 
     public func finish() -> CustomerListAnalysis { self }

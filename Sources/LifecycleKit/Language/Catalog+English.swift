@@ -8,7 +8,7 @@ extension Catalog {
         englishReports, englishValue, englishDashboardFunnelAndList,
         englishDashboardJourneyAndBoxes, englishKeyBindings, englishKeyHints,
         englishStatus, englishProgress,
-        englishValueLists, englishTouchpointAnalysis,
+        englishValueLists, englishTouchpointAnalysis, englishAnalysisScreens,
     ]
 
     /// Files and formats, customers and stages, moves, journals.
@@ -619,6 +619,68 @@ extension Catalog {
         case .columnOld: "Old"
         case .columnNew: "New"
         case .columnDelta: "Change"
+        default: nil
+        }
+    }
+
+    /// The screens of the touchpoint analyses, their keys and drill-down lists.
+    private static func englishAnalysisScreens(_ key: MessageKey) -> String? {
+        switch key {
+        case .uiKeysAttribution: "Keys — Attribution"
+        case .uiKeysFlows: "Keys — Stage flows"
+        case .uiKeysCohorts: "Keys — Cohorts"
+        case .uiKeysDrillDown: "Keys — Customers behind a number"
+        case .uiAttrTitle:
+            "Attribution into {0} · {1, plural, one {# conversion} other {# conversions}} · lookback {2, plural, one {# day} other {# days}} · by {3}"
+        case .uiAttrNoConversions: "No customer entered {0} (no transition into it, nobody in it)."
+        case .uiModelFirstShort: "First"
+        case .uiModelLastShort: "Last"
+        case .uiModelLinearShort: "Linear"
+        case .uiModelPositionShort: "Position"
+        case .uiModelDecayShort: "Decay"
+        case .uiAnalysisFailed: "not computed: {0}"
+        case .prAttributing: "attributing the conversions into {0}"
+        case .prListingCustomers: "listing the customers"
+        case .uiDrillCredited: "Converters into {0} credited to {1} by {2} ({3})"
+        case .uiDrillCount: "{0, plural, one {# customer} other {# customers}}"
+        case .uiAttrDetail:
+            "{0}: {1, plural, one {# touchpoint} other {# touchpoints}} · {2, plural, one {# converter} other {# converters}} touched · revenue {3} by {4}"
+        case .uiColumnTotal: "Total"
+        case .uiFlowCorner: "from ↓ to →"
+        case .uiDrillFlow: "Customers with a change {0} → {1}, {2}"
+        case .uiFlowLegend: "shade ░▒▓█ by count · » skips a stage · « goes back · = same stage"
+        case .prCountingFlows: "counting the stage changes"
+        case .uiStageFlows: "in: {0} · out: {1}"
+        case .uiDrillCohortPurchase: "Cohort {0}: customers with a purchase in {1}"
+        case .uiDrillCohortActive: "Cohort {0}: customers with a touchpoint in {1}"
+        case .prComputingCohorts: "grouping the customers by month of arrival"
+        case .uiCohortsNone: "No customer has a date (created_at, a transition or a touchpoint)."
+        case .uiChangedSince: "Changed since {0} (added or moved)"
+        case .prComparing: "comparing with {0}"
+        case .kbChangedSince: "with --compare OLD: the customers added or moved since OLD"
+        case .uiDrillNobody: "Nobody."
+        case .kbAttribution: "attribution of the selected stage: the five models side by side"
+        case .kbFlows: "stage flows: who moved from where to where"
+        case .kbCohorts: "cohorts by month of arrival"
+        case .kbDrillCredited: "list the converters the selected model credits to the row"
+        case .kbDrillCell: "list the customers behind the selected cell"
+        case .kbNextModel: "next model"
+        case .kbPreviousModel: "previous model"
+        case .kbNextColumn: "next column"
+        case .kbPreviousColumn: "previous column"
+        case .kbAttributionBy: "by channel, campaign or touchpoint type"
+        case .kbCohortMetric: "purchase or any touchpoint"
+        case .kbLookback: "lookback window: 7, 30, 90 or 180 days"
+        case .kbFlowPeriod: "period: all, the last 30, 90 or 365 days before as_of"
+        case .kbDrillSort: "sort by name or by id"
+        case .hintAttribution: "attribution"
+        case .hintFlows: "flows"
+        case .hintCohorts: "cohorts"
+        case .hintCustomers: "customers"
+        case .hintBy: "by"
+        case .hintMetric: "metric"
+        case .hintWindow: "window"
+        case .hintPeriod: "period"
         default: nil
         }
     }

@@ -19,7 +19,7 @@ extension Catalog {
         germanReports, germanValue, germanDashboardFunnelAndList,
         germanDashboardJourneyAndBoxes, germanKeyBindings, germanKeyHints,
         germanStatus, germanProgress,
-        germanValueLists, germanTouchpointAnalysis,
+        germanValueLists, germanTouchpointAnalysis, germanAnalysisScreens,
     ]
 
     /// Files and formats, customers and stages, moves, journals.
@@ -630,6 +630,68 @@ extension Catalog {
         case .columnOld: "Alt"
         case .columnNew: "Neu"
         case .columnDelta: "Änderung"
+        default: nil
+        }
+    }
+
+    /// Die Bildschirme der Kontaktpunkt-Analysen, ihre Tasten und Kundenlisten.
+    private static func germanAnalysisScreens(_ key: MessageKey) -> String? {
+        switch key {
+        case .uiKeysAttribution: "Tasten — Attribution"
+        case .uiKeysFlows: "Tasten — Phasenwechsel"
+        case .uiKeysCohorts: "Tasten — Kohorten"
+        case .uiKeysDrillDown: "Tasten — Kunden hinter einer Zahl"
+        case .uiAttrTitle:
+            "Attribution in {0} · {1, plural, one {# Konversion} other {# Konversionen}} · Rückblick {2, plural, one {# Tag} other {# Tage}} · nach {3}"
+        case .uiAttrNoConversions: "Niemand ist in {0} eingetreten (kein Wechsel dorthin, niemand darin)."
+        case .uiModelFirstShort: "Erster"
+        case .uiModelLastShort: "Letzter"
+        case .uiModelLinearShort: "Linear"
+        case .uiModelPositionShort: "Position"
+        case .uiModelDecayShort: "Verfall"
+        case .uiAnalysisFailed: "nicht berechnet: {0}"
+        case .prAttributing: "Konversionen in {0} werden zugeordnet"
+        case .prListingCustomers: "Kunden werden gesucht"
+        case .uiDrillCredited: "Konvertierte in {0}, angerechnet {1} nach {2} ({3})"
+        case .uiDrillCount: "{0, plural, one {# Kunde} other {# Kunden}}"
+        case .uiAttrDetail:
+            "{0}: {1, plural, one {# Kontaktpunkt} other {# Kontaktpunkte}} · {2, plural, one {# Konvertierter} other {# Konvertierte}} erreicht · Umsatz {3} nach {4}"
+        case .uiColumnTotal: "Summe"
+        case .uiFlowCorner: "von ↓ nach →"
+        case .uiDrillFlow: "Kunden mit einem Wechsel {0} → {1}, {2}"
+        case .uiFlowLegend: "Schattierung ░▒▓█ nach Anzahl · » überspringt · « zurück · = gleiche Phase"
+        case .prCountingFlows: "Phasenwechsel werden gezählt"
+        case .uiStageFlows: "rein: {0} · raus: {1}"
+        case .uiDrillCohortPurchase: "Kohorte {0}: Kunden mit einem Kauf im {1}"
+        case .uiDrillCohortActive: "Kohorte {0}: Kunden mit einem Kontaktpunkt im {1}"
+        case .prComputingCohorts: "Kunden werden nach Monat der Ankunft gruppiert"
+        case .uiCohortsNone: "Kein Kunde hat ein Datum (created_at, einen Phasenwechsel oder einen Kontaktpunkt)."
+        case .uiChangedSince: "Geändert seit {0} (neu oder verschoben)"
+        case .prComparing: "Vergleich mit {0}"
+        case .kbChangedSince: "mit --compare ALT: die seit ALT neuen oder verschobenen Kunden"
+        case .uiDrillNobody: "Niemand."
+        case .kbAttribution: "Attribution der gewählten Phase: die fünf Modelle nebeneinander"
+        case .kbFlows: "Phasenwechsel: wer von wo nach wo wechselte"
+        case .kbCohorts: "Kohorten nach Monat der Ankunft"
+        case .kbDrillCredited: "die Konvertierten auflisten, die das gewählte Modell der Zeile anrechnet"
+        case .kbDrillCell: "die Kunden hinter der gewählten Zelle auflisten"
+        case .kbNextModel: "nächstes Modell"
+        case .kbPreviousModel: "voriges Modell"
+        case .kbNextColumn: "nächste Spalte"
+        case .kbPreviousColumn: "vorige Spalte"
+        case .kbAttributionBy: "nach Kanal, Kampagne oder Kontaktpunktart"
+        case .kbCohortMetric: "Kauf oder irgendein Kontaktpunkt"
+        case .kbLookback: "Rückblick: 7, 30, 90 oder 180 Tage"
+        case .kbFlowPeriod: "Zeitraum: alle, die letzten 30, 90 oder 365 Tage vor as_of"
+        case .kbDrillSort: "nach Name oder nach ID sortieren"
+        case .hintAttribution: "Attribution"
+        case .hintFlows: "Wechsel"
+        case .hintCohorts: "Kohorten"
+        case .hintCustomers: "Kunden"
+        case .hintBy: "nach"
+        case .hintMetric: "Maß"
+        case .hintWindow: "Fenster"
+        case .hintPeriod: "Zeitraum"
         default: nil
         }
     }

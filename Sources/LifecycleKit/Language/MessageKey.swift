@@ -121,6 +121,17 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // import (Catalog+Import.swift)
     case importNotRecognised, importMissingColumn, importFieldCount, importEmptyValue, importBadDate, importDatesAmbiguous, importDatesMixed, importBadNumber,
         importDuplicateID, importSkipped, importSkippedSummary, importNothingWritten, importMappingSyntax, importMappingType, importMappingUnknownKey, importMappingStage, importMappingNoName, importMappingDateFormat, importReadAs
+    // Dashboard: the screens of the touchpoint analyses and their drill-down lists
+    case uiKeysAttribution, uiKeysFlows, uiKeysCohorts, uiKeysDrillDown
+    case uiAttrTitle, uiAttrNoConversions, uiModelFirstShort, uiModelLastShort, uiModelLinearShort
+    case uiModelPositionShort, uiModelDecayShort, uiAnalysisFailed, prAttributing, prListingCustomers
+    case uiDrillCredited, uiDrillCount, uiDrillNobody, uiAttrDetail
+    case kbAttribution, kbFlows, kbCohorts, kbDrillCredited, kbDrillCell, kbNextModel, kbPreviousModel
+    case kbNextColumn, kbPreviousColumn, kbAttributionBy, kbCohortMetric, kbLookback, kbFlowPeriod, kbDrillSort
+    case uiColumnTotal, uiFlowCorner, uiDrillFlow, uiFlowLegend, prCountingFlows, uiStageFlows
+    case uiDrillCohortPurchase, uiDrillCohortActive, prComputingCohorts, uiCohortsNone
+    case uiChangedSince, prComparing, kbChangedSince
+    case hintAttribution, hintFlows, hintCohorts, hintCustomers, hintBy, hintMetric, hintWindow, hintPeriod
 }
 
 /// The catalog: each key's text per language.

@@ -110,6 +110,11 @@ public struct AppState: Sendable {
     public var valueChoices: [ValueFilterChoice] = []
     /// A buyer whose P(alive) is below this is at risk (`at_risk_below` in config.toml).
     public var atRiskBelow = UserConfig.defaultAtRiskBelow
+    /// The stage-flow matrix of every transition (the funnel's panel shows the selected stage's
+    /// main inflows and outflows): nil until computed, again after every change.
+    public var flows: FlowAnalysis?
+    /// `--compare OLD`: the older snapshot and how this file differs from it.
+    public var comparison: Comparison?
     /// The store's list index is being prepared (shown in the header).
     public var indexing = false
     public var shouldQuit = false

@@ -171,6 +171,8 @@ extension Dashboard {
             requestStageValues()
         case let attached as ValuesAttached: valuesAttached(attached)
         case let values as StageValues: state.funnel.values = values.stages
+        case let flows as FlowAnalysis: state.flows = flows
+        case let diff as SnapshotDiff: state.comparison?.diff = diff
         case let saved as Saved: self.saved(saved)
         case let file as FileState?:
             guard let file else { return }
@@ -188,6 +190,7 @@ extension Dashboard {
             state.valuesError = DashboardRunner.figuresFailure(error)
             state.valuesComputing = false
         case "save": saveFailed(error)
+        case "flows": state.flows = nil   // the panel keeps the figures' inflows
         default:
             let doing: [String: MessageKey] = ["change": .prMovingPlain, "attachValues": .prComputingValues, "refresh": .prCheckingChanges, "show": .prFindingCustomer]
             state.status = StatusMessage(.stFailed, doing[slot].map { .message(Message($0)) } ?? .text(slot), .error(error), kind: .error)

@@ -115,6 +115,15 @@ extension Dashboard {
         state.funnel.reportError = nil
         state.funnel.report = report
         state.changesSinceAsOf = report.changesSinceAsOf
+        requestFlows()
+        requestComparison()
+    }
+
+    /// The stage-flow matrix for the funnel's panel (inflows and outflows of the selected
+    /// stage): a pass of its own after the figures, at start and after every change.
+    mutating func requestFlows() {
+        let count = state.stages.count
+        issueApp("flows", nil, lane: .ownThread) { env in try env.store.run(FlowAnalysis(stageCount: count)) }
     }
 
     mutating func figuresFailed(_ message: String) {

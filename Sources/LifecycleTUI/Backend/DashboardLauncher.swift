@@ -27,7 +27,7 @@ public enum DashboardLauncher {
     /// status bar; only an unknown `--theme` is a usage error. Every text is in `language`.
     @discardableResult
     public static func run(path: String, themeOption: String?, user: String? = nil, mouse: Bool = false,
-                           language: Language = .en) throws -> Int32? {
+                           language: Language = .en, compare: String? = nil) throws -> Int32? {
         do {
             try NcursesTerminal.checkUsable()
         } catch let e as NcursesTerminal.SetupError {
@@ -43,6 +43,7 @@ public enum DashboardLauncher {
         defer { if let warning = selection.warning { FileHandle.standardError.write(Data("clc: \(SafeText.visible(warning))\n".utf8)) } }
         announceLongLoad(path)
         let store = try SnapshotFile.openInDashboard(path)
+        let old = try compare.map { try SnapshotFile.open($0) }
         defer { store.releaseFile() }
         // The first frame needs the stage counts: count them while the terminal starts.
         let counts = ThreadResult { try store.stageCounts() }
@@ -59,6 +60,7 @@ public enum DashboardLauncher {
         if let warning = selection.warning { dashboard.showWarning(warning) }
         dashboard.state.mouse = terminal.mouse
         dashboard.state.atRiskBelow = selection.atRiskBelow
+        if let old, let compare { dashboard.compare(with: old, label: (compare as NSString).lastPathComponent) }
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["CLC_EXIT_AFTER_FIRST_FRAME"] == "1"
         DashboardRunner(dashboard: dashboard, terminal: terminal)
             .run(exitAfterFirstFrame: exitAfterFirstFrame, shouldStop: { terminal.interrupted })

@@ -15,6 +15,16 @@ public enum Action: Hashable, Sendable {
     case setAside
     /// The funnel: open the customer value model; the model screen: ask for a calibration end.
     case model, calibrate
+    /// The funnel: open the touchpoint analyses of issue 13.
+    case attribution, flows, cohorts
+    /// An analysis screen: the previous / next column (a model, a stage of the matrix, a month).
+    case columnLeft, columnRight
+    /// An analysis screen: switch what it is by (channel, campaign, type; purchase, active).
+    case switchBy
+    /// An analysis screen: switch the window or period (lookback days; flows' period).
+    case switchPeriod
+    /// The funnel with `--compare OLD`: list the customers changed since OLD.
+    case changedSince
     /// In an input line: delete the last character typed.
     case deleteBackward
 }
@@ -74,17 +84,20 @@ public struct KeyBinding: Sendable {
 /// The one table of key bindings: it drives key handling, the status-bar hints and the
 /// `?` help overlay, so the three can never disagree.
 public enum KeyBindings {
-    private static let screens: Set<KeyContext> = [.funnel, .stageList, .journey, .model]
+    private static let screens: Set<KeyContext> = Set([.funnel, .stageList, .journey, .model]).union(analyses)
     private static let inputs: Set<KeyContext> = [.listSearch, .globalSearch, .noteInput, .saveAs, .calibrationInput]
-    private static let lists: Set<KeyContext> = [.funnel, .stageList, .journey, .filterPicker, .help, .stagePicker, .model]
+    private static let lists: Set<KeyContext> = Set([.funnel, .stageList, .journey, .filterPicker, .help, .stagePicker, .model]).union(analyses)
+    /// The screens of the touchpoint analyses and their drill-down lists.
+    private static let analyses: Set<KeyContext> = [.attribution, .flows, .cohorts, .drillDown]
+    private static let pages: Set<KeyContext> = Set([.stageList, .journey, .help, .model]).union(analyses)
 
     public static let table: [KeyBinding] = [
         KeyBinding([.char("j"), .down], .down, .kbDown, in: lists),
         KeyBinding([.char("k"), .up], .up, .kbUp, in: lists),
-        KeyBinding([.pageDown, .ctrl("f"), .ctrl("d")], .pageDown, .kbPageDown, in: [.stageList, .journey, .help, .model]),
-        KeyBinding([.pageUp, .ctrl("b"), .ctrl("u")], .pageUp, .kbPageUp, in: [.stageList, .journey, .help, .model]),
-        KeyBinding([.char("g"), .home], .top, .kbTop, in: [.funnel, .stageList, .journey, .help, .model]),
-        KeyBinding([.char("G"), .end], .bottom, .kbBottom, in: [.funnel, .stageList, .journey, .help, .model]),
+        KeyBinding([.pageDown, .ctrl("f"), .ctrl("d")], .pageDown, .kbPageDown, in: pages),
+        KeyBinding([.pageUp, .ctrl("b"), .ctrl("u")], .pageUp, .kbPageUp, in: pages),
+        KeyBinding([.char("g"), .home], .top, .kbTop, in: pages.union([.funnel])),
+        KeyBinding([.char("G"), .end], .bottom, .kbBottom, in: pages.union([.funnel])),
         KeyBinding([.enter], .open, .kbOpenStage, in: [.funnel], statusBar: .hintOpen),
         KeyBinding([.enter], .open, .kbOpenJourney, in: [.stageList], statusBar: .hintJourney),
         KeyBinding([.enter], .open, .kbApplyFilter, in: [.filterPicker], statusBar: .hintApply),
@@ -104,11 +117,29 @@ public enum KeyBindings {
         KeyBinding([.char("x")], .clearFilter, .kbClearFilters, in: [.filterPicker]),
         KeyBinding([.char("v")], .model, .kbModel, in: [.funnel], statusBar: .hintModel),
         KeyBinding([.char("c")], .calibrate, .kbCalibration, in: [.model], statusBar: .hintHoldout),
+        KeyBinding([.char("t")], .attribution, .kbAttribution, in: [.funnel], statusBar: .hintAttribution),
+        KeyBinding([.char("f")], .flows, .kbFlows, in: [.funnel], statusBar: .hintFlows),
+        KeyBinding([.char("c")], .cohorts, .kbCohorts, in: [.funnel], statusBar: .hintCohorts),
+        KeyBinding([.char("x")], .changedSince, .kbChangedSince, in: [.funnel]),
+        KeyBinding([.enter], .open, .kbDrillCredited, in: [.attribution], statusBar: .hintCustomers),
+        KeyBinding([.enter], .open, .kbDrillCell, in: [.flows, .cohorts], statusBar: .hintCustomers),
+        KeyBinding([.enter], .open, .kbOpenJourney, in: [.drillDown], statusBar: .hintJourney),
+        KeyBinding([.tab], .nextStage, .kbNextStage, in: [.attribution], statusBar: .hintStage),
+        KeyBinding([.backTab], .previousStage, .kbPreviousStage, in: [.attribution]),
+        KeyBinding([.right, .char("l")], .columnRight, .kbNextModel, in: [.attribution]),
+        KeyBinding([.left, .char("h")], .columnLeft, .kbPreviousModel, in: [.attribution]),
+        KeyBinding([.right, .char("l")], .columnRight, .kbNextColumn, in: [.flows, .cohorts]),
+        KeyBinding([.left, .char("h")], .columnLeft, .kbPreviousColumn, in: [.flows, .cohorts]),
+        KeyBinding([.char("b")], .switchBy, .kbAttributionBy, in: [.attribution], statusBar: .hintBy),
+        KeyBinding([.char("b")], .switchBy, .kbCohortMetric, in: [.cohorts], statusBar: .hintMetric),
+        KeyBinding([.char("d")], .switchPeriod, .kbLookback, in: [.attribution], statusBar: .hintWindow),
+        KeyBinding([.char("p")], .switchPeriod, .kbFlowPeriod, in: [.flows], statusBar: .hintPeriod),
+        KeyBinding([.char("s")], .sortNext, .kbDrillSort, in: [.drillDown], statusBar: .hintSort),
         KeyBinding([.char("o")], .flipOrder, .kbFlipOrder, in: [.journey], statusBar: .hintOrder),
-        KeyBinding([.char(" ")], .mark, .kbMark, in: [.stageList]),
-        KeyBinding([.char("*")], .markAll, .kbMarkAll, in: [.stageList]),
-        KeyBinding([.char("c")], .clearMarks, .kbClearMarks, in: [.stageList]),
-        KeyBinding([.char("m")], .move, .kbMoveMarked, in: [.stageList], statusBar: .hintMove),
+        KeyBinding([.char(" ")], .mark, .kbMark, in: [.stageList, .drillDown]),
+        KeyBinding([.char("*")], .markAll, .kbMarkAll, in: [.stageList, .drillDown]),
+        KeyBinding([.char("c")], .clearMarks, .kbClearMarks, in: [.stageList, .drillDown]),
+        KeyBinding([.char("m")], .move, .kbMoveMarked, in: [.stageList, .drillDown], statusBar: .hintMove),
         KeyBinding([.char("m")], .move, .kbMoveOne, in: [.journey], statusBar: .hintMove),
         KeyBinding([.char("u")], .undo, .kbUndo, in: screens),
         KeyBinding([.ctrl("r")], .redo, .kbRedo, in: screens),
@@ -123,7 +154,7 @@ public enum KeyBindings {
         KeyBinding([.char("s")], .setAside, .kbSetAside, in: [.staleJournal], statusBar: .hintSetAside),
         KeyBinding([.escape, .ctrl("c")], .back, .kbBrowseReadOnly, in: [.staleJournal], statusBar: .hintReadOnly),
         KeyBinding([.char("q")], .quit, .kbQuitNothing, in: [.staleJournal], statusBar: .kbQuit),
-        KeyBinding([.escape, .backspace], .back, .kbBack, in: [.stageList, .journey, .model], statusBar: .kbBack),
+        KeyBinding([.escape, .backspace], .back, .kbBack, in: Set([.stageList, .journey, .model]).union(analyses), statusBar: .kbBack),
         KeyBinding([.escape, .char("?"), .char("q"), .ctrl("c")], .back, .kbClose, in: [.help], statusBar: .kbClose),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancel, in: [.filterPicker, .stagePicker], statusBar: .kbCancel),
         // Input lines: every other printable key is typed.

@@ -16,6 +16,10 @@ public enum ScreenRegistry {
         GlobalSearchScreen.self,
         ModelScreen.self,
         CalibrationInputScreen.self,
+        AttributionScreen.self,
+        DrillDownScreen.self,
+        FlowsScreen.self,
+        CohortsScreen.self,
     ]
 
     /// Every key context in use.

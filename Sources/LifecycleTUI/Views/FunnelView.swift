@@ -34,6 +34,9 @@ enum FunnelView {
             let selected = i == f.selected
             grid.put((selected ? "▶ " : "  ") + stage.name, x: 0, y: y, width: nameWidth, role: selected ? .selected : .normal)
             drawBar(count: f.counts[i], max: maxCount, x: nameWidth + 1, y: y, width: barWidth, selected: selected, into: &grid)
+            if let delta = delta(of: stage.id, state) {
+                grid.put(delta.text, x: nameWidth + 1 + barWidth - DisplayWidth.of(delta.text), y: y, role: delta.role)
+            }
             x = nameWidth + 1 + barWidth + 1
             for (cell, n) in zip(cells(i, state, numbers.count), numbers) {
                 grid.put(cell.text, x: x, y: y, width: n.width, role: cell.pending ? .pending : .normal, alignRight: true)
@@ -114,6 +117,13 @@ enum FunnelView {
         grid.put(Glyphs.bar(Double(count) / Double(maxCount), width: width), x: x, y: y, role: selected ? .barSelected : .bar)
     }
 
+    /// `+3`, `−2` or `±0`: the change of a stage's count since the compared file (nil without one).
+    static func delta(of stage: String, _ state: AppState) -> (text: String, role: Role)? {
+        guard let d = state.comparison?.diff?.stages.first(where: { $0.id == stage })?.delta else { return nil }
+        let n = state.formats.count(abs(d))
+        return d > 0 ? ("+" + n, .positive) : d < 0 ? ("−" + n, .negative) : ("±0", .dim)
+    }
+
     /// The selected stage in words.
     static func drawDetails(_ state: AppState, y: Int, into grid: inout CellGrid) {
         let f = state.funnel
@@ -137,7 +147,9 @@ enum FunnelView {
             grid.put(state.text(.uiComputingFigures), x: 1 + n, y: y + 2, role: .pending)
         }
         drawValues(state, y: y + 3, into: &grid)
-        if let s = f.report?.stages[safe: f.selected], !s.cameFrom.isEmpty {
+        if let flows = state.flows, let line = FlowsView.stageLine(flows, stage: f.selected, state) {
+            grid.put(line, x: 1, y: y + 4, role: .dim, maxWidth: grid.width - 2)
+        } else if let s = f.report?.stages[safe: f.selected], !s.cameFrom.isEmpty {
             drawInflows(s, state, y: y + 4, into: &grid)
         } else {
             grid.put(state.text(.uiFunnelHint), x: 1, y: y + 4, role: .dim)

@@ -21,8 +21,17 @@ public struct FunnelScreen: Screen {
         case .pick(let i): app.funnel.selected = max(0, min(n - 1, i))
         case .action(.open, _): commands.push(StageListScreen(opening: app.funnel.selected))
         case .action(.model, _): commands.push(ModelScreen())
+        case .action(.attribution, _): commands.push(AttributionScreen(stage: app.funnel.selected))
+        case .action(.flows, _): commands.push(FlowsScreen())
+        case .action(.cohorts, _): commands.push(CohortsScreen())
+        case .action(.changedSince, _): changedSince(&app, &commands)
         default: break
         }
+    }
+
+    public mutating func receive(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
+                                 _ commands: inout ScreenCommands) {
+        _ = receiveDrillDown(slot, result, &app, &commands)
     }
 
     public func draw(_ app: AppState, into grid: inout CellGrid) { FunnelView.draw(app, into: &grid) }
