@@ -55,7 +55,11 @@ import Testing
             let output = dir.appendingPathComponent("round\(round).out").path
             let pid = try Shell.spawnGroup(Self.moveLoop(file, customers: 12, moves: 400, tag: "r\(round)", user: "crash",
                                                          refusals: output + ".refused"), output: output)
-            usleep(UInt32.random(in: 300_000...1_200_000))
+            // Killed at a random moment after the loop's first acknowledged move (on a loaded
+            // machine a fixed delay can end a round before any move was made).
+            let start = Date()
+            while try Self.acks(output).isEmpty, Date().timeIntervalSince(start) < 30 { usleep(20_000) }
+            usleep(UInt32.random(in: 0...900_000))
             kill(-pid, SIGKILL)
             Shell.wait(pid)
             let acks = try Self.acks(output)
