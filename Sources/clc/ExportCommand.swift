@@ -55,6 +55,7 @@ struct ExportCommand: SpeakingCommand {
         let request = try makeRequest()
         let store = try openSnapshot(file, language: language)
         try request.checkStages(in: store)
+        _ = try store.prepareListIndex()   // SQLite: pages by position, not OFFSET (kept in the side cache)
         let out = try output.map { try ExportOutput.file($0, force: force) } ?? .standardOutput()
         let rows = try request.write(from: store, to: out)
         if let output { say(Message(.exportWrote, .text(output), .count(rows))) }
