@@ -40,10 +40,9 @@ enum ExportValue {
         }
     }
 
+    /// Rounded to six decimals as `CSVCell.decimal` writes it; missing for nil or not finite.
     private static func decimal(_ d: Double?) -> ExportValue {
-        guard let d, d.isFinite else { return .missing }
-        var o: [UInt8] = []
-        JSONText.appendNumber(NumberText.rounded6(d), to: &o)
-        return .number(String(decoding: o, as: UTF8.self))
+        let text = CSVCell.decimal(d)
+        return text.isEmpty ? .missing : .number(text)
     }
 }
