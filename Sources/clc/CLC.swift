@@ -12,7 +12,7 @@ struct CLC: ParsableCommand {
             Exit codes: 0 success, 1 invalid data or a failed operation, 2 usage error.
             """,
         version: "clc \(ClcVersion.current)",
-        subcommands: [OpenCommand.self, ReportCommand.self, ValidateCommand.self, ConvertCommand.self, ImportCommand.self,
+        subcommands: [OpenCommand.self, ReportCommand.self, ValidateCommand.self, ConvertCommand.self, ImportCommand.self, ExportCommand.self,
                       MoveCommand.self, HistoryCommand.self, ModelCommand.self, ScoresCommand.self,
                       AttributionCommand.self, FlowsCommand.self, CohortsCommand.self, DiffCommand.self,
                       GenerateCommand.self, DemoCommand.self],

@@ -9,6 +9,7 @@ extension Catalog {
         englishDashboardJourneyAndBoxes, englishKeyBindings, englishKeyHints,
         englishStatus, englishProgress,
         englishValueLists, englishTouchpointAnalysis, englishAnalysisScreens,
+        englishExport,
     ]
 
     /// Files and formats, customers and stages, moves, journals.
@@ -681,6 +682,20 @@ extension Catalog {
         case .hintMetric: "metric"
         case .hintWindow: "window"
         case .hintPeriod: "period"
+        default: nil
+        }
+    }
+}
+
+extension Catalog {
+    /// `clc export` and the dashboard's export.
+    static func englishExport(_ key: MessageKey) -> String? {
+        switch key {
+        case .exportUnknownColumn: "unknown column \"{0}\"; columns: {1}"
+        case .exportUnknownSort: "cannot sort by \"{0}\"; sort by one of: {1} (add :desc for descending)"
+        case .exportUnknownStage: "no stage \"{0}\"; stages: {1}"
+        case .exportWhereUnavailable: "--where is not available yet (the rule expressions are still being built)"
+        case .exportWrote: "wrote {0}: {1, plural, one {# row} other {# rows}}"
         default: nil
         }
     }

@@ -20,6 +20,7 @@ extension Catalog {
         germanDashboardJourneyAndBoxes, germanKeyBindings, germanKeyHints,
         germanStatus, germanProgress,
         germanValueLists, germanTouchpointAnalysis, germanAnalysisScreens,
+        germanExport,
     ]
 
     /// Files and formats, customers and stages, moves, journals.
@@ -692,6 +693,20 @@ extension Catalog {
         case .hintMetric: "Maß"
         case .hintWindow: "Fenster"
         case .hintPeriod: "Zeitraum"
+        default: nil
+        }
+    }
+}
+
+extension Catalog {
+    /// `clc export` und der Export im Dashboard.
+    static func germanExport(_ key: MessageKey) -> String? {
+        switch key {
+        case .exportUnknownColumn: "unbekannte Spalte „{0}“; Spalten: {1}"
+        case .exportUnknownSort: "nach „{0}“ kann nicht sortiert werden; sortieren nach: {1} (:desc für absteigend)"
+        case .exportUnknownStage: "keine Phase „{0}“; Phasen: {1}"
+        case .exportWhereUnavailable: "--where ist noch nicht verfügbar (die Regelausdrücke entstehen noch)"
+        case .exportWrote: "{0} geschrieben: {1, plural, one {# Zeile} other {# Zeilen}}"
         default: nil
         }
     }

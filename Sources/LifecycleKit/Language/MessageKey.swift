@@ -128,6 +128,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiDrillCredited, uiDrillCount, uiDrillNobody, uiAttrDetail
     case kbAttribution, kbFlows, kbCohorts, kbDrillCredited, kbDrillCell, kbNextModel, kbPreviousModel
     case kbNextColumn, kbPreviousColumn, kbAttributionBy, kbCohortMetric, kbLookback, kbFlowPeriod, kbDrillSort
+    // export (Catalog+English.swift englishExport, Catalog+German.swift germanExport)
+    case exportUnknownColumn, exportUnknownSort, exportUnknownStage, exportWhereUnavailable, exportWrote
     case uiColumnTotal, uiFlowCorner, uiDrillFlow, uiFlowLegend, prCountingFlows, uiStageFlows
     case uiDrillCohortPurchase, uiDrillCohortActive, prComputingCohorts, uiCohortsNone
     case uiChangedSince, prComparing, kbChangedSince

@@ -13,6 +13,12 @@ public enum CSVCell {
         quoted(neutralised(visible(s)))
     }
 
+    /// A text cell for a CSV separated by `separator`: as `text`, but a line feed inside the
+    /// text is kept (quoted, so the value reads back whole); every other control is made visible.
+    public static func text(_ s: String, separator: UInt8, keepingLineFeeds: Bool) -> String {
+        quoted(neutralised(visible(s, keepingLineFeeds: keepingLineFeeds)), separator: separator)
+    }
+
     /// A number cell (already formatted, e.g. by `JSONText.appendNumber`): written as is.
     public static func number(_ s: String) -> String { s }
 
@@ -33,11 +39,12 @@ public enum CSVCell {
     }
 
     /// `s` with every control and bidi control visible, nothing else changed.
-    static func visible(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { isControl($0.value) }) else { return s }
+    static func visible(_ s: String, keepingLineFeeds: Bool = false) -> String {
+        let shown = { (v: UInt32) in isControl(v) && !(keepingLineFeeds && v == 10) }
+        guard s.unicodeScalars.contains(where: { shown($0.value) }) else { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
-            if isControl(scalar.value) {
+            if shown(scalar.value) {
                 out.append(contentsOf: SafeText.visible(String(scalar)).unicodeScalars)
             } else {
                 out.append(scalar)
@@ -58,8 +65,9 @@ public enum CSVCell {
     }
 
     /// RFC 4180 quoting: a cell with a comma, quote or line break is quoted, quotes doubled.
-    static func quoted(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+    static func quoted(_ s: String, separator: UInt8 = 44) -> String {
+        let sep = Unicode.Scalar(separator)
+        guard s.unicodeScalars.contains(where: { $0 == sep || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

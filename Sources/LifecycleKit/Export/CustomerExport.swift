@@ -1,0 +1,79 @@
+import Foundation
+
+/// Which customers an export holds and how: one stage or all (in funnel order), a filter, a
+/// search (name, email or id, as the list's `/` finds them), a sort within each stage, a
+/// predicate (`--where`; the rule expressions plug in here), or an explicit list of ids.
+///
+/// The rows are read from the store a page at a time and written as they come, so a million
+/// rows never sit in memory at once.
+public struct CustomerExport: Sendable {
+    /// A customer's row passes when this returns true (`--where`). Nil: every row.
+    public typealias Predicate = @Sendable (CustomerSummary) throws -> Bool
+
+    /// The stage ids to export, in order; empty: every stage of the snapshot.
+    public var stages: [String] = []
+    public var filter = CustomerFilter.none
+    public var search: String?
+    public var sort = CustomerSort(.id)
+    public var columns = ExportColumn.defaults
+    public var format = ExportFormat.csv
+    public var predicate: Predicate?
+    /// Only these customers (the dashboard's marks), in the list's order; nil: all that pass.
+    public var only: Set<String>?
+    /// Rows read from the store per page.
+    public var pageSize = 5_000
+
+    public init() {}
+
+    /// Whether the value table must be attached first (a value column, sort or filter).
+    public var needsValues: Bool {
+        columns.contains(where: \.needsValues) || ExportSort.needsValues(sort) || filter.value != nil
+    }
+
+    /// Checks the stage ids against `store` (throws naming an unknown one).
+    public func checkStages(in store: any SnapshotReading) throws {
+        let known = store.stages.map(\.id)
+        for id in stages where !known.contains(id) {
+            throw OperationError(Message(.exportUnknownStage, .text(id), .text(known.joined(separator: ", "))))
+        }
+    }
+
+    /// Writes the export to `output` and returns the number of rows; `progress` hears the
+    /// rows written so far after every page. Attaches the value table first when needed.
+    @discardableResult
+    public func write(from store: any SnapshotReading, to output: ExportOutput,
+                      progress: ((Int) -> Void)? = nil) throws -> Int {
+        try checkStages(in: store)
+        if needsValues { try store.attachValues(try store.valueTable()) }
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20)
+        format.header(columns, into: &out)
+        let asOf = store.info.asOf
+        let matcher = search.flatMap { $0.isEmpty ? nil : CustomerSearch($0) }
+        var rows = 0
+        for stage in stages.isEmpty ? store.stages.map(\.id) : stages {
+            var offset = 0
+            while true {
+                let page = try store.customers(inStage: stage, filter: filter, sort: sort, offset: offset, limit: pageSize)
+                for row in page where try passes(row, matcher) {
+                    format.row(columns.map { ExportValue($0, of: row, asOf: asOf) }, columns: columns, first: rows == 0, into: &out)
+                    rows += 1
+                }
+                if out.count >= 1 << 20 { try output.write(out); out.removeAll(keepingCapacity: true) }
+                progress?(rows)
+                offset += page.count
+                if page.count < pageSize { break }
+            }
+        }
+        format.footer(into: &out)
+        try output.write(out)
+        try output.commit()
+        return rows
+    }
+
+    private func passes(_ row: CustomerSummary, _ matcher: CustomerSearch?) throws -> Bool {
+        if let only, !only.contains(row.customer.id) { return false }
+        if let matcher, !matcher.matches(row.customer) { return false }
+        return try predicate?(row) ?? true
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// `clc export` as the user runs it: standard output, `--output`/`--force`, exit codes, and a
+/// round trip of awkward names through Python's csv module.
+@Suite struct ExportEndToEndTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/export/hostile.json").path
+
+    @Test func writesToStandardOutputAndToAFileOnlyWithForce() throws {
+        let dir = try Shell.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try Shell.run([Shell.clc, "export", Self.fixture, "--stage", "lead", "--columns", "id,name"])
+        #expect(r.status == 0 && r.stdout == "id,name\r\nE4,'-minus\r\nE5,^Itab ^[[31mred\r\n", "\(r.stdout)\(r.stderr)")
+        let out = dir.appendingPathComponent("lead.csv").path
+        let w = try Shell.run([Shell.clc, "export", Self.fixture, "--stage", "lead", "--output", out])
+        #expect(w.status == 0 && w.stdout == "wrote \(out): 2 rows\n", "\(w.stdout)\(w.stderr)")
+        let again = try Shell.run([Shell.clc, "export", Self.fixture, "--output", out])
+        #expect(again.status == 1 && again.stderr == "clc: \(out) exists; use --force to overwrite it\n")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasSuffix("E5,^Itab ^[[31mred,,lead\r\n"))
+        let forced = try Shell.run([Shell.clc, "export", Self.fixture, "--output", out, "--force", "--lang", "de"])
+        #expect(forced.status == 0 && forced.stdout == "\(out) geschrieben: 5 Zeilen\n", "\(forced.stdout)")
+    }
+
+    static let refusals: [([String], Int32)] = [
+        (["--columns", "id,nope"], 2), (["--sort", "tags"], 2), (["--format", "xml"], 2), (["--format", "json", "--excel"], 2),
+        (["--where", "revenue > 1"], 2), (["--stage", "nope"], 1),
+    ]
+
+    @Test(arguments: refusals)
+    func refusesWithExitCodes(arguments: [String], status: Int32) throws {
+        let r = try Shell.run([Shell.clc, "export", Self.fixture] + arguments)
+        #expect(r.status == status && r.stdout.isEmpty && r.stderr.hasPrefix("clc: "), "\(r.stderr)")
+    }
+
+    @Test func namesWithQuotesAndNewlinesSurvivePythonsCSVModule() throws {
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let python else { return }   // no python3: the one check that needs it is skipped
+        let dir = try Shell.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("all.csv").path
+        #expect(try Shell.run([Shell.clc, "export", Self.fixture, "--columns", "id,name,attributes.city", "--output", out]).status == 0)
+        let script = "import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))"
+        let r = try Shell.run([python, "-c", script, out])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String]], "\(r.stderr)")
+        #expect(rows.count == 6)
+        #expect(rows[3] == ["E1", "Ann \"The Boss\" O'Neil", "Köln, Süd"])
+        #expect(rows[4][1] == "'=HYPERLINK(\"http://x\")")
+        #expect(rows[5][1] == "Line one\nline two")
+    }
+}
