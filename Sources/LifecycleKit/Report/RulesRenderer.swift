@@ -18,6 +18,7 @@ public enum RulesRenderer {
              SafeText.truncated(r.rule.moveTo, width: 20), language.formats.count(r.count),
              r.sample(sample).map { SafeText.truncated($0, width: 20) }.joined(separator: ", ")]
         }
-        return ReportRenderer.aligned(heads, rows, leftAligned: [0, 1, 2, 4]).joined(separator: "\n") + "\n"
+        let lines = ReportRenderer.aligned(heads, rows, leftAligned: [0, 1, 2, 4])
+        return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
     }
 }
