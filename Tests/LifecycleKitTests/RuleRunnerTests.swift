@@ -7,11 +7,8 @@ import Testing
 @Suite struct RuleRunnerTests {
     static let clock = SQLiteMoveFixtures.clock(from: Timestamp("2026-11-23T09:00:00Z")!)
 
-    static func stores() throws -> [(String, any SnapshotStore)] {
-        let dir = try Fixtures.temporaryDirectory()
-        let files = try Fixtures.handMadeFiles(in: dir)
-        return [("json", try JSONSnapshotStore(path: files.json)), ("sqlite", try SQLiteSnapshotStore(path: files.sqlite))]
-    }
+    /// The hand-made snapshot as JSON and SQLite, in a fresh directory.
+    static func stores() throws -> [(String, any SnapshotStore)] { try UndoFiguresTests.stores() }
 
     static func rule(_ name: String, _ stage: String, _ when: String, _ to: String) throws -> Rule {
         Rule(name: name, stage: stage, when: try RuleExpression.parse(when), moveTo: to)
