@@ -15,6 +15,6 @@ struct CLC: ParsableCommand {
         subcommands: [OpenCommand.self, ReportCommand.self, ValidateCommand.self, ConvertCommand.self, ImportCommand.self, ExportCommand.self,
                       MoveCommand.self, HistoryCommand.self, ModelCommand.self, ScoresCommand.self,
                       AttributionCommand.self, FlowsCommand.self, CohortsCommand.self, DiffCommand.self,
-                      GenerateCommand.self, DemoCommand.self],
+                      GenerateCommand.self, DemoCommand.self, RulesCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

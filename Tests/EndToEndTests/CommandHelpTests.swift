@@ -5,7 +5,7 @@ import Testing
 /// so no line of the overview or discussion is broken early by a manual line break.
 @Suite struct CommandHelpTests {
     @Test(arguments: ["move", "open", "report", "validate", "convert", "import", "generate", "history", "demo",
-                      "attribution", "flows", "cohorts", "diff"])
+                      "attribution", "flows", "cohorts", "diff", "rules"])
     func helpWrapsBetweenSentencesNotInThem(command: String) throws {
         var environment = Shell.testEnvironment
         environment["COLUMNS"] = "80"

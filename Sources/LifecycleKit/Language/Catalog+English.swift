@@ -557,6 +557,27 @@ extension Catalog {
         case .sjSetAside: "s: set the journal aside: it is renamed to {0}.set-aside-<time>, never deleted, and you can change stages on the file as it is."
         case .sjBrowse: "Esc: browse read-only; the journal stays as it is."
         case .sjQuit: "q: quit; nothing is changed."
+        case .ruleExpected,
+             .ruleTooDeep,
+             .ruleUnknownField,
+             .ruleWrongOperator,
+             .ruleWrongType,
+             .ruleUnexpectedCharacter,
+             .ruleUnclosedString,
+             .ruleBadDate,
+             .ruleBadNumber,
+             .rulesFileMissing,
+             .ruleAt,
+             .ruleAtLine,
+             .ruleMissingKey,
+             .ruleDuplicateName,
+             .ruleNoSuchRule,
+             .ruleMoved,
+             .ruleConflicts,
+             .rulesPreviewOnly,
+             .rulesColumns,
+             .rulesNothingToMove:
+            englishRules(key)
         case .importNotRecognised, .importMissingColumn, .importFieldCount, .importEmptyValue, .importBadDate, .importDatesAmbiguous, .importDatesMixed, .importBadNumber,
              .importDuplicateID, .importSkipped, .importSkippedSummary, .importNothingWritten, .importMappingSyntax, .importMappingType, .importMappingUnknownKey, .importMappingStage, .importMappingNoName, .importMappingDateFormat, .importReadAs:
             englishImport(key)

@@ -568,6 +568,27 @@ extension Catalog {
         case .sjSetAside: "s: das Journal beiseitelegen: es wird in {0}.set-aside-<Zeit> umbenannt, nie gelöscht, und Phasen lassen sich in der Datei ändern, wie sie ist."
         case .sjBrowse: "Esc: schreibgeschützt ansehen; das Journal bleibt, wie es ist."
         case .sjQuit: "q: beenden; nichts wird geändert."
+        case .ruleExpected,
+             .ruleTooDeep,
+             .ruleUnknownField,
+             .ruleWrongOperator,
+             .ruleWrongType,
+             .ruleUnexpectedCharacter,
+             .ruleUnclosedString,
+             .ruleBadDate,
+             .ruleBadNumber,
+             .rulesFileMissing,
+             .ruleAt,
+             .ruleAtLine,
+             .ruleMissingKey,
+             .ruleDuplicateName,
+             .ruleNoSuchRule,
+             .ruleMoved,
+             .ruleConflicts,
+             .rulesPreviewOnly,
+             .rulesColumns,
+             .rulesNothingToMove:
+            germanRules(key)
         case .importNotRecognised, .importMissingColumn, .importFieldCount, .importEmptyValue, .importBadDate, .importDatesAmbiguous, .importDatesMixed, .importBadNumber,
              .importDuplicateID, .importSkipped, .importSkippedSummary, .importNothingWritten, .importMappingSyntax, .importMappingType, .importMappingUnknownKey, .importMappingStage, .importMappingNoName, .importMappingDateFormat, .importReadAs:
             germanImport(key)

@@ -118,6 +118,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case stChangedOnDisk
     // Dashboard: a journal that cannot be replayed
     case sjTitle, sjNoChanges, sjChanges, sjWhat, sjSetAside, sjBrowse, sjQuit
+    // rules (Catalog+Rules.swift)
+    case ruleExpected, ruleTooDeep, ruleUnknownField, ruleWrongOperator, ruleWrongType, ruleUnexpectedCharacter, ruleUnclosedString, ruleBadDate, ruleBadNumber, rulesFileMissing, ruleAt, ruleAtLine, ruleMissingKey, ruleDuplicateName, ruleNoSuchRule, ruleMoved, ruleConflicts, rulesPreviewOnly, rulesColumns, rulesNothingToMove
     // import (Catalog+Import.swift)
     case importNotRecognised, importMissingColumn, importFieldCount, importEmptyValue, importBadDate, importDatesAmbiguous, importDatesMixed, importBadNumber,
         importDuplicateID, importSkipped, importSkippedSummary, importNothingWritten, importMappingSyntax, importMappingType, importMappingUnknownKey, importMappingStage, importMappingNoName, importMappingDateFormat, importReadAs

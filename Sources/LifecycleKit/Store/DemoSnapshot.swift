@@ -26,8 +26,9 @@ public enum DemoSnapshot {
         if reset {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: path + suffix) }
         }
-        if fm.fileExists(atPath: path) { return path }
         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try writeRules(besideSnapshot: path, replacing: reset)
+        if fm.fileExists(atPath: path) { return path }
         let sink = try SnapshotFile.makeSink(path: path, kind: .sqlite)
         var generator = SnapshotGenerator(customers: customers, touchpointsPerCustomer: 8, seed: seed)
         // Purchases from a BG/NBD process, so that the value models fit (the journey's own
@@ -35,5 +36,13 @@ public enum DemoSnapshot {
         generator.purchases = .bgnbd(.cdnowDays)
         try generator.generate(into: sink)
         return path
+    }
+
+    /// Writes the demo's rules (the lifecycle playbook) as `demo.rules.toml` beside the demo,
+    /// unless one is there already (the user's edits stay) or `replacing` is set.
+    static func writeRules(besideSnapshot path: String, replacing: Bool) throws {
+        let rules = RulesFile.path(besideSnapshot: path)
+        guard replacing || !FileManager.default.fileExists(atPath: rules) else { return }
+        try DemoRules.text.write(toFile: rules, atomically: true, encoding: .utf8)
     }
 }
