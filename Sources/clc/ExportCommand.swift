@@ -52,8 +52,9 @@ struct ExportCommand: SpeakingCommand {
     var force = false
 
     mutating func run() throws {
-        let request = try makeRequest()
+        var request = try makeRequest()
         let store = try openSnapshot(file, language: language)
+        if let condition = try whereCondition() { request.predicate = WherePredicate.make(condition, store: store) }
         try request.checkStages(in: store)
         _ = try store.prepareListIndex()   // SQLite: pages by position, not OFFSET (kept in the side cache)
         let out = try output.map { try ExportOutput.file($0, force: force) } ?? .standardOutput()
@@ -78,15 +79,47 @@ struct ExportCommand: SpeakingCommand {
         case ("json", false): request.format = .json
         default: throw UsageFailure(message: text(Message(.formatUnknown, .text(excel ? "\(format) --excel" : format))))
         }
-        if let whereExpression { request.predicate = try WherePredicate.make(whereExpression, language: language) }
+        if let condition = try whereCondition() { request.predicateNeedsValues = !condition.fields.isDisjoint(with: WherePredicate.valueFields) }
         return request
     }
 }
 
-/// The hook for `--where`: turns a rule expression into the export's predicate. The rule
-/// expressions (issue 14, "Rules") plug in here; until they exist it refuses (exit 2).
+extension ExportCommand {
+    /// `--where` parsed; a `UsageFailure` (exit 2) naming the position of a mistake.
+    func whereCondition() throws -> RuleExpression? {
+        guard let whereExpression else { return nil }
+        do {
+            return try RuleExpression.parse(whereExpression)
+        } catch {
+            throw UsageFailure(message: text(Message(.ruleAt, .text("--where"), .count(1), .count(error.position), .message(error.message))))
+        }
+    }
+}
+
+/// `--where`: a rule expression (README, "Rules") as the export's predicate. Each row's
+/// touchpoints are read only when the expression needs a field made from them.
 enum WherePredicate {
-    static func make(_ expression: String, language: Language) throws -> CustomerExport.Predicate {
-        throw UsageFailure(message: Message(.exportWhereUnavailable).text(in: language))
+    static let valueFields: Set<RuleField> = [.clv, .pAlive, .rfm, .rfmSegment]
+    static let touchpointFields: Set<RuleField> = [.daysSinceLastPurchase, .daysSinceLastTouch, .purchases, .touchpointsLast30d]
+
+    static func make(_ condition: RuleExpression, store: any SnapshotStore) -> CustomerExport.Predicate {
+        let asOf = store.info.asOf
+        let readsTouchpoints = !condition.fields.isDisjoint(with: touchpointFields)
+        return { row in
+            let c = row.customer
+            let touchpoints = try readsTouchpoints ? store.touchpoints(ofCustomer: c.id).map {
+                TouchpointRecord(id: $0.id, at: $0.at, channel: $0.channel, type: $0.type, campaign: $0.campaign, value: $0.value)
+            } : []
+            var subject = RuleSubject(id: c.id, stage: c.stage, stageEnteredAt: c.stageEnteredAt, createdAt: c.createdAt,
+                                      touchpoints: touchpoints, asOf: asOf)
+            if !readsTouchpoints {
+                subject.touchpoints = row.touchpointCount
+                subject.revenue = row.revenue
+                subject.daysSinceLastTouch = row.lastTouchAt.map { RuleSubject.wholeDays(from: $0, to: asOf) }
+            }
+            subject.setProfile(c)
+            subject.setValues(row.value)
+            return condition.matches(subject)
+        }
     }
 }

@@ -22,9 +22,29 @@ import Testing
         #expect(forced.status == 0 && forced.stdout == "\(out) geschrieben: 5 Zeilen\n", "\(forced.stdout)")
     }
 
+    /// `--where` takes the rule expressions, worked by hand on the fixture (as_of 2026-11-01):
+    /// E1 bought 10-01 12:00 (30 whole days before), refunded 120.75 on 10-15 (revenue −20.25);
+    /// E3 bought 09-02 (60 days); the others never bought.
+    static let conditions: [(String, String)] = [
+        ("purchases >= 1", "E1 E3"), ("days_since_last_purchase > 40", "E3"), ("tags contains \"vip\"", "E1"),
+        ("revenue < 0", "E1"), ("days_since_last_touch < 20", "E1"), ("not (purchases >= 1) and segment == \"B2B\"", ""),
+    ]
+
+    @Test(arguments: conditions)
+    func whereTakesARuleExpression(condition: String, ids: String) throws {
+        let r = try Shell.run([Shell.clc, "export", Self.fixture, "--columns", "id", "--where", condition])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\r\n").dropFirst().joined(separator: " ") == ids, "\(condition): \(r.stdout)")
+    }
+
+    @Test func aWrongConditionNamesItsPosition() throws {
+        let r = try Shell.run([Shell.clc, "export", Self.fixture, "--where", "revenue >"])
+        #expect(r.status == 2 && r.stderr.contains("--where line 1, position 10: expected"), "\(r.stderr)")
+    }
+
     static let refusals: [([String], Int32)] = [
         (["--columns", "id,nope"], 2), (["--sort", "tags"], 2), (["--format", "xml"], 2), (["--format", "json", "--excel"], 2),
-        (["--where", "revenue > 1"], 2), (["--stage", "nope"], 1),
+        (["--where", "revenue >"], 2), (["--stage", "nope"], 1),
     ]
 
     @Test(arguments: refusals)

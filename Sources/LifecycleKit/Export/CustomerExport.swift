@@ -18,6 +18,8 @@ public struct CustomerExport: Sendable {
     public var columns = ExportColumn.defaults
     public var format = ExportFormat.csv
     public var predicate: Predicate?
+    /// The predicate reads value figures (CLV, P(alive), RFM): the value table is attached first.
+    public var predicateNeedsValues = false
     /// Only these customers (the dashboard's marks), in the list's order; nil: all that pass.
     public var only: Set<String>?
     /// Rows read from the store per page.
@@ -27,7 +29,7 @@ public struct CustomerExport: Sendable {
 
     /// Whether the value table must be attached first (a value column, sort or filter).
     public var needsValues: Bool {
-        columns.contains(where: \.needsValues) || ExportSort.needsValues(sort) || filter.value != nil
+        columns.contains(where: \.needsValues) || ExportSort.needsValues(sort) || filter.value != nil || predicateNeedsValues
     }
 
     /// Checks the stage ids against `store` (throws naming an unknown one).

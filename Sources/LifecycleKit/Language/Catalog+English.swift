@@ -715,7 +715,6 @@ extension Catalog {
         case .exportUnknownColumn: "unknown column \"{0}\"; columns: {1}"
         case .exportUnknownSort: "cannot sort by \"{0}\"; sort by one of: {1} (add :desc for descending)"
         case .exportUnknownStage: "no stage \"{0}\"; stages: {1}"
-        case .exportWhereUnavailable: "--where is not available yet (the rule expressions are still being built)"
         case .exportWrote: "wrote {0}: {1, plural, one {# row} other {# rows}}"
         default: nil
         }

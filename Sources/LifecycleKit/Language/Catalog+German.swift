@@ -726,7 +726,6 @@ extension Catalog {
         case .exportUnknownColumn: "unbekannte Spalte „{0}“; Spalten: {1}"
         case .exportUnknownSort: "nach „{0}“ kann nicht sortiert werden; sortieren nach: {1} (:desc für absteigend)"
         case .exportUnknownStage: "keine Phase „{0}“; Phasen: {1}"
-        case .exportWhereUnavailable: "--where ist noch nicht verfügbar (die Regelausdrücke entstehen noch)"
         case .exportWrote: "{0} geschrieben: {1, plural, one {# Zeile} other {# Zeilen}}"
         default: nil
         }

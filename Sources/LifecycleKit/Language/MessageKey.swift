@@ -131,7 +131,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case kbAttribution, kbFlows, kbCohorts, kbDrillCredited, kbDrillCell, kbNextModel, kbPreviousModel
     case kbNextColumn, kbPreviousColumn, kbAttributionBy, kbCohortMetric, kbLookback, kbFlowPeriod, kbDrillSort
     // export (Catalog+English.swift englishExport, Catalog+German.swift germanExport)
-    case exportUnknownColumn, exportUnknownSort, exportUnknownStage, exportWhereUnavailable, exportWrote
+    case exportUnknownColumn, exportUnknownSort, exportUnknownStage, exportWrote
     case uiColumnTotal, uiFlowCorner, uiDrillFlow, uiFlowLegend, prCountingFlows, uiStageFlows
     case uiDrillCohortPurchase, uiDrillCohortActive, prComputingCohorts, uiCohortsNone
     case uiChangedSince, prComparing, kbChangedSince
