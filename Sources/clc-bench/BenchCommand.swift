@@ -47,6 +47,7 @@ struct BenchCommand: ParsableCommand {
         ("effects", EffectsMeasurement.targets, EffectsMeasurement.measure),
         ("model", ModelMeasurement.targets, ModelMeasurement.measure),
         ("import", ImportMeasurement.targets, ImportMeasurement.measure),
+        ("analysis", AnalysisMeasurement.targets, AnalysisMeasurement.measure),
     ]
     static var measurementNames: [String] { measurements.map(\.name) }
 
