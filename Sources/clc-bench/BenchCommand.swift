@@ -48,6 +48,7 @@ struct BenchCommand: ParsableCommand {
         ("model", ModelMeasurement.targets, ModelMeasurement.measure),
         ("import", ImportMeasurement.targets, ImportMeasurement.measure),
         ("export", ExportMeasurement.targets, ExportMeasurement.measure),
+        ("analysis", AnalysisMeasurement.targets, AnalysisMeasurement.measure),
     ]
     static var measurementNames: [String] { measurements.map(\.name) }
 

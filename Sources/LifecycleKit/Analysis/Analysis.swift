@@ -81,9 +81,15 @@ extension Array where Element == any Analysis {
 }
 
 extension SnapshotReading {
-    /// Runs one analysis in a pass of its own.
-    public func run<A: Analysis>(_ analysis: A) throws -> A.Result {
-        let done = try stream([analysis])
+    /// The streaming pass to its end (nothing stops it).
+    public func stream(_ analyses: [any Analysis]) throws -> [any Analysis] {
+        try stream(analyses, shouldStop: { false })
+    }
+
+    /// Runs one analysis in a pass of its own; throws `CancellationError` once `shouldStop`
+    /// says so (see `stream(_:shouldStop:)`).
+    public func run<A: Analysis>(_ analysis: A, shouldStop: () -> Bool = { false }) throws -> A.Result {
+        let done = try stream([analysis], shouldStop: shouldStop)
         return (done[0] as! A).finish()
     }
 }

@@ -202,7 +202,7 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
 
     // MARK: Whole snapshot
 
-    public func stream(_ analyses: [any Analysis]) throws -> [any Analysis] {
+    public func stream(_ analyses: [any Analysis], shouldStop: () -> Bool) throws -> [any Analysis] {
         var analyses = analyses
         let needs = analyses.needs
         let (tables, indexes) = mutation.withLock { (self.tables, self.indexes) }
@@ -210,7 +210,8 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
         let t = tables.transitions
         let tp = tables.touchpoints
         let purchase = needs.contains(.touchpoints) ? nil : tables.words.find("purchase")
-        for row in idOrder(tables, indexes) {
+        for (n, row) in idOrder(tables, indexes).enumerated() {
+            if n % 1024 == 0 && shouldStop() { throw CancellationError() }
             var record = CustomerRecord(id: c.ids.text(row), name: c.names.text(row), stage: Int(c.stages[row]), stageEnteredAt: Timestamp(stored: c.stageEnteredAt[row]),
                                         createdAt: Timestamp(stored: c.createdAt[row]))
             if needs.contains(.transitions) {

@@ -5,19 +5,21 @@ import Foundation
 /// only purchases), revenue — each read for the chunk's id range through its per-customer
 /// index. Chunked and started over when another program changes the file (`chunkedPass`).
 extension SQLiteSnapshotStore {
-    public func stream(_ analyses: [any Analysis]) throws -> [any Analysis] {
+    public func stream(_ analyses: [any Analysis], shouldStop: () -> Bool) throws -> [any Analysis] {
         let needs = analyses.needs
         return try chunkedPass { pass in
             var run = analyses
-            try stream(pass, needs: needs) { run.add($0) }
+            try stream(pass, needs: needs, shouldStop: shouldStop) { run.add($0) }
             return run
         }
     }
 
-    private func stream(_ pass: ChunkedPass, needs: JourneyNeeds, _ visit: (CustomerRecord) -> Void) throws {
+    private func stream(_ pass: ChunkedPass, needs: JourneyNeeds, shouldStop: () -> Bool,
+                        _ visit: (CustomerRecord) -> Void) throws {
         let reader = try StreamStatements(pass.db, needs: needs, hasReverts: transitionsHaveReverts)
         var lastID: String?
         while true {
+            if shouldStop() { throw CancellationError() }
             let customers = try reader.customers(after: lastID, limit: journeyChunk, store: self)
             guard let low = customers.first?.id, let high = customers.last?.id else { break }
             reader.bind(low, high)

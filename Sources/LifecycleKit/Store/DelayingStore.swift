@@ -62,7 +62,9 @@ public final class DelayingStore: SnapshotStore, FileSaving, SideCached, @unchec
     public func customer(id: String) throws -> Customer? { try slow { try base.customer(id: id) } }
     public func touchpoints(ofCustomer id: String) throws -> [Touchpoint] { try slow { try base.touchpoints(ofCustomer: id) } }
     public func transitions(ofCustomer id: String) throws -> [Transition] { try slow { try base.transitions(ofCustomer: id) } }
-    public func stream(_ analyses: [any Analysis]) throws -> [any Analysis] { try slow { try base.stream(analyses) } }
+    public func stream(_ analyses: [any Analysis], shouldStop: () -> Bool) throws -> [any Analysis] {
+        try slow { try base.stream(analyses, shouldStop: shouldStop) }
+    }
     public func funnelReport() throws -> FunnelReport { try slow { try base.funnelReport() } }
     public func export(to sink: SnapshotSink) throws { try slow { try base.export(to: sink) } }
     public func attachValues(_ table: CustomerValueTable?) throws { try slow { try base.attachValues(table) } }

@@ -52,8 +52,9 @@ public protocol SnapshotReading: AnyObject, Sendable {
     /// The streaming pass: hands every customer once, in id order, with what the analyses
     /// need (`Analysis.needs`), to each of them, and returns them done. A full scan (chunked
     /// and restarted when another program changes the file, on SQLite): slow on big files,
-    /// never on the input path. `run(_:)` runs one analysis.
-    func stream(_ analyses: [any Analysis]) throws -> [any Analysis]
+    /// never on the input path. `run(_:)` runs one analysis. Throws `CancellationError` as soon
+    /// as `shouldStop` says so (asked between chunks on SQLite, every 1,024 customers on JSON).
+    func stream(_ analyses: [any Analysis], shouldStop: () -> Bool) throws -> [any Analysis]
 
     /// The funnel figures of `report`: a full scan (`FunnelAnalysis`), or a result kept from an
     /// earlier scan of the very same state of the file.

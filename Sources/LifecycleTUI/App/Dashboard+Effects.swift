@@ -123,7 +123,9 @@ extension Dashboard {
     /// stage): a pass of its own after the figures, at start and after every change.
     mutating func requestFlows() {
         let count = state.stages.count
-        issueApp("flows", nil, lane: .ownThread) { env in try env.store.run(FlowAnalysis(stageCount: count)) }
+        issueApp("flows", nil, lane: .ownThread) { env in
+            try env.store.run(FlowAnalysis(stageCount: count), shouldStop: { env.token.isCancelled })
+        }
     }
 
     mutating func figuresFailed(_ message: String) {

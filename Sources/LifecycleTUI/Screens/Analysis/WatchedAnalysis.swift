@@ -1,8 +1,8 @@
 import LifecycleKit
 
 /// An analysis run from an effect: it reports the customers seen to the effect's token (the
-/// status bar's progress) and stops working once `Esc` cancelled it (the pass then only reads
-/// on; its result is dropped).
+/// status bar's progress) and stops working once `Esc` cancelled it (the pass itself stops at
+/// its next check, `EffectEnvironment.run`).
 struct WatchedAnalysis<A: Analysis>: Analysis {
     var inner: A
     let token: CancellationToken
@@ -31,7 +31,8 @@ struct WatchedAnalysis<A: Analysis>: Analysis {
 extension EffectEnvironment {
     /// Runs `analysis` in a pass of its own, with progress, throwing once cancelled.
     func run<A: Analysis>(_ analysis: A) throws -> A.Result {
-        let result = try store.run(WatchedAnalysis(analysis, token: token))
+        let token = self.token
+        let result = try store.run(WatchedAnalysis(analysis, token: token), shouldStop: { token.isCancelled })
         try checkCancelled()
         return result
     }
