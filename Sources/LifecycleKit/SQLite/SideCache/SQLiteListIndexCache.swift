@@ -103,22 +103,7 @@ struct SQLiteListIndexCache {
     }
 
     private static func array<T: BitwiseCopyable>(_ fd: Int32, _ n: Int, _ checksum: inout SideCacheChecksum) -> [T]? {
-        var failed = false
-        let out = [T](unsafeUninitializedCapacity: n) { buffer, count in
-            let bytes = UnsafeMutableRawBufferPointer(buffer)
-            var done = 0
-            while done < bytes.count {
-                let got = Foundation.read(fd, bytes.baseAddress! + done, bytes.count - done)
-                if got <= 0 { break }
-                done += got
-            }
-            failed = done != bytes.count
-            if failed { memset(bytes.baseAddress!, 0, bytes.count) }
-            count = n
-        }
-        if failed { return nil }
-        checksum.add(out)
-        return out
+        SideCacheReader.array(fd, n, &checksum)
     }
 
     private static func isPermutation(_ order: [Int32]) -> Bool {

@@ -33,9 +33,14 @@ struct SideCacheReader {
     /// The next `count` values; nil when the file ends first.
     mutating func array<T: BitwiseCopyable>(_ count: Int) -> [T]? {
         guard count >= 0, count <= size / max(1, MemoryLayout<T>.stride) else { return nil }
+        return Self.array(handle.fileDescriptor, count, &checksum)
+    }
+
+    /// The next `n` values read from `fd` into a new array, added to `checksum`; nil (and
+    /// nothing added) when the file ends first.
+    static func array<T: BitwiseCopyable>(_ fd: Int32, _ n: Int, _ checksum: inout SideCacheChecksum) -> [T]? {
         var complete = false
-        let fd = handle.fileDescriptor
-        let out = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let out = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
             let bytes = UnsafeMutableRawBufferPointer(buffer)
             var done = 0
             while done < bytes.count {
@@ -45,7 +50,7 @@ struct SideCacheReader {
             }
             complete = done == bytes.count
             if !complete { memset(bytes.baseAddress!, 0, bytes.count) }
-            initialized = count
+            initialized = n
         }
         guard complete else { return nil }
         checksum.add(out)
