@@ -93,17 +93,29 @@ public struct BGNBD: Hashable, Sendable, Codable {
     }
 
     /// The maximum-likelihood fit, with standard errors; nil when there is nothing to fit.
-    public static func fit(_ data: WeightedHistories, start: BGNBD? = nil) -> ModelFit<BGNBD>? {
+    /// Over `sampleAbove` distinct histories the simplex runs on a sample (`FitSample`) and
+    /// only the Newton polish on all of them.
+    public static func fit(_ data: WeightedHistories, start: BGNBD? = nil, sampleAbove: Int = FitSample.limit) -> ModelFit<BGNBD>? {
         guard data.total > 0 else { return nil }
         let likelihood = BGNBDLikelihood(data)
-        let negative: ([Double]) -> Double = { p in
-            let ll = likelihood.value(BGNBD(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3])))
-            return ll.isFinite ? -ll : .infinity
+        func negative(_ likelihood: BGNBDLikelihood) -> ([Double]) -> Double {
+            { p in
+                let ll = likelihood.value(BGNBD(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3])))
+                return ll.isFinite ? -ll : .infinity
+            }
         }
         // A start scaled to the data's time unit: α near the mean age.
         let meanAge = zip(data.histories, data.weights).reduce(0) { $0 + $1.0.age * $1.1 } / data.total
         let initial = start.map { [log($0.r), log($0.alpha), log($0.a), log($0.b)] } ?? [log(0.5), log(max(meanAge, 1e-3) / 4), log(0.5), log(2)]
-        let result = Minimizer(function: negative).minimize(from: initial)
+        let minimizer = Minimizer(function: negative(likelihood))
+        let result: Minimizer.Result
+        if let sample = FitSample.of(data.weights, limit: sampleAbove) {
+            var sampled = WeightedHistories()
+            for (i, w) in sample { sampled.add(data.histories[i], weight: w) }
+            result = minimizer.minimize(from: initial, approximation: negative(BGNBDLikelihood(sampled)))
+        } else {
+            result = minimizer.minimize(from: initial)
+        }
         let p = result.point.map(exp)
         let model = BGNBD(r: p[0], alpha: p[1], a: p[2], b: p[3])
         let errors = ModelFit<BGNBD>.standardErrors(at: p) { q in -likelihood.value(BGNBD(r: q[0], alpha: q[1], a: q[2], b: q[3])) }

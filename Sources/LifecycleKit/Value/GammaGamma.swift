@@ -32,17 +32,30 @@ public struct GammaGamma: Hashable, Sendable, Codable {
     }
 
     /// The maximum-likelihood fit on the (x, m) with x > 0 and m > 0; nil when there are none.
-    public static func fit(_ buyers: [(frequency: Double, monetary: Double, weight: Double)]) -> ModelFit<GammaGamma>? {
+    /// Over `sampleAbove` buyers the simplex runs on a sample (`FitSample`) and only the Newton
+    /// polish on all of them.
+    public static func fit(_ buyers: [(frequency: Double, monetary: Double, weight: Double)],
+                           sampleAbove: Int = FitSample.limit) -> ModelFit<GammaGamma>? {
         let data = buyers.filter { $0.frequency > 0 && $0.monetary > 0 && $0.weight > 0 }
         guard !data.isEmpty else { return nil }
         let likelihood = GammaGammaLikelihood(data)
         func ll(_ model: GammaGamma) -> Double { likelihood.value(model) }
-        let negative: ([Double]) -> Double = { p in
-            let value = ll(GammaGamma(p: exp(p[0]), q: exp(p[1]), v: exp(p[2])))
-            return value.isFinite ? -value : .infinity
+        func negative(_ likelihood: GammaGammaLikelihood) -> ([Double]) -> Double {
+            { p in
+                let value = likelihood.value(GammaGamma(p: exp(p[0]), q: exp(p[1]), v: exp(p[2])))
+                return value.isFinite ? -value : .infinity
+            }
         }
         let meanAmount = data.reduce(0) { $0 + $1.monetary * $1.weight } / data.reduce(0) { $0 + $1.weight }
-        let result = Minimizer(function: negative).minimize(from: [log(2), log(3), log(max(meanAmount, 1e-6))])
+        let start = [log(2), log(3), log(max(meanAmount, 1e-6))]
+        let minimizer = Minimizer(function: negative(likelihood))
+        let result: Minimizer.Result
+        if let sample = FitSample.of(data.map(\.weight), limit: sampleAbove) {
+            let sampled = sample.map { (data[$0.index].frequency, data[$0.index].monetary, $0.weight) }
+            result = minimizer.minimize(from: start, approximation: negative(GammaGammaLikelihood(sampled)))
+        } else {
+            result = minimizer.minimize(from: start)
+        }
         let p = result.point.map(exp)
         let errors = ModelFit<GammaGamma>.standardErrors(at: p) { q in -ll(GammaGamma(p: q[0], q: q[1], v: q[2])) }
         return ModelFit(model: GammaGamma(p: p[0], q: p[1], v: p[2]), logLikelihood: -result.value,

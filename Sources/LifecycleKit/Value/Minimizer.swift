@@ -17,18 +17,33 @@ struct Minimizer {
     }
 
     func minimize(from start: [Double]) -> Result {
+        let (coarse, converged) = nelderMeadRestarts(from: start)
+        let best = polish(coarse)
+        return Result(point: best.point, value: best.value, converged: converged && best.value.isFinite)
+    }
+
+    /// Minimises `approximation` (a cheap stand-in for `function`, e.g. its sum over a sample of
+    /// the terms) with Nelder–Mead, then polishes on `function` with Newton steps: a few full
+    /// evaluations per step instead of hundreds for the simplex.
+    func minimize(from start: [Double], approximation: @escaping ([Double]) -> Double) -> Result {
+        let coarse = Minimizer(function: approximation, tolerance: tolerance, maxEvaluations: maxEvaluations)
+        let (near, converged) = coarse.nelderMeadRestarts(from: start)
+        let best = polish((near.point, safe(near.point)))
+        return Result(point: best.point, value: best.value, converged: converged && best.value.isFinite)
+    }
+
+    /// Nelder–Mead from `start`, restarted from its result until a restart stops improving.
+    private func nelderMeadRestarts(from start: [Double]) -> (best: (point: [Double], value: Double), converged: Bool) {
         var best = (point: start, value: safe(start))
         var evaluations = 0
-        var converged = false
         for _ in 0..<50 {
             let next = nelderMead(from: best.point, step: 0.5, evaluations: &evaluations)
             let improved = best.value - next.value
             if next.value < best.value { best = next }
-            if improved.isFinite, improved < tolerance { converged = true; break }
+            if improved.isFinite, improved < tolerance { return (best, true) }
             if evaluations > maxEvaluations { break }
         }
-        best = polish(best)
-        return Result(point: best.point, value: best.value, converged: converged && best.value.isFinite)
+        return (best, false)
     }
 
     private func safe(_ x: [Double]) -> Double {
@@ -80,36 +95,35 @@ struct Minimizer {
         return (simplex[i], values[i])
     }
 
-    /// Newton steps with a numerical gradient and Hessian, kept only while they lower the value.
+    /// Newton steps with a numerical gradient and Hessian, kept only while they lower the value;
+    /// done once a step moves every coordinate by less than 1e-6 (quadratic convergence: the
+    /// optimum is then within about 1e-12).
     private func polish(_ start: (point: [Double], value: Double)) -> (point: [Double], value: Double) {
         var best = start
         for _ in 0..<20 {
-            let g = Self.gradient(function, at: best.point)
-            guard let h = Self.hessian(function, at: best.point), let step = Self.solve(h, g) else { break }
+            guard let d = Self.derivatives(function, at: best.point, value: best.value),
+                  let step = Self.solve(d.hessian, d.gradient) else { break }
             let candidate = zip(best.point, step).map { $0 - $1 }
             let value = safe(candidate)
             guard value < best.value else { break }
             best = (candidate, value)
+            if step.allSatisfy({ abs($0) < 1e-6 }) { break }
         }
         return best
     }
 
-    static func gradient(_ f: ([Double]) -> Double, at x: [Double]) -> [Double] {
-        x.indices.map { i in
-            let h = 1e-5 * max(1, abs(x[i]))
-            var up = x, down = x
-            up[i] += h
-            down[i] -= h
-            return (f(up) - f(down)) / (2 * h)
-        }
-    }
-
     /// The matrix of second derivatives by central differences; nil when not finite.
     static func hessian(_ f: ([Double]) -> Double, at x: [Double]) -> [[Double]]? {
+        derivatives(f, at: x, value: f(x))?.hessian
+    }
+
+    /// The gradient and the Hessian by central differences (the gradient from the Hessian's
+    /// own points on the axes, so it costs nothing more); nil when not finite.
+    static func derivatives(_ f: ([Double]) -> Double, at x: [Double], value f0: Double) -> (gradient: [Double], hessian: [[Double]])? {
         let n = x.count
         let steps = x.map { 1e-4 * max(1, abs($0)) }
         var h = Array(repeating: Array(repeating: 0.0, count: n), count: n)
-        let f0 = f(x)
+        var g = Array(repeating: 0.0, count: n)
         for i in 0..<n {
             for j in i..<n {
                 func at(_ di: Double, _ dj: Double) -> Double {
@@ -118,15 +132,20 @@ struct Minimizer {
                     p[j] += dj * steps[j]
                     return f(p)
                 }
-                let value = i == j
-                    ? (at(1, 0) - 2 * f0 + at(-1, 0)) / (steps[i] * steps[i])
-                    : (at(1, 1) - at(1, -1) - at(-1, 1) + at(-1, -1)) / (4 * steps[i] * steps[j])
-                guard value.isFinite else { return nil }
+                let value: Double
+                if i == j {
+                    let (up, down) = (at(1, 0), at(-1, 0))
+                    g[i] = (up - down) / (2 * steps[i])
+                    value = (up - 2 * f0 + down) / (steps[i] * steps[i])
+                } else {
+                    value = (at(1, 1) - at(1, -1) - at(-1, 1) + at(-1, -1)) / (4 * steps[i] * steps[j])
+                }
+                guard value.isFinite, g[i].isFinite else { return nil }
                 h[i][j] = value
                 h[j][i] = value
             }
         }
-        return h
+        return (g, h)
     }
 
     /// Solves `a · x = b` by Gaussian elimination with partial pivoting; nil when singular.
