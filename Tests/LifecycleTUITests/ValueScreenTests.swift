@@ -76,7 +76,7 @@ import Testing
             }
         }
         #expect(d.state.status?.text == "Moved Çağla 李: Consideration → Purchase")
-        #expect(slots.contains("stageValues") && !slots.contains("values"))
+        #expect(slots.contains("panel") && !slots.contains("values"))
         let after = try #require(d.state.funnel.values)
         #expect(after.map(\.buyers) == [0, 0, 3, 0, 0])
         #expect(after[2].withProbability == before[1].withProbability + before[2].withProbability)

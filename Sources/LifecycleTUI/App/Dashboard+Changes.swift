@@ -107,7 +107,7 @@ extension Dashboard {
         state.info = file.info
         state.unsaved = file.unsaved
         state.figuresStale = true
-        requestStageValues()
+        requestPanelFigures()
         for entry in state.stack { onScreen(entry.id) { $0.reloadAfterChange(moved: moved, &$1, &$2) } }
     }
 
@@ -168,10 +168,11 @@ extension Dashboard {
             state.valuesError = nil
             state.valuesComputing = false
             attachValues(table)
-            requestStageValues()
+            requestPanelFigures()
         case let attached as ValuesAttached: valuesAttached(attached)
-        case let values as StageValues: state.funnel.values = values.stages
-        case let flows as FlowAnalysis: state.flows = flows
+        case let panel as PanelFigures:
+            state.flows = panel.flows
+            if let stages = panel.stageValues { state.funnel.values = stages }
         case let diff as SnapshotDiff: state.comparison?.diff = diff
         case let saved as Saved: self.saved(saved)
         case let file as FileState?:
@@ -190,7 +191,7 @@ extension Dashboard {
             state.valuesError = DashboardRunner.figuresFailure(error)
             state.valuesComputing = false
         case "save": saveFailed(error)
-        case "flows": state.flows = nil   // the panel keeps the figures' inflows
+        case "panel": state.flows = nil   // the panel keeps the figures' inflows
         default:
             let doing: [String: MessageKey] = ["change": .prMovingPlain, "attachValues": .prComputingValues, "refresh": .prCheckingChanges, "show": .prFindingCustomer]
             state.status = StatusMessage(.stFailed, doing[slot].map { .message(Message($0)) } ?? .text(slot), .error(error), kind: .error)

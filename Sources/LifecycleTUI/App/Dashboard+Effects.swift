@@ -95,18 +95,26 @@ extension Dashboard {
         for entry in state.stack { onScreen(entry.id) { $0.reloadAfterChange(moved: [], &$1, &$2) } }
     }
 
-    /// The value figures per stage: one pass over every customer's current stage, walked
-    /// with the value table (no refit), after the table arrives and after every change.
-    mutating func requestStageValues() {
-        guard let table = state.values else { return }
-        let stageCount = state.stages.count, below = state.atRiskBelow
-        issueApp("stageValues", nil, lane: .ownThread) { env in
-            StageValues(stages: try env.store.run(StageValueAnalysis(table: table, stageCount: stageCount, atRiskBelow: below)))
+    /// The funnel panel's figures in one pass over every customer: the stage-flow matrix
+    /// (inflows and outflows) and, once the value table is in, the value figures per stage
+    /// (walked with the table, no refit). After the first figures, when the values arrive and
+    /// after every change.
+    mutating func requestPanelFigures() {
+        let count = state.stages.count, table = state.values, below = state.atRiskBelow
+        issueApp("panel", nil, lane: .ownThread) { env in
+            var analyses: [any Analysis] = [FlowAnalysis(stageCount: count)]
+            if let table { analyses.append(StageValueAnalysis(table: table, stageCount: count, atRiskBelow: below)) }
+            let done = try env.store.stream(analyses, shouldStop: { env.token.isCancelled })
+            return PanelFigures(flows: (done[0] as! FlowAnalysis).finish(),
+                                stageValues: done.count > 1 ? (done[1] as! StageValueAnalysis).finish() : nil)
         }
     }
 
-    /// The result of `requestStageValues`.
-    struct StageValues: Sendable { var stages: [StageValueFigures] }
+    /// The result of `requestPanelFigures`.
+    struct PanelFigures: Sendable {
+        var flows: FlowAnalysis
+        var stageValues: [StageValueFigures]?
+    }
 
     /// The figures were recomputed for the current data (kept for callers that compute them themselves).
     public mutating func figuresRequested() { state.figuresStale = false }
@@ -115,17 +123,9 @@ extension Dashboard {
         state.funnel.reportError = nil
         state.funnel.report = report
         state.changesSinceAsOf = report.changesSinceAsOf
-        requestFlows()
+        // After a change the panel's pass is on its way already (`reloadAfterChange`).
+        if state.flows == nil && !isRunning("panel") { requestPanelFigures() }
         requestComparison()
-    }
-
-    /// The stage-flow matrix for the funnel's panel (inflows and outflows of the selected
-    /// stage): a pass of its own after the figures, at start and after every change.
-    mutating func requestFlows() {
-        let count = state.stages.count
-        issueApp("flows", nil, lane: .ownThread) { env in
-            try env.store.run(FlowAnalysis(stageCount: count), shouldStop: { env.token.isCancelled })
-        }
     }
 
     mutating func figuresFailed(_ message: String) {
