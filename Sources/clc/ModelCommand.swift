@@ -50,10 +50,7 @@ struct ModelCommand: SpeakingCommand {
 
     mutating func run() throws {
         guard format != .csv else { throw ValidationError("--format must be table or json") }
-        let end = try calibrationEnd.map { text in
-            guard let t = Timestamp(text) else { throw ValidationError("--calibration-end: malformed date \(JSONText.string(text))") }
-            return t
-        }
+        let end = try parseTime(calibrationEnd, option: "--calibration-end", language: language)
         let store = try openSnapshot(file, language: language)
         let report = try store.customerValueModel(calibrationEnd: end, lifetime: clv.lifetime)
         switch format {
