@@ -19,14 +19,12 @@ struct DemoCommand: SpeakingCommand {
     @Option(help: "Colour theme.")
     var theme: String?
 
+    @Flag(help: "Clicks and the wheel (as `clc open --mouse`).")
+    var mouse = false
+
     mutating func run() throws {
         let file = try DemoSnapshot.ensure(reset: reset)
         if path { print(SafeText.visible(file)); return }
-        var open = OpenCommand()
-        open.file = file
-        open.theme = theme
-        open.user = nil
-        open.global = global
-        try open.run()
+        try OpenCommand.openDashboard(path: file, theme: theme, user: nil, mouse: mouse, compare: nil, language: language)
     }
 }

@@ -33,7 +33,14 @@ struct OpenCommand: SpeakingCommand {
     var compare: String?
 
     mutating func run() throws {
-        let path = try file ?? DemoSnapshot.ensure()
+        try Self.openDashboard(path: try file ?? DemoSnapshot.ensure(), theme: theme, user: user, mouse: mouse,
+                               compare: compare, language: language)
+    }
+
+    /// Runs the dashboard on `path` until the user quits. `clc demo` calls it too (it never
+    /// builds an `OpenCommand` by hand: a parsed command's options exist only after parsing).
+    static func openDashboard(path: String, theme: String?, user: String?, mouse: Bool, compare: String?,
+                              language: Language) throws {
         do {
             if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user, mouse: mouse, language: language, compare: compare) {
                 throw ExitCode(128 + signal)   // terminal already restored; conventional status

@@ -37,9 +37,9 @@ import Testing
         }
 
         /// The copied binary in tmux, started from the install folder (not the checkout).
-        func open(_ arguments: String = "") throws -> TmuxSession {
-            let command = "cd \(TmuxSession.quote(dir.path)) && env -u CLC_THEMES_DIR -u XDG_CONFIG_HOME -u NO_COLOR "
-                + "HOME=\(TmuxSession.quote(home.path)) ./bin/clc \(arguments) small.json"
+        func open(_ arguments: String = "", file: String = "small.json") throws -> TmuxSession {
+            let command = "cd \(TmuxSession.quote(dir.path)) && env -u CLC_THEMES_DIR -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u NO_COLOR "
+                + "HOME=\(TmuxSession.quote(home.path)) ./bin/clc \(arguments) \(file)"
             try? FileManager.default.removeItem(at: dir.appendingPathComponent("exit-status"))   // of an earlier session
             return try TmuxSession(command: command, width: 120, height: 30, directory: dir, environment: ["TERM": "xterm-256color"])
         }
@@ -99,6 +99,19 @@ import Testing
         let plain = try install.open()
         #expect(Self.colourCodes(try install.funnel(plain)).count >= 4)
         #expect(try install.quit(plain) == 0)
+    }
+
+    /// `clc demo` and a bare `clc` open the dashboard on the demo in the user's data folder
+    /// (`clc demo` once stopped with ArgumentParser's "Can't read a value" before any screen).
+    @Test(arguments: ["demo", ""]) func theDemoOpens(_ command: String) throws {
+        let install = try Install()
+        defer { install.remove() }
+        let session = try install.open(command, file: "")
+        let screen = try session.waitFor(text: "Customers per stage", timeout: 60)
+        #expect(screen.contains("Demo shop"), "\(screen)")
+        #expect(!screen.contains("parsable argument"))
+        #expect(try install.quit(session) == 0)
+        #expect(FileManager.default.fileExists(atPath: install.home.appendingPathComponent(".local/share/clc/demo.sqlite").path))
     }
 
     @Test func versionPrintsTheVersion() throws {
