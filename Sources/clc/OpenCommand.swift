@@ -32,10 +32,13 @@ struct OpenCommand: SpeakingCommand {
     @Option(help: "An older snapshot to compare with: a delta beside each funnel bar, x lists the customers changed since.")
     var compare: String?
 
+    @Option(help: "The rules file of the suggestions screen (R; default: FILE.rules.toml beside the snapshot).")
+    var rules: String?
+
     mutating func run() throws {
         let path = try file ?? DemoSnapshot.ensure()
         do {
-            if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user, mouse: mouse, language: language, compare: compare) {
+            if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user, mouse: mouse, language: language, compare: compare, rules: rules) {
                 throw ExitCode(128 + signal)   // terminal already restored; conventional status
             }
         } catch let DashboardLauncher.Failure.usage(message) {
