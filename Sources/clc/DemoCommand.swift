@@ -22,10 +22,8 @@ struct DemoCommand: SpeakingCommand {
     mutating func run() throws {
         let file = try DemoSnapshot.ensure(reset: reset)
         if path { print(SafeText.visible(file)); return }
-        var open = OpenCommand()
-        open.file = file
-        open.theme = theme
-        open.user = nil
+        // Parsed, so that every option of `open` has its default (an unset one stops the program).
+        var open = try OpenCommand.parse([file] + (theme.map { ["--theme", $0] } ?? []))
         open.global = global
         try open.run()
     }
