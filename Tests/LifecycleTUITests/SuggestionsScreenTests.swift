@@ -208,6 +208,19 @@ import Testing
         #expect(text.contains("shop.rules.toml line 5: unknown stage \"winback\""))
     }
 
+    /// At the smallest size the rows scroll and the selected rule stays in view, the expression
+    /// cut in its column but whole below the rows.
+    @Test func theSmallestTerminalKeepsTheSelectedRuleInView() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var d = try Self.dashboard(dir, width: 50, height: 12)
+        TUITest.press("Rjj", &d)
+        let grid = RootView.render(d.state)
+        let row = try #require(grid.lines.firstIndex { $0.contains("Repeat buyers") }, "\(grid.text)")
+        #expect(grid.roles(row: row).contains(.selected))
+        #expect(!grid.text.contains("Quiet buyers") && grid.text.contains("when purchases >= 2"), "\(grid.text)")
+    }
+
     @Test(arguments: [Language.en, .de], [(80, 24), (120, 40)])
     func goldenScreens(language: Language, size: (Int, Int)) throws {
         let dir = try Self.folder()

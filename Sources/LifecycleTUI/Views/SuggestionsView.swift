@@ -89,7 +89,7 @@ enum SuggestionsView {
     }
 
     /// Name, stage → target, expression and count widths: the expression takes what is left,
-    /// at least 10 columns, taken from the name and the stages when the screen is narrow.
+    /// at least 10 columns, taken from the stages, then the name, when the screen is narrow.
     static func columnWidths(names: [String], moves: [String], counts: [String], _ state: AppState, width: Int) -> [Int] {
         let longest = { (texts: [String], header: MessageKey, cap: Int) in
             min(cap, max(DisplayWidth.of(state.text(header)), texts.map { DisplayWidth.of($0) }.max() ?? 0))
@@ -98,7 +98,7 @@ enum SuggestionsView {
         let count = longest(counts, .uiColumnMatches, 16)
         let room = width - 2 - 3 * 2 - count
         while room - name - move < 10, max(name, move) > 8 {
-            if name >= move { name -= 1 } else { move -= 1 }
+            if move > 8 { move -= 1 } else { name -= 1 }
         }
         return [name, move, max(1, room - name - move), count]
     }

@@ -104,10 +104,7 @@ public struct SuggestionsScreen: Screen {
     func stageName(_ id: String, _ app: AppState) -> String { app.stages.first { $0.id == id }?.name ?? id }
 
     mutating func clamp(_ app: AppState) {
-        let page = SuggestionsView.visibleRows(app.height)
-        selected = max(0, min(selected, rules.count - 1))
-        scroll = max(0, min(scroll, selected, max(0, rules.count - page)))
-        if selected >= scroll + page { scroll = selected - page + 1 }
+        ListCursor.clamp(selected: &selected, scroll: &scroll, count: rules.count, page: SuggestionsView.visibleRows(app.height))
     }
 
     public mutating func relayout(_ app: inout AppState, _ commands: inout ScreenCommands) { clamp(app) }
