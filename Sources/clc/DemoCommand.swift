@@ -25,6 +25,7 @@ struct DemoCommand: SpeakingCommand {
     mutating func run() throws {
         let file = try DemoSnapshot.ensure(reset: reset)
         if path { print(SafeText.visible(file)); return }
-        try OpenCommand.openDashboard(path: file, theme: theme, user: nil, mouse: mouse, compare: nil, language: language)
+        try OpenCommand.openDashboard(path: file, theme: theme, user: nil, mouse: mouse, compare: nil, rules: nil,
+                                      language: language)
     }
 }

@@ -32,17 +32,20 @@ struct OpenCommand: SpeakingCommand {
     @Option(help: "An older snapshot to compare with: a delta beside each funnel bar, x lists the customers changed since.")
     var compare: String?
 
+    @Option(help: "The rules file of the suggestions screen (R; default: FILE.rules.toml beside the snapshot).")
+    var rules: String?
+
     mutating func run() throws {
         try Self.openDashboard(path: try file ?? DemoSnapshot.ensure(), theme: theme, user: user, mouse: mouse,
-                               compare: compare, language: language)
+                               compare: compare, rules: rules, language: language)
     }
 
     /// Runs the dashboard on `path` until the user quits. `clc demo` calls it too (it never
     /// builds an `OpenCommand` by hand: a parsed command's options exist only after parsing).
     static func openDashboard(path: String, theme: String?, user: String?, mouse: Bool, compare: String?,
-                              language: Language) throws {
+                              rules: String?, language: Language) throws {
         do {
-            if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user, mouse: mouse, language: language, compare: compare) {
+            if let signal = try DashboardLauncher.run(path: path, themeOption: theme, user: user, mouse: mouse, language: language, compare: compare, rules: rules) {
                 throw ExitCode(128 + signal)   // terminal already restored; conventional status
             }
         } catch let DashboardLauncher.Failure.usage(message) {

@@ -45,4 +45,19 @@ import Testing
             #expect(try RuleRunner.run([try Self.rule("All buyers", "purchase", "purchases >= 1", "retention")], in: store)[0].count == 0)
         }
     }
+
+    /// The dashboard's way: the value table given (nil: value fields are null, nothing read),
+    /// progress heard, a stop asked for ends the pass with `CancellationError`.
+    @Test func givenValuesProgressAndStopping() throws {
+        for (kind, store) in try Self.stores() {
+            let valued = [try Self.rule("Valued", "purchase", "clv >= 0", "loyalty")]
+            #expect(try RuleRunner.run(valued, in: store, values: nil)[0].ids == [], "\(kind)")
+            let table = try store.valueTable()
+            #expect(try RuleRunner.run(valued, in: store, values: table) == RuleRunner.run(valued, in: store), "\(kind)")
+            #expect(try Self.rules()[0].readsValues == false && valued[0].readsValues)
+            #expect(throws: CancellationError.self) {
+                try RuleRunner.run(try Self.rules(), in: store, values: nil, shouldStop: { true })
+            }
+        }
+    }
 }

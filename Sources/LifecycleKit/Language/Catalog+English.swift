@@ -10,6 +10,7 @@ extension Catalog {
         englishStatus, englishProgress,
         englishValueLists, englishTouchpointAnalysis, englishAnalysisScreens,
         englishExport,
+        englishSuggestions,
     ]
 
     /// Files and formats, customers and stages, moves, journals.

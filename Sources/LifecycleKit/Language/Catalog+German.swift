@@ -21,6 +21,7 @@ extension Catalog {
         germanStatus, germanProgress,
         germanValueLists, germanTouchpointAnalysis, germanAnalysisScreens,
         germanExport,
+        germanSuggestions,
     ]
 
     /// Files and formats, customers and stages, moves, journals.

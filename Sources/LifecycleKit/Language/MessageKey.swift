@@ -136,6 +136,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiDrillCohortPurchase, uiDrillCohortActive, prComputingCohorts, uiCohortsNone
     case uiChangedSince, prComparing, kbChangedSince
     case hintAttribution, hintFlows, hintCohorts, hintCustomers, hintBy, hintMetric, hintWindow, hintPeriod
+    // Dashboard: the suggestions screen (Catalog+Suggestions.swift)
+    case uiKeysSuggestions, uiSuggestionsTitle, uiSuggestionsRules, uiColumnRule, uiColumnStageMove, uiColumnWhen
+    case uiColumnMatches, uiRuleWaiting, uiRuleNotCounted, uiRuleDetailWhen, uiRuleDetailSample, uiRuleDetailWaiting
+    case uiRuleDetailNoValues, uiRuleDetailNotCounted, uiRulesProblems, uiRulesMissing, uiRulesEmpty, uiRulesWhere
+    case uiRulesMore, uiRuleMatchesTitle, uiRuleMoveQuestion, stRuleCounting, stRuleWaiting, stRuleNotCounted
+    case prReadingRules, prCountingRules, kbSuggestions, kbRuleMatches, kbApplyRule, kbReloadRules, hintRules, hintMatches
 }
 
 /// The catalog: each key's text per language.

@@ -19,6 +19,9 @@ public struct Rule: Hashable, Sendable {
         self.moveTo = moveTo
         self.line = line
     }
+
+    /// Its expression reads clv, p_alive, rfm or rfm_segment (it needs the value table).
+    public var readsValues: Bool { when.fields.contains(where: \.readsValues) }
 }
 
 /// Every problem of a rules file, each naming the file, line and (in an expression) position.

@@ -54,7 +54,7 @@ public enum RuleField: Hashable, Sendable {
     }
 
     /// Needs the value table (BG/NBD, Gamma-Gamma, RFM).
-    var readsValues: Bool {
+    public var readsValues: Bool {
         switch self {
         case .clv, .pAlive, .rfm, .rfmSegment: true
         default: false

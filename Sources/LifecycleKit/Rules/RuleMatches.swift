@@ -13,18 +13,30 @@ public struct RuleMatches: Hashable, Sendable {
 /// when a rule uses clv, p_alive, rfm or rfm_segment.
 public enum RuleRunner {
     public static func run(_ rules: [Rule], in store: any SnapshotReading) throws -> [RuleMatches] {
+        let table = rules.contains(where: \.readsValues) ? try store.valueTable() : nil
+        return try run(rules, in: store, values: table)
+    }
+
+    /// The same with the value table given (nil: value fields are null), for a caller that has
+    /// it already (the dashboard). `seen` hears the customers passed so far every 1,024;
+    /// `shouldStop` ends the pass early, and then this throws `CancellationError`.
+    public static func run(_ rules: [Rule], in store: any SnapshotReading, values table: CustomerValueTable?,
+                           shouldStop: @escaping @Sendable () -> Bool = { false },
+                           seen: (@Sendable (Int) -> Void)? = nil) throws -> [RuleMatches] {
         let fields = rules.reduce(into: Set<RuleField>()) { $0.formUnion($1.when.fields) }
-        let table = fields.contains(where: \.readsValues) ? try store.valueTable() : nil
-        let analysis = RuleAnalysis(rules: rules, stageIDs: store.stages.map(\.id), asOf: store.info.asOf,
+        var analysis = RuleAnalysis(rules: rules, stageIDs: store.stages.map(\.id), asOf: store.info.asOf,
                                     touchpoints: fields.contains(where: \.readsTouchpoints), table: table)
-        var result = try store.run(analysis)
+        analysis.seen = seen
+        var result = try store.run(analysis, shouldStop: shouldStop)
         for (k, pending) in result.pending.enumerated() where !pending.isEmpty {
             for var subject in pending {
+                if shouldStop() { throw CancellationError() }
                 guard let customer = try store.customer(id: subject.id) else { continue }
                 subject.setProfile(customer)
                 if rules[k].when.matches(subject) { result.matches[k].ids.append(subject.id) }
             }
         }
+        if shouldStop() { throw CancellationError() }
         return result.matches
     }
 }
@@ -44,6 +56,9 @@ struct RuleAnalysis: Analysis {
     let table: CustomerValueTable?
     let needs: JourneyNeeds
     private let readsProfile: [Bool]
+    /// Hears the customers passed so far, every 1,024 (progress).
+    var seen: (@Sendable (Int) -> Void)?
+    private var count = 0
     private var row = 0
     private var result: Result
 
@@ -58,6 +73,8 @@ struct RuleAnalysis: Analysis {
     }
 
     mutating func add(_ c: CustomerRecord) {
+        count += 1
+        if count % 1024 == 0 { seen?(count) }
         guard stageIDs.indices.contains(c.stage) else { return }
         let stage = stageIDs[c.stage]
         var values: CustomerValueFigures?

@@ -25,6 +25,8 @@ public struct MovePlan: Sendable, Hashable {
     /// The picker's cursor: a stage index.
     public var target: Int
     public var note: String = ""
+    /// The rule whose matches these are (the confirmation and the status name it).
+    public var rule: String?
 
     public init(customers: [String: String], label: String, target: Int) {
         self.customers = customers
@@ -115,6 +117,8 @@ public struct AppState: Sendable {
     public var flows: FlowAnalysis?
     /// `--compare OLD`: the older snapshot and how this file differs from it.
     public var comparison: Comparison?
+    /// The rules file the suggestions screen reads (`--rules`, else `FILE.rules.toml` beside the snapshot).
+    public var rulesFile = ""
     /// The store's list index is being prepared (shown in the header).
     public var indexing = false
     public var shouldQuit = false

@@ -29,6 +29,8 @@ extension Dashboard {
         var verb: Verb
         var single: String?
         var target: Stage?
+        /// The rule whose matches moved (the status names it).
+        var rule: String?
         var file: FileState
     }
 
@@ -36,6 +38,7 @@ extension Dashboard {
         switch r {
         case .startMove(let customers, let label): startMove(customers, label: label)
         case .perform(let plan): perform(plan)
+        case .confirmMove(let plan): if !refusedUnwritable() { push(ConfirmScreen(plan)) }
         case .save: save(thenQuit: false)
         case .saveAndQuit: save(thenQuit: true)
         case .saveAs(let name): saveAs(name)
@@ -52,13 +55,19 @@ extension Dashboard {
         return true
     }
 
-    private mutating func startMove(_ customers: [String: String], label: String) {
-        if let stale = state.staleJournal { return push(StaleJournalScreen(stale)) }
-        if state.readOnly {
-            state.status = StatusMessage(.moveReadOnly, .text(state.fileLabel), kind: .error)
-            return
+    /// The file cannot be changed now: the stale journal's prompt, or the read-only message.
+    private mutating func refusedUnwritable() -> Bool {
+        if let stale = state.staleJournal {
+            push(StaleJournalScreen(stale))
+            return true
         }
-        guard !customers.isEmpty else { return }
+        guard state.readOnly else { return false }
+        state.status = StatusMessage(.moveReadOnly, .text(state.fileLabel), kind: .error)
+        return true
+    }
+
+    private mutating func startMove(_ customers: [String: String], label: String) {
+        guard !refusedUnwritable(), !customers.isEmpty else { return }
         let current = customers.count == 1 ? state.stages.firstIndex { $0.id == customers.first!.value } : nil
         push(StagePickerScreen(MovePlan(customers: customers, label: label, target: current ?? 0)))
     }
@@ -69,11 +78,12 @@ extension Dashboard {
         let target = state.stages[plan.target]
         let customers = plan.customers.sorted { $0.key < $1.key }.map { (id: $0.key, seenIn: $0.value) }
         let note = plan.note.isEmpty ? nil : plan.note
-        let mover = self.mover, single = plan.customers.count == 1 ? plan.label : nil
+        let mover = self.mover, single = plan.customers.count == 1 && plan.rule == nil ? plan.label : nil, rule = plan.rule
         issueApp("change", .inProgress(.prMoving, .count(customers.count))) { env in
             var mover = mover
             let outcome = try mover.move(customers, to: target.id, note: note, in: env.store)
-            return ChangeDone(outcome: outcome, mover: mover, verb: .moved, single: single, target: target, file: try .read(env.store))
+            return ChangeDone(outcome: outcome, mover: mover, verb: .moved, single: single, target: target, rule: rule,
+                              file: try .read(env.store))
         }
     }
 
@@ -95,7 +105,7 @@ extension Dashboard {
             state.status = StatusMessage(done.verb == .undone ? .stNothingToUndo : .stNothingToRedo)
             return
         }
-        report(o, verb: done.verb, single: done.single, target: done.target)
+        report(o, verb: done.verb, single: done.single, target: done.target, rule: done.rule)
         reloadAfterChange(done.file, moved: o.applied)
     }
 
@@ -113,8 +123,8 @@ extension Dashboard {
 
     /// `Moved Anna Müller: Retention → Win-back`, `Moved 12 customers to Win-back`, and
     /// what could not be moved: `1 of 12 not moved: C-1041 was moved to loyalty by ben at …`.
-    private mutating func report(_ o: MoveOutcome, verb: Verb, single: String?, target: Stage?) {
-        let text = applied(o, verb: verb, single: single, target: target)
+    private mutating func report(_ o: MoveOutcome, verb: Verb, single: String?, target: Stage?, rule: String? = nil) {
+        let text = applied(o, verb: verb, single: single, target: target, rule: rule)
         var parts = o.applied.isEmpty ? [] : [text]
         if let there = o.alreadyThere.first {
             parts.append(o.alreadyThere.count == 1 ? there.message : Message(.stAlreadyThereMany, .count(o.alreadyThere.count), .message(there.message)))
@@ -130,9 +140,12 @@ extension Dashboard {
     }
 
     /// What was done: `Moved Anna Müller: Retention → Win-back`, `Undone: moved back 3 customers`.
-    private func applied(_ o: MoveOutcome, verb: Verb, single: String?, target: Stage?) -> Message {
+    private func applied(_ o: MoveOutcome, verb: Verb, single: String?, target: Stage?, rule: String?) -> Message {
         let stages = state.stages
         let name = { (id: String?) in MessageArgument.text(stages.first { $0.id == id }?.name ?? (id ?? "—")) }
+        if let rule, verb == .moved, let t = o.applied.first {
+            return Message(.ruleMoved, .text(rule), .count(o.applied.count), name(t.from), name(t.to))
+        }
         if let single, let t = o.applied.first {
             let key: MessageKey = verb == .moved ? .stMovedOne : verb == .undone ? .stUndoneOne : .stRedoneOne
             return Message(key, .text(single), name(t.from), name(t.to))

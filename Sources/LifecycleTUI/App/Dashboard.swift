@@ -33,6 +33,7 @@ public struct Dashboard {
         state = AppState(width: width, height: height, info: store.info, stages: store.stages,
                          fileLabel: fileLabel, funnel: FunnelState(counts: try stageCounts ?? store.stageCounts()))
         state.language = language
+        state.rulesFile = RulesFile.path(besideSnapshot: store.path)
         // A stale journal is one of the warnings: its prompt says more.
         let n = store.problems.warningCount - (store.staleJournal == nil ? 0 : 1)
         if n > 0 {

@@ -25,9 +25,10 @@ public enum DashboardLauncher {
     /// Runs the dashboard until the user quits; returns the signal that ended it, if any
     /// (the terminal is restored either way). A broken theme or config is a warning in the
     /// status bar; only an unknown `--theme` is a usage error. Every text is in `language`.
+    /// `rules`: the rules file of the suggestions screen (nil: `FILE.rules.toml` beside it).
     @discardableResult
     public static func run(path: String, themeOption: String?, user: String? = nil, mouse: Bool = false,
-                           language: Language = .en, compare: String? = nil) throws -> Int32? {
+                           language: Language = .en, compare: String? = nil, rules: String? = nil) throws -> Int32? {
         do {
             try NcursesTerminal.checkUsable()
         } catch let e as NcursesTerminal.SetupError {
@@ -60,6 +61,7 @@ public enum DashboardLauncher {
         if let warning = selection.warning { dashboard.showWarning(warning) }
         dashboard.state.mouse = terminal.mouse
         dashboard.state.atRiskBelow = selection.atRiskBelow
+        if let rules { dashboard.state.rulesFile = rules }
         if let old, let compare { dashboard.compare(with: old, label: (compare as NSString).lastPathComponent) }
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["CLC_EXIT_AFTER_FIRST_FRAME"] == "1"
         DashboardRunner(dashboard: dashboard, terminal: terminal)

@@ -25,6 +25,10 @@ public enum Action: Hashable, Sendable {
     case switchPeriod
     /// The funnel with `--compare OLD`: list the customers changed since OLD.
     case changedSince
+    /// The funnel: open the suggestions of the rules file; the suggestions: read it again.
+    case suggestions
+    /// The suggestions: move the selected rule's matches (after a confirmation).
+    case apply
     /// In an input line: delete the last character typed.
     case deleteBackward
 }
@@ -84,12 +88,12 @@ public struct KeyBinding: Sendable {
 /// The one table of key bindings: it drives key handling, the status-bar hints and the
 /// `?` help overlay, so the three can never disagree.
 public enum KeyBindings {
-    private static let screens: Set<KeyContext> = Set([.funnel, .stageList, .journey, .model]).union(analyses)
+    private static let screens: Set<KeyContext> = Set([.funnel, .stageList, .journey, .model, .suggestions]).union(analyses)
     private static let inputs: Set<KeyContext> = [.listSearch, .globalSearch, .noteInput, .saveAs, .calibrationInput]
-    private static let lists: Set<KeyContext> = Set([.funnel, .stageList, .journey, .filterPicker, .help, .stagePicker, .model]).union(analyses)
+    private static let lists: Set<KeyContext> = Set([.funnel, .stageList, .journey, .filterPicker, .help, .stagePicker, .model, .suggestions]).union(analyses)
     /// The screens of the touchpoint analyses and their drill-down lists.
     private static let analyses: Set<KeyContext> = [.attribution, .flows, .cohorts, .drillDown]
-    private static let pages: Set<KeyContext> = Set([.stageList, .journey, .help, .model]).union(analyses)
+    private static let pages: Set<KeyContext> = Set([.stageList, .journey, .help, .model, .suggestions]).union(analyses)
 
     public static let table: [KeyBinding] = [
         KeyBinding([.char("j"), .down], .down, .kbDown, in: lists),
@@ -121,6 +125,10 @@ public enum KeyBindings {
         KeyBinding([.char("f")], .flows, .kbFlows, in: [.funnel], statusBar: .hintFlows),
         KeyBinding([.char("c")], .cohorts, .kbCohorts, in: [.funnel], statusBar: .hintCohorts),
         KeyBinding([.char("x")], .changedSince, .kbChangedSince, in: [.funnel]),
+        KeyBinding([.char("R")], .suggestions, .kbSuggestions, in: [.funnel], statusBar: .hintRules),
+        KeyBinding([.enter], .open, .kbRuleMatches, in: [.suggestions], statusBar: .hintMatches),
+        KeyBinding([.char("a")], .apply, .kbApplyRule, in: [.suggestions], statusBar: .hintApply),
+        KeyBinding([.char("R")], .suggestions, .kbReloadRules, in: [.suggestions]),
         KeyBinding([.enter], .open, .kbDrillCredited, in: [.attribution], statusBar: .hintCustomers),
         KeyBinding([.enter], .open, .kbDrillCell, in: [.flows, .cohorts], statusBar: .hintCustomers),
         KeyBinding([.enter], .open, .kbOpenJourney, in: [.drillDown], statusBar: .hintJourney),
@@ -154,7 +162,7 @@ public enum KeyBindings {
         KeyBinding([.char("s")], .setAside, .kbSetAside, in: [.staleJournal], statusBar: .hintSetAside),
         KeyBinding([.escape, .ctrl("c")], .back, .kbBrowseReadOnly, in: [.staleJournal], statusBar: .hintReadOnly),
         KeyBinding([.char("q")], .quit, .kbQuitNothing, in: [.staleJournal], statusBar: .kbQuit),
-        KeyBinding([.escape, .backspace], .back, .kbBack, in: Set([.stageList, .journey, .model]).union(analyses), statusBar: .kbBack),
+        KeyBinding([.escape, .backspace], .back, .kbBack, in: Set([.stageList, .journey, .model, .suggestions]).union(analyses), statusBar: .kbBack),
         KeyBinding([.escape, .char("?"), .char("q"), .ctrl("c")], .back, .kbClose, in: [.help], statusBar: .kbClose),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancel, in: [.filterPicker, .stagePicker], statusBar: .kbCancel),
         // Input lines: every other printable key is typed.
@@ -176,6 +184,11 @@ public enum KeyBindings {
     /// The action of `key` in `context`, if any.
     public static func action(for key: Key, in context: KeyContext) -> Action? {
         table.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+    }
+
+    /// The first key of `action` in `context` (`R`), for a text that names it.
+    public static func key(for action: Action, in context: KeyContext) -> String {
+        table.first { $0.contexts.contains(context) && $0.action == action }?.keys[0].label ?? ""
     }
 
     /// Every binding that applies in `context`, in table order.

@@ -142,6 +142,8 @@ public enum AppRequest: Sendable {
     case startMove(customers: [String: String], label: String)
     /// Apply the plan through `StageMover`.
     case perform(MovePlan)
+    /// Ask first (`ConfirmScreen`), then apply the plan; refused on a read-only file.
+    case confirmMove(MovePlan)
     case save
     case saveAs(String)
     case quit

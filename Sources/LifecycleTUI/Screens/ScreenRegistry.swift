@@ -20,6 +20,7 @@ public enum ScreenRegistry {
         DrillDownScreen.self,
         FlowsScreen.self,
         CohortsScreen.self,
+        SuggestionsScreen.self,
     ]
 
     /// Every key context in use.

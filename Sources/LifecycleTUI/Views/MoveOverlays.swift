@@ -50,7 +50,7 @@ enum MoveOverlays {
         ], width: 64, language: state.language, into: &grid)
     }
 
-    /// `Move 2 customers from Retention to Loyalty?`, or with marks in several stages
+    /// `Move 2 customers from Retention to Loyalty?` (a rule's matches: `… (rule: NAME)?`), or with marks in several stages
     /// `Move 3 customers (2 from Retention, 1 from Conversion) to Loyalty?`.
     static func question(_ plan: MovePlan, _ state: AppState) -> String {
         var counts: [String: Int] = [:]
@@ -60,6 +60,9 @@ enum MoveOverlays {
         let name = { (id: String) in state.stages.first { $0.id == id }?.name ?? id }
         let target = state.stages[plan.target].name
         let n = MessageArgument.count(plan.customers.count)
+        if let rule = plan.rule, from.count == 1 {
+            return state.text(.uiRuleMoveQuestion, n, .text(name(from[0].key)), .text(target), .text(rule))
+        }
         if from.count == 1 { return state.text(.uiMoveQuestion, n, .text(name(from[0].key)), .text(target)) }
         let parts = from.map { state.text(.uiCountFrom, .count($0.value), .text(name($0.key))) }
         return state.text(.uiMoveQuestionMany, n, .text(parts.joined(separator: ", ")), .text(target))

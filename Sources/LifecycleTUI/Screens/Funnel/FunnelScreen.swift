@@ -25,6 +25,7 @@ public struct FunnelScreen: Screen {
         case .action(.flows, _): commands.push(FlowsScreen())
         case .action(.cohorts, _): commands.push(CohortsScreen())
         case .action(.changedSince, _): changedSince(&app, &commands)
+        case .action(.suggestions, _): commands.push(SuggestionsScreen())
         default: break
         }
     }

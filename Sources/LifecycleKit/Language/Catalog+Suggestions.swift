@@ -1,0 +1,78 @@
+// The dashboard's suggestions screen (the rules of `FILE.rules.toml`): English and German in one place.
+extension Catalog {
+    static func englishSuggestions(_ key: MessageKey) -> String? {
+        switch key {
+        case .uiKeysSuggestions: "Keys — Suggestions"
+        case .uiSuggestionsTitle: "Suggestions from {0}"
+        case .uiSuggestionsRules: "{0, plural, one {# rule} other {# rules}} · none runs by itself"
+        case .uiColumnRule: "Rule"
+        case .uiColumnStageMove: "Stage → move to"
+        case .uiColumnWhen: "When"
+        case .uiColumnMatches: "Matches"
+        case .uiRuleWaiting: "waiting"
+        case .uiRuleNotCounted: "not counted"
+        case .uiRuleDetailWhen: "when {0}"
+        case .uiRuleDetailSample: "first matches: {0}"
+        case .uiRuleDetailWaiting: "Reads customer values (clv, p_alive, rfm): counted once they are computed."
+        case .uiRuleDetailNoValues: "Reads customer values, which could not be computed: {0}"
+        case .uiRuleDetailNotCounted: "Not counted: {0} ({1} counts again)"
+        case .uiRulesProblems: "{0, plural, one {# problem} other {# problems}} in the rules file: nothing is counted until it is fixed ({1} reads it again)"
+        case .uiRulesMissing: "No rules file: {0}"
+        case .uiRulesEmpty: "No rules in {0}"
+        case .uiRulesWhere: "Write the rules there (FILE.rules.toml, beside the snapshot), or name another file with {0}. For example:"
+        case .uiRulesMore: "Fields and expressions: README, “clc rules”. {0} reads the file again."
+        case .uiRuleMatchesTitle: "Matches of {0}: {1} → {2}"
+        case .uiRuleMoveQuestion: "Move {0, plural, one {# customer} other {# customers}} from {1} to {2} (rule: {3})?"
+        case .stRuleCounting: "{0}: still being counted"
+        case .stRuleWaiting: "{0}: waiting for the customer values"
+        case .stRuleNotCounted: "{0}: not counted ({1} counts again)"
+        case .prReadingRules: "reading {0}"
+        case .prCountingRules: "counting the rules' matches"
+        case .kbSuggestions: "suggestions: what the rules file proposes"
+        case .kbRuleMatches: "list the rule's matches"
+        case .kbApplyRule: "move the rule's matches (asks first)"
+        case .kbReloadRules: "read the rules file again and count"
+        case .hintRules: "rules"
+        case .hintMatches: "matches"
+        default: nil
+        }
+    }
+
+    static func germanSuggestions(_ key: MessageKey) -> String? {
+        switch key {
+        case .uiKeysSuggestions: "Tasten — Vorschläge"
+        case .uiSuggestionsTitle: "Vorschläge aus {0}"
+        case .uiSuggestionsRules: "{0, plural, one {# Regel} other {# Regeln}} · keine läuft von selbst"
+        case .uiColumnRule: "Regel"
+        case .uiColumnStageMove: "Phase → nach"
+        case .uiColumnWhen: "Wenn"
+        case .uiColumnMatches: "Treffer"
+        case .uiRuleWaiting: "wartet"
+        case .uiRuleNotCounted: "nicht gezählt"
+        case .uiRuleDetailWhen: "wenn {0}"
+        case .uiRuleDetailSample: "erste Treffer: {0}"
+        case .uiRuleDetailWaiting: "Liest Kundenwerte (clv, p_alive, rfm): wird gezählt, sobald sie berechnet sind."
+        case .uiRuleDetailNoValues: "Liest Kundenwerte, die nicht berechnet werden konnten: {0}"
+        case .uiRuleDetailNotCounted: "Nicht gezählt: {0} ({1} zählt neu)"
+        case .uiRulesProblems: "{0, plural, one {# Problem} other {# Probleme}} in der Regeldatei: gezählt wird erst, wenn sie korrigiert ist ({1} liest sie neu)"
+        case .uiRulesMissing: "Keine Regeldatei: {0}"
+        case .uiRulesEmpty: "Keine Regeln in {0}"
+        case .uiRulesWhere: "Die Regeln dort hineinschreiben (FILE.rules.toml, neben dem Snapshot) oder eine andere Datei mit {0} angeben. Zum Beispiel:"
+        case .uiRulesMore: "Felder und Ausdrücke: README, „clc rules“. {0} liest die Datei neu."
+        case .uiRuleMatchesTitle: "Treffer von {0}: {1} → {2}"
+        case .uiRuleMoveQuestion: "{0, plural, one {# Kunden} other {# Kunden}} aus {1} nach {2} verschieben (Regel: {3})?"
+        case .stRuleCounting: "{0}: wird noch gezählt"
+        case .stRuleWaiting: "{0}: wartet auf die Kundenwerte"
+        case .stRuleNotCounted: "{0}: nicht gezählt ({1} zählt neu)"
+        case .prReadingRules: "{0} wird gelesen"
+        case .prCountingRules: "Treffer der Regeln werden gezählt"
+        case .kbSuggestions: "Vorschläge: was die Regeldatei vorschlägt"
+        case .kbRuleMatches: "die Treffer der Regel auflisten"
+        case .kbApplyRule: "die Treffer der Regel verschieben (fragt vorher)"
+        case .kbReloadRules: "die Regeldatei neu lesen und zählen"
+        case .hintRules: "Regeln"
+        case .hintMatches: "Treffer"
+        default: nil
+        }
+    }
+}
