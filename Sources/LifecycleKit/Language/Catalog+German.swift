@@ -20,7 +20,7 @@ extension Catalog {
         germanDashboardJourneyAndBoxes, germanKeyBindings, germanKeyHints,
         germanStatus, germanProgress,
         germanValueLists, germanTouchpointAnalysis, germanAnalysisScreens,
-        germanExport,
+        germanExport, germanListExport,
     ]
 
     /// Files and formats, customers and stages, moves, journals.

@@ -136,6 +136,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiDrillCohortPurchase, uiDrillCohortActive, prComputingCohorts, uiCohortsNone
     case uiChangedSince, prComparing, kbChangedSince
     case hintAttribution, hintFlows, hintCohorts, hintCustomers, hintBy, hintMetric, hintWindow, hintPeriod
+    // Dashboard: "changed since OLD", the drill-down search, `e` (Catalog+ListExport.swift)
+    case uiColumnSince, uiSinceChanged, uiSinceMovedIn, uiSinceAdded, uiFilterChangedSince, uiFilterMovedSince, uiFilterAddedSince
+    case kbDrillSearch, kbKeepNarrowed, kbClearNarrowed, uiDrillMatching, uiDrillNoMatch, hintClears
+    case kbExport, hintExport, kbExportTo, hintExports, kbCancelExport, uiExportListPrompt, uiExportMarkedPrompt
+    case uiOverwriteTitle, uiOverwriteQuestion, kbOverwriteYes, kbOverwriteNo, stExported, stNotExported, prExporting, prExportingPlain
 }
 
 /// The catalog: each key's text per language.

@@ -20,6 +20,8 @@ public enum ScreenRegistry {
         DrillDownScreen.self,
         FlowsScreen.self,
         CohortsScreen.self,
+        ExportPathScreen.self,
+        OverwriteScreen.self,
     ]
 
     /// Every key context in use.
