@@ -55,20 +55,26 @@ public enum ExportPaths {
     /// The default folder, as the prompt shows it.
     public static let folder = "~/clc-exports"
 
-    /// `path` with a leading `~` replaced by the home folder.
-    public static func expand(_ path: String) -> String {
+    /// `path` with a leading `~` replaced by the home folder (`$HOME` unless given).
+    public static func expand(_ path: String, home: String? = nil) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-        return home + path.dropFirst()
+        return (home ?? ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst()
+    }
+
+    /// `path` with the home folder written `~` (shorter in the status bar).
+    public static func abbreviate(_ path: String, home: String? = nil) -> String {
+        let home = home ?? ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        guard home.count > 1, path.hasPrefix(home + "/") else { return path }
+        return "~" + path.dropFirst(home.count)
     }
 
     /// `~/clc-exports/STEM-DATE.csv` (today, UTC), with `-2`, `-3`… until no file has the name.
-    public static func suggested(_ stem: String, today: Timestamp = StageMover.now()) -> String {
+    public static func suggested(_ stem: String, today: Timestamp = StageMover.now(), home: String? = nil) -> String {
         let safe = String(stem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
         let base = "\(folder)/\(safe.isEmpty ? "customers" : safe)-\(today.dateString)"
         var path = base + ".csv"
         var n = 2
-        while FileManager.default.fileExists(atPath: expand(path)) {
+        while FileManager.default.fileExists(atPath: expand(path, home: home)) {
             path = "\(base)-\(n).csv"
             n += 1
         }
@@ -83,6 +89,6 @@ extension Dashboard {
     }
 
     mutating func exported(_ done: ExportDone) {
-        state.status = StatusMessage(.stExported, .count(done.rows), .text(done.path))
+        state.status = StatusMessage(.stExported, .count(done.rows), .text(ExportPaths.abbreviate(done.path)))
     }
 }

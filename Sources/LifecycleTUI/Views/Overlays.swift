@@ -117,8 +117,8 @@ enum HelpOverlay {
 /// `f`: pick a segment, a channel and a value entry.
 enum FilterPickerOverlay {
     static func draw(_ p: FilterPickerState, _ state: AppState, into grid: inout CellGrid) {
-        let rows = max(p.segments.count, p.channels.count, p.values.count)
-        let inner = Box.draw(title: state.text(.uiFilterTitle), width: 76, height: min(rows, 14) + 5, into: &grid)
+        let rows = max(p.segments.count, p.channels.count, p.values.count, p.changes.count)
+        let inner = Box.draw(title: state.text(.uiFilterTitle), width: p.hasChanges ? 96 : 76, height: min(rows, 14) + 5, into: &grid)
         // Comparing: five narrower shares, the value column taking two.
         let colWidth = max(8, p.hasChanges ? (inner.width - 6) / 5 : (inner.width - 4) / 4)
         let visible = max(1, inner.height - 3)
