@@ -9,8 +9,9 @@ public struct ExportRequest: Sendable {
     public var marked: Int?
     /// `~/clc-exports/lead-2026-11-30.csv`, the first such name not taken.
     public var defaultPath: String
-    /// Picks the ids of a drill-down list (`CustomerExport.ids`) off the input thread.
-    var pickIDs: (@Sendable () -> [String])?
+    /// Finishes `export` off the input thread (a set of a million marked ids, a drill-down
+    /// list's ids) before it runs.
+    var prepare: (@Sendable (inout CustomerExport) -> Void)?
 
     public init(export: CustomerExport, marked: Int?, defaultPath: String) {
         self.export = export
@@ -34,7 +35,7 @@ public struct ExportJob: Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         var export = request.export
-        if let pick = request.pickIDs { export.ids = pick() }
+        request.prepare?(&export)
         let output = try ExportOutput.file(path, force: replacing)
         let rows = try export.write(from: env.store, to: output) { rows in
             try env.checkCancelled()

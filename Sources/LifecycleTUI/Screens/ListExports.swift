@@ -18,11 +18,15 @@ extension StageListScreen {
             export.filter = list.filter
         } else {
             export.stages = app.stages.map(\.id).filter { list.markedPerStage[$0] != nil }
-            export.only = Set(list.marked.keys)
             marked = list.marked.count
         }
         let stem = marked == nil ? stage : export.stages == [stage] ? stage + "-marked" : "marked"
-        commands.push(ExportPathScreen(ExportRequest(export: export, marked: marked, defaultPath: ExportPaths.suggested(stem))))
+        var request = ExportRequest(export: export, marked: marked, defaultPath: ExportPaths.suggested(stem))
+        if marked != nil {
+            let ids = list.marked
+            request.prepare = { $0.only = Set(ids.keys) }
+        }
+        commands.push(ExportPathScreen(request))
     }
 }
 
@@ -32,10 +36,10 @@ extension DrillDownScreen {
         var request = ExportRequest(export: CustomerExport(), marked: marked.isEmpty ? nil : marked.count,
                                     defaultPath: ExportPaths.suggested(marked.isEmpty ? "customers" : "customers-marked"))
         let customers = self.customers, order = self.order, marked = self.marked, byName = self.byName
-        request.pickIDs = {
-            guard !marked.isEmpty else { return order.map { customers[$0].id } }
+        request.prepare = { export in
+            guard !marked.isEmpty else { return export.ids = order.map { customers[$0].id } }
             // Every marked customer (a search may hide some), in the list's sort.
-            return DrillDownArranged.sorted(Array(customers.indices), customers, byName: byName)
+            export.ids = DrillDownArranged.sorted(Array(customers.indices), customers, byName: byName)
                 .map { customers[$0].id }.filter { marked.contains($0) }
         }
         commands.push(ExportPathScreen(request))

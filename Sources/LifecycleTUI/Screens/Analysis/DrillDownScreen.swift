@@ -91,11 +91,10 @@ public struct DrillDownScreen: Screen {
 
     /// After a stage change: the moved customers show their new stage and lose their mark.
     public mutating func reloadAfterChange(moved: [Transition], _ app: inout AppState, _ commands: inout ScreenCommands) {
-        guard !moved.isEmpty else { return }
-        let positions = Dictionary(customers.indices.map { (customers[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         for t in moved {
             marked.remove(t.customerID)
-            guard let i = positions[t.customerID], let stage = app.stages.firstIndex(where: { $0.id == t.to }) else { continue }
+            guard let i = customers.firstIndex(where: { $0.id == t.customerID }),
+                  let stage = app.stages.firstIndex(where: { $0.id == t.to }) else { continue }
             customers[i].stage = stage
         }
     }
