@@ -118,12 +118,7 @@ public struct DrillDownScreen: Screen {
         guard case .success(let v) = result else { return }
         switch v.value {
         case let arranged as DrillDownArranged: take(arranged, app)
-        case let load as JourneyLoad:
-            guard let journey = load.journey else {
-                app.status = StatusMessage(.stCustomerGone, .text(load.id), kind: .warning)
-                return
-            }
-            commands.push(JourneyScreen(journey))
+        case let load as JourneyLoad: load.open(&app, &commands)
         default: break
         }
     }

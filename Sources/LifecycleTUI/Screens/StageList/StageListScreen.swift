@@ -193,4 +193,13 @@ struct ReloadReply: Sendable {
 struct JourneyLoad: Sendable {
     var id: String
     var journey: JourneyState?
+
+    /// Opens the journey, or says the customer is gone.
+    func open(_ app: inout AppState, _ commands: inout ScreenCommands) {
+        guard let journey else {
+            app.status = StatusMessage(.stCustomerGone, .text(id), kind: .warning)
+            return
+        }
+        commands.push(JourneyScreen(journey))
+    }
 }
