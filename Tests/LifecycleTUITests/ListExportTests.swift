@@ -91,6 +91,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["file.txt"])
     }
 
+    /// A folder typed as the path gets the offered file name in it.
+    @Test func aFolderGetsTheOfferedName() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var d = try TUITest.dashboard()
+        TUITest.press("jj<Enter>e", &d)
+        let offered = try #require(d.state.top(ExportPathScreen.self)?.path)
+        Self.exportTo(dir.path + "/", &d)
+        let name = (offered as NSString).lastPathComponent
+        #expect(d.state.status?.text == "Exported 2 customers to \(dir.path)/\(name)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [name])
+    }
+
     @Test func theResultIsSaidInGerman() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }

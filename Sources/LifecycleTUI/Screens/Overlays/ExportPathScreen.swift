@@ -26,8 +26,13 @@ public struct ExportPathScreen: Screen {
             commands.close()
             app.status = StatusMessage(.stNotExported)
         case .action(.open, _):
-            let file = ExportPaths.expand(path.trimmingCharacters(in: .whitespaces))
-            guard !file.isEmpty, !file.hasSuffix("/") else { return }
+            var file = ExportPaths.expand(path.trimmingCharacters(in: .whitespaces))
+            guard !file.isEmpty else { return }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+                // A folder: the offered name in it.
+                file = (file as NSString).appendingPathComponent((request.defaultPath as NSString).lastPathComponent)
+            }
             commands.close()
             let job = ExportJob(request: request, path: file)
             if FileManager.default.fileExists(atPath: file) { commands.push(OverwriteScreen(job, typed: path)) } else { commands.ask(.export(job)) }
