@@ -43,6 +43,10 @@ import Testing
         #expect(RootView.render(d.state).lines[1].contains("filter: changed since old.json"))
         TUITest.press("F", &d)
         #expect(d.state.screen(StageListScreen.self)?.list.filter.isEmpty == true)
+        TUITest.press("f<Tab><Tab><Tab>j<Enter>", &d)
+        #expect(d.state.screen(StageListScreen.self)?.list.filter.ids != nil)
+        TUITest.press("fx<Enter>", &d)                        // the picker's x clears the since column too
+        #expect(d.state.screen(StageListScreen.self)?.list.filter.isEmpty == true)
     }
 
     /// "added since OLD" keeps nobody (no customer is new), and a new comparison (after B

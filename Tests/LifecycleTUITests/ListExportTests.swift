@@ -40,6 +40,22 @@ import Testing
                 == ["C2,Bernd Ōta,bernd@example.com,purchase", "C1,Anna Müller,anna@example.de,purchase", ""])
     }
 
+    /// The file is written by an effect (off the input thread, its progress labelled), not by the key.
+    @Test func theWriteIsAnEffect() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var d = try TUITest.dashboard()
+        TUITest.press("jj<Enter>e", &d)
+        let path = dir.appendingPathComponent("later.csv").path
+        let typed = d.state.top(ExportPathScreen.self)?.path.count ?? 0
+        TUITest.press(String(repeating: "<Bksp>", count: typed) + path, &d)
+        let issued = d.update(.key(.enter))
+        #expect(issued.count == 1 && issued[0].effect.label?.text(in: .en) == "exporting to \(path)…")
+        #expect(issued[0].effect.cancellable && !FileManager.default.fileExists(atPath: path))
+        d.handle(issued[0].run(store: d.store))
+        #expect(d.state.status?.text == "Exported 2 customers to \(path)" && FileManager.default.fileExists(atPath: path))
+    }
+
     /// With marks, the marked customers of every stage go, in funnel order, and the prompt says how many.
     @Test func marksExportTheMarkedCustomers() throws {
         let dir = try Self.folder()
