@@ -156,3 +156,35 @@ import Testing
         #expect(left.isEmpty, "\(left)")
     }
 }
+
+/// The dashboard's drill-down export: exactly the ids given, in their order.
+@Suite struct CustomerExportIDsTests {
+    @Test func exactlyTheIdsInTheirOrderWithTheirFigures() throws {
+        var request = CustomerExport()
+        request.ids = ["E3", "gone", "E1", "E4"]
+        request.stages = ["lead"]                      // not applied to a list of ids
+        request.columns = try ExportColumn.list("id,stage,touchpoints,revenue")
+        #expect(try CustomerExportTests.exported(request) == """
+            id,stage,touchpoints,revenue\r
+            E3,customer,1,20\r
+            E1,customer,2,-20.25\r
+            E4,lead,0,0\r
+
+            """)
+    }
+
+    /// A progress callback that throws (the dashboard's Esc) stops the export: no file.
+    @Test func aThrowingProgressLeavesNoFile() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try CustomerExportTests.stores(in: dir)[0]
+        let path = dir.appendingPathComponent("stopped.csv").path
+        var request = CustomerExport()
+        request.pageSize = 1
+        #expect(throws: CancellationError.self) {
+            try request.write(from: store, to: try ExportOutput.file(path, force: false)) { _ in throw CancellationError() }
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.contains("stopped") })
+    }
+}

@@ -32,7 +32,7 @@ import Testing
         var d = try TUITest.cdnowDashboard(width: size[0], height: size[1])
         TUITest.press(keys + "?", &d)
         var text = ""
-        for _ in 0..<30 {
+        for _ in 0..<40 {
             text += " " + TUITest.overlayText(RootView.render(d.state))
             TUITest.press("j", &d)
         }

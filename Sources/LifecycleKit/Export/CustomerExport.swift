@@ -22,6 +22,12 @@ public struct CustomerExport: Sendable {
     public var predicateNeedsValues = false
     /// Only these customers (the dashboard's marks), in the list's order; nil: all that pass.
     public var only: Set<String>?
+    /// Exactly these customers, in this order (the dashboard's drill-down list), instead of
+    /// the stages' lists: each read by id (one missing from the file is left out); stages,
+    /// filter, search and sort do not apply then.
+    public var ids: [String]?
+    /// The store has the value table already (the dashboard): it is not computed again.
+    public var valuesAttached = false
     /// Rows read from the store per page.
     public var pageSize = 5_000
 
@@ -41,16 +47,24 @@ public struct CustomerExport: Sendable {
     }
 
     /// Writes the export to `output` and returns the number of rows; `progress` hears the
-    /// rows written so far after every page. Attaches the value table first when needed.
+    /// rows written so far after every page (a throw stops the export: nothing is written).
+    /// Attaches the value table first when needed.
     @discardableResult
     public func write(from store: any SnapshotReading, to output: ExportOutput,
-                      progress: ((Int) -> Void)? = nil) throws -> Int {
+                      progress: ((Int) throws -> Void)? = nil) throws -> Int {
         try checkStages(in: store)
-        if needsValues { try store.attachValues(try store.valueTable()) }
+        if needsValues && !valuesAttached { try store.attachValues(try store.valueTable()) }
         var out: [UInt8] = []
         out.reserveCapacity(1 << 20)
         format.header(columns, into: &out)
         let asOf = store.info.asOf
+        if let ids {
+            let rows = try write(ids, from: store, into: &out, output: output, progress: progress)
+            format.footer(into: &out)
+            try output.write(out)
+            try output.commit()
+            return rows
+        }
         let matcher = search.flatMap { $0.isEmpty ? nil : CustomerSearch($0) }
         var rows = 0
         for stage in stages.isEmpty ? store.stages.map(\.id) : stages {
@@ -62,7 +76,7 @@ public struct CustomerExport: Sendable {
                     rows += 1
                 }
                 if out.count >= 1 << 20 { try output.write(out); out.removeAll(keepingCapacity: true) }
-                progress?(rows)
+                try progress?(rows)
                 offset += page.count
                 if page.count < pageSize { break }
             }
@@ -70,6 +84,26 @@ public struct CustomerExport: Sendable {
         format.footer(into: &out)
         try output.write(out)
         try output.commit()
+        return rows
+    }
+
+    /// The customers `ids` in that order (the value figures are those the store has attached).
+    private func write(_ ids: [String], from store: any SnapshotReading, into out: inout [UInt8], output: ExportOutput,
+                       progress: ((Int) throws -> Void)?) throws -> Int {
+        let asOf = store.info.asOf
+        let figures = columns.contains { [.touchpoints, .lastTouch, .revenue].contains($0) }
+        var rows = 0
+        for (i, id) in ids.enumerated() {
+            guard let customer = try store.customer(id: id) else { continue }
+            let touchpoints = figures ? try store.touchpoints(ofCustomer: id) : []
+            let row = CustomerSummary(customer: customer, touchpointCount: touchpoints.count,
+                                      lastTouchAt: touchpoints.map(\.at).max(),
+                                      revenue: touchpoints.reduce(0) { $0 + ($1.value ?? 0) })
+            format.row(columns.map { ExportValue($0, of: row, asOf: asOf) }, columns: columns, first: rows == 0, into: &out)
+            rows += 1
+            if out.count >= 1 << 20 { try output.write(out); out.removeAll(keepingCapacity: true) }
+            if i % pageSize == pageSize - 1 { try progress?(rows) }
+        }
         return rows
     }
 

@@ -169,6 +169,12 @@ public final class JSONSnapshotStore: SnapshotStore, FileSaving, @unchecked Send
 
     private func filtered(_ rows: [Int32], _ filter: CustomerFilter, _ values: JSONValues?) -> [Int32] {
         var rows = rows
+        if let ids = filter.ids {
+            // The set's ids looked up (fewer than the stage's rows as a rule), then one pass.
+            var keep = [Bool](repeating: false, count: tables.customers.count)
+            for id in ids.ids { if let row = tables.customerRow(of: id) { keep[row] = true } }
+            rows.removeAll { !keep[Int($0)] }
+        }
         if let value = filter.value {
             guard let values else { return [] }
             rows.removeAll { !value.accepts(values.figures(row: Int($0))) }

@@ -9,7 +9,7 @@ extension Catalog {
         englishDashboardJourneyAndBoxes, englishKeyBindings, englishKeyHints,
         englishStatus, englishProgress,
         englishValueLists, englishTouchpointAnalysis, englishAnalysisScreens,
-        englishExport,
+        englishExport, englishListExport,
         englishSuggestions,
     ]
 

@@ -20,7 +20,7 @@ extension Catalog {
         germanDashboardJourneyAndBoxes, germanKeyBindings, germanKeyHints,
         germanStatus, germanProgress,
         germanValueLists, germanTouchpointAnalysis, germanAnalysisScreens,
-        germanExport,
+        germanExport, germanListExport,
         germanSuggestions,
     ]
 

@@ -142,6 +142,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiRuleDetailNoValues, uiRuleDetailNotCounted, uiRulesProblems, uiRulesMissing, uiRulesEmpty, uiRulesWhere
     case uiRulesMore, uiRuleMatchesTitle, uiRuleMoveQuestion, stRuleCounting, stRuleWaiting, stRuleNotCounted
     case prReadingRules, prCountingRules, kbSuggestions, kbRuleMatches, kbApplyRule, kbReloadRules, hintRules, hintMatches
+    // Dashboard: "changed since OLD", the drill-down search, `e` (Catalog+ListExport.swift)
+    case uiColumnSince, uiSinceChanged, uiSinceMovedIn, uiSinceAdded, uiFilterChangedSince, uiFilterMovedSince, uiFilterAddedSince
+    case kbDrillSearch, kbKeepNarrowed, kbClearNarrowed, uiDrillMatching, uiDrillNoMatch, hintClears
+    case kbExport, hintExport, kbExportTo, hintExports, kbCancelExport, uiExportListPrompt, uiExportMarkedPrompt
+    case uiOverwriteTitle, uiOverwriteQuestion, kbOverwriteYes, kbOverwriteNo, stExported, stNotExported, prExporting, prExportingPlain
 }
 
 /// The catalog: each key's text per language.

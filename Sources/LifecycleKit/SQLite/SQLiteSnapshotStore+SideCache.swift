@@ -64,7 +64,8 @@ extension SQLiteSnapshotStore {
     /// The slots of a list from the index, or nil when SQL must answer.
     func indexedList(stage: String, filter: CustomerFilter, field: CustomerSort.Field) -> (SQLiteListIndex, SlotList)? {
         guard let position = stageIndex[stage], let (index, values) = indexWithValues(filter: filter, field: field),
-              let slots = index.list(stage: position, filter: filter, field: field, values: values) else { return nil }
+              let slots = index.list(stage: position, filter: filter, field: field, values: values,
+                                     idSlots: idSlots(filter, index)) else { return nil }
         return (index, slots)
     }
 

@@ -65,11 +65,12 @@ extension SQLiteSnapshotStore {
         return nil
     }
 
-    /// The rowids of `stage`'s customers passing `filter` (its value part checked here), in
-    /// `sort` order: one query for the stage, then the table in memory.
-    func valueOrderedRowids(stage: String, filter: CustomerFilter, sort: CustomerSort, table: CustomerValueTable) throws -> [Int] {
+    /// The rowids of `stage`'s customers passing `filter` (its value and id parts checked
+    /// here), in `sort` order: one query for the stage, then the table in memory (a value
+    /// sort or filter needs `table`).
+    func valueOrderedRowids(stage: String, filter: CustomerFilter, sort: CustomerSort, table: CustomerValueTable?) throws -> [Int] {
         var base = filter
-        base.value = nil
+        (base.value, base.ids) = (nil, nil)
         let direction = sort.descending ? "DESC" : "ASC"
         let order = sort.field.isValue ? "c.id COLLATE BINARY"
             : sort.field == .id ? "c.id COLLATE BINARY \(direction)"
@@ -81,8 +82,9 @@ extension SQLiteSnapshotStore {
             while try s.step() { rows.append((s.string(1) ?? "", s.int(0))) }
             return rows
         }
-        if let value = filter.value { rows.removeAll { !value.accepts(table.figures(of: $0.id)) } }
-        guard sort.field.isValue else { return rows.map(\.item) }
+        if let ids = filter.ids { rows.removeAll { !ids.contains($0.id) } }
+        if let value = filter.value { rows.removeAll { !value.accepts(table?.figures(of: $0.id)) } }
+        guard sort.field.isValue, let table else { return rows.map(\.item) }
         let sorted = table.sorted(rows, by: sort.field)
         return sort.descending ? sorted.reversed() : sorted
     }

@@ -247,8 +247,10 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
         let table = valueSlot.current.table
         if filter.value != nil, table == nil { return 0 }
         if let (index, values) = indexWithValues(filter: filter, field: .name),
-           let count = index.count(stage: stageIndex[stage]!, filter: filter, values: values) { return count }
-        if let table, filter.value != nil {
+           let count = index.count(stage: stageIndex[stage]!, filter: filter, values: values, idSlots: idSlots(filter, index)) {
+            return count
+        }
+        if filter.ids != nil || (table != nil && filter.value != nil) {
             return try valueOrderedRowids(stage: stage, filter: filter, sort: CustomerSort(.id), table: table).count
         }
         return try read { db in
@@ -272,7 +274,7 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
                 try summaries(page.map { Int(index.rowids[$0]) }, db, table: table, figures: { index.figures(page[$0]) })
             }
         }
-        if let table, sort.field.isValue || filter.value != nil {
+        if filter.ids != nil || (table != nil && (sort.field.isValue || filter.value != nil)) {
             let all = try valueOrderedRowids(stage: stage, filter: filter, sort: sort, table: table)
             let start = min(max(offset, 0), all.count), end = min(start + limit, all.count)
             return try read { db in try summaries(Array(all[start..<end]), db, table: table, figures: nil) }

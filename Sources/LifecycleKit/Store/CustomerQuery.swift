@@ -7,15 +7,38 @@ public struct CustomerFilter: Hashable, Sendable {
     /// Only customers whose value figures pass (see `ValueFilter`). Needs a value table
     /// attached to the store (`attachValues`); without one it matches nobody.
     public var value: ValueFilter?
+    /// Only customers whose id is in this set (the dashboard's "changed since OLD").
+    public var ids: CustomerIDSet?
 
-    public init(segment: String? = nil, channel: String? = nil, value: ValueFilter? = nil) {
+    public init(segment: String? = nil, channel: String? = nil, value: ValueFilter? = nil, ids: CustomerIDSet? = nil) {
         self.segment = segment
         self.channel = channel
         self.value = value
+        self.ids = ids
     }
 
     public static let none = CustomerFilter()
-    public var isEmpty: Bool { segment == nil && channel == nil && value == nil }
+    public var isEmpty: Bool { segment == nil && channel == nil && value == nil && ids == nil }
+}
+
+/// A set of customer ids for `CustomerFilter.ids`, made once off the input thread. Compared
+/// and hashed by identity, so that a filter holding a million ids is still a cheap key for
+/// the stores' list caches and the screens' query checks.
+public final class CustomerIDSet: Hashable, Sendable, CustomStringConvertible {
+    public let ids: Set<String>
+    /// What the set is (`changed since old.json`), for list titles.
+    public let label: Message
+
+    public init(_ ids: Set<String>, label: Message) {
+        self.ids = ids
+        self.label = label
+    }
+
+    public func contains(_ id: String) -> Bool { ids.contains(id) }
+
+    public static func == (a: CustomerIDSet, b: CustomerIDSet) -> Bool { a === b }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+    public var description: String { "\(label) (\(ids.count) ids)" }
 }
 
 /// The order of a customer list. Every order ends with the customer id as a tie-breaker,

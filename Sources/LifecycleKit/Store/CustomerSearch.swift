@@ -17,7 +17,8 @@ public struct CustomerSearch: Sendable {
 
     public func matches(_ customer: Customer) -> Bool { matches(name: customer.name, email: customer.email, id: customer.id) }
 
-    func matches(name: String, email: String?, id: String = "") -> Bool {
+    /// Whether `name`, `email` or `id` contains the query (folded).
+    public func matches(name: String, email: String?, id: String = "") -> Bool {
         guard !query.isEmpty else { return false }
         var buffer: [UInt8] = []
         return contains(name, &buffer) || email.map { contains($0, &buffer) } == true || contains(id, &buffer)

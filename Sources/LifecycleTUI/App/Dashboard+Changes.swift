@@ -45,6 +45,7 @@ extension Dashboard {
         case .quit: if state.unsaved { push(QuitPromptScreen()) } else { state.shouldQuit = true }
         case .setAsideJournal: setAside()
         case .showFound(let found, let label, let query): showFound(found, label: label, query: query)
+        case .export(let job): startExport(job)
         }
     }
 
@@ -186,13 +187,14 @@ extension Dashboard {
         case let panel as PanelFigures:
             state.flows = panel.flows
             if let stages = panel.stageValues { state.funnel.values = stages }
-        case let diff as SnapshotDiff: state.comparison?.diff = diff
+        case let diff as Compared: compared(diff)
         case let saved as Saved: self.saved(saved)
         case let file as FileState?:
             guard let file else { return }
             reloadAfterChange(file)
             if state.status == nil { state.status = StatusMessage(.stUpdated) }
         case let shown as Shown: show(shown)
+        case let done as ExportDone: exported(done)
         default: break
         }
     }
@@ -206,7 +208,8 @@ extension Dashboard {
         case "save": saveFailed(error)
         case "panel": state.flows = nil   // the panel keeps the figures' inflows
         default:
-            let doing: [String: MessageKey] = ["change": .prMovingPlain, "attachValues": .prComputingValues, "refresh": .prCheckingChanges, "show": .prFindingCustomer]
+            let doing: [String: MessageKey] = ["change": .prMovingPlain, "attachValues": .prComputingValues, "refresh": .prCheckingChanges, "show": .prFindingCustomer,
+                                          "export": .prExportingPlain]
             state.status = StatusMessage(.stFailed, doing[slot].map { .message(Message($0)) } ?? .text(slot), .error(error), kind: .error)
         }
     }

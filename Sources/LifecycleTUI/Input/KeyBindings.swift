@@ -29,6 +29,8 @@ public enum Action: Hashable, Sendable {
     case suggestions
     /// The suggestions: move the selected rule's matches (after a confirmation).
     case apply
+    /// A list: export what it shows (or its marked customers) to a file.
+    case export
     /// In an input line: delete the last character typed.
     case deleteBackward
 }
@@ -89,7 +91,7 @@ public struct KeyBinding: Sendable {
 /// `?` help overlay, so the three can never disagree.
 public enum KeyBindings {
     private static let screens: Set<KeyContext> = Set([.funnel, .stageList, .journey, .model, .suggestions]).union(analyses)
-    private static let inputs: Set<KeyContext> = [.listSearch, .globalSearch, .noteInput, .saveAs, .calibrationInput]
+    private static let inputs: Set<KeyContext> = [.listSearch, .globalSearch, .noteInput, .saveAs, .calibrationInput, .drillSearch, .exportPath]
     private static let lists: Set<KeyContext> = Set([.funnel, .stageList, .journey, .filterPicker, .help, .stagePicker, .model, .suggestions]).union(analyses)
     /// The screens of the touchpoint analyses and their drill-down lists.
     private static let analyses: Set<KeyContext> = [.attribution, .flows, .cohorts, .drillDown]
@@ -143,12 +145,14 @@ public enum KeyBindings {
         KeyBinding([.char("d")], .switchPeriod, .kbLookback, in: [.attribution], statusBar: .hintWindow),
         KeyBinding([.char("p")], .switchPeriod, .kbFlowPeriod, in: [.flows], statusBar: .hintPeriod),
         KeyBinding([.char("s")], .sortNext, .kbDrillSort, in: [.drillDown], statusBar: .hintSort),
+        KeyBinding([.char("/")], .search, .kbDrillSearch, in: [.drillDown], statusBar: .hintSearch),
         KeyBinding([.char("o")], .flipOrder, .kbFlipOrder, in: [.journey], statusBar: .hintOrder),
         KeyBinding([.char(" ")], .mark, .kbMark, in: [.stageList, .drillDown]),
         KeyBinding([.char("*")], .markAll, .kbMarkAll, in: [.stageList, .drillDown]),
         KeyBinding([.char("c")], .clearMarks, .kbClearMarks, in: [.stageList, .drillDown]),
         KeyBinding([.char("m")], .move, .kbMoveMarked, in: [.stageList, .drillDown], statusBar: .hintMove),
         KeyBinding([.char("m")], .move, .kbMoveOne, in: [.journey], statusBar: .hintMove),
+        KeyBinding([.char("e")], .export, .kbExport, in: [.stageList, .drillDown], statusBar: .hintExport),
         KeyBinding([.char("u")], .undo, .kbUndo, in: screens),
         KeyBinding([.ctrl("r")], .redo, .kbRedo, in: screens),
         KeyBinding([.char("w")], .save, .kbSave, in: screens),
@@ -156,6 +160,8 @@ public enum KeyBindings {
         KeyBinding([.enter], .open, .kbPickStage, in: [.stagePicker], statusBar: .hintChoose),
         KeyBinding([.char("y"), .enter], .confirm, .kbConfirmYes, in: [.confirm], statusBar: .uiYes),
         KeyBinding([.char("n"), .escape, .ctrl("c")], .back, .kbConfirmNo, in: [.confirm], statusBar: .uiNo),
+        KeyBinding([.char("y"), .enter], .confirm, .kbOverwriteYes, in: [.overwrite], statusBar: .uiYes),
+        KeyBinding([.char("n"), .escape, .ctrl("c")], .back, .kbOverwriteNo, in: [.overwrite], statusBar: .uiNo),
         KeyBinding([.char("w")], .save, .kbSaveQuit, in: [.quitPrompt], statusBar: .hintSaveQuit),
         KeyBinding([.char("q"), .ctrl("c")], .quit, .kbQuitJournal, in: [.quitPrompt], statusBar: .kbQuit),
         KeyBinding([.escape], .back, .kbStay, in: [.quitPrompt], statusBar: .kbStay),
@@ -171,12 +177,16 @@ public enum KeyBindings {
         KeyBinding([.enter], .open, .kbMoveWithNote, in: [.noteInput], statusBar: .hintMoves),
         KeyBinding([.enter], .open, .kbSaveAsTyped, in: [.saveAs], statusBar: .hintSaves),
         KeyBinding([.enter], .open, .kbFitHoldout, in: [.calibrationInput], statusBar: .hintFits),
+        KeyBinding([.enter], .open, .kbKeepNarrowed, in: [.drillSearch], statusBar: .hintDone),
+        KeyBinding([.enter], .open, .kbExportTo, in: [.exportPath], statusBar: .hintExports),
         KeyBinding([.backspace], .deleteBackward, .kbDeleteBackward, in: inputs),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancelSearchBack, in: [.listSearch], statusBar: .kbCancel),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancelSearch, in: [.globalSearch], statusBar: .kbCancel),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancelMove, in: [.noteInput], statusBar: .hintCancels),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancelSaveAs, in: [.saveAs], statusBar: .hintCancels),
         KeyBinding([.escape, .ctrl("c")], .back, .kbCancelCalibration, in: [.calibrationInput], statusBar: .hintCancels),
+        KeyBinding([.escape, .ctrl("c")], .back, .kbClearNarrowed, in: [.drillSearch], statusBar: .hintClears),
+        KeyBinding([.escape, .ctrl("c")], .back, .kbCancelExport, in: [.exportPath], statusBar: .hintCancels),
         KeyBinding([.char("?")], .help, .kbHelp, in: screens, statusBar: .hintHelp),
         KeyBinding([.char("q"), .ctrl("c")], .quit, .kbQuit, in: screens, statusBar: .kbQuit),
     ]

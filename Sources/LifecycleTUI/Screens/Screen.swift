@@ -152,4 +152,6 @@ public enum AppRequest: Sendable {
     case setAsideJournal
     /// Show the customer found by the search across stages in their stage's list.
     case showFound(CustomerLocation, label: String, query: String)
+    /// Write an export (`e` on a list, after its path prompt).
+    case export(ExportJob)
 }

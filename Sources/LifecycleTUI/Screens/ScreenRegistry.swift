@@ -21,6 +21,8 @@ public enum ScreenRegistry {
         FlowsScreen.self,
         CohortsScreen.self,
         SuggestionsScreen.self,
+        ExportPathScreen.self,
+        OverwriteScreen.self,
     ]
 
     /// Every key context in use.

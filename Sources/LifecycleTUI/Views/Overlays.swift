@@ -117,18 +117,24 @@ enum HelpOverlay {
 /// `f`: pick a segment, a channel and a value entry.
 enum FilterPickerOverlay {
     static func draw(_ p: FilterPickerState, _ state: AppState, into grid: inout CellGrid) {
-        let rows = max(p.segments.count, p.channels.count, p.values.count)
-        let inner = Box.draw(title: state.text(.uiFilterTitle), width: 76, height: min(rows, 14) + 5, into: &grid)
-        let colWidth = max(8, (inner.width - 4) / 4)
+        let rows = max(p.segments.count, p.channels.count, p.values.count, p.changes.count)
+        let inner = Box.draw(title: state.text(.uiFilterTitle), width: p.hasChanges ? 96 : 76, height: min(rows, 14) + 5, into: &grid)
+        // Comparing: five narrower shares, the value column taking two.
+        let colWidth = max(8, p.hasChanges ? (inner.width - 6) / 5 : (inner.width - 4) / 4)
         let visible = max(1, inner.height - 3)
         let any = state.text(.uiAny)
-        let columns: [(String, [String], Int, Int)] = [
+        let valueWidth = p.hasChanges ? 2 * colWidth : inner.width - 2 * (colWidth + 2)
+        var columns: [(String, [String], Int, Int)] = [
             (state.text(.uiColumnSegment), p.segments.map { $0 ?? any }, p.segmentIndex, colWidth),
             (state.text(.uiColumnChannel), p.channels.map { $0 ?? any }, p.channelIndex, colWidth),
-            (state.text(.uiColumnValue), p.values.map { $0?.label.text(in: state.language) ?? any }, p.valueIndex, inner.width - 2 * (colWidth + 2)),
+            (state.text(.uiColumnValue), p.values.map { $0?.label.text(in: state.language) ?? any }, p.valueIndex, valueWidth),
         ]
+        if p.hasChanges, let old = state.comparison?.label {
+            columns.append((state.text(.uiColumnSince, .text(old)), p.changes.map { $0?.label.text(in: state.language) ?? any },
+                            p.changeIndex, inner.width - 2 * (colWidth + 2) - valueWidth - 2))
+        }
         for (col, (title, labels, index, width)) in columns.enumerated() {
-            let x = inner.x + col * (colWidth + 2)
+            let x = inner.x + (col == 3 ? 2 * (colWidth + 2) + valueWidth + 2 : col * (colWidth + 2))
             grid.put(title, x: x, y: inner.y, width: width, role: p.column == col ? .overlayTitle : .overlayKey)
             let first = max(0, min(index - visible / 2, labels.count - visible))
             for (row, i) in (first..<min(labels.count, first + visible)).enumerated() {

@@ -201,6 +201,7 @@ enum StageListView {
         if let s = list.filter.segment { filters.append(state.text(.uiFilterSegment, .text(s))) }
         if let c = list.filter.channel { filters.append(state.text(.uiFilterChannel, .text(c))) }
         if let v = list.filter.value { filters.append(valueFilterText(v, state)) }
+        if let ids = list.filter.ids { filters.append(ids.label.text(in: state.language)) }
         if !filters.isEmpty { x += grid.put("  " + state.text(.uiFilterShown, .text(filters.joined(separator: ", "))), x: x, y: 1, role: .warning) }
         if let marks = marksText(list, stage: stage.id, state) { x += grid.put("  " + marks, x: x, y: 1, role: .marked) }
         let n = state.stages.count

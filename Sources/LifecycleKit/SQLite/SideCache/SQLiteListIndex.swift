@@ -84,12 +84,20 @@ final class SQLiteListIndex {
     /// The slots of the customers in `stage` passing `filter`, ascending in `field` order;
     /// nil when this index cannot answer (SQL does then). A value field or filter needs
     /// `values` (made for this index).
-    func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field, values: SlotValues?) -> SlotList? {
+    /// An id filter needs `idSlots`: its customers' slots (true: kept), asked for only when
+    /// the list is not cached.
+    func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field, values: SlotValues?,
+              idSlots: (() -> [Bool]?)? = nil) -> SlotList? {
         let key = ListKey(filter: filter, field: field, values: values?.generation)
         if let cached = lists[key] { return cached.list(stage) }
         guard let order = field.isValue ? values?.orders[field] : orders[field] else { return nil }
         let valueFilter = filter.value
         if valueFilter != nil, values == nil { return nil }
+        var kept: [Bool]?
+        if filter.ids != nil {
+            guard let slots = idSlots?(), slots.count == count else { return nil }
+            kept = slots
+        }
         var segment: Int32?
         if let name = filter.segment { segment = segmentNumber(name) ?? -2 }
         var mask: UInt64 = 0
@@ -99,6 +107,7 @@ final class SQLiteListIndex {
             mask = 1 << UInt64(i)
         }
         let built = StageLists(order: order, stages: stages, stageCounts: stageCounts) { i in
+            if let kept, !kept[i] { return false }
             if let segment, segments[i] != segment { return false }
             if let valueFilter, let values, !values.accepts(slot: i, valueFilter) { return false }
             return mask == 0 || channels[i] & mask != 0
@@ -111,12 +120,12 @@ final class SQLiteListIndex {
 
     /// How many customers of `stage` pass `filter`: the stage count, or the length of a list
     /// already computed for that filter in any order; nil when this index cannot answer.
-    func count(stage: Int, filter: CustomerFilter, values: SlotValues?) -> Int? {
+    func count(stage: Int, filter: CustomerFilter, values: SlotValues?, idSlots: (() -> [Bool]?)? = nil) -> Int? {
         if filter.isEmpty { return stageCounts[stage] }
         if let (_, lists) = lists.first(where: { $0.key.filter == filter && (filter.value == nil || $0.key.values == values?.generation) }) {
             return lists.list(stage).count
         }
-        return list(stage: stage, filter: filter, field: .name, values: values)?.count
+        return list(stage: stage, filter: filter, field: .name, values: values, idSlots: idSlots)?.count
     }
 
     /// Computes the default lists (no filter, by name) ahead, off the input path, so that

@@ -4,4 +4,6 @@ extension KeyContext {
     public static let flows = KeyContext("flows")
     public static let cohorts = KeyContext("cohorts")
     public static let drillDown = KeyContext("drillDown")
+    /// The drill-down list's search line (`/`).
+    public static let drillSearch = KeyContext("drillSearch")
 }

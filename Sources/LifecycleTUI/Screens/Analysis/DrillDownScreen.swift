@@ -1,22 +1,34 @@
 import LifecycleKit
 
 /// The customers behind a number of an analysis (a second pass picked them): id, name and
-/// current stage; sorted by name or id, Enter opens a journey, marks and `m` move them through
-/// the app's one move path. A screen of its own rather than a stage list: the customers span
-/// stages, and the list is already in memory.
+/// current stage; sorted by name or id, `/` narrows them to those whose name, email or id
+/// contains the text, Enter opens a journey, marks and `m` move them through the app's one
+/// move path, `e` exports what it shows. A screen of its own rather than a stage list: the
+/// customers span stages, and the list is already in memory.
 public struct DrillDownScreen: Screen {
-    public static let contexts: [KeyContext] = [.drillDown]
+    public static let contexts: [KeyContext] = [.drillDown, .drillSearch]
     public static let helpTitle = MessageKey.uiKeysDrillDown
-    public var context: KeyContext { .drillDown }
+    public var context: KeyContext { searchInput == nil ? .drillDown : .drillSearch }
+    public var helpContexts: [KeyContext] { [.drillDown, .drillSearch] }
     public var isOverlay: Bool { false }
 
     /// What the customers are (`Converters into Purchase credited to email by linear (5)`).
     public let title: Message
-    public private(set) var customers: [Row]
+    /// Every customer of the list, in id order (the order of the pass).
+    public internal(set) var customers: [Row]
+    /// The rows shown, in their order: positions in `customers` (narrowed by `search`,
+    /// sorted by name when `byName`); made off the input thread (`DrillDownArranged`).
+    public internal(set) var order: [Int]
     /// The ids of the marked customers.
-    public private(set) var marked: Set<String> = []
+    public internal(set) var marked: Set<String> = []
     /// Sorted by name, case folded (else by id, the order of the pass).
-    public private(set) var byName = false
+    public internal(set) var byName = false
+    /// The text the list is narrowed to (nil: the whole list).
+    public internal(set) var search: String?
+    /// The search being typed (nil when not typing).
+    public internal(set) var searchInput: String?
+    /// Every customer's email, read once for the first search (nil until then).
+    var emails: [String?]?
     public var selected = 0
     public var scroll = 0
 
@@ -28,37 +40,42 @@ public struct DrillDownScreen: Screen {
     public init(title: Message, list: CustomerListAnalysis) {
         self.title = title
         customers = list.ids.indices.map { Row(id: list.ids[$0], name: list.names[$0], stage: list.stages[$0]) }
+        order = Array(customers.indices)
     }
 
     /// The rows in their shown order.
-    public var rows: [Row] {
-        guard byName else { return customers }
-        return customers.sorted { a, b in
-            let x = a.name.lowercased(), y = b.name.lowercased()
-            return x != y ? x < y : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
-        }
-    }
+    public var rows: [Row] { order.map { customers[$0] } }
+
+    /// The shown row at `index`.
+    public func row(at index: Int) -> Row? { order[safe: index].map { customers[$0] } }
 
     public mutating func update(_ input: ScreenInput, _ app: inout AppState, _ commands: inout ScreenCommands) {
+        if searchInput != nil { return typeSearch(input, &app, &commands) }
         let page = DrillDownView.visibleRows(app.height)
         if let moved = cursorMove(input, selected, page: page) { selected = moved }
         switch input {
-        case .action(.sortNext, _): byName.toggle()
+        case .action(.sortNext, _):
+            byName.toggle()
+            arrange(&commands)
+        case .action(.search, _): searchInput = search ?? ""
         case .action(.mark, _):
-            guard let id = rows[safe: selected]?.id else { return }
+            guard let id = row(at: selected)?.id else { return }
             if marked.remove(id) == nil { marked.insert(id) }
             selected += 1
-        case .action(.markAll, _): marked = Set(customers.map(\.id))
+        case .action(.markAll, _): marked.formUnion(order.map { customers[$0].id })
         case .action(.clearMarks, _):
             marked.removeAll()
             app.status = StatusMessage(.stMarksCleared)
         case .action(.move, _): startMove(app, &commands)
+        case .action(.export, _): startExport(app, &commands)
         case .action(.open, _):
-            guard let id = rows[safe: selected]?.id else { return }
+            guard let id = row(at: selected)?.id else { return }
             commands.run("journey", Message(.prOpeningJourney)) { env in
                 JourneyLoad(id: id, journey: try StageListLoading.journey(id, in: env.store))
             }
-        case .action(.back, _): commands.close()
+        case .action(.back, _):
+            // A narrowed list is widened first; Esc again goes back.
+            if search != nil { narrow(to: nil, &commands) } else { commands.close() }
         default: break
         }
         clamp(app)
@@ -66,7 +83,7 @@ public struct DrillDownScreen: Screen {
 
     /// Offers to move the marked customers, else the selected one (`StageMover` does it).
     func startMove(_ app: AppState, _ commands: inout ScreenCommands) {
-        let chosen = marked.isEmpty ? rows[safe: selected].map { [$0] } ?? [] : customers.filter { marked.contains($0.id) }
+        let chosen = marked.isEmpty ? row(at: selected).map { [$0] } ?? [] : customers.filter { marked.contains($0.id) }
         guard !chosen.isEmpty else { return }
         let seen = Dictionary(uniqueKeysWithValues: chosen.map { ($0.id, app.stages[$0.stage].id) })
         commands.ask(.startMove(customers: seen, label: chosen.count == 1 ? chosen[0].name : ""))
@@ -84,8 +101,8 @@ public struct DrillDownScreen: Screen {
 
     mutating func clamp(_ app: AppState) {
         let page = DrillDownView.visibleRows(app.height)
-        selected = max(0, min(selected, customers.count - 1))
-        scroll = max(0, min(scroll, selected, max(0, customers.count - page)))
+        selected = max(0, min(selected, order.count - 1))
+        scroll = max(0, min(scroll, selected, max(0, order.count - page)))
         if selected >= scroll + page { scroll = selected - page + 1 }
     }
 
@@ -93,18 +110,25 @@ public struct DrillDownScreen: Screen {
 
     public mutating func receive(_ slot: String, _ result: Result<EffectValue, EffectFailure>, _ app: inout AppState,
                                  _ commands: inout ScreenCommands) {
-        guard case .success(let v) = result, let load = v.value as? JourneyLoad else { return }
-        guard let journey = load.journey else {
-            app.status = StatusMessage(.stCustomerGone, .text(load.id), kind: .warning)
+        if case .failure(let f) = result {
+            app.status = StatusMessage(.stFailed, .message(Message(slot == "export" ? .prExportingPlain : .prSearchingPlain)),
+                                       .error(f.error), kind: .error)
             return
         }
-        commands.push(JourneyScreen(journey))
+        guard case .success(let v) = result else { return }
+        switch v.value {
+        case let arranged as DrillDownArranged: take(arranged, app)
+        case let load as JourneyLoad: load.open(&app, &commands)
+        default: break
+        }
     }
 
     public func draw(_ app: AppState, into grid: inout CellGrid) { DrillDownView.draw(self, app, into: &grid) }
 
+    public func inputLine(_ app: AppState) -> InputLine? { searchInput.map { .query("/" + $0, found: nil) } }
+
     public func hitRegions(_ app: AppState) -> [HitRegion] {
-        (0..<min(DrillDownView.visibleRows(app.height), customers.count - scroll)).map {
+        (0..<max(0, min(DrillDownView.visibleRows(app.height), order.count - scroll))).map {
             HitRegion(x: 0, y: 4 + $0, width: app.width, index: scroll + $0)
         }
     }

@@ -23,12 +23,7 @@ extension StageListScreen {
             app.status = StatusMessage(.stMarkedHint, .count(list.marked.count))
         case let picker as FilterPickerState: commands.push(FilterPickerScreen(picker, owner: commands.me))
         case let filter as CustomerFilter: applyFilter(filter, &app, &commands)
-        case let load as JourneyLoad:
-            guard let journey = load.journey else {
-                app.status = StatusMessage(.stCustomerGone, .text(load.id), kind: .warning)
-                return
-            }
-            commands.push(JourneyScreen(journey))
+        case let load as JourneyLoad: load.open(&app, &commands)
         default: break
         }
     }

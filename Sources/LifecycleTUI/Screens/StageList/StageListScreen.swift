@@ -57,8 +57,10 @@ public struct StageListScreen: Screen {
         case .filter:
             let current = list.filter
             let values: ValueChoices = app.valuesInLists ? .ready(app.valueChoices) : app.valuesError != nil ? .unavailable : .computing
+            let changes = app.comparison?.choices ?? []
             commands.run("filter", Message(.prReadingFilters)) { env in
-                FilterPickerState(segments: try env.store.segments(), channels: try env.store.channels(), current: current, values: values)
+                FilterPickerState(segments: try env.store.segments(), channels: try env.store.channels(), current: current,
+                                  values: values, changes: changes)
             }
         case .clearFilter:
             guard !list.filter.isEmpty else { return }
@@ -68,6 +70,7 @@ public struct StageListScreen: Screen {
             let id = row.customer.id
             commands.run("journey", Message(.prOpeningJourney)) { env in JourneyLoad(id: id, journey: try StageListLoading.journey(id, in: env.store)) }
         case .move: startMove(&commands)
+        case .export: startExport(app, &commands)
         case .back: commands.close()
         default: marks(action, &app, &commands)
         }
@@ -116,6 +119,14 @@ public struct StageListScreen: Screen {
         list.filter = filter
         (list.cursor, list.top) = (0, 0)
         reload(app, &commands, saying: Message(filter.isEmpty ? .stFilterCleared : .stFiltered))
+    }
+
+    /// A new comparison: a "since OLD" filter takes the new id set of its entry (after a
+    /// stage change the customers changed since OLD are others).
+    mutating func renewIDFilter(_ choices: [ChangeFilterChoice], _ app: inout AppState, _ commands: inout ScreenCommands) {
+        guard let ids = list.filter.ids, let renewed = choices.first(where: { $0.ids.label == ids.label }), renewed.ids != ids else { return }
+        list.filter.ids = renewed.ids
+        reload(app, &commands)
     }
 
     mutating func moveCursor(to index: Int, _ app: AppState, _ commands: inout ScreenCommands) {
@@ -182,4 +193,13 @@ struct ReloadReply: Sendable {
 struct JourneyLoad: Sendable {
     var id: String
     var journey: JourneyState?
+
+    /// Opens the journey, or says the customer is gone.
+    func open(_ app: inout AppState, _ commands: inout ScreenCommands) {
+        guard let journey else {
+            app.status = StatusMessage(.stCustomerGone, .text(id), kind: .warning)
+            return
+        }
+        commands.push(JourneyScreen(journey))
+    }
 }
