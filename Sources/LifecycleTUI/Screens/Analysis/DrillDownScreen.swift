@@ -100,10 +100,7 @@ public struct DrillDownScreen: Screen {
     }
 
     mutating func clamp(_ app: AppState) {
-        let page = DrillDownView.visibleRows(app.height)
-        selected = max(0, min(selected, order.count - 1))
-        scroll = max(0, min(scroll, selected, max(0, order.count - page)))
-        if selected >= scroll + page { scroll = selected - page + 1 }
+        ListCursor.clamp(selected: &selected, scroll: &scroll, count: order.count, page: DrillDownView.visibleRows(app.height))
     }
 
     public mutating func relayout(_ app: inout AppState, _ commands: inout ScreenCommands) { clamp(app) }
