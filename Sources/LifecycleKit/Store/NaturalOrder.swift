@@ -17,8 +17,15 @@
 /// texts side by side. A digit run's primary weight is `0x4C + n` for n ≤ 8 significant
 /// digits, else `0x55` then `n` (one byte, or `0xFF` and four bytes from 255 on), then the
 /// digits.
-enum NaturalOrder {
+public enum NaturalOrder {
     private typealias W = CollationElement.Weights
+
+    /// -1, 0 or 1 as `a` sorts before, with or after `b` (lists sorted in memory, such as the
+    /// customers behind a number, sort as the stores do).
+    public static func compare(_ a: String, _ b: String) -> Int {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in b.withUTF8 { y in compare(x, y) } }
+    }
 
     /// The key bytes of one text, one at a time.
     struct KeyBytes {

@@ -15,7 +15,7 @@ public struct DrillDownScreen: Screen {
     public private(set) var customers: [Row]
     /// The ids of the marked customers.
     public private(set) var marked: Set<String> = []
-    /// Sorted by name, case folded (else by id, the order of the pass).
+    /// Sorted by name, in the stage lists' order (`NaturalOrder`), else by id (the order of the pass).
     public private(set) var byName = false
     public var selected = 0
     public var scroll = 0
@@ -32,10 +32,14 @@ public struct DrillDownScreen: Screen {
 
     /// The rows in their shown order.
     public var rows: [Row] {
-        guard byName else { return customers }
-        return customers.sorted { a, b in
-            let x = a.name.lowercased(), y = b.name.lowercased()
-            return x != y ? x < y : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        byName ? Self.sortedByName(customers) : customers
+    }
+
+    /// `rows` by name as the stage lists sort names, ties by id.
+    static func sortedByName(_ rows: [Row]) -> [Row] {
+        rows.sorted { a, b in
+            let order = NaturalOrder.compare(a.name, b.name)
+            return order != 0 ? order < 0 : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
         }
     }
 
