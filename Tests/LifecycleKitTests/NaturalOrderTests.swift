@@ -77,6 +77,20 @@ import Testing
         }
     }
 
+    /// `clc export --sort name` gives the lists' order, from every store.
+    @Test func exportSortedByNameGivesTheReadingOrder() throws {
+        let names = Self.unicodeNames
+        let dir = try Fixtures.temporaryDirectory()
+        var request = CustomerExport()
+        (request.sort, request.columns, request.format) = (try ExportSort.parse("name"), [.id], .csv)
+        for (label, store) in try Self.stores(Self.snapshot(names, order: Array(names.indices.reversed()))) {
+            let path = dir.appendingPathComponent("\(label).csv").path
+            try request.write(from: store, to: try ExportOutput.file(path, force: true))
+            let ids = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst().map(String.init)
+            #expect(ids == names.indices.map { "C\($0)" }, "\(label)")
+        }
+    }
+
     /// A list index written by an earlier clc holds orders of an earlier collation: it is
     /// rebuilt, not read.
     @Test func aListIndexOfAnEarlierOrderIsRebuilt() throws {
