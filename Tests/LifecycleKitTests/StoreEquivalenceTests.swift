@@ -88,6 +88,25 @@ import Testing
         }
     }
 
+    /// Names in many scripts, with accents, case, numbers and odd characters (those of
+    /// `NaturalOrderTests`): every text order and the id order, both ways, in every page, three ways.
+    @Test func textOrdersAgreeOnNamesOfEveryScript() throws {
+        let names = NaturalOrderTests.unicodeNames
+        let stores = try NaturalOrderTests.stores(NaturalOrderTests.snapshot(names, order: Array(names.indices.reversed())))
+        for field in [CustomerSort.Field.name, .email, .segment, .id] {
+            for descending in [false, true] {
+                let sort = CustomerSort(field, descending: descending)
+                let pages = try stores.map { try $0.1.customers(inStage: "s", filter: .none, sort: sort, offset: 0, limit: 100).map(\.customer.id) }
+                #expect(pages[0].count == names.count)
+                for (i, page) in pages.enumerated() { #expect(page == pages[0], "\(stores[i].0) \(sort)") }
+                for (label, store) in stores {
+                    let paged = try (0..<4).flatMap { try store.customers(inStage: "s", filter: .none, sort: sort, offset: $0 * 7, limit: 7) }
+                    #expect(paged.map(\.customer.id) == pages[0], "\(label) \(sort)")
+                }
+            }
+        }
+    }
+
     /// Every value sort and filter, ascending and descending, three ways (JSON, SQLite by
     /// SQL, SQLite through its list index), each given the same value table: the same pages,
     /// counts, positions and search hits, in the documented order.

@@ -54,6 +54,13 @@ import Testing
         #expect(RootView.render(d.state).lines[4].contains("Cleo") && RootView.render(d.state).lines[4].contains("Purchase"))
     }
 
+    /// Names in the stage lists' order: accents and case after letters, numbers by value.
+    @Test func theDrillDownListSortsNamesAsTheStageListsDo() {
+        let names = ["Zoe", "Ömer", "emil", "Çağla", "Oskar", "customer 100", "customer 11", "Anna"]
+        let rows = names.enumerated().map { DrillDownScreen.Row(id: "C\($0.offset)", name: $0.element, stage: 0) }
+        #expect(DrillDownScreen.sortedByName(rows).map(\.name) == ["Anna", "Çağla", "customer 11", "customer 100", "emil", "Ömer", "Oskar", "Zoe"])
+    }
+
     /// The drill-down list marks and moves like a stage list: through the app's one move path.
     @Test func theDrillDownListMarksAndMovesCustomers() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clc-drill-\(UUID().uuidString)")

@@ -10,7 +10,7 @@ import Testing
     static let screens: [(name: String, keys: String)] = [
         ("funnel", "j"),
         ("list", "jj<Enter>j"),
-        ("journey", "j<Enter>j<Enter>"),
+        ("journey", "j<Enter><Enter>"),
         ("help", "<Enter>?"),
         ("stage-picker", "<Enter>mj"),
         ("confirm", "<Enter><Space><Space>m4<Enter><Enter>"),

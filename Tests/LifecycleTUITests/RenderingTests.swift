@@ -29,6 +29,16 @@ import Testing
         try TUITest.expectScreen(RootView.render(d.state), "list-\(size.0)x\(size.1)")
     }
 
+    /// Consideration by name: Çağla before Emil, as people read them (byte order had Ç after E).
+    @Test func stageListInReadingOrder() throws {
+        var d = try TUITest.dashboard(width: 80, height: 24)
+        TUITest.press("j<Enter>", &d)
+        let grid = RootView.render(d.state)
+        try TUITest.expectScreen(grid, "list-consideration-80x24")
+        let text = grid.text
+        #expect(try #require(text.range(of: "Çağla")).lowerBound < (try #require(text.range(of: "Emil"))).lowerBound)
+    }
+
     @Test func stageListWithHostileNamesAndAFilter() throws {
         var d = try TUITest.dashboard(width: 100, height: 20)
         TUITest.press("<Enter>fjj<Enter>", &d)
@@ -40,7 +50,7 @@ import Testing
     @Test(arguments: [(120, 40), (80, 24), (60, 20)])
     func journey(size: (Int, Int)) throws {
         var d = try TUITest.dashboard(width: size.0, height: size.1)
-        TUITest.press("j<Enter>j<Enter>", &d)   // Çağla 李: a backwards move
+        TUITest.press("j<Enter><Enter>", &d)   // Çağla 李 (first: Ç sorts with C): a backwards move
         try TUITest.expectScreen(RootView.render(d.state), "journey-\(size.0)x\(size.1)")
     }
 

@@ -40,19 +40,19 @@ import Testing
 
     @Test func journeyPanelOfABuyerANonBuyerAndWhileComputing() throws {
         var d = try TUITest.dashboard(width: 80, height: 24)
-        TUITest.press("j<Enter>j<Enter>", &d)              // Çağla 李: purchases on 2026-02-01 and 2026-04-01
+        TUITest.press("j<Enter><Enter>", &d)               // Çağla 李: purchases on 2026-02-01 and 2026-04-01
         var text = RootView.render(d.state).text
         #expect(text.contains("2 purchase days · monetary 20.25 EUR · CLV 0.00 EUR"))
         #expect(text.contains("RFM 442 Loyal"))
         TUITest.press("<Esc><Esc>k<Enter><Enter>", &d)      // Awareness: no purchase
         #expect(RootView.render(d.state).text.contains("Value  no purchase: no model figures"))
         var pending = try TUITest.dashboard(width: 80, height: 24, pending: true)
-        TUITest.press("j<Enter>j<Enter>", &pending)
+        TUITest.press("j<Enter><Enter>", &pending)
         text = RootView.render(pending.state).text
         #expect(text.contains("2 purchase days") && text.contains("computing customer value…"))
         // From 110 columns the panel is a column beside the timeline.
         var wide = try TUITest.dashboard(width: 120, height: 40)
-        TUITest.press("j<Enter>j<Enter>", &wide)
+        TUITest.press("j<Enter><Enter>", &wide)
         let lines = RootView.render(wide.state).lines
         #expect(lines[6].hasSuffix("│ Value") && lines[10].contains("│ P(alive)    ") && lines[10].hasSuffix("0.0%"))
         #expect(lines.contains { $0.hasSuffix("│ per month   ▁▁█▁█▁▁▁▁▁▁▁") })
@@ -67,7 +67,7 @@ import Testing
         let before = try #require(d.state.funnel.values)
         #expect(before.map(\.buyers) == [0, 1, 2, 0, 0])   // Çağla in consideration; Anna, Bernd in purchase
         var slots: [String] = []
-        for key in TUITest.keys("j<Enter>j<Enter>m3<Enter><Enter>") {   // Çağla → Purchase
+        for key in TUITest.keys("j<Enter><Enter>m3<Enter><Enter>") {   // Çağla → Purchase
             var queue = d.update(.key(key))
             while !queue.isEmpty {
                 let next = queue.removeFirst()

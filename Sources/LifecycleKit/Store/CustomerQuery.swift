@@ -44,8 +44,8 @@ public final class CustomerIDSet: Hashable, Sendable, CustomStringConvertible {
 /// The order of a customer list. Every order ends with the customer id as a tie-breaker,
 /// so that pages never overlap and both stores return the same sequence.
 ///
-/// Names, emails and segments compare in `NaturalOrder` (runs of digits by their value,
-/// otherwise ASCII-case-insensitively by UTF-8 bytes); ids by bytes; a missing value sorts
+/// Names, emails and segments compare in `NaturalOrder` (the Unicode root collation, runs of
+/// digits by their value); ids by bytes; a missing value sorts
 /// before every present one.
 ///
 /// The value fields (CLV, P(alive), RFM segment) come from the value table attached to the

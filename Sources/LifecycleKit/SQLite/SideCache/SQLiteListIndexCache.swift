@@ -13,8 +13,9 @@ import Foundation
 /// the cache.
 struct SQLiteListIndexCache {
     static let magic = Array("CLCINDEX".utf8)
-    /// 5: names, emails and segments in `NaturalOrder`; 6: with checksums.
-    static let version = 6
+    /// 5: names, emails and segments in `NaturalOrder`; 6: with checksums; 7: `NaturalOrder`
+    /// is the Unicode root collation (orders of 6 were byte order).
+    static let version = 7
 
     let file: SideCacheFile
 

@@ -73,13 +73,15 @@ struct DrillDownArranged: Sendable {
         return DrillDownArranged(order: sorted(order, customers, byName: byName), emails: read, search: search, byName: byName)
     }
 
-    /// `order` by name (case folded, then id) when `byName`, else as it is (id order).
+    /// `order` by name as the stage lists sort names (`NaturalOrder`, then id) when `byName`,
+    /// else as it is (id order).
     static func sorted(_ order: [Int], _ customers: [DrillDownScreen.Row], byName: Bool) -> [Int] {
         guard byName else { return order }
-        let keys = order.map { customers[$0].name.lowercased() }
-        return order.indices.sorted { a, b in
-            keys[a] != keys[b] ? keys[a] < keys[b] : customers[order[a]].id.utf8.lexicographicallyPrecedes(customers[order[b]].id.utf8)
-        }.map { order[$0] }
+        return order.sorted { a, b in
+            let x = customers[a], y = customers[b]
+            let c = NaturalOrder.compare(x.name, y.name)
+            return c != 0 ? c < 0 : x.id.utf8.lexicographicallyPrecedes(y.id.utf8)
+        }
     }
 
     /// Each customer's email (nil: none, or the customer is gone), reporting progress.

@@ -21,7 +21,7 @@ public struct DrillDownScreen: Screen {
     public internal(set) var order: [Int]
     /// The ids of the marked customers.
     public internal(set) var marked: Set<String> = []
-    /// Sorted by name, case folded (else by id, the order of the pass).
+    /// Sorted by name, in the stage lists' order (`NaturalOrder`), else by id (the order of the pass).
     public internal(set) var byName = false
     /// The text the list is narrowed to (nil: the whole list).
     public internal(set) var search: String?
@@ -48,6 +48,11 @@ public struct DrillDownScreen: Screen {
 
     /// The shown row at `index`.
     public func row(at index: Int) -> Row? { order[safe: index].map { customers[$0] } }
+
+    /// `rows` by name as the stage lists sort names, ties by id.
+    static func sortedByName(_ rows: [Row]) -> [Row] {
+        DrillDownArranged.sorted(Array(rows.indices), rows, byName: true).map { rows[$0] }
+    }
 
     public mutating func update(_ input: ScreenInput, _ app: inout AppState, _ commands: inout ScreenCommands) {
         if searchInput != nil { return typeSearch(input, &app, &commands) }
