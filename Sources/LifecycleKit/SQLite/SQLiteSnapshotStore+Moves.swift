@@ -17,15 +17,20 @@ extension SQLiteSnapshotStore {
         if request.changes.isEmpty { return MoveOutcome(applied: [], conflicts: []) }
         scans.interruptAll()
         let at = request.at.iso8601
+        let indexed = listIndex.currentWithMark
         do {
             var moved: [SQLiteListIndex.Move] = []
+            var written = WrittenState()
             let outcome = try writer.writeWithoutTransaction { db in
                 var outcome = MoveOutcome(applied: [], conflicts: [])
                 try db.inTransaction(.immediate) {
                     // No other connection can commit while this transaction holds its lock:
                     // a change seen now happened before it, and is for `refresh()` to report.
                     if try self.dataVersion() != self.lastDataVersion { self.changedElsewhere = true }
-                    outcome = try self.applyInTransaction(request, at: at, SQLiteSchema.connection(db), moved: &moved)
+                    let connection = try SQLiteSchema.connection(db)
+                    written.before = try self.stateBeforeWriting(connection)
+                    outcome = try self.applyInTransaction(request, at: at, connection, moved: &moved)
+                    written.mark = try indexed.map { try self.mark(after: outcome, from: $0.1, connection) }
                     return .commit
                 }
                 // This store's own commit is not a change "elsewhere".
@@ -35,7 +40,8 @@ extension SQLiteSnapshotStore {
             if !outcome.applied.isEmpty { didWrite(at: request.at) }
             if request.changes.contains(where: { $0.reverting != nil }) { transitionsHaveReverts = true }
             // Another program's change is for `refresh()` to pick up; the index cannot follow it.
-            if changedElsewhere { listIndex.drop() } else { listIndex.follow(moved, at: request.at) }
+            if changedElsewhere { listIndex.drop() } else { listIndex.follow(moved, own: true, mark: written.mark) }
+            if let before = written.before, !moved.isEmpty { updateSideCache(after: moved, from: before) }
             return outcome
         } catch let error as MoveError {
             throw error
@@ -137,13 +143,7 @@ extension SQLiteSnapshotStore {
         }
     }
 
-    public func refresh() throws -> Bool {
-        let version = try dataVersion()
-        defer { lastDataVersion = version; changedElsewhere = false }
-        let changed = changedElsewhere || version != lastDataVersion
-        if changed { listIndex.drop() }
-        return changed
-    }
+    public func refresh() throws -> Bool { try refreshChanges() != nil }
 
     /// `PRAGMA data_version` of the read connection: it changes with every commit of any
     /// other connection, this store's writable one included (which `apply` accounts for).

@@ -65,6 +65,8 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     /// The per-customer columns that make lists instant, once built or loaded (see
     /// SQLiteSnapshotStore+ListIndex.swift).
     let listIndex = SQLiteListIndexSlot()
+    /// How many times this store built its list index from the file (not read from the side cache).
+    let listIndexBuilds = Protected(0)
     /// The value table given by `attachValues`, and its orders for the list index (see +Values).
     let valueSlot = Protected(SQLiteValues())
     /// Customers per chunk of the funnel figures' pass (small in tests, to see chunks interleave).
