@@ -147,11 +147,5 @@ extension SQLiteSnapshotStore {
 
     /// `PRAGMA data_version` of the read connection: it changes with every commit of any
     /// other connection, this store's writable one included (which `apply` accounts for).
-    func dataVersion() throws -> Int {
-        try read { db in
-            let s = try SQLiteStatement(db, "PRAGMA data_version")
-            _ = try s.step()
-            return s.int(0)
-        }
-    }
+    func dataVersion() throws -> Int { try read { db in try readDataVersion(db) } }
 }
