@@ -47,6 +47,21 @@ import Testing
         try Self.expectSameAsFresh(a, path)
     }
 
+    @Test func anotherStoresMoveJustBeforeOneOfOursIsFollowedToo() throws {
+        let path = try Index.file()
+        let a = try Fixtures.indexedSQLiteStore(path)
+        let index = try #require(a.listIndex.current)
+        let b = try SQLiteSnapshotStore(path: path)
+        let theirs = try Self.move(2, in: b, at: "2031-01-01T00:00:00Z")
+        // Before `a` looked: its own change sees theirs in its write transaction.
+        _ = try Self.move(1, in: a, at: "2031-01-02T00:00:00Z")
+        #expect(a.listIndex.current === index)
+        #expect(try a.refreshChanges()?.map(\.customerID) == theirs)
+        #expect(try a.refreshChanges() == nil)
+        #expect(a.listIndex.current === index)
+        try Self.expectSameAsFresh(a, path)
+    }
+
     @Test func customersAddedElsewhereRebuild() throws {
         let path = try Index.file()
         let a = try Fixtures.indexedSQLiteStore(path)

@@ -14,6 +14,10 @@ extension SQLiteSnapshotStore {
         var before: (fingerprint: SQLiteFileFingerprint, writerVersion: Int)?
         /// The file's mark after the change, for the installed index.
         var mark: SQLiteFileMark?
+        /// Another program changed the file since this store last looked (seen in the transaction).
+        var elsewhereNow = false
+        /// What it changed, read before this change's own rows (nil: the index cannot follow it).
+        var elsewhere: ChangesElsewhere?
     }
 
     /// Inside the write transaction, before changing anything (no other connection can commit).

@@ -18,20 +18,41 @@ extension SQLiteSnapshotStore {
         let indexed = listIndex.currentWithMark
         let (version, changes) = try read { db -> (Int, ChangesElsewhere?) in
             let version = try readDataVersion(db)
-            guard version != lastDataVersion || changedElsewhere, let (_, mark) = indexed else { return (version, nil) }
+            guard version != lastDataVersion, let (_, mark) = indexed else { return (version, nil) }
             return (version, try readChanges(since: mark, db))
         }
-        defer { lastDataVersion = version; changedElsewhere = false }
+        let followed = followedElsewhere
+        defer { lastDataVersion = version; changedElsewhere = false; followedElsewhere = nil }
         guard changedElsewhere || version != lastDataVersion else { return nil }
+        // Only what this store's own change found and followed (`followAfterWriting`).
+        if version == lastDataVersion, let followed { return followed }
         guard let changes else {
             listIndex.drop()
             ListIndexLog.note("dropped")
             return []
         }
         // Dropped when it cannot follow (a time before the latest one, say): rebuilt then.
-        let followed = listIndex.follow(changes.moves, own: false, mark: changes.mark)
-        ListIndexLog.note(followed ? "followed \(changes.moves.count)" : "dropped")
-        return changes.transitions
+        let done = listIndex.follow(changes.moves, own: false, mark: changes.mark)
+        ListIndexLog.note(done ? "followed \(changes.moves.count)" : "dropped")
+        return (followed ?? []) + changes.transitions
+    }
+
+    /// After this store's own change: when another program's came just before it (seen in
+    /// the write transaction), the index follows that one first, then this store's; else it
+    /// is dropped. What it followed is for `refreshChanges()` to report.
+    func followAfterWriting(_ moved: [SQLiteListIndex.Move], _ written: WrittenState) {
+        guard written.elsewhereNow else {
+            listIndex.follow(moved, own: true, mark: written.mark)
+            return
+        }
+        guard let elsewhere = written.elsewhere, listIndex.follow(elsewhere.moves, own: false, mark: elsewhere.mark) else {
+            listIndex.drop()
+            ListIndexLog.note("dropped")
+            return
+        }
+        ListIndexLog.note("followed \(elsewhere.moves.count)")
+        followedElsewhere = (followedElsewhere ?? []) + elsewhere.transitions
+        listIndex.follow(moved, own: true, mark: written.mark)
     }
 
     /// The transitions added since `mark` and where their customers are now; nil when

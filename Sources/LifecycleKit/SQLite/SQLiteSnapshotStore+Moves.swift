@@ -26,11 +26,17 @@ extension SQLiteSnapshotStore {
                 try db.inTransaction(.immediate) {
                     // No other connection can commit while this transaction holds its lock:
                     // a change seen now happened before it, and is for `refresh()` to report.
-                    if try self.dataVersion() != self.lastDataVersion { self.changedElsewhere = true }
                     let connection = try SQLiteSchema.connection(db)
+                    if try self.dataVersion() != self.lastDataVersion {
+                        self.changedElsewhere = true
+                        // Read before this change adds its own rows: what the other program added.
+                        written.elsewhereNow = true
+                        written.elsewhere = try indexed.flatMap { try self.readChanges(since: $0.1, connection) }
+                    }
                     written.before = try self.stateBeforeWriting(connection)
                     outcome = try self.applyInTransaction(request, at: at, connection, moved: &moved)
-                    written.mark = try indexed.map { try self.mark(after: outcome, from: $0.1, connection) }
+                    let base = written.elsewhereNow ? written.elsewhere?.mark : indexed?.1
+                    written.mark = try base.map { try self.mark(after: outcome, from: $0, connection) }
                     return .commit
                 }
                 // This store's own commit is not a change "elsewhere".
@@ -39,8 +45,7 @@ extension SQLiteSnapshotStore {
             }
             if !outcome.applied.isEmpty { didWrite(at: request.at) }
             if request.changes.contains(where: { $0.reverting != nil }) { transitionsHaveReverts = true }
-            // Another program's change is for `refresh()` to pick up; the index cannot follow it.
-            if changedElsewhere { listIndex.drop() } else { listIndex.follow(moved, own: true, mark: written.mark) }
+            followAfterWriting(moved, written)
             if let before = written.before, !moved.isEmpty { updateSideCache(after: moved, from: before) }
             return outcome
         } catch let error as MoveError {

@@ -34,6 +34,9 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
         /// Another connection changed the file before one of this store's own stage changes
         /// (seen inside its transaction); reported by the next `refresh()`.
         var changedElsewhere = false
+        /// Another program's transitions the list index followed inside one of this store's
+        /// own changes; reported by the next `refresh()`.
+        var followedElsewhere: [Transition]?
         var cachedInfo: SnapshotInfo?
         /// The file has `transitions.reverts` (the store adds it with its first undo).
         var hasRevertsColumn = false
@@ -47,6 +50,10 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     var changedElsewhere: Bool {
         get { state.withLock { $0.changedElsewhere } }
         set { state.withLock { $0.changedElsewhere = newValue } }
+    }
+    var followedElsewhere: [Transition]? {
+        get { state.withLock { $0.followedElsewhere } }
+        set { state.withLock { $0.followedElsewhere = newValue } }
     }
 
     /// `as_of` from meta; when absent, the latest timestamp of the file, found by a full
