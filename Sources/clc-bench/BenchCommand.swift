@@ -43,6 +43,7 @@ struct BenchCommand: ParsableCommand {
         ("open", OpenMeasurement.targets, OpenMeasurement.measure),
         ("browse", BrowseMeasurement.targets, BrowseMeasurement.measure),
         ("moves", MovesMeasurement.targets, MovesMeasurement.measure),
+        ("follow", FollowMeasurement.targets, FollowMeasurement.measure),
         ("json", JSONMeasurement.targets, JSONMeasurement.measure),
         ("effects", EffectsMeasurement.targets, EffectsMeasurement.measure),
         ("model", ModelMeasurement.targets, ModelMeasurement.measure),

@@ -18,6 +18,8 @@ struct BenchSettings {
     var scriptBudget: Double { smoke ? 30 : 60 }
     /// Single-customer stage changes per run.
     var moves: Int { smoke ? 20 : 200 }
+    /// `clc move` runs while a dashboard follows them (issue 15).
+    var follows: Int { smoke ? 5 : 100 }
     /// Seconds a dashboard may take to its first frame before it is killed.
     var openTimeout: Double { smoke ? 30 : 120 }
 }

@@ -38,7 +38,7 @@ enum MovesMeasurement {
     }
 
     /// Copies `source` and syncs the copy, so that its write-back does not slow the commits measured.
-    private static func copyDurably(_ source: String, to copy: String) throws {
+    static func copyDurably(_ source: String, to copy: String) throws {
         try? FileManager.default.removeItem(atPath: copy)
         try FileManager.default.copyItem(atPath: source, toPath: copy)
         let fd = open(copy, O_RDONLY)

@@ -107,6 +107,23 @@ import Testing
         #expect(d.state.figuresStale)
     }
 
+    /// With the list index ready, another program's move is followed by it in place, and the
+    /// screens are told who moved: a marked customer who left is unmarked.
+    @Test func anotherProgramsMoveIsFollowedByTheListIndex() throws {
+        var (d, store, dir) = try Self.dashboard()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try store.prepareListIndex() == .built)
+        let index = try #require(store.listIndex.current)
+        TUITest.press("<Enter>*", &d)                    // Awareness, every customer marked
+        #expect(DashboardUpdateTests.list(d)?.marked.keys.sorted() == ["C4", "C6"])
+        try Self.benMovesDoraToLoyalty(in: dir)
+        for _ in 0..<5 { d.handle(.tick) }
+        #expect(store.listIndex.current === index)
+        #expect(d.state.funnel.counts == [1, 2, 2, 0, 1])
+        #expect(DashboardUpdateTests.list(d)?.rows.map(\.customer.id) == ["C6"])
+        #expect(DashboardUpdateTests.list(d)?.marked.keys.sorted() == ["C6"])
+    }
+
     @Test func readOnlyRefusesMoves() throws {
         var (d, store, dir) = try Self.dashboard(readOnly: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -17,15 +17,26 @@ extension SQLiteSnapshotStore {
         if request.changes.isEmpty { return MoveOutcome(applied: [], conflicts: []) }
         scans.interruptAll()
         let at = request.at.iso8601
+        let indexed = listIndex.currentWithMark
         do {
             var moved: [SQLiteListIndex.Move] = []
+            var written = WrittenState()
             let outcome = try writer.writeWithoutTransaction { db in
                 var outcome = MoveOutcome(applied: [], conflicts: [])
                 try db.inTransaction(.immediate) {
                     // No other connection can commit while this transaction holds its lock:
                     // a change seen now happened before it, and is for `refresh()` to report.
-                    if try self.dataVersion() != self.lastDataVersion { self.changedElsewhere = true }
-                    outcome = try self.applyInTransaction(request, at: at, SQLiteSchema.connection(db), moved: &moved)
+                    let connection = try SQLiteSchema.connection(db)
+                    if try self.dataVersion() != self.lastDataVersion {
+                        self.changedElsewhere = true
+                        // Read before this change adds its own rows: what the other program added.
+                        written.elsewhereNow = true
+                        written.elsewhere = try indexed.flatMap { try self.readChanges(since: $0.1, connection) }
+                    }
+                    written.before = try self.stateBeforeWriting(connection)
+                    outcome = try self.applyInTransaction(request, at: at, connection, moved: &moved)
+                    let base = written.elsewhereNow ? written.elsewhere?.mark : indexed?.1
+                    written.mark = try base.map { try self.mark(after: outcome, from: $0, connection) }
                     return .commit
                 }
                 // This store's own commit is not a change "elsewhere".
@@ -34,8 +45,8 @@ extension SQLiteSnapshotStore {
             }
             if !outcome.applied.isEmpty { didWrite(at: request.at) }
             if request.changes.contains(where: { $0.reverting != nil }) { transitionsHaveReverts = true }
-            // Another program's change is for `refresh()` to pick up; the index cannot follow it.
-            if changedElsewhere { listIndex.drop() } else { listIndex.follow(moved, at: request.at) }
+            followAfterWriting(moved, written)
+            if let before = written.before, !moved.isEmpty { updateSideCache(after: moved, from: before) }
             return outcome
         } catch let error as MoveError {
             throw error
@@ -137,21 +148,9 @@ extension SQLiteSnapshotStore {
         }
     }
 
-    public func refresh() throws -> Bool {
-        let version = try dataVersion()
-        defer { lastDataVersion = version; changedElsewhere = false }
-        let changed = changedElsewhere || version != lastDataVersion
-        if changed { listIndex.drop() }
-        return changed
-    }
+    public func refresh() throws -> Bool { try refreshChanges() != nil }
 
     /// `PRAGMA data_version` of the read connection: it changes with every commit of any
     /// other connection, this store's writable one included (which `apply` accounts for).
-    func dataVersion() throws -> Int {
-        try read { db in
-            let s = try SQLiteStatement(db, "PRAGMA data_version")
-            _ = try s.step()
-            return s.int(0)
-        }
-    }
+    func dataVersion() throws -> Int { try read { db in try readDataVersion(db) } }
 }

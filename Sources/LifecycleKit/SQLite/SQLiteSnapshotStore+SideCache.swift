@@ -14,7 +14,8 @@ extension SQLiteSnapshotStore {
         let fingerprint = SQLiteFileFingerprint(path: path)
         if let cache, let fingerprint, let cached = cache.read(fingerprint: fingerprint, stageIDs: stageIDs) {
             cached.warmUp()
-            guard listIndex.install(cached, builtAt: generation) else { return .interrupted }
+            guard listIndex.install(cached, builtAt: generation, mark: markIfUnchanged(since: fingerprint)) else { return .interrupted }
+            ListIndexLog.note("loaded")
             attachValuesToIndex()
             return .loadedFromCache
         }
@@ -29,7 +30,10 @@ extension SQLiteSnapshotStore {
         }
         if let cache, let fingerprint { cache.write(built, fingerprint: fingerprint, stageIDs: stageIDs) }
         built.warmUp()
-        guard listIndex.install(built, builtAt: generation) else { return .interrupted }
+        let mark = fingerprint.flatMap { markIfUnchanged(since: $0) }
+        guard listIndex.install(built, builtAt: generation, mark: mark) else { return .interrupted }
+        listIndexBuilds.withLock { $0 += 1 }
+        ListIndexLog.note("built")
         attachValuesToIndex()
         return .built
     }

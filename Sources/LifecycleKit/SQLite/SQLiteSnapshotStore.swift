@@ -34,6 +34,9 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
         /// Another connection changed the file before one of this store's own stage changes
         /// (seen inside its transaction); reported by the next `refresh()`.
         var changedElsewhere = false
+        /// Another program's transitions the list index followed inside one of this store's
+        /// own changes; reported by the next `refresh()`.
+        var followedElsewhere: [Transition]?
         var cachedInfo: SnapshotInfo?
         /// The file has `transitions.reverts` (the store adds it with its first undo).
         var hasRevertsColumn = false
@@ -47,6 +50,10 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     var changedElsewhere: Bool {
         get { state.withLock { $0.changedElsewhere } }
         set { state.withLock { $0.changedElsewhere = newValue } }
+    }
+    var followedElsewhere: [Transition]? {
+        get { state.withLock { $0.followedElsewhere } }
+        set { state.withLock { $0.followedElsewhere = newValue } }
     }
 
     /// `as_of` from meta; when absent, the latest timestamp of the file, found by a full
@@ -65,6 +72,8 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     /// The per-customer columns that make lists instant, once built or loaded (see
     /// SQLiteSnapshotStore+ListIndex.swift).
     let listIndex = SQLiteListIndexSlot()
+    /// How many times this store built its list index from the file (not read from the side cache).
+    let listIndexBuilds = Protected(0)
     /// The value table given by `attachValues`, and its orders for the list index (see +Values).
     let valueSlot = Protected(SQLiteValues())
     /// Customers per chunk of the funnel figures' pass (small in tests, to see chunks interleave).

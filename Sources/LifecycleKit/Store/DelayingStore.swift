@@ -70,6 +70,7 @@ public final class DelayingStore: SnapshotStore, FileSaving, SideCached, @unchec
     public func attachValues(_ table: CustomerValueTable?) throws { try slow { try base.attachValues(table) } }
     public func apply(_ request: MoveRequest) throws -> MoveOutcome { try slow { try base.apply(request) } }
     public func refresh() throws -> Bool { try slow { try base.refresh() } }
+    public func refreshChanges() throws -> [Transition]? { try slow { try base.refreshChanges() } }
     public func save() throws { try slow { try base.save() } }
     public func save(to path: String) throws { try slow { try base.save(to: path) } }
     public func setAsideStaleJournal() throws -> String { try slow { try base.setAsideStaleJournal() } }

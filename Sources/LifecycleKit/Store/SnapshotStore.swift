@@ -97,6 +97,15 @@ public protocol StageWriting: AnyObject, Sendable {
     /// Picks up changes other programs made to the file since the last call; true if any.
     func refresh() throws -> Bool
 
+    /// As `refresh()`, saying what changed: nil when nothing did, else the transitions other
+    /// programs added (SQLite, when it followed them), empty when the store only knows the
+    /// file changed.
+    func refreshChanges() throws -> [Transition]?
+
+}
+
+extension StageWriting {
+    public func refreshChanges() throws -> [Transition]? { try refresh() ? [] : nil }
 }
 
 /// A store whose changes wait beside the file until saved (JSON: the journal).

@@ -12,6 +12,8 @@ extension Dashboard {
         var info: SnapshotInfo
         var unsaved: Bool
         var readOnly: Bool
+        /// The transitions other programs added, when the store read them (`refreshChanges`).
+        var movedElsewhere: [Transition] = []
 
         static func read(_ store: any SnapshotStore) throws -> FileState {
             FileState(counts: try store.stageCounts(), info: store.info, unsaved: store.hasUnsavedChanges, readOnly: store.isReadOnly)
@@ -164,7 +166,12 @@ extension Dashboard {
         ticksSinceRefresh += 1
         guard ticksSinceRefresh >= 5, !isRunning("change"), !isRunning("refresh") else { return }
         ticksSinceRefresh = 0
-        issueApp("refresh", nil) { env in try env.store.refresh() ? try FileState.read(env.store) : nil as FileState? }
+        issueApp("refresh", nil) { env -> FileState? in
+            guard let moved = try env.store.refreshChanges() else { return nil }
+            var file = try FileState.read(env.store)
+            file.movedElsewhere = moved
+            return file
+        }
     }
 
     /// The results of the app's effects.
@@ -191,7 +198,7 @@ extension Dashboard {
         case let saved as Saved: self.saved(saved)
         case let file as FileState?:
             guard let file else { return }
-            reloadAfterChange(file)
+            reloadAfterChange(file, moved: file.movedElsewhere)
             if state.status == nil { state.status = StatusMessage(.stUpdated) }
         case let shown as Shown: show(shown)
         case let done as ExportDone: exported(done)

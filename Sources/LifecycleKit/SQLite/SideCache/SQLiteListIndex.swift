@@ -156,37 +156,40 @@ final class SQLiteListIndex {
         var enteredAt: Timestamp?
     }
 
-    /// Follows stage changes this store committed at `at` (µs): the customers' stages, and
-    /// their place in the `stage_entered_at` order (last, ties by id). False when the index
-    /// cannot follow (an unknown rowid, a time not after every other, an undo's restored
+    /// Follows stage changes committed to the file (this store's, or another program's read
+    /// back from it): the customers' stages, and their place in the `stage_entered_at` order
+    /// (last, in order of their new times, ties by id). False when the index cannot follow
+    /// (an unknown rowid or stage, a time not after every other, such as an undo's restored
     /// time): drop it then.
-    func follow(_ moves: [Move], at: Int64) -> Bool {
+    func follow(_ moves: [Move]) -> Bool {
         guard !moves.isEmpty else { return true }
-        // An undo puts an earlier time back: its place in the order is not known here.
-        guard moves.allSatisfy({ $0.enteredAt?.microseconds == at }) else { return false }
-        var slots: [(slot: Int32, id: String)] = []
+        var slots: [(slot: Int32, id: String, at: Int64)] = []
         for move in moves {
             guard let slot = slot(ofRowid: move.rowid), move.stage < stageCounts.count else { return false }
             let old = Int(stages[slot])
             if old < stageCounts.count { stageCounts[old] -= 1 }
             stageCounts[move.stage] += 1
             stages[slot] = UInt8(move.stage)
-            slots.append((Int32(slot), move.customerID))
+            slots.append((Int32(slot), move.customerID, move.enteredAt?.microseconds ?? noTimestamp))
         }
         lists.removeAll()
         changes += 1
         guard orders[.stageEnteredAt] != nil else { return true }
-        guard at > latestEntered else { return false }
-        latestEntered = at
-        let moved = Set(slots.map(\.slot))
-        slots.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        if moved.count == 1, let i = orders[.stageEnteredAt]!.lastIndex(of: slots[0].slot) {
+        // A time at or before the latest one (an undo's, another program's): its place is not known here.
+        guard slots.allSatisfy({ $0.at != noTimestamp && $0.at > latestEntered }) else { return false }
+        // A customer moved twice goes by their last move.
+        var last: [Int32: Int] = [:]
+        for (i, s) in slots.enumerated() { last[s.slot] = i }
+        slots = slots.enumerated().filter { last[$0.element.slot] == $0.offset }.map(\.element)
+        latestEntered = slots.map(\.at).max()!
+        slots.sort { $0.at != $1.at ? $0.at < $1.at : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        if slots.count == 1, let i = orders[.stageEnteredAt]!.lastIndex(of: slots[0].slot) {
             orders[.stageEnteredAt]!.remove(at: i)
         } else {
+            let moved = Set(slots.map(\.slot))
             orders[.stageEnteredAt]!.removeAll { moved.contains($0) }
         }
-        var seen = Set<Int32>()
-        for s in slots where seen.insert(s.slot).inserted { orders[.stageEnteredAt]!.append(s.slot) }
+        orders[.stageEnteredAt]!.append(contentsOf: slots.map(\.slot))
         return true
     }
 }

@@ -10,17 +10,30 @@ final class SQLiteListIndexSlot: @unchecked Sendable {
     private var generation = 0
     /// The installed index holds this store's stage changes, not yet in the side cache.
     private var unsaved = false
+    /// The installed index followed another program's changes, read back from the file: it
+    /// is never written to the side cache (what the file's mark cannot see may have changed).
+    private var followedOthers = false
+    /// What the file held besides stages when the installed index was made or last followed
+    /// it (nil: unknown, another program's change makes it rebuild).
+    private var mark: SQLiteFileMark?
 
     var current: SQLiteListIndex? { lock.withLock { index } }
     var currentGeneration: Int { lock.withLock { generation } }
-    var hasUnsavedChanges: Bool { lock.withLock { unsaved && index != nil } }
+    var hasUnsavedChanges: Bool { lock.withLock { unsaved && index != nil && !followedOthers } }
+    /// The installed index and the mark of the file it describes, when both are known.
+    var currentWithMark: (SQLiteListIndex, SQLiteFileMark)? {
+        lock.withLock { index.flatMap { index in mark.map { (index, $0) } } }
+    }
 
-    /// Installs an index built from the file as it was at `generation`; false when stale.
-    func install(_ built: SQLiteListIndex, builtAt generation: Int) -> Bool {
+    /// Installs an index built from the file as it was at `generation` (`mark`: the file's
+    /// then, when known); false when stale.
+    func install(_ built: SQLiteListIndex, builtAt generation: Int, mark: SQLiteFileMark? = nil) -> Bool {
         lock.withLock {
             guard generation == self.generation else { return false }
             index = built
             unsaved = false
+            followedOthers = false
+            self.mark = mark
             return true
         }
     }
@@ -30,19 +43,25 @@ final class SQLiteListIndexSlot: @unchecked Sendable {
         lock.withLock {
             index = nil
             unsaved = false
+            mark = nil
             generation += 1
         }
     }
 
-    /// This store committed `moves` at `at`: the index follows them, else is dropped.
-    func follow(_ moves: [SQLiteListIndex.Move], at: Timestamp) {
+    /// `moves` were committed (by this store when `own`, else by another program): the
+    /// index follows them in place, else is dropped (false). `mark`: the file's after them.
+    @discardableResult
+    func follow(_ moves: [SQLiteListIndex.Move], own: Bool, mark: SQLiteFileMark?) -> Bool {
         lock.withLock {
             generation += 1
-            guard let index, index.follow(moves, at: at.microseconds) else {
+            guard let index, index.follow(moves) else {
                 index = nil
-                return
+                self.mark = nil
+                return false
             }
-            unsaved = true
+            self.mark = mark
+            if own { unsaved = true } else { followedOthers = true }
+            return true
         }
     }
 
