@@ -67,7 +67,7 @@ struct CustomerRows {
         var latest: Timestamp?
         for (number, cells) in table.rows where problems.hasHeaderWidth(cells, row: number, table: table, file: file) {
             let before = problems.rows.count
-            let imported = self.customer(cells, row: number)
+            let imported = self.customer(cells, row: number, checking: true)
             problems.checkUnique(imported.customer.id, row: number, rowProblemsBefore: before, firstRows: &firstRow, file: file, column: plan.id)
             guard problems.rows.count == before else { continue }
             let c = imported.customer
@@ -102,8 +102,9 @@ struct CustomerRows {
 }
 
 extension CustomerRows {
-    /// The customer of one row; its problems are added to `problems`.
-    private mutating func customer(_ cells: CSVRecord, row: Int) -> ImportedCustomer {
+    /// The customer of one row; its problems are added to `problems`. `checking` (pass 1) leaves
+    /// out what cannot have a problem (name, email, segment, tags, attributes).
+    private mutating func customer(_ cells: CSVRecord, row: Int, checking: Bool = false) -> ImportedCustomer {
         let id = cell(cells, cols.id) ?? ""
         if id.isEmpty {
             problems.add(file: file, row: row, column: plan.id, Message(.importEmptyValue))
@@ -115,9 +116,12 @@ extension CustomerRows {
         case .success(let s): stage = s
         case .failure(let m): problems.add(file: file, row: row, column: plan.stage, m)
         }
-        let email = cell(cells, cols.email)
-        var customer = Customer(id: id, name: name(cells) ?? email ?? id, email: email, stage: stage)
+        var customer = Customer(id: id, name: "", email: nil, stage: stage)
         customer.createdAt = cols.created?.value(cells, row: row, file: file, problems: &problems)
+        let transitions = history(cells, row: row, customer: &customer)
+        guard !checking else { return ImportedCustomer(row: row, customer: customer, transitions: transitions) }
+        customer.email = cell(cells, cols.email)
+        customer.name = name(cells) ?? customer.email ?? id
         customer.segment = cell(cells, cols.segment)
         if let tags = cell(cells, cols.tags) {
             customer.tags = tags.components(separatedBy: plan.tagSeparator)
@@ -126,15 +130,16 @@ extension CustomerRows {
         customer.attributes = cols.attributes.compactMap { index, key in
             cell(cells, index).map { Attribute(key, ExactNumber(text: $0).map(AttributeValue.number) ?? .string($0)) }
         }
-        let transitions = history(cells, row: row, customer: &customer)
         return ImportedCustomer(row: row, customer: customer, transitions: transitions)
     }
 
     /// The name column, else first and last name joined by a space; nil when all are empty.
     private func name(_ cells: CSVRecord) -> String? {
         if let name = cell(cells, cols.name) { return name }
-        let parts = [cell(cells, cols.first), cell(cells, cols.last)].compactMap { $0 }
-        return parts.isEmpty ? nil : parts.joined(separator: " ")
+        switch (cell(cells, cols.first), cell(cells, cols.last)) {
+        case let (first?, last?): return first + " " + last
+        case let (first, last): return first ?? last
+        }
     }
 
     /// The stage history from the "became … date" columns, in date order (funnel order for one
