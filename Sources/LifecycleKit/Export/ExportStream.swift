@@ -4,10 +4,10 @@ import Foundation
 /// of lookups per 5,000 customers, the touchpoint figures joined in SQL only when a column,
 /// the sort or `--where` needs them. Written byte for byte as the page path writes.
 ///
-/// - Sorted by id (the default), CSV: the customers are read once in id order (the primary
-///   key's index, no sort) and each row goes to its stage's bucket; the first stage's rows go
-///   straight out, the others' wait in memory, spilled to a temporary file beyond 4 MiB each.
-/// - Any other sort, or JSON: SQLite sorts by stage, then the key, then id.
+/// - Every stage sorted by id (the default), CSV: the customers are read once in id order (the
+///   primary key's index, no sort) and each row goes to its stage's bucket; the first stage's
+///   rows go straight out, the others' wait in memory, spilled to a temporary file beyond 4 MiB each.
+/// - Chosen stages (`--stage`), any other sort, or JSON: SQLite sorts by stage, then the key, then id.
 /// - Columns id, name, email, stage, segment and the figures are written from SQLite's bytes
 ///   (`CSVCellBytes`); a row with anything else in them (controls, invalid UTF-8, a NULL
 ///   name…), and every row of an export with other columns, a search or `--where`, is decoded
@@ -31,7 +31,8 @@ struct ExportStream {
         let figureSort: Set<CustomerSort.Field> = [.touchpointCount, .lastTouchAt, .revenue]
         let figures = request.predicate != nil || figureSort.contains(request.sort.field)
             || request.columns.contains { [.touchpoints, .lastTouch, .revenue].contains($0) }
-        let bucketed = request.sort.field == .id && request.format != .json && Set(stages).count == stages.count
+        // Every stage by id: one pass in id order beats sorting. Chosen stages: their index, then a sort.
+        let bucketed = request.stages.isEmpty && request.sort.field == .id && request.format != .json
         scan = ExportScan(stages: stages, sort: request.sort, figures: figures, decode: !fromBytes, inIDOrder: bucketed)
         self.request = request
     }
