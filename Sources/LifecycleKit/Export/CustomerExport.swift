@@ -61,7 +61,7 @@ public struct CustomerExport: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 20)
         format.header(columns, into: &out)
-        let asOf = store.info.asOf
+        let asOf = self.asOf(of: store)
         let matcher = search.flatMap { $0.isEmpty ? nil : CustomerSearch($0) }
         var rows = 0
         for stage in stages.isEmpty ? store.stages.map(\.id) : stages {
@@ -82,6 +82,11 @@ public struct CustomerExport: Sendable {
         try output.write(out)
         try output.commit()
         return rows
+    }
+
+    /// `as_of`, read only for `days_in_stage` (a file without one finds it by a full scan).
+    func asOf(of store: any SnapshotReading) -> Timestamp {
+        columns.contains(.daysInStage) ? store.info.asOf : Timestamp(microseconds: 0)
     }
 
     private func passes(_ row: CustomerSummary, _ matcher: CustomerSearch?) throws -> Bool {

@@ -42,7 +42,7 @@ struct ExportStream {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 21)
         request.format.header(request.columns, into: &out)
-        var writer = RowWriter(request: request, fromBytes: fromBytes, asOf: store.info.asOf)
+        var writer = RowWriter(request: request, fromBytes: fromBytes, asOf: request.asOf(of: store))
         var buckets = ExportBuckets(stages: scan.inIDOrder ? scan.stages : [])
         defer { buckets.close() }
         var scanned = 0
