@@ -56,7 +56,8 @@ struct ExportCommand: SpeakingCommand {
         let store = try openSnapshot(file, language: language)
         if let condition = try whereCondition() { request.predicate = WherePredicate.make(condition, store: store) }
         try request.checkStages(in: store)
-        _ = try store.prepareListIndex()   // SQLite: pages by position, not OFFSET (kept in the side cache)
+        // Pages (another store, a filter, a value sort) go by the list index's positions, not OFFSET.
+        if !request.streams(from: store) { _ = try store.prepareListIndex() }
         let out = try output.map { try ExportOutput.file($0, force: force) } ?? .standardOutput()
         let rows = try request.write(from: store, to: out)
         if let output { say(Message(.exportWrote, .text(output), .count(rows))) }

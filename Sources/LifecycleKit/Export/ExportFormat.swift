@@ -44,7 +44,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         if self == .json { out.append(contentsOf: Array("\n]}\n".utf8)) }
     }
 
-    private var separator: UInt8 { self == .excel ? 59 : 44 }
+    var separator: UInt8 { self == .excel ? 59 : 44 }
 
     private func line(_ cells: [String], into out: inout [UInt8]) {
         for (i, cell) in cells.enumerated() {
@@ -55,7 +55,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         out.append(10)
     }
 
-    private func csvCell(_ value: ExportValue) -> String {
+    func csvCell(_ value: ExportValue) -> String {
         switch value {
         case .text(let s): CSVCell.text(s, separator: separator, keepingLineFeeds: true)
         case .number(let n): CSVCell.number(self == .excel ? n.replacingOccurrences(of: ".", with: ",") : n)

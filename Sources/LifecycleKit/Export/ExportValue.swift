@@ -41,7 +41,7 @@ enum ExportValue {
     }
 
     /// Rounded to six decimals as `CSVCell.decimal` writes it; missing for nil or not finite.
-    private static func decimal(_ d: Double?) -> ExportValue {
+    static func decimal(_ d: Double?) -> ExportValue {
         let text = CSVCell.decimal(d)
         return text.isEmpty ? .missing : .number(text)
     }

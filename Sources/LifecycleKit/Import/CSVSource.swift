@@ -15,7 +15,8 @@ public struct CSVTable: Sendable {
     public var header: [String]
     /// The records after the header, each with its row number as a spreadsheet shows it (the
     /// header is row 1; a record with line breaks inside quotes is one row). Blank lines are left out.
-    public var rows: [(number: Int, cells: [String])]
+    /// Cells are kept as bytes in one buffer and made `String`s only when read.
+    public var rows: CSVRows
     public var encoding: Encoding
     public var separator: Character
 
@@ -25,35 +26,37 @@ public struct CSVTable: Sendable {
 
     /// Reads `data`; `encoding` and `separator` are detected when nil.
     public init(data: Data, encoding: Encoding? = nil, separator: Character? = nil, reader: Reader = .bytes) throws {
-        var bytes = [UInt8](data)
+        try self.init(bytes: [UInt8](data), encoding: encoding, separator: separator, reader: reader)
+    }
+
+    /// Reads `bytes` (a whole file); `encoding` and `separator` are detected when nil.
+    public init(bytes input: [UInt8], encoding: Encoding? = nil, separator: Character? = nil, reader: Reader = .bytes) throws {
+        var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let chosen = encoding ?? (String(validating: bytes, as: UTF8.self) != nil ? .utf8 : .windows1252)
+        let chosen = encoding ?? (UTF8Check.isValid(bytes) ? .utf8 : .windows1252)
         if chosen == .windows1252 { bytes = Array(Windows1252.decode(bytes).utf8) }
         let sep = separator ?? Self.detectSeparator(bytes)
-        var header: [String]?
-        var rows: [(number: Int, cells: [String])] = []
-        var number = 0
-        func add(_ record: [String]) {
-            number += 1
-            if record.count == 1, record[0].isEmpty { return }
-            if header == nil {
-                header = record.map { $0.trimmingCharacters(in: .whitespaces) }
-            } else {
-                rows.append((number, record))
-            }
-        }
+        var builder = CSVRows.Builder(capacity: bytes.count)
         switch reader {
         case .bytes:
-            CSVByteReader.records(bytes, separator: sep.asciiValue!, add)
+            CSVByteReader.records(bytes, separator: sep.asciiValue!, into: &builder)
         case .library:
             let csv = try CSVReader(string: String(decoding: bytes, as: UTF8.self), hasHeaderRow: false, delimiter: sep.unicodeScalars.first!)
-            while let record = csv.next() { add(record) }
+            while let record = csv.next() {
+                for cell in record { var c = cell; c.withUTF8 { builder.append(cell: $0) } }
+                builder.endRecord()
+            }
             if let error = csv.error { throw error }
         }
-        self.header = header ?? []
-        self.rows = rows
+        guard let rows = builder.finish() else { throw CSVTooBig() }
+        self.header = rows.header
+        self.rows = rows.rows
         self.encoding = chosen
         self.separator = sep
+    }
+
+    struct CSVTooBig: Error, CustomStringConvertible {
+        var description: String { "the file is too big (over 4 GiB of cells)" }
     }
 
     /// `;` when the first line has more semicolons than commas outside quotes, else `,`.

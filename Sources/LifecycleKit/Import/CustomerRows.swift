@@ -58,30 +58,53 @@ struct CustomerRows {
         DateColumn(index: index, name: name, table: table, file: file, setting: plan.dateFormat, problems: &problems)
     }
 
-    /// Every row's customer (rows with problems left out), duplicates reported.
-    mutating func read() -> [ImportedCustomer] {
-        guard problems.file.isEmpty else { return [] }
-        var out: [ImportedCustomer] = []
-        out.reserveCapacity(table.rows.count)
+    /// Pass 1: checks every row, reporting duplicates; the first row of each id without problems
+    /// (the customers to write), and the latest moment among them (for `as_of`).
+    mutating func check() -> (ids: [String: Int], latest: Timestamp?) {
+        guard problems.file.isEmpty else { return ([:], nil) }
         var firstRow: [String: Int] = [:]
+        firstRow.reserveCapacity(table.rows.count)
+        var latest: Timestamp?
         for (number, cells) in table.rows where problems.hasHeaderWidth(cells, row: number, table: table, file: file) {
             let before = problems.rows.count
-            let customer = self.customer(cells, row: number)
-            problems.checkUnique(customer.customer.id, row: number, rowProblemsBefore: before, firstRows: &firstRow, file: file, column: plan.id)
-            if problems.rows.count == before { out.append(customer) }
+            let imported = self.customer(cells, row: number, checking: true)
+            problems.checkUnique(imported.customer.id, row: number, rowProblemsBefore: before, firstRows: &firstRow, file: file, column: plan.id)
+            guard problems.rows.count == before else { continue }
+            let c = imported.customer
+            for t in [c.createdAt, c.stageEnteredAt, imported.transitions.last?.at] {   // transitions in time order
+                if let t, latest.map({ t > $0 }) ?? true { latest = t }
+            }
         }
-        return out
+        return (firstRow, latest)
     }
 
-    private func cell(_ cells: [String], _ index: Int?) -> String? {
-        guard let index, !cells[index].isEmpty else { return nil }
+    /// Pass 2: hands the customer of every row without a problem (after `check`) and its stage
+    /// history to `sink`; the number of transitions.
+    mutating func write(to sink: SnapshotSink) throws -> (customers: Int, transitions: Int) {
+        let bad = problems.badRows(in: file)
+        let kept = problems
+        defer { problems = kept }
+        var customers = 0, transitions = 0
+        for (number, cells) in table.rows where cells.count == table.header.count && !bad.contains(number) {
+            let imported = customer(cells, row: number)
+            try sink.add(imported.customer)
+            for t in imported.transitions { try sink.add(t) }
+            customers += 1
+            transitions += imported.transitions.count
+        }
+        return (customers, transitions)
+    }
+
+    private func cell(_ cells: CSVRecord, _ index: Int?) -> String? {
+        guard let index, !cells.isEmpty(index) else { return nil }
         return cells[index]
     }
 }
 
 extension CustomerRows {
-    /// The customer of one row; its problems are added to `problems`.
-    private mutating func customer(_ cells: [String], row: Int) -> ImportedCustomer {
+    /// The customer of one row; its problems are added to `problems`. `checking` (pass 1) leaves
+    /// out what cannot have a problem (name, email, segment, tags, attributes).
+    private mutating func customer(_ cells: CSVRecord, row: Int, checking: Bool = false) -> ImportedCustomer {
         let id = cell(cells, cols.id) ?? ""
         if id.isEmpty {
             problems.add(file: file, row: row, column: plan.id, Message(.importEmptyValue))
@@ -93,9 +116,12 @@ extension CustomerRows {
         case .success(let s): stage = s
         case .failure(let m): problems.add(file: file, row: row, column: plan.stage, m)
         }
-        let email = cell(cells, cols.email)
-        var customer = Customer(id: id, name: name(cells) ?? email ?? id, email: email, stage: stage)
+        var customer = Customer(id: id, name: "", email: nil, stage: stage)
         customer.createdAt = cols.created?.value(cells, row: row, file: file, problems: &problems)
+        let transitions = history(cells, row: row, customer: &customer)
+        guard !checking else { return ImportedCustomer(row: row, customer: customer, transitions: transitions) }
+        customer.email = cell(cells, cols.email)
+        customer.name = name(cells) ?? customer.email ?? id
         customer.segment = cell(cells, cols.segment)
         if let tags = cell(cells, cols.tags) {
             customer.tags = tags.components(separatedBy: plan.tagSeparator)
@@ -104,20 +130,21 @@ extension CustomerRows {
         customer.attributes = cols.attributes.compactMap { index, key in
             cell(cells, index).map { Attribute(key, ExactNumber(text: $0).map(AttributeValue.number) ?? .string($0)) }
         }
-        let transitions = history(cells, row: row, customer: &customer)
         return ImportedCustomer(row: row, customer: customer, transitions: transitions)
     }
 
     /// The name column, else first and last name joined by a space; nil when all are empty.
-    private func name(_ cells: [String]) -> String? {
+    private func name(_ cells: CSVRecord) -> String? {
         if let name = cell(cells, cols.name) { return name }
-        let parts = [cell(cells, cols.first), cell(cells, cols.last)].compactMap { $0 }
-        return parts.isEmpty ? nil : parts.joined(separator: " ")
+        switch (cell(cells, cols.first), cell(cells, cols.last)) {
+        case let (first?, last?): return first + " " + last
+        case let (first, last): return first ?? last
+        }
     }
 
     /// The stage history from the "became … date" columns, in date order (funnel order for one
     /// date); sets `stageEnteredAt` from the entry into the current stage.
-    private mutating func history(_ cells: [String], row: Int, customer: inout Customer) -> [Transition] {
+    private mutating func history(_ cells: CSVRecord, row: Int, customer: inout Customer) -> [Transition] {
         var entries: [(Timestamp, Int, String)] = []
         for (position, (column, stage)) in cols.history.enumerated() {
             if let at = column.value(cells, row: row, file: file, problems: &problems) { entries.append((at, position, stage)) }

@@ -27,9 +27,8 @@ struct DateColumn {
         self.index = index
         self.name = name
         var evidence = DateColumnEvidence()
-        for row in table.rows where index < row.cells.count {
-            let raw = row.cells[index]
-            if !raw.isEmpty { evidence.add(raw: raw) }
+        for row in table.rows where index < row.cells.count && row.cells.contains(0x2F, in: index) {
+            evidence.add(raw: row.cells[index])   // only cells with a slash tell anything
         }
         switch evidence.decide(setting: setting) {
         case .success(let f): format = f
@@ -40,7 +39,7 @@ struct DateColumn {
     }
 
     /// The moment in `cells`, nil when empty; a malformed date is a problem of `row`.
-    func value(_ cells: [String], row: Int, file: String, problems: inout ImportProblems) -> Timestamp? {
+    func value(_ cells: CSVRecord, row: Int, file: String, problems: inout ImportProblems) -> Timestamp? {
         guard usable, index < cells.count else { return nil }
         let raw = cells[index].trimmedSpaces
         if raw.isEmpty { return nil }

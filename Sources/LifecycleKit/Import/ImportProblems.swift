@@ -32,7 +32,7 @@ struct ImportProblems {
 
 extension ImportProblems {
     /// False, with a problem of the row, when `cells` are not as many as the header's columns.
-    mutating func hasHeaderWidth(_ cells: [String], row: Int, table: CSVTable, file: String) -> Bool {
+    mutating func hasHeaderWidth(_ cells: CSVRecord, row: Int, table: CSVTable, file: String) -> Bool {
         guard cells.count != table.header.count else { return true }
         add(file: file, row: row, column: nil, Message(.importFieldCount, .count(cells.count), .count(table.header.count)))
         return false

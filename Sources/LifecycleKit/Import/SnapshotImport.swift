@@ -56,31 +56,33 @@ public struct SnapshotImport {
             throw Failure(problems: list)
         }
         var rows = CustomerRows(table: contacts, file: name, plan: plan)
-        var customers = rows.read()
+        let (ids, latestCustomer) = rows.check()
         var problems = rows.problems
         var readAs = [(input, contacts.encoding, contacts.separator)]
         var touchpoints: [(row: Int, touchpoint: Touchpoint)] = []
-        var tpName = ""
         if let path = self.touchpoints {
             let table = try table(path, encoding: plan.touchpoints.encoding, separator: plan.touchpoints.separator)
-            tpName = (path as NSString).lastPathComponent
+            var tpName = (path as NSString).lastPathComponent
             if tpName == name { tpName = path }
             readAs.append((path, table.encoding, table.separator))
             var tpRows = TouchpointRows(table: table, file: tpName, plan: plan.touchpoints)
-            touchpoints = tpRows.read(known: Set(customers.map(\.customer.id)))
+            touchpoints = tpRows.read(known: ids)
             problems.file += tpRows.problems.file
             problems.rows += tpRows.problems.rows
         }
         guard problems.file.isEmpty, skipInvalid || problems.rows.isEmpty else {
             throw Failure(problems: Self.list(problems))
         }
-        let bad = problems.badRows(in: name)
-        if !bad.isEmpty {
-            customers.removeAll { bad.contains($0.row) }
-            let kept = Set(customers.lazy.map(\.customer.id))
-            touchpoints.removeAll { !kept.contains($0.touchpoint.customerID) }
-        }
-        let totals = try write(customers, touchpoints.map(\.touchpoint), stages: rows.stages.finalStages, plan: plan)
+        var latest = latestCustomer ?? Timestamp(microseconds: 0)
+        for t in touchpoints { latest = max(latest, t.touchpoint.at) }
+        let sink = try SnapshotFile.makeSink(path: output, kind: kind)
+        try sink.begin(info: SnapshotInfo(name: plan.snapshotName, currency: plan.currency, asOf: latest), stages: rows.stages.finalStages)
+        let written = try rows.write(to: sink)
+        for t in touchpoints { try sink.add(t.touchpoint) }
+        try sink.finish()
+        let revenue = touchpoints.reduce(0) { $0 + ($1.touchpoint.value ?? 0) }
+        let totals = SnapshotTotals(customers: written.customers, touchpoints: touchpoints.count, transitions: written.transitions,
+                                    revenue: revenue)
         let skippedRows = Set(problems.rows.map { "\($0.file)\u{0}\($0.row)" }).count
         return Outcome(totals: totals, skipped: problems.rows.map(\.problem), skippedRows: skippedRows, readAs: readAs)
     }
@@ -94,36 +96,34 @@ public struct SnapshotImport {
 
     /// The file at `path` read as CSV; a file that cannot be read throws `SnapshotError`.
     func table(_ path: String, encoding: CSVTable.Encoding?, separator: Character?) throws -> CSVTable {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = Self.contents(of: path) else {
             var isDir: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
             throw SnapshotError(path: path, message: Message(!exists ? .noSuchFile : isDir.boolValue ? .isDirectory : .permissionDenied))
         }
         do {
-            return try CSVTable(data: data, encoding: encoding, separator: separator, reader: reader)
+            return try CSVTable(bytes: bytes, encoding: encoding, separator: separator, reader: reader)
         } catch {
             throw SnapshotError(path: path, message: Message(.cannotBeOpened, .text("\(error)")))
         }
     }
 
-    private func write(_ customers: [ImportedCustomer], _ touchpoints: [Touchpoint], stages: [Stage], plan: ImportPlan) throws -> SnapshotTotals {
-        var latest = Timestamp(microseconds: 0)
-        for i in customers.indices {
-            latest = max(latest, customers[i].customer.createdAt ?? latest, customers[i].customer.stageEnteredAt ?? latest)
-            if let last = customers[i].transitions.last { latest = max(latest, last.at) }   // in time order
+    /// The bytes of the file at `path` (read straight into one array); nil when it cannot be read.
+    static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            done += n
         }
-        for t in touchpoints { latest = max(latest, t.at) }
-        let sink = try SnapshotFile.makeSink(path: output, kind: kind)
-        try sink.begin(info: SnapshotInfo(name: plan.snapshotName, currency: plan.currency, asOf: latest), stages: stages)
-        var transitions = 0
-        for i in customers.indices { try sink.add(customers[i].customer) }
-        for t in touchpoints { try sink.add(t) }
-        for i in customers.indices {
-            for t in customers[i].transitions { try sink.add(t) }
-            transitions += customers[i].transitions.count
-        }
-        try sink.finish()
-        let revenue = touchpoints.reduce(0) { $0 + ($1.value ?? 0) }
-        return SnapshotTotals(customers: customers.count, touchpoints: touchpoints.count, transitions: transitions, revenue: revenue)
+        if done < bytes.count { bytes.removeSubrange(done...) }
+        return bytes
     }
 }

@@ -26,8 +26,8 @@ struct TouchpointRows {
         }
     }
 
-    /// The touchpoints of customers in `known` (rows with problems left out).
-    mutating func read(known: Set<String>) -> [(row: Int, touchpoint: Touchpoint)] {
+    /// The touchpoints of customers in `known` (ids → rows; rows with problems left out).
+    mutating func read(known: [String: Int]) -> [(row: Int, touchpoint: Touchpoint)] {
         guard problems.file.isEmpty else { return [] }
         var out: [(row: Int, touchpoint: Touchpoint)] = []
         var firstRow: [String: Int] = [:]
@@ -40,10 +40,10 @@ struct TouchpointRows {
         return out
     }
 
-    private mutating func touchpoint(_ cells: [String], row: Int, known: Set<String>) -> Touchpoint? {
+    private mutating func touchpoint(_ cells: CSVRecord, row: Int, known: [String: Int]) -> Touchpoint? {
         let before = problems.rows.count
         let who = required(cells, customer, plan.customer, row: row)
-        if !who.isEmpty, !known.contains(who) {
+        if !who.isEmpty, known[who] == nil {
             problems.add(file: file, row: row, column: plan.customer, Message(.unknownCustomer, .text(who)), kind: .unknownReference)
         }
         let at = time?.value(cells, row: row, file: file, problems: &problems)
@@ -64,7 +64,7 @@ struct TouchpointRows {
                           note: note.flatMap { cells[$0].isEmpty ? nil : cells[$0] })
     }
 
-    private mutating func required(_ cells: [String], _ index: Int?, _ name: String, row: Int) -> String {
+    private mutating func required(_ cells: CSVRecord, _ index: Int?, _ name: String, row: Int) -> String {
         let v = index.map { cells[$0] } ?? ""
         if v.trimmingCharacters(in: .whitespaces).isEmpty { problems.add(file: file, row: row, column: name, Message(.importEmptyValue)) }
         return v

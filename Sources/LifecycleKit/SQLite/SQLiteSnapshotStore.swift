@@ -304,7 +304,7 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
 
     /// The customers of `rowids`, in that order, with their touchpoint figures: from
     /// `figures` (by position in `rowids`) when given, else queried per customer.
-    private func summaries(_ rowids: [Int], _ db: OpaquePointer, table: CustomerValueTable?,
+    func summaries(_ rowids: [Int], _ db: OpaquePointer, table: CustomerValueTable?,
                            figures known: ((Int) -> (count: Int, lastTouch: Timestamp?, revenue: Double))?) throws -> [CustomerSummary] {
         let details = try SQLiteStatement(db, SQLiteRows.customers.select("WHERE rowid = ?1"))
         let figures = try SQLiteStatement(db, """
