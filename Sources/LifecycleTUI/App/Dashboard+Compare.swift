@@ -16,10 +16,15 @@ extension Dashboard {
         state.comparison = Comparison(label: label, old: old)
     }
 
-    /// The comparison's pass, when there is one to make.
+    /// The comparison's pass, when there is one to make (`comparing with OLD…` in the status
+    /// bar while it runs; the next change's request supersedes it, and it stops at its next check).
     mutating func requestComparison() {
-        guard let old = state.comparison?.old else { return }
-        issueApp("compare", nil, lane: .ownThread) { env in try SnapshotDiff.compare(old: old, new: env.store) }
+        guard let comparison = state.comparison else { return }
+        let old = comparison.old
+        issueApp("compare", Message.inProgress(.prComparing, .text(comparison.label)), lane: .ownThread) { env in
+            let token = env.token
+            return try SnapshotDiff.compare(old: old, new: env.store, shouldStop: { token.isCancelled })
+        }
     }
 }
 
