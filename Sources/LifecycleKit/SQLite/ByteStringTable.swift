@@ -50,8 +50,23 @@ struct ByteStringTable {
         guard indexed else { return k }
         let h = Self.hash(key)
         hashes.append(h)
-        if count * 2 > slots.count { grow() } else if index(of: key, hash: h, below: k) == nil { place(k) }
+        if count * 2 > slots.count { grow(); return k }
+        // One probe: an equal string found first keeps the slot, else this one takes the empty slot.
+        var slot = Int(h) & (slots.count - 1)
+        while slots[slot] >= 0 {
+            let other = Int(slots[slot])
+            if hashes[other] == h && equals(other, key) { return k }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        slots[slot] = k
         return k
+    }
+
+    /// Appends every string of `other` (numbers shift by this table's count before).
+    mutating func append(contentsOf other: ByteStringTable) {
+        other.bytes.withUnsafeBufferPointer { all in
+            for k in 0..<other.count { append(UnsafeBufferPointer(rebasing: all[other.starts[k]..<other.starts[k + 1]])) }
+        }
     }
 
     /// String k.

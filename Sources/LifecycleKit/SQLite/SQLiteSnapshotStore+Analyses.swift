@@ -19,8 +19,8 @@ extension SQLiteSnapshotStore {
     }
 
     /// Attribution by `SQLiteAttributionScan` (what `answer` computes; the same as the streaming pass).
-    func scannedAttribution(_ a: AttributionAnalysis, progress: @escaping (Int) -> Void = { _ in },
-                            shouldStop: @escaping () -> Bool = { false }) throws -> AttributionAnalysis {
+    func scannedAttribution(_ a: AttributionAnalysis, progress: @escaping @Sendable (Int) -> Void = { _ in },
+                            shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> AttributionAnalysis {
         try chunkedPass { pass in
             try SQLiteAttributionScan(store: self, pass: pass, stage: a.stage, lookbackDays: a.lookbackDays,
                                       progress: progress, shouldStop: shouldStop).run(a)
@@ -60,13 +60,6 @@ extension SQLiteSnapshotStore {
         while !Self.heavyPasses.try() {
             if shouldStop() { throw CancellationError() }
             Thread.sleep(forTimeInterval: 0.02)
-        }
-    }
-
-    public func customerStages(shouldStop: @escaping @Sendable () -> Bool) throws -> CustomerStagesAnalysis {
-        try chunkedPass { pass in
-            let c = try SQLiteCustomerColumns.read(pass, store: self, time: nil, progress: { _ in }, shouldStop: shouldStop)
-            return CustomerStagesAnalysis(ids: c.order.map { c.ids.string(Int($0)) }, stages: c.order.map { c.stages[Int($0)] })
         }
     }
 }
