@@ -97,6 +97,21 @@ import Testing
         }
     }
 
+    /// Rowids anywhere in the 64-bit range (`ExtremeRowidTests`): the halves of the touchpoints
+    /// and the rowids of the stage index cover every row.
+    @Test func extremeRowidsAreAllRead() throws {
+        let (sqlite, json) = try ExtremeRowidTests.files()
+        let store = try SQLiteSnapshotStore(path: sqlite), reference = try JSONSnapshotStore(path: json)
+        for stage in store.stages.indices {
+            let analysis = AttributionAnalysis(stage: stage, lookbackDays: 90)
+            #expect(Self.figures(try store.scannedAttribution(analysis)) == Self.figures(try reference.run(analysis)))
+        }
+        let analysis = CohortAnalysis(metric: .active, asOf: store.info.asOf)
+        #expect(try store.scannedCohorts(analysis).rows == reference.run(analysis).rows)
+        let scanned = try store.customerStages(shouldStop: { false }), streamed = try reference.run(CustomerStagesAnalysis())
+        #expect(scanned.ids == streamed.ids && scanned.stages == streamed.stages && !scanned.ids.isEmpty)
+    }
+
     @Test func aStoppedComparisonThrows() throws {
         let store = try SQLiteSnapshotStore(path: Self.files.sqlite)
         #expect(throws: CancellationError.self) {

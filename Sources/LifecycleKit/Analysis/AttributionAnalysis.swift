@@ -38,7 +38,8 @@ public struct AttributionAnalysis: Analysis, Codable {
     /// streaming pass hands them, for sums equal to the last bit).
     mutating func add(_ conversion: AttributionConversion) {
         conversions += 1
-        let credits = AttributionModel.allCases.map { conversion.credits($0) }
+        let ages = conversion.window.map { $0.at.days(until: conversion.entry) }
+        let credits = AttributionModel.allCases.map { $0.credits(ages: ages) }
         let revenue = conversion.revenue
         for d in dimensions.indices {
             guard !conversion.window.isEmpty else {

@@ -179,7 +179,7 @@ private struct KeptTouchpoints {
 }
 
 /// What keeps a touchpoint (a part of the scan of `SQLiteAttributionScan`, on any connection).
-private struct TouchpointKeeper: Sendable {
+struct TouchpointKeeper: Sendable {
     let customers: SQLiteCustomerColumns
     let entries: [Int64]
     let lookbackDays: Int
@@ -201,13 +201,15 @@ private struct TouchpointKeeper: Sendable {
 
     /// The touchpoints with rowids in `rowids` of a converter's window, and its purchases from
     /// the entry on; `part` (0, 1) counts its progress.
-    func kept(_ pass: ChunkedPass, rowids: ClosedRange<Int>, part: Int) throws -> KeptTouchpoints {
+    fileprivate func kept(_ pass: ChunkedPass, rowids: ClosedRange<Int>, part: Int) throws -> KeptTouchpoints {
         let none = SQLiteCustomerColumns.none
         var kept = KeptTouchpoints()
+        SQLiteKeepFunction.register(self, on: pass.db)
+        defer { SQLiteKeepFunction.remove(from: pass.db) }
         var last: Int32?, firstCustomer: Int32?
         var seen = 0
-        let purchase = Array("purchase".utf8)
-        try pass.rows("customer_id, at, type, value, id, channel, campaign", of: "touchpoints", rowids: rowids, chunk: 100_000) { s in
+        try pass.rows("customer_id, at, type, value, id, channel, campaign", of: "touchpoints",
+                      where: "clc_converter(customer_id) AND clc_kept(customer_id, at, type)", rowids: rowids, chunk: 100_000) { s in
             seen += 1
             if seen % 65_536 == 0 {
                 let through = Int((last ?? 0) - (firstCustomer ?? 0))
@@ -221,14 +223,20 @@ private struct TouchpointKeeper: Sendable {
                 throw SQLiteAttributionScan.malformed(s, table: "touchpoints", column: 2, path: path)
             }
             let type = s.bytes(3)
-            let inWindow = at <= entry && at >= start(entry)
-            guard inWindow || (at >= entry && type.elementsEqual(purchase)) else { return }
+            guard keeps(at: at, entry: entry, type: type) else { return }
             kept.rows.append(Kept(customer: c, id: kept.ids.append(s.bytes(5)), at: at, channel: kept.channels.add(s.bytes(6)),
                                   type: kept.types.add(type), campaign: s.isNull(7) ? -1 : kept.campaigns.add(s.bytes(7)),
                                   value: s.isNull(4) ? 0 : s.double(4)))
         }
         return kept
     }
+
+    /// In the window of the entry, or a purchase from the entry on.
+    func keeps(at: Int64, entry: Int64, type: UnsafeBufferPointer<UInt8>) -> Bool {
+        (at <= entry && at >= start(entry)) || (at >= entry && type.elementsEqual(Self.purchase))
+    }
+
+    private static let purchase = Array("purchase".utf8)
 
     private func start(_ entry: Int64) -> Int64 {
         AttributionConversion.windowStart(Timestamp(microseconds: entry), lookbackDays: lookbackDays).microseconds
