@@ -66,7 +66,11 @@ struct SQLiteCustomerColumns {
     /// The number of the customer with id `bytes`, trying the one found last first (rows of
     /// one customer usually come together). Nil for an id not among the customers.
     func number(of bytes: UnsafeBufferPointer<UInt8>, last: inout Int32?) -> Int32? {
-        if let known = last, ids.compare(Int(known), bytes) == 0 { return known }
+        if let known = last {
+            if ids.compare(Int(known), bytes) == 0 { return known }
+            // The next customer in rowid order: rows written customer by customer.
+            if Int(known) + 1 < count, ids.compare(Int(known) + 1, bytes) == 0 { last = known + 1; return known + 1 }
+        }
         if let found = ids.index(of: bytes) { last = found; return found }
         return nil
     }
