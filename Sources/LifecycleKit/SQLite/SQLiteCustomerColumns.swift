@@ -3,7 +3,10 @@
 /// numbered in that order, and `order` gives them in id order (byte order, as the streaming
 /// pass hands them).
 struct SQLiteCustomerColumns {
-    var ids = ByteStringTable(capacity: 1 << 16)
+    var ids = ByteStringTable(indexed: false)
+    /// The ids again, found by their bytes, when they are not in id order (else a search by
+    /// halving finds them: no table to build for the usual file).
+    private var hashed: ByteStringTable?
     /// Per customer: its stage's funnel position.
     var stages: [Int32] = []
     /// Per customer: the time column asked for, in microseconds (`Self.none` when null).
@@ -32,7 +35,7 @@ struct SQLiteCustomerColumns {
             if !stage.elementsEqual(previousStage.bytes) {
                 let name = String(decoding: stage, as: UTF8.self)
                 guard let position = store.stageIndex[name] else {
-                    throw SnapshotError(path: store.path, kind: .unknownReference, place: "customers row \(s.int(0)) (id \(c.ids.string(c.count - 1))), column stage",
+                    throw SnapshotError(path: store.path, kind: .unknownReference, place: "customers row \(s.int(0)) (id \(c.ids.string(c.ids.count - 1))), column stage",
                                         message: "unknown stage \(JSONText.string(name))")
                 }
                 previousStage = (Array(stage), Int32(position))
@@ -45,6 +48,11 @@ struct SQLiteCustomerColumns {
             }
         }
         c.order = c.sortedOrder(alreadySorted: sorted)
+        if !sorted {
+            var hashed = ByteStringTable(capacity: c.count)
+            hashed.append(contentsOf: c.ids)
+            c.hashed = hashed
+        }
         return c
     }
 
@@ -71,7 +79,17 @@ struct SQLiteCustomerColumns {
             // The next customer in rowid order: rows written customer by customer.
             if Int(known) + 1 < count, ids.compare(Int(known) + 1, bytes) == 0 { last = known + 1; return known + 1 }
         }
-        if let found = ids.index(of: bytes) { last = found; return found }
+        if let found = hashed.map({ $0.index(of: bytes) }) ?? search(bytes) { last = found; return found }
         return nil
+    }
+
+    /// The number of the customer with id `bytes` when the ids are in id order (by halving).
+    private func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids.compare(middle, bytes) < 0 { low = middle + 1 } else { high = middle }
+        }
+        return low < count && ids.compare(low, bytes) == 0 ? Int32(low) : nil
     }
 }
