@@ -40,7 +40,7 @@ public enum AttributionModel: String, CaseIterable, Sendable {
 }
 
 /// What attribution groups the touchpoints by.
-public enum AttributionDimension: String, CaseIterable, Sendable {
+public enum AttributionDimension: String, CaseIterable, Sendable, Codable {
     case channel, campaign, type
 
     /// The key of a conversion without a touchpoint in its window, and of a
@@ -76,9 +76,14 @@ public struct AttributionConversion: Sendable {
     public init?(_ customer: CustomerRecord, stage: Int, lookbackDays: Int) {
         let into = customer.transitions.withoutUndone.first { $0.stage == stage }?.at
         guard let entry = into ?? (customer.stage == stage ? customer.stageEnteredAt : nil) else { return nil }
+        self.init(entry: entry, touchpoints: customer.touchpoints, lookbackDays: lookbackDays)
+    }
+
+    /// The conversion at `entry` of a customer whose touchpoints, in (`at`, `id`) order, are
+    /// `t`: all of them, or at least those of the window and the purchases from `entry` on.
+    public init(entry: Timestamp, touchpoints t: [TouchpointRecord], lookbackDays: Int) {
         self.entry = entry
         let start = Self.windowStart(entry, lookbackDays: lookbackDays)
-        let t = customer.touchpoints
         let low = t.firstIndex { $0.at >= start } ?? t.endIndex
         var high = low
         while high < t.endIndex, t[high].at <= entry { high += 1 }

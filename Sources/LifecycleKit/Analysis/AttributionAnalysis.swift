@@ -1,5 +1,5 @@
 /// The figures of one attribution key under every model.
-public struct AttributionTally: Sendable {
+public struct AttributionTally: Sendable, Codable {
     /// Touchpoints with this key in the converters' windows.
     public var touchpoints = 0
     /// Converters with at least one such touchpoint.
@@ -12,7 +12,7 @@ public struct AttributionTally: Sendable {
 /// Attribution of the conversions into one stage (see `AttributionConversion` for the
 /// definitions), by each asked dimension, under all five models at once (so a screen can
 /// show them side by side from one pass).
-public struct AttributionAnalysis: Analysis {
+public struct AttributionAnalysis: Analysis, Codable {
     public let stage: Int
     public let lookbackDays: Int
     public let dimensions: [AttributionDimension]
@@ -31,8 +31,15 @@ public struct AttributionAnalysis: Analysis {
 
     public mutating func add(_ c: CustomerRecord) {
         guard let conversion = AttributionConversion(c, stage: stage, lookbackDays: lookbackDays) else { return }
+        add(conversion)
+    }
+
+    /// Counts one conversion into the stage (the converters must come in id order, as the
+    /// streaming pass hands them, for sums equal to the last bit).
+    mutating func add(_ conversion: AttributionConversion) {
         conversions += 1
-        let credits = AttributionModel.allCases.map { conversion.credits($0) }
+        let ages = conversion.window.map { $0.at.days(until: conversion.entry) }
+        let credits = AttributionModel.allCases.map { $0.credits(ages: ages) }
         let revenue = conversion.revenue
         for d in dimensions.indices {
             guard !conversion.window.isEmpty else {
@@ -147,7 +154,7 @@ public struct AttributionReport: Sendable {
 }
 
 extension SnapshotReading {
-    /// Attribution of the conversions into the stage `stageID` (one streaming pass).
+    /// Attribution of the conversions into the stage `stageID` (`answer`: kept, or one pass).
     /// Throws `OperationError` for an unknown stage or a negative lookback.
     public func attribution(stage stageID: String, model: AttributionModel, by: AttributionDimension,
                             lookbackDays: Int = 90) throws -> AttributionReport {
@@ -155,7 +162,8 @@ extension SnapshotReading {
             throw OperationError(Message(.unknownStageAmong, .text(stageID), .text(stages.map(\.id).joined(separator: ", "))))
         }
         guard lookbackDays >= 0 else { throw OperationError(Message(.mustNotBeNegative, .text("--lookback-days"))) }
-        let done = try run(AttributionAnalysis(stage: stage, lookbackDays: lookbackDays, dimensions: [by]))
+        // Every dimension, as the screen asks: the result kept for the file answers both.
+        let done = try answer(AttributionAnalysis(stage: stage, lookbackDays: lookbackDays))
         return AttributionReport(stage: stages[stage], model: model, by: by, lookbackDays: lookbackDays,
                                  conversions: done.conversions, rows: done.rows(model: model, by: by), currency: info.currency)
     }

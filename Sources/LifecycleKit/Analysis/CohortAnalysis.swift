@@ -1,5 +1,5 @@
 /// What a cohort cell counts.
-public enum CohortMetric: String, CaseIterable, Sendable {
+public enum CohortMetric: String, CaseIterable, Sendable, Codable {
     /// At least one touchpoint of type `purchase` in the month.
     case purchase
     /// Any touchpoint in the month.
@@ -10,7 +10,7 @@ public enum CohortMetric: String, CaseIterable, Sendable {
 }
 
 /// A UTC calendar month, as months since year 0 (`year × 12 + month − 1`).
-public struct CalendarMonth: Hashable, Comparable, Sendable {
+public struct CalendarMonth: Hashable, Comparable, Sendable, Codable {
     public var index: Int64
 
     public init(_ t: Timestamp) {
@@ -31,7 +31,7 @@ public struct CalendarMonth: Hashable, Comparable, Sendable {
 
 /// One cohort: its customers and, per month k = 0, 1, … up to `as_of`'s month, how many of
 /// them counted in month cohort + k.
-public struct CohortRow: Hashable, Sendable {
+public struct CohortRow: Hashable, Sendable, Codable {
     public var month: CalendarMonth
     public var customers: Int
     public var counts: [Int]
@@ -43,7 +43,7 @@ public struct CohortRow: Hashable, Sendable {
 /// the first transition, else of the first touchpoint (none: not counted). Cell (c, k) counts
 /// the cohort's customers with a touchpoint of the metric in calendar month c + k, for every
 /// month up to `as_of`'s.
-public struct CohortAnalysis: Analysis {
+public struct CohortAnalysis: Analysis, Codable {
     public let metric: CohortMetric
     public let last: CalendarMonth
     private var cohorts: [CalendarMonth: CohortRow] = [:]
@@ -73,11 +73,15 @@ public struct CohortAnalysis: Analysis {
 
     public mutating func add(_ c: CustomerRecord) {
         guard let month = Self.cohort(of: c) else { return }
+        count(cohort: month, months: activeMonths(of: c, cohort: month))
+    }
+
+    /// Counts one customer of cohort `month` who counts in the months `ks` since it (each
+    /// once, from 0 up to `as_of`'s month).
+    mutating func count(cohort month: CalendarMonth, months ks: some Sequence<Int>) {
         let width = max(0, Int(last.index - month.index) + 1)
-        var row = cohorts[month] ?? CohortRow(month: month, customers: 0, counts: Array(repeating: 0, count: width))
-        row.customers += 1
-        for k in activeMonths(of: c, cohort: month) { row.counts[k] += 1 }
-        cohorts[month] = row
+        cohorts[month, default: CohortRow(month: month, customers: 0, counts: Array(repeating: 0, count: width))].customers += 1
+        for k in ks { cohorts[month]!.counts[k] += 1 }
     }
 
     public func finish() -> CohortAnalysis { self }
@@ -102,9 +106,9 @@ public struct CohortReport: Sendable {
 }
 
 extension SnapshotReading {
-    /// The cohort triangle of `metric` up to `as_of` (one streaming pass).
+    /// The cohort triangle of `metric` up to `as_of` (`answer`: kept, or one pass).
     public func cohorts(metric: CohortMetric) throws -> CohortReport {
-        let done = try run(CohortAnalysis(metric: metric, asOf: info.asOf))
+        let done = try answer(CohortAnalysis(metric: metric, asOf: info.asOf))
         return CohortReport(metric: metric, asOf: info.asOf, rows: done.rows)
     }
 }

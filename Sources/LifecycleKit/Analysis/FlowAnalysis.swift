@@ -1,5 +1,5 @@
 /// The kind of a stage change, by funnel order.
-public enum FlowKind: String, CaseIterable, Sendable {
+public enum FlowKind: String, CaseIterable, Sendable, Codable {
     /// A first stage (`from` null).
     case entry
     /// To the next stage.
@@ -31,13 +31,15 @@ public struct FlowRow: Hashable, Sendable {
 
 /// The stage-flow matrix: every transition with since ≤ `at` < until, counted by (from, to);
 /// undone pairs (`reverts`) are left out, as in every figure.
-public struct FlowAnalysis: Analysis {
+public struct FlowAnalysis: Analysis, Codable {
     public let stageCount: Int
     public let since: Timestamp?
     public let until: Timestamp?
     /// Per cell (`(from + 1) × stageCount + to`, from −1 for entries): the count, the gaps in days.
     private var counts: [Int]
     private var days: [[Double]]
+    /// Per cell, the median of its gaps once finished (the gaps are then let go).
+    private var medians: [Double?]?
     public var needs: JourneyNeeds { .transitions }
 
     public init(stageCount: Int, since: Timestamp? = nil, until: Timestamp? = nil) {
@@ -62,7 +64,14 @@ public struct FlowAnalysis: Analysis {
         }
     }
 
-    public func finish() -> FlowAnalysis { self }
+    /// With the medians computed, so that `rows` does not sort the gaps again (and a result
+    /// kept in a side cache stays small).
+    public func finish() -> FlowAnalysis {
+        var done = self
+        done.medians = medians ?? days.map { FunnelAccumulator.median($0) }
+        done.days = []
+        return done
+    }
 
     /// The cells with at least one transition: by funnel order of from (entries first), then of to.
     public var rows: [FlowRow] {
@@ -70,7 +79,7 @@ public struct FlowAnalysis: Analysis {
             let from = cell / stageCount - 1, to = cell % stageCount
             let origin = from < 0 ? nil : from
             return FlowRow(from: origin, to: to, count: counts[cell], kind: FlowKind(from: origin, to: to),
-                           medianDays: origin == nil ? nil : FunnelAccumulator.median(days[cell]))
+                           medianDays: origin == nil ? nil : medians.map { $0[cell] } ?? FunnelAccumulator.median(days[cell]))
         }
     }
 
@@ -92,9 +101,9 @@ public struct FlowReport: Sendable {
 }
 
 extension SnapshotReading {
-    /// The stage-flow matrix of the transitions with since ≤ `at` < until (one streaming pass).
+    /// The stage-flow matrix of the transitions with since ≤ `at` < until (`answer`: kept, or one pass).
     public func flows(since: Timestamp? = nil, until: Timestamp? = nil) throws -> FlowReport {
-        let done = try run(FlowAnalysis(stageCount: stages.count, since: since, until: until))
+        let done = try answer(FlowAnalysis(stageCount: stages.count, since: since, until: until))
         return FlowReport(stages: stages, since: since, until: until, rows: done.rows)
     }
 }

@@ -7,6 +7,12 @@ public struct CustomerStagesAnalysis: Analysis {
 
     public init() {}
 
+    /// Ids in id order (byte order), with their stages' funnel positions.
+    init(ids: [String], stages: [Int32]) {
+        self.ids = ids
+        self.stages = stages
+    }
+
     public mutating func add(_ c: CustomerRecord) {
         ids.append(c.id)
         stages.append(Int32(c.stage))
@@ -17,9 +23,9 @@ public struct CustomerStagesAnalysis: Analysis {
 
 /// Two snapshots compared, customers matched by id (stages by id: a stage renamed keeps its
 /// customers; a stage whose id changed counts as a move).
-public struct SnapshotDiff: Sendable {
+public struct SnapshotDiff: Sendable, Codable {
     /// One stage of either file: customers in it in OLD and in NEW.
-    public struct StageCount: Hashable, Sendable {
+    public struct StageCount: Hashable, Sendable, Codable {
         public var id: String
         /// NEW's name where NEW has the stage, else OLD's.
         public var name: String
@@ -29,14 +35,14 @@ public struct SnapshotDiff: Sendable {
     }
 
     /// Customers moved from one stage to another.
-    public struct Move: Hashable, Sendable {
+    public struct Move: Hashable, Sendable, Codable {
         public var from: String
         public var to: String
         public var count: Int
     }
 
     /// A customer that differs: `from` nil when added, `to` nil when removed.
-    public struct Change: Hashable, Sendable {
+    public struct Change: Hashable, Sendable, Codable {
         public var id: String
         public var from: String?
         public var to: String?
@@ -51,9 +57,23 @@ public struct SnapshotDiff: Sendable {
     /// Per (from, to) pair, by the order of `stages` of from, then of to.
     public var moves: [Move] = []
 
-    /// Compares the customers' stages of `old` and `new` (one streaming pass over each).
-    public static func compare(old: any SnapshotReading, new: any SnapshotReading) throws -> SnapshotDiff {
-        let a = try old.run(CustomerStagesAnalysis()), b = try new.run(CustomerStagesAnalysis())
+    /// Compares the customers' stages of `old` and `new`: each file's ids and stages read at
+    /// once on two threads (`customerStages`), then merged by id. Two SQLite files: kept in
+    /// NEW's side cache for these very states of both. Throws `CancellationError` once
+    /// `shouldStop` says so.
+    public static func compare(old: any SnapshotReading, new: any SnapshotReading,
+                               shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> SnapshotDiff {
+        guard let o = old as? SQLiteSnapshotStore, let n = new as? SQLiteSnapshotStore, let state = o.fileState else {
+            return try compared(old: old, new: new, shouldStop: shouldStop)
+        }
+        return try n.kept("diff old=\(state)") { try compared(old: old, new: new, shouldStop: shouldStop) }
+    }
+
+    private static func compared(old: any SnapshotReading, new: any SnapshotReading,
+                                 shouldStop: @escaping @Sendable () -> Bool) throws -> SnapshotDiff {
+        let other = ThreadResult { try old.customerStages(shouldStop: shouldStop) }
+        let b = try new.customerStages(shouldStop: shouldStop), a = try other.value()
+        if shouldStop() { throw CancellationError() }
         var diff = SnapshotDiff(stages: Self.stages(old: old.stages, new: new.stages))
         let order = Dictionary(diff.stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for s in a.stages { diff.stages[order[old.stages[Int(s)].id]!].old += 1 }

@@ -31,11 +31,13 @@ struct ChunkedPass {
     /// `chunk` rows at a time (column 0 is the rowid). Keyset pagination: each chunk starts
     /// after the last rowid seen, so rowids anywhere in the 64-bit range cost nothing.
     /// With `condition`, only the rows that meet it (each chunk then holds `chunk` of those).
-    func rows(_ columns: String, of table: String, where condition: String? = nil, chunk: Int,
-              _ body: (SQLiteStatement) throws -> Void) throws {
+    /// `rowids` limits the pass to a range of rowids (for a pass in parts, one per connection).
+    func rows(_ columns: String, of table: String, where condition: String? = nil, rowids: ClosedRange<Int> = Int.min...Int.max,
+              chunk: Int, _ body: (SQLiteStatement) throws -> Void) throws {
         let filter = condition.map { " AND (\($0))" } ?? ""
-        let select = try SQLiteStatement(db, "SELECT rowid, \(columns) FROM \(table) WHERE rowid >= ?1\(filter) ORDER BY rowid LIMIT ?2")
-        var from: Int? = Int.min
+        let upTo = rowids.upperBound == Int.max ? "" : " AND rowid <= \(rowids.upperBound)"
+        let select = try SQLiteStatement(db, "SELECT rowid, \(columns) FROM \(table) WHERE rowid >= ?1\(upTo)\(filter) ORDER BY rowid LIMIT ?2")
+        var from: Int? = rowids.lowerBound
         while let start = from {
             select.bind(1, start)
             select.bind(2, chunk)
@@ -49,6 +51,17 @@ struct ChunkedPass {
             try checkUnchanged()
             from = seen < chunk || last == Int.max ? nil : last + 1
         }
+    }
+
+    /// The rowids of `table` halved (nil when it has fewer than two rows): for a pass in two
+    /// parts, one per connection and thread.
+    func halves(of table: String) throws -> (ClosedRange<Int>, ClosedRange<Int>)? {
+        let ends = try SQLiteStatement(db, "SELECT min(rowid), max(rowid) FROM \(table)")
+        guard try ends.step(), !ends.isNull(0) else { return nil }
+        let low = ends.int(0), high = ends.int(1)
+        guard low < high else { return nil }
+        let middle = low / 2 + high / 2 + (low % 2 + high % 2) / 2
+        return middle < high ? (Int.min...middle, (middle + 1)...Int.max) : (Int.min...(high - 1), high...Int.max)
     }
 
     /// Calls `body` with the one row of `SELECT <aggregates> FROM <table>` for each run of

@@ -82,6 +82,8 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     let searchTexts = SearchTextsSlot(SearchTextsState())
     /// Called between two chunks of that pass, when no statement is active (for tests).
     var betweenJourneyChunks: (() -> Void)?
+    /// Analysis results computed (not read from the side cache) by this store (for tests).
+    let analysisPasses = Protected(0)
 
     /// After this store wrote a transition at `at`. A declared `as_of` never moves; without
     /// one, the snapshot describes its latest timestamp, which may now be `at` (if not

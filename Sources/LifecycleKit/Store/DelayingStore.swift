@@ -66,6 +66,13 @@ public final class DelayingStore: SnapshotStore, FileSaving, SideCached, @unchec
         try slow { try base.stream(analyses, shouldStop: shouldStop) }
     }
     public func funnelReport() throws -> FunnelReport { try slow { try base.funnelReport() } }
+    public func answer<A: AnsweredAnalysis>(_ analysis: A, progress: @escaping @Sendable (Int) -> Void,
+                                            shouldStop: @escaping @Sendable () -> Bool) throws -> A.Result {
+        try slow { try base.answer(analysis, progress: progress, shouldStop: shouldStop) }
+    }
+    public func customerStages(shouldStop: @escaping @Sendable () -> Bool) throws -> CustomerStagesAnalysis {
+        try slow { try base.customerStages(shouldStop: shouldStop) }
+    }
     public func export(to sink: SnapshotSink) throws { try slow { try base.export(to: sink) } }
     public func attachValues(_ table: CustomerValueTable?) throws { try slow { try base.attachValues(table) } }
     public func apply(_ request: MoveRequest) throws -> MoveOutcome { try slow { try base.apply(request) } }

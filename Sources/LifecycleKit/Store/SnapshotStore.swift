@@ -56,6 +56,17 @@ public protocol SnapshotReading: AnyObject, Sendable {
     /// as `shouldStop` says so (asked between chunks on SQLite, every 1,024 customers on JSON).
     func stream(_ analyses: [any Analysis], shouldStop: () -> Bool) throws -> [any Analysis]
 
+    /// The result of `analysis` the fastest way the store has: the streaming pass
+    /// (`streamedAnswer`), or on SQLite the result kept for this very state of the file, or a
+    /// scan of its own (attribution, cohorts); the same result every way. `progress` gets the
+    /// customers done so far; throws `CancellationError` once `shouldStop` says so.
+    func answer<A: AnsweredAnalysis>(_ analysis: A, progress: @escaping @Sendable (Int) -> Void,
+                                     shouldStop: @escaping @Sendable () -> Bool) throws -> A.Result
+
+    /// Every customer's id and current stage, in id order (for `SnapshotDiff`): the streaming
+    /// pass, or on SQLite a scan of those two columns alone.
+    func customerStages(shouldStop: @escaping @Sendable () -> Bool) throws -> CustomerStagesAnalysis
+
     /// The funnel figures of `report`: a full scan (`FunnelAnalysis`), or a result kept from an
     /// earlier scan of the very same state of the file.
     func funnelReport() throws -> FunnelReport
@@ -181,6 +192,15 @@ extension SnapshotStore {
 extension SnapshotReading {
     /// The funnel figures of `report`, by a full scan.
     public func funnelReport() throws -> FunnelReport { try scannedFunnelReport() }
+
+    public func answer<A: AnsweredAnalysis>(_ analysis: A, progress: @escaping @Sendable (Int) -> Void,
+                                            shouldStop: @escaping @Sendable () -> Bool) throws -> A.Result {
+        try streamedAnswer(analysis, progress: progress, shouldStop: shouldStop)
+    }
+
+    public func customerStages(shouldStop: @escaping @Sendable () -> Bool) throws -> CustomerStagesAnalysis {
+        try run(CustomerStagesAnalysis(), shouldStop: shouldStop)
+    }
 
     /// The funnel figures of `report`, by a full scan.
     public func scannedFunnelReport() throws -> FunnelReport {

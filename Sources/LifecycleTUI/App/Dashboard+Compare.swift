@@ -25,12 +25,14 @@ extension Dashboard {
         state.comparison = Comparison(label: label, old: old)
     }
 
-    /// The comparison's pass, when there is one to make.
+    /// The comparison's pass, when there is one to make (`comparing with OLD…` in the status
+    /// bar while it runs; the next change's request supersedes it, and it stops at its next check).
     mutating func requestComparison() {
         guard let comparison = state.comparison else { return }
         let old = comparison.old, label = comparison.label
-        issueApp("compare", nil, lane: .ownThread) { env in
-            let diff = try SnapshotDiff.compare(old: old, new: env.store)
+        issueApp("compare", Message.inProgress(.prComparing, .text(label)), lane: .ownThread) { env in
+            let token = env.token
+            let diff = try SnapshotDiff.compare(old: old, new: env.store, shouldStop: { token.isCancelled })
             return Compared(diff: diff, choices: ChangeFilterChoice.all(diff, label: label))
         }
     }

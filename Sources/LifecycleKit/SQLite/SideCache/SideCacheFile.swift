@@ -53,7 +53,8 @@ struct SideCacheFile {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
         let limit = Date().addingTimeInterval(-days * 86_400)
-        for name in names where [".clc-index", ".clc-report", ".clc-values", ".tmp"].contains(where: name.hasSuffix) {
+        for name in names where [".clc-index", ".clc-report", ".clc-values", ".tmp"].contains(where: name.hasSuffix)
+            || name.contains("." + SQLiteAnalysisCache.suffix) {
             let path = directory.appendingPathComponent(name).path
             if let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified < limit {
                 try? fm.removeItem(atPath: path)
@@ -61,8 +62,8 @@ struct SideCacheFile {
         }
     }
 
-    /// FNV-1a of the path, as 16 hex digits.
-    private static func hash(_ s: String) -> String {
+    /// FNV-1a of `s` (a path, a cache key), as 16 hex digits.
+    static func hash(_ s: String) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         let hex = String(h, radix: 16)

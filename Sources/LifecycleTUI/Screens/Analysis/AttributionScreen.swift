@@ -42,7 +42,7 @@ public struct AttributionScreen: Screen {
         scroll = 0
         let (stage, days) = (self.stage, lookbackDays)
         commands.run("attribution", Self.label(app.stages[stage]), total: app.funnel.customerTotal) { env in
-            try env.run(AttributionAnalysis(stage: stage, lookbackDays: days))
+            try env.answer(AttributionAnalysis(stage: stage, lookbackDays: days))
         }
     }
 

@@ -28,7 +28,7 @@ public struct CohortsScreen: Screen {
         failure = nil
         let (metric, asOf) = (self.metric, app.info.asOf)
         commands.run("cohorts", Message.inProgress(.prComputingCohorts), total: app.funnel.customerTotal) { env in
-            try env.run(CohortAnalysis(metric: metric, asOf: asOf))
+            try env.answer(CohortAnalysis(metric: metric, asOf: asOf))
         }
     }
 

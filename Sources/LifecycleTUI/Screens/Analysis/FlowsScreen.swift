@@ -38,7 +38,7 @@ public struct FlowsScreen: Screen {
         failure = nil
         let (count, since) = (app.stages.count, since(app))
         commands.run("flows", Message.inProgress(.prCountingFlows), total: app.funnel.customerTotal) { env in
-            try env.run(FlowAnalysis(stageCount: count, since: since))
+            try env.answer(FlowAnalysis(stageCount: count, since: since))
         }
     }
 

@@ -1,38 +1,23 @@
 import LifecycleKit
 
-/// An analysis run from an effect: it reports the customers seen to the effect's token (the
-/// status bar's progress) and stops working once `Esc` cancelled it (the pass itself stops at
-/// its next check, `EffectEnvironment.run`).
-struct WatchedAnalysis<A: Analysis>: Analysis {
-    var inner: A
-    let token: CancellationToken
-    private var seen = 0
-    private var stopped = false
-
-    init(_ inner: A, token: CancellationToken) {
-        self.inner = inner
-        self.token = token
-    }
-
-    var needs: JourneyNeeds { inner.needs }
-
-    mutating func add(_ customer: CustomerRecord) {
-        seen += 1
-        if seen % 1024 == 0 {
-            token.report(seen)
-            stopped = token.isCancelled
-        }
-        if !stopped { inner.add(customer) }
-    }
-
-    func finish() -> A.Result { inner.finish() }
-}
-
+/// Analyses run from an effect: the customers seen go to the effect's token (the status bar's
+/// progress), and `Esc` (the token cancelled) stops the pass at its next check.
 extension EffectEnvironment {
     /// Runs `analysis` in a pass of its own, with progress, throwing once cancelled.
     func run<A: Analysis>(_ analysis: A) throws -> A.Result {
         let token = self.token
-        let result = try store.run(WatchedAnalysis(analysis, token: token), shouldStop: { token.isCancelled })
+        let watched = ReportingAnalysis(analysis, progress: { token.report($0) }, shouldStop: { token.isCancelled })
+        let result = try store.run(watched, shouldStop: { token.isCancelled })
+        try checkCancelled()
+        return result
+    }
+
+    /// The result of `analysis` as the store answers it fastest (`SnapshotReading.answer`: on
+    /// SQLite kept for an unchanged file, or a scan of its own), with progress, throwing once
+    /// cancelled.
+    func answer<A: AnsweredAnalysis>(_ analysis: A) throws -> A.Result {
+        let token = self.token
+        let result = try store.answer(analysis, progress: { token.report($0) }, shouldStop: { token.isCancelled })
         try checkCancelled()
         return result
     }
