@@ -33,21 +33,12 @@ struct BuyerPurchases {
     /// One summary per customer, in their numbers' order: purchases bucketed by customer, each
     /// bucket in day order.
     func summaries(end: Timestamp) -> [PurchaseSummary] {
-        let n = keys.count
-        var start = [Int](repeating: 0, count: n + 1)
-        for k in customer { start[Int(k) + 1] += 1 }
-        for i in 0..<n { start[i + 1] += start[i] }
-        var next = start
-        var order = [Int](repeating: 0, count: customer.count)
-        for (i, k) in customer.enumerated() {
-            order[next[Int(k)]] = i
-            next[Int(k)] += 1
-        }
+        let groups = RowGroups(owners: customer, ownerCount: keys.count)
         let endDay = end.utcDay
         var rows: [(day: Int64, amount: Double)] = []
-        return (0..<n).map { k in
+        return (0..<keys.count).map { k in
             rows.removeAll(keepingCapacity: true)
-            for i in order[start[k]..<start[k + 1]] { rows.append((day[i], amount[i])) }
+            for i in groups.rows[groups.range(k)] { rows.append((day[Int(i)], amount[Int(i)])) }
             if !zip(rows, rows.dropFirst()).allSatisfy({ $0.day <= $1.day }) { rows.sort { $0.day < $1.day } }
             return Self.summary(rows, endDay: endDay)
         }
