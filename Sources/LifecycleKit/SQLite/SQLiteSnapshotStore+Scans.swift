@@ -12,9 +12,32 @@ extension SQLiteSnapshotStore {
 
     /// Runs `body` as a chunked pass, again while other programs' changes interrupt it.
     func chunkedPass<T>(_ body: (ChunkedPass) throws -> T) throws -> T {
+        try retried { try readOnOwnConnection(inOneTransaction: false) { db in try body(ChunkedPass(db)) } }
+    }
+
+    /// Runs `body(pass, 0)` on this thread and `body(pass, 1)` on another at once, each pass
+    /// on a connection of its own; again while other programs' changes interrupt either.
+    /// Both passes read the file's version before either reads a row, so a change made while
+    /// either of them reads is seen by one of them.
+    func chunkedPasses<T>(_ body: @escaping @Sendable (ChunkedPass, Int) throws -> T) throws -> (T, T) {
+        try retried {
+            try readOnOwnConnection(inOneTransaction: false) { first in
+                try readOnOwnConnection(inOneTransaction: false) { second in
+                    let mine = try ChunkedPass(first), theirs = Handover(try ChunkedPass(second))
+                    let helper = ThreadResult { try body(theirs.value, 1) }
+                    let done = Result { try body(mine, 0) }
+                    let other = Result { try helper.value() }   // waited for even when this one failed
+                    return (try done.get(), try other.get())
+                }
+            }
+        }
+    }
+
+    /// `attempt` again while another program's change interrupts it (`FileChangedDuringPass`).
+    private func retried<T>(_ attempt: () throws -> T) throws -> T {
         for _ in 0..<Self.passAttempts {
             do {
-                return try readOnOwnConnection(inOneTransaction: false) { db in try body(ChunkedPass(db)) }
+                return try attempt()
             } catch is FileChangedDuringPass {
                 continue
             }
@@ -56,4 +79,10 @@ extension SQLiteSnapshotStore {
         let reverts = transitions.type(5) == SQLITE_INTEGER ? Int64(transitions.int(5)) : nil
         return StageEntry(stage: to, from: try stage(4, .from), at: at, id: Int64(transitions.int(3)), reverts: reverts)
     }
+}
+
+/// A value handed to another thread, which alone uses it from then on.
+struct Handover<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

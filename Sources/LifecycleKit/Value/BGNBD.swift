@@ -98,7 +98,7 @@ public struct BGNBD: Hashable, Sendable, Codable {
     public static func fit(_ data: WeightedHistories, start: BGNBD? = nil, sampleAbove: Int = FitSample.limit) -> ModelFit<BGNBD>? {
         guard data.total > 0 else { return nil }
         let likelihood = BGNBDLikelihood(data)
-        func negative(_ likelihood: BGNBDLikelihood) -> ([Double]) -> Double {
+        func negative(_ likelihood: BGNBDLikelihood) -> @Sendable ([Double]) -> Double {
             { p in
                 let ll = likelihood.value(BGNBD(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3])))
                 return ll.isFinite ? -ll : .infinity
@@ -132,7 +132,7 @@ public struct ModelFit<Model: Hashable & Sendable & Codable>: Hashable, Sendable
     public var standardErrors: [Double]?
     public var converged: Bool
 
-    static func standardErrors(at p: [Double], _ negativeLogLikelihood: ([Double]) -> Double) -> [Double]? {
+    static func standardErrors(at p: [Double], _ negativeLogLikelihood: @Sendable ([Double]) -> Double) -> [Double]? {
         guard let h = Minimizer.hessian(negativeLogLikelihood, at: p), let inverse = Minimizer.inverse(h) else { return nil }
         let errors = inverse.indices.map { inverse[$0][$0] >= 0 ? sqrt(inverse[$0][$0]) : .nan }
         return errors.allSatisfy(\.isFinite) ? errors : nil

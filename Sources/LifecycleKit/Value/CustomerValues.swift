@@ -46,8 +46,10 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
                               lifetime: LifetimeValue = LifetimeValue()) -> CustomerValueModel {
         var model = CustomerValueModel(observationEnd: observationEnd, buyers: buyers.count,
                                        repeatBuyers: buyers.reduce(0) { $0 + ($1.frequency > 0 ? 1 : 0) }, lifetime: lifetime)
+        // The two fits are independent: Gamma-Gamma's on another thread meanwhile.
+        let spends = ThreadResult { spendFit(buyers) }
         model.fitBGNBD(buyers)
-        model.fitGammaGamma(buyers)
+        model.takeGammaGamma((try? spends.value()) ?? nil)
         return model
     }
 
@@ -62,13 +64,20 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
         if bgnbd?.converged != true { bgnbdProblem = .bgnbdNotConverged }
     }
 
-    private mutating func fitGammaGamma(_ buyers: [PurchaseSummary]) {
+    /// Gamma-Gamma fitted on the buyers with repeat purchases and a positive mean repeat
+    /// amount; nil when there are none.
+    private static func spendFit(_ buyers: [PurchaseSummary]) -> ModelFit<GammaGamma>? {
         let spenders = buyers.lazy.filter { $0.frequency > 0 && $0.monetary > 0 }
-        guard !spenders.isEmpty else {
+        return spenders.isEmpty ? nil : GammaGamma.fit(distinctSpends(spenders))
+    }
+
+    /// Takes the Gamma-Gamma fit (nil: nobody to fit it on), after BG/NBD's.
+    private mutating func takeGammaGamma(_ fit: ModelFit<GammaGamma>?) {
+        guard let fit else {
             if clvProblem == nil { clvProblem = .noAmounts }
             return
         }
-        gammaGamma = GammaGamma.fit(Self.distinctSpends(spenders))
+        gammaGamma = fit
         if let gg = gammaGamma?.model, !gg.populationMean.isFinite {
             clvProblem = .infiniteMean
         } else if gammaGamma?.converged != true, clvProblem == nil {

@@ -39,8 +39,7 @@ public struct GammaGamma: Hashable, Sendable, Codable {
         let data = buyers.filter { $0.frequency > 0 && $0.monetary > 0 && $0.weight > 0 }
         guard !data.isEmpty else { return nil }
         let likelihood = GammaGammaLikelihood(data)
-        func ll(_ model: GammaGamma) -> Double { likelihood.value(model) }
-        func negative(_ likelihood: GammaGammaLikelihood) -> ([Double]) -> Double {
+        func negative(_ likelihood: GammaGammaLikelihood) -> @Sendable ([Double]) -> Double {
             { p in
                 let value = likelihood.value(GammaGamma(p: exp(p[0]), q: exp(p[1]), v: exp(p[2])))
                 return value.isFinite ? -value : .infinity
@@ -57,7 +56,7 @@ public struct GammaGamma: Hashable, Sendable, Codable {
             result = minimizer.minimize(from: start)
         }
         let p = result.point.map(exp)
-        let errors = ModelFit<GammaGamma>.standardErrors(at: p) { q in -ll(GammaGamma(p: q[0], q: q[1], v: q[2])) }
+        let errors = ModelFit<GammaGamma>.standardErrors(at: p) { q in -likelihood.value(GammaGamma(p: q[0], q: q[1], v: q[2])) }
         return ModelFit(model: GammaGamma(p: p[0], q: p[1], v: p[2]), logLikelihood: -result.value,
                         standardErrors: errors, converged: result.converged)
     }

@@ -5,7 +5,7 @@ import Foundation
 /// until it stops improving, then Newton steps on a numerical Hessian to the optimum's
 /// precision. Deterministic.
 struct Minimizer {
-    var function: ([Double]) -> Double
+    var function: @Sendable ([Double]) -> Double
     /// Stop when a full restart improves the value by less than this.
     var tolerance = 1e-10
     var maxEvaluations = 40_000
@@ -25,7 +25,7 @@ struct Minimizer {
     /// Minimises `approximation` (a cheap stand-in for `function`, e.g. its sum over a sample of
     /// the terms) with Nelder–Mead, then polishes on `function` with Newton steps: a few full
     /// evaluations per step instead of hundreds for the simplex.
-    func minimize(from start: [Double], approximation: @escaping ([Double]) -> Double) -> Result {
+    func minimize(from start: [Double], approximation: @escaping @Sendable ([Double]) -> Double) -> Result {
         let coarse = Minimizer(function: approximation, tolerance: tolerance, maxEvaluations: maxEvaluations)
         let (near, converged) = coarse.nelderMeadRestarts(from: start)
         let best = polish((near.point, safe(near.point)))
@@ -113,32 +113,43 @@ struct Minimizer {
     }
 
     /// The matrix of second derivatives by central differences; nil when not finite.
-    static func hessian(_ f: ([Double]) -> Double, at x: [Double]) -> [[Double]]? {
+    static func hessian(_ f: @Sendable ([Double]) -> Double, at x: [Double]) -> [[Double]]? {
         derivatives(f, at: x, value: f(x))?.hessian
     }
 
     /// The gradient and the Hessian by central differences (the gradient from the Hessian's
-    /// own points on the axes, so it costs nothing more); nil when not finite.
-    static func derivatives(_ f: ([Double]) -> Double, at x: [Double], value f0: Double) -> (gradient: [Double], hessian: [[Double]])? {
+    /// own points on the axes, so it costs nothing more); nil when not finite. The points are
+    /// independent: they are evaluated on two threads at once (`values`).
+    static func derivatives(_ f: @Sendable ([Double]) -> Double, at x: [Double], value f0: Double) -> (gradient: [Double], hessian: [[Double]])? {
         let n = x.count
         let steps = x.map { 1e-4 * max(1, abs($0)) }
-        var h = Array(repeating: Array(repeating: 0.0, count: n), count: n)
-        var g = Array(repeating: 0.0, count: n)
+        var points: [[Double]] = []
         for i in 0..<n {
             for j in i..<n {
-                func at(_ di: Double, _ dj: Double) -> Double {
+                let signs: [(Double, Double)] = i == j ? [(1, 0), (-1, 0)] : [(1, 1), (1, -1), (-1, 1), (-1, -1)]
+                for (di, dj) in signs {
                     var p = x
                     p[i] += di * steps[i]
                     p[j] += dj * steps[j]
-                    return f(p)
+                    points.append(p)
                 }
+            }
+        }
+        let f = values(f, at: points)
+        var h = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        var g = Array(repeating: 0.0, count: n)
+        var k = 0
+        for i in 0..<n {
+            for j in i..<n {
                 let value: Double
                 if i == j {
-                    let (up, down) = (at(1, 0), at(-1, 0))
+                    let (up, down) = (f[k], f[k + 1])
+                    k += 2
                     g[i] = (up - down) / (2 * steps[i])
                     value = (up - 2 * f0 + down) / (steps[i] * steps[i])
                 } else {
-                    value = (at(1, 1) - at(1, -1) - at(-1, 1) + at(-1, -1)) / (4 * steps[i] * steps[j])
+                    value = (f[k] - f[k + 1] - f[k + 2] + f[k + 3]) / (4 * steps[i] * steps[j])
+                    k += 4
                 }
                 guard value.isFinite, g[i].isFinite else { return nil }
                 h[i][j] = value
@@ -146,6 +157,17 @@ struct Minimizer {
             }
         }
         return (g, h)
+    }
+
+    /// `f` at every point, taken by two threads as they come free (each value the very bits
+    /// of `f` alone: a likelihood summed in halves adds its halves in the same order).
+    static func values(_ f: @Sendable ([Double]) -> Double, at points: [[Double]]) -> [Double] {
+        let values = Protected([Double](repeating: .nan, count: points.count))
+        DispatchQueue.concurrentPerform(iterations: points.count) { k in
+            let value = f(points[k])
+            values.withLock { $0[k] = value }
+        }
+        return values.withLock { $0 }
     }
 
     /// Solves `a · x = b` by Gaussian elimination with partial pivoting; nil when singular.

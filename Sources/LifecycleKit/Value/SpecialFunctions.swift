@@ -5,12 +5,17 @@ enum SpecialFunctions {
     /// ln Γ(x) for x > 0.
     static func logGamma(_ x: Double) -> Double { lgamma(x) }
 
-    /// ln(e^a + e^b), exact for very different magnitudes.
+    /// ln(e^a + e^b), exact for very different magnitudes: m + ln(e^(a−m) + e^(b−m)) with
+    /// m = max(a, b). For finite a and b one of the two powers is e^0, exactly 1, so only the
+    /// other is computed (the same bits, one `exp` fewer per likelihood term).
     static func logAddExp(_ a: Double, _ b: Double) -> Double {
         if a == -.infinity { return b }
         if b == -.infinity { return a }
-        let m = max(a, b)
-        return m + log(exp(a - m) + exp(b - m))
+        guard a.isFinite, b.isFinite else {
+            let m = max(a, b)
+            return m + log(exp(a - m) + exp(b - m))
+        }
+        return a >= b ? a + log(1 + exp(b - a)) : b + log(exp(a - b) + 1)
     }
 
     /// ln ₂F₁(a, b; c; z) for 0 ≤ z < 1 by its power series (c not 0, −1, −2…); nil when the
