@@ -39,7 +39,7 @@ struct ScaleRun {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let file = dir + "/" + BenchData.fileName(customers, "sqlite")
         try BenchData.generate(file, customers: customers, clc: programs.clc)
-        let work = dir + "/work"
+        let work = dir + "/work-\(customers)"  // per size: runs of other sizes may go on beside it
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         let data = BenchData(sqlite: file, json: "", sqliteCustomers: customers, jsonCustomers: 0)
