@@ -53,7 +53,7 @@ enum ScaleTable {
             + ", browse peak ≤ 500 MB " + check(p.browsePeakWarm, browseLimit)
     }
 
-    /// Everything missed among the targets of `p`, for `--check`.
+    /// Whether a target was missed at `p`, for `--check`.
     static func missed(_ p: ScalePoint) -> Bool {
         targets(p).contains("MISSED")
     }
