@@ -29,7 +29,7 @@ struct BenchData {
     /// Runs `clc generate` (seed 1, 10 touchpoints per customer; the SQLite file with
     /// `--purchases bgnbd`, so that the value models fit it) unless the file exists.
     /// `clc generate` writes beside the file and renames when complete: no half file is cached.
-    private static func generate(_ path: String, customers: Int, purchases: String? = nil, clc: String) throws {
+    static func generate(_ path: String, customers: Int, purchases: String? = nil, clc: String) throws {
         if FileManager.default.fileExists(atPath: path) { return }
         FileHandle.standardError.write(Data("clc-bench: generating \(path) (\(customers) customers, once)…\n".utf8))
         let argv = [clc, "generate", path, "--customers", "\(customers)", "--seed", "1"] + (purchases.map { ["--purchases", $0] } ?? [])

@@ -5,17 +5,21 @@ enum ResultTable {
     static let header = ["target", "ours p50", "ours p99", "reference", "ref p50", "ratio", "limit", "ok"]
 
     static func render(_ rows: [ResultRow]) -> [String] {
-        let cells = rows.map(cells)
+        grid(header, rows.map(cells), leftAligned: [0, 3])
+    }
+
+    /// A Markdown table of `cells` under `header`, padded; columns right-aligned except `leftAligned`.
+    static func grid(_ header: [String], _ cells: [[String]], leftAligned: Set<Int>) -> [String] {
         let widths = header.indices.map { i in ([header[i]] + cells.map { $0[i] }).map(\.count).max() ?? 0 }
         func line(_ values: [String]) -> String {
             let padded = values.enumerated().map { i, v in
                 let pad = String(repeating: " ", count: widths[i] - v.count)
-                return i == 0 || i == 3 ? v + pad : pad + v
+                return leftAligned.contains(i) ? v + pad : pad + v
             }
             return "| " + padded.joined(separator: " | ") + " |"
         }
         let rule = "|" + widths.enumerated().map { i, w in
-            String(repeating: "-", count: w + 1) + (i == 0 || i == 3 ? "-" : ":")
+            String(repeating: "-", count: w + 1) + (leftAligned.contains(i) ? "-" : ":")
         }.joined(separator: "|") + "|"
         return [line(header), rule] + cells.map(line)
     }
