@@ -25,6 +25,22 @@ import Testing
         #expect(try Index.lists(store) == Index.lists(fresh))
     }
 
+    /// After another program's changes the dashboard asks for the funnel figures again each
+    /// time; a request superseded while another full pass runs gives up instead of queueing
+    /// (they queued, one thread and one whole scan each, holding the read lock against writers).
+    @Test func aSupersededFunnelRequestGivesUpWhileAnotherPassRuns() throws {
+        let store = try SQLiteSnapshotStore(path: try Index.file())
+        SQLiteSnapshotStore.heavyPasses.lock()
+        #expect(throws: CancellationError.self) { try store.funnelReport(shouldStop: { true }) }
+        SQLiteSnapshotStore.heavyPasses.unlock()
+        // Not superseded: it scans (and keeps the figures), then answers from what it kept.
+        let report = try store.funnelReport(shouldStop: { false })
+        #expect(report == (try store.scannedFunnelReport()))
+        SQLiteSnapshotStore.heavyPasses.lock()
+        defer { SQLiteSnapshotStore.heavyPasses.unlock() }
+        #expect(try store.funnelReport(shouldStop: { true }) == report)
+    }
+
     @Test func anotherStoresMovesAreFollowedInPlace() throws {
         let path = try Index.file()
         let a = try Fixtures.indexedSQLiteStore(path)

@@ -56,7 +56,7 @@ extension SQLiteSnapshotStore {
 
     /// Takes `heavyPasses` (one full pass at a time, so the keys keep a core), giving up once
     /// `shouldStop` says so.
-    private func waitForHeavyPasses(_ shouldStop: () -> Bool) throws {
+    func waitForHeavyPasses(_ shouldStop: () -> Bool) throws {
         while !Self.heavyPasses.try() {
             if shouldStop() { throw CancellationError() }
             Thread.sleep(forTimeInterval: 0.02)

@@ -86,13 +86,20 @@ extension SQLiteSnapshotStore {
 /// The funnel figures of a SQLite store, kept in a side cache for the state of the file
 /// they were computed from: reopening an unchanged file shows them at once.
 extension SQLiteSnapshotStore {
-    public func funnelReport() throws -> FunnelReport {
+    public func funnelReport() throws -> FunnelReport { try funnelReport(shouldStop: { false }) }
+
+    /// While it waits for another full pass, a request that `shouldStop` gives up: after a run
+    /// of changes by another program only the latest request scans (they used to queue, one
+    /// thread and one whole scan each, holding the file's read lock against its writers).
+    public func funnelReport(shouldStop: @escaping @Sendable () -> Bool) throws -> FunnelReport {
         let cache = SQLiteReportCache(snapshotPath: path)
         // Taken before the scan reads: a later commit makes the cached figures unused, never wrong.
         let fingerprint = SQLiteFileFingerprint(path: path)
         if let cache, let fingerprint, let report = cache.read(fingerprint: fingerprint, stages: stages) { return report }
-        Self.heavyPasses.lock()
+        try waitForHeavyPasses(shouldStop)
         defer { Self.heavyPasses.unlock() }
+        // The pass waited for may have left the figures of this very state.
+        if let cache, let fingerprint, let report = cache.read(fingerprint: fingerprint, stages: stages) { return report }
         // Never figures of rows `validate` refuses.
         try requireValid()
         // One pass after the other: at once they would take both cores from the keys (and 10 MB more).

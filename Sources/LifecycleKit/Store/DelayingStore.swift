@@ -66,6 +66,9 @@ public final class DelayingStore: SnapshotStore, FileSaving, SideCached, @unchec
         try slow { try base.stream(analyses, shouldStop: shouldStop) }
     }
     public func funnelReport() throws -> FunnelReport { try slow { try base.funnelReport() } }
+    public func funnelReport(shouldStop: @escaping @Sendable () -> Bool) throws -> FunnelReport {
+        try slow { try base.funnelReport(shouldStop: shouldStop) }
+    }
     public func answer<A: AnsweredAnalysis>(_ analysis: A, progress: @escaping @Sendable (Int) -> Void,
                                             shouldStop: @escaping @Sendable () -> Bool) throws -> A.Result {
         try slow { try base.answer(analysis, progress: progress, shouldStop: shouldStop) }

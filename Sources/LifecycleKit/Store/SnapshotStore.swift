@@ -71,6 +71,10 @@ public protocol SnapshotReading: AnyObject, Sendable {
     /// earlier scan of the very same state of the file.
     func funnelReport() throws -> FunnelReport
 
+    /// `funnelReport()`, given up (`CancellationError`) while `shouldStop` says so before the
+    /// scan starts: a request superseded while it waits for another full pass never runs.
+    func funnelReport(shouldStop: @escaping @Sendable () -> Bool) throws -> FunnelReport
+
     /// Every customer's value figures (`CustomerValueTable`): a streaming pass and the fits,
     /// or, on SQLite, the side cache when purchases, customers, `as_of` and `lifetime` are
     /// those it was computed for. Slow when computed: call it off the input path.
@@ -192,6 +196,11 @@ extension SnapshotStore {
 extension SnapshotReading {
     /// The funnel figures of `report`, by a full scan.
     public func funnelReport() throws -> FunnelReport { try scannedFunnelReport() }
+
+    public func funnelReport(shouldStop: @escaping @Sendable () -> Bool) throws -> FunnelReport {
+        if shouldStop() { throw CancellationError() }
+        return try funnelReport()
+    }
 
     public func answer<A: AnsweredAnalysis>(_ analysis: A, progress: @escaping @Sendable (Int) -> Void,
                                             shouldStop: @escaping @Sendable () -> Bool) throws -> A.Result {

@@ -61,7 +61,10 @@ extension Dashboard {
     /// start and after changes); a newer request makes an older result void.
     public mutating func requestFigures() -> IssuedEffect? {
         state.figuresStale = false
-        issueApp("figures", nil, lane: .ownThread) { env in try env.store.funnelReport() }
+        issueApp("figures", nil, lane: .ownThread) { env in
+            let token = env.token
+            return try env.store.funnelReport(shouldStop: { token.isCancelled })
+        }
         defer { outbox = [] }
         return outbox.last
     }
