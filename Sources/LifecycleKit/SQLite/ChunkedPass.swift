@@ -57,13 +57,21 @@ struct ChunkedPass {
     /// The rowids of `table` halved (nil when it has fewer than two rows): for a pass in two
     /// parts, one per connection and thread.
     func halves(of table: String) throws -> (ClosedRange<Int>, ClosedRange<Int>)? {
-        let ends = try SQLiteStatement(db, "SELECT (SELECT min(rowid) FROM \(table)), (SELECT max(rowid) FROM \(table))")
-        guard try ends.step(), !ends.isNull(0) else { return nil }
-        let low = ends.int(0), high = ends.int(1)
-        guard low < high else { return nil }
-        let middle = low / 2 + high / 2 + (low % 2 + high % 2) / 2
+        guard let (low, high) = try Self.rowidEnds(of: table, db), low < high else { return nil }
+        let middle = Self.middle(low, high)
         return middle < high ? (Int.min...middle, (middle + 1)...Int.max) : (Int.min...(high - 1), high...Int.max)
     }
+
+    /// The least and greatest rowid of `table` (nil when it is empty). Two subqueries: each of
+    /// min and max alone is one seek, both in one SELECT a full scan.
+    static func rowidEnds(of table: String, _ db: OpaquePointer) throws -> (Int, Int)? {
+        let ends = try SQLiteStatement(db, "SELECT (SELECT min(rowid) FROM \(table)), (SELECT max(rowid) FROM \(table))")
+        guard try ends.step(), !ends.isNull(0) else { return nil }
+        return (ends.int(0), ends.int(1))
+    }
+
+    /// The integer halfway between `low` and `high`, without overflow.
+    static func middle(_ low: Int, _ high: Int) -> Int { low / 2 + high / 2 + (low % 2 + high % 2) / 2 }
 
     /// `SELECT count(*) FROM <table>` in one statement (SQLite counts on the table's smallest
     /// index: a few milliseconds for a million rows).

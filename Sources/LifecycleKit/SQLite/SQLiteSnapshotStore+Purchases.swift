@@ -33,11 +33,7 @@ extension SQLiteSnapshotStore {
     }
 
     /// The rowid halfway between the table's least and greatest (Int.max when it is empty).
-    /// Two subqueries: each of min and max alone is one seek, both in one SELECT a full scan.
     static func middleRowid(of table: String, _ db: OpaquePointer) throws -> Int {
-        let s = try SQLiteStatement(db, "SELECT (SELECT min(rowid) FROM \(table)), (SELECT max(rowid) FROM \(table))")
-        guard try s.step(), !s.isNull(0) else { return Int.max }
-        let (low, high) = (s.int(0), s.int(1))
-        return low / 2 + high / 2 + (low % 2 + high % 2) / 2
+        try ChunkedPass.rowidEnds(of: table, db).map { ChunkedPass.middle($0.0, $0.1) } ?? Int.max
     }
 }
