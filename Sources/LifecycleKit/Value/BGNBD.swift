@@ -98,16 +98,20 @@ public struct BGNBD: Hashable, Sendable, Codable {
     public static func fit(_ data: WeightedHistories, start: BGNBD? = nil, sampleAbove: Int = FitSample.limit) -> ModelFit<BGNBD>? {
         guard data.total > 0 else { return nil }
         let likelihood = BGNBDLikelihood(data)
+        @Sendable func model(_ u: [Double]) -> BGNBD { BGNBD(r: exp(u[0]), alpha: exp(u[1]), a: exp(u[2]), b: exp(u[3])) }
         func negative(_ likelihood: BGNBDLikelihood) -> @Sendable ([Double]) -> Double {
-            { p in
-                let ll = likelihood.value(BGNBD(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3])))
+            { u in
+                let ll = likelihood.value(model(u))
                 return ll.isFinite ? -ll : .infinity
             }
         }
         // A start scaled to the data's time unit: α near the mean age.
         let meanAge = zip(data.histories, data.weights).reduce(0) { $0 + $1.0.age * $1.1 } / data.total
         let initial = start.map { [log($0.r), log($0.alpha), log($0.a), log($0.b)] } ?? [log(0.5), log(max(meanAge, 1e-3) / 4), log(0.5), log(2)]
-        let minimizer = Minimizer(function: negative(likelihood))
+        let minimizer = Minimizer(function: negative(likelihood)) { u in
+            let d = likelihood.derivatives(model(u)).negated.inLogs(at: u.map(exp))
+            return d.isFinite ? d : nil
+        }
         let result: Minimizer.Result
         if let sample = FitSample.of(data.weights, limit: sampleAbove) {
             var sampled = WeightedHistories()
@@ -116,10 +120,7 @@ public struct BGNBD: Hashable, Sendable, Codable {
         } else {
             result = minimizer.minimize(from: initial)
         }
-        let p = result.point.map(exp)
-        let model = BGNBD(r: p[0], alpha: p[1], a: p[2], b: p[3])
-        let errors = ModelFit<BGNBD>.standardErrors(at: p) { q in -likelihood.value(BGNBD(r: q[0], alpha: q[1], a: q[2], b: q[3])) }
-        return ModelFit(model: model, logLikelihood: -result.value, standardErrors: errors, converged: result.converged)
+        return ModelFit(model: model(result.point), result)
     }
 }
 
@@ -132,8 +133,21 @@ public struct ModelFit<Model: Hashable & Sendable & Codable>: Hashable, Sendable
     public var standardErrors: [Double]?
     public var converged: Bool
 
-    static func standardErrors(at p: [Double], _ negativeLogLikelihood: @Sendable ([Double]) -> Double) -> [Double]? {
-        guard let h = Minimizer.hessian(negativeLogLikelihood, at: p), let inverse = Minimizer.inverse(h) else { return nil }
+    init(model: Model, _ result: Minimizer.Result) {
+        let p = result.point.map(exp)
+        self.init(model: model, logLikelihood: -result.value,
+                  standardErrors: Self.standardErrors(result.derivatives.map { $0.fromLogs(at: p).hessian }),
+                  converged: result.converged)
+    }
+
+    public init(model: Model, logLikelihood: Double, standardErrors: [Double]?, converged: Bool) {
+        (self.model, self.logLikelihood, self.standardErrors, self.converged) = (model, logLikelihood, standardErrors, converged)
+    }
+
+    /// The square roots of the diagonal of the inverse of `hessian` (of the negative
+    /// log-likelihood in the model's parameters); nil when it is singular or not positive.
+    static func standardErrors(_ hessian: [[Double]]?) -> [Double]? {
+        guard let hessian, let inverse = Minimizer.inverse(hessian) else { return nil }
         let errors = inverse.indices.map { inverse[$0][$0] >= 0 ? sqrt(inverse[$0][$0]) : .nan }
         return errors.allSatisfy(\.isFinite) ? errors : nil
     }

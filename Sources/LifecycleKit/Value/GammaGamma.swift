@@ -39,15 +39,19 @@ public struct GammaGamma: Hashable, Sendable, Codable {
         let data = buyers.filter { $0.frequency > 0 && $0.monetary > 0 && $0.weight > 0 }
         guard !data.isEmpty else { return nil }
         let likelihood = GammaGammaLikelihood(data)
+        @Sendable func model(_ u: [Double]) -> GammaGamma { GammaGamma(p: exp(u[0]), q: exp(u[1]), v: exp(u[2])) }
         func negative(_ likelihood: GammaGammaLikelihood) -> @Sendable ([Double]) -> Double {
-            { p in
-                let value = likelihood.value(GammaGamma(p: exp(p[0]), q: exp(p[1]), v: exp(p[2])))
+            { u in
+                let value = likelihood.value(model(u))
                 return value.isFinite ? -value : .infinity
             }
         }
         let meanAmount = data.reduce(0) { $0 + $1.monetary * $1.weight } / data.reduce(0) { $0 + $1.weight }
         let start = [log(2), log(3), log(max(meanAmount, 1e-6))]
-        let minimizer = Minimizer(function: negative(likelihood))
+        let minimizer = Minimizer(function: negative(likelihood)) { u in
+            let d = likelihood.derivatives(model(u)).negated.inLogs(at: u.map(exp))
+            return d.isFinite ? d : nil
+        }
         let result: Minimizer.Result
         if let sample = FitSample.of(data.map(\.weight), limit: sampleAbove) {
             let sampled = sample.map { (data[$0.index].frequency, data[$0.index].monetary, $0.weight) }
@@ -55,9 +59,6 @@ public struct GammaGamma: Hashable, Sendable, Codable {
         } else {
             result = minimizer.minimize(from: start)
         }
-        let p = result.point.map(exp)
-        let errors = ModelFit<GammaGamma>.standardErrors(at: p) { q in -likelihood.value(GammaGamma(p: q[0], q: q[1], v: q[2])) }
-        return ModelFit(model: GammaGamma(p: p[0], q: p[1], v: p[2]), logLikelihood: -result.value,
-                        standardErrors: errors, converged: result.converged)
+        return ModelFit(model: model(result.point), result)
     }
 }

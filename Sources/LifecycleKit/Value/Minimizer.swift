@@ -2,10 +2,12 @@ import Foundation
 
 /// Unconstrained minimisation of a smooth function of a few variables (the models' negative
 /// log-likelihoods over log-parameters): Nelder–Mead from a start, restarted from its result
-/// until it stops improving, then Newton steps on a numerical Hessian to the optimum's
-/// precision. Deterministic.
+/// until it stops improving, then Newton steps on the function's own gradient and Hessian
+/// (`derivatives`, one pass over the data each) to the optimum's precision. Deterministic.
 struct Minimizer {
     var function: @Sendable ([Double]) -> Double
+    /// The function's value, gradient and Hessian at a point; nil where they are not finite.
+    var derivatives: @Sendable ([Double]) -> Derivatives?
     /// Stop when a full restart improves the value by less than this.
     var tolerance = 1e-10
     var maxEvaluations = 40_000
@@ -14,30 +16,30 @@ struct Minimizer {
         var point: [Double]
         var value: Double
         var converged: Bool
+        /// The derivatives at `point` (nil when they are not finite there).
+        var derivatives: Derivatives?
     }
 
     func minimize(from start: [Double]) -> Result {
-        let (coarse, converged) = nelderMeadRestarts(from: start)
-        let best = polish(coarse)
-        return Result(point: best.point, value: best.value, converged: converged && best.value.isFinite)
+        let (coarse, converged) = nelderMeadRestarts(function, from: start)
+        return polish(coarse, converged: converged)
     }
 
     /// Minimises `approximation` (a cheap stand-in for `function`, e.g. its sum over a sample of
-    /// the terms) with Nelder–Mead, then polishes on `function` with Newton steps: a few full
-    /// evaluations per step instead of hundreds for the simplex.
+    /// the terms) with Nelder–Mead, then polishes on `function` with Newton steps: one pass over
+    /// every term per step instead of hundreds for the simplex.
     func minimize(from start: [Double], approximation: @escaping @Sendable ([Double]) -> Double) -> Result {
-        let coarse = Minimizer(function: approximation, tolerance: tolerance, maxEvaluations: maxEvaluations)
-        let (near, converged) = coarse.nelderMeadRestarts(from: start)
-        let best = polish((near.point, safe(near.point)))
-        return Result(point: best.point, value: best.value, converged: converged && best.value.isFinite)
+        let (near, converged) = nelderMeadRestarts(approximation, from: start)
+        return polish((near.point, .nan), converged: converged)
     }
 
     /// Nelder–Mead from `start`, restarted from its result until a restart stops improving.
-    private func nelderMeadRestarts(from start: [Double]) -> (best: (point: [Double], value: Double), converged: Bool) {
-        var best = (point: start, value: safe(start))
+    private func nelderMeadRestarts(_ f: @Sendable ([Double]) -> Double, from start: [Double])
+        -> (best: (point: [Double], value: Double), converged: Bool) {
+        var best = (point: start, value: Self.safe(f, start))
         var evaluations = 0
         for _ in 0..<50 {
-            let next = nelderMead(from: best.point, step: 0.5, evaluations: &evaluations)
+            let next = Self.nelderMead(f, from: best.point, step: 0.5, evaluations: &evaluations)
             let improved = best.value - next.value
             if next.value < best.value { best = next }
             if improved.isFinite, improved < tolerance { return (best, true) }
@@ -46,12 +48,14 @@ struct Minimizer {
         return (best, false)
     }
 
-    private func safe(_ x: [Double]) -> Double {
-        let v = function(x)
+    private static func safe(_ f: @Sendable ([Double]) -> Double, _ x: [Double]) -> Double {
+        let v = f(x)
         return v.isNaN ? .infinity : v
     }
 
-    private func nelderMead(from start: [Double], step: Double, evaluations: inout Int) -> (point: [Double], value: Double) {
+    private static func nelderMead(_ f: @Sendable ([Double]) -> Double, from start: [Double], step: Double,
+                                   evaluations: inout Int) -> (point: [Double], value: Double) {
+        func safe(_ x: [Double]) -> Double { Self.safe(f, x) }
         let n = start.count
         var simplex = [start]
         for i in 0..<n {
@@ -95,79 +99,24 @@ struct Minimizer {
         return (simplex[i], values[i])
     }
 
-    /// Newton steps with a numerical gradient and Hessian, kept only while they lower the value;
-    /// done once a step moves every coordinate by less than 1e-6 (quadratic convergence: the
-    /// optimum is then within about 1e-12).
-    private func polish(_ start: (point: [Double], value: Double)) -> (point: [Double], value: Double) {
-        var best = start
+    /// Newton steps from `start` on the analytic gradient and Hessian, kept only while they
+    /// lower the value; done once a step moves every coordinate by less than 1e-6 (quadratic
+    /// convergence: the optimum is then within about 1e-12). Each step is one `derivatives`
+    /// pass, which gives the next step too, and the Hessian at the end (standard errors).
+    private func polish(_ start: (point: [Double], value: Double), converged: Bool) -> Result {
+        guard var here = derivatives(start.point), here.isFinite else {
+            let value = start.value.isNaN ? Self.safe(function, start.point) : start.value
+            return Result(point: start.point, value: value, converged: converged && value.isFinite, derivatives: nil)
+        }
+        var point = start.point
         for _ in 0..<20 {
-            guard let d = Self.derivatives(function, at: best.point, value: best.value),
-                  let step = Self.solve(d.hessian, d.gradient) else { break }
-            let candidate = zip(best.point, step).map { $0 - $1 }
-            let value = safe(candidate)
-            guard value < best.value else { break }
-            best = (candidate, value)
+            guard let step = Self.solve(here.hessian, here.gradient) else { break }
+            let candidate = zip(point, step).map { $0 - $1 }
+            guard let next = derivatives(candidate), next.isFinite, next.value < here.value else { break }
+            (point, here) = (candidate, next)
             if step.allSatisfy({ abs($0) < 1e-6 }) { break }
         }
-        return best
-    }
-
-    /// The matrix of second derivatives by central differences; nil when not finite.
-    static func hessian(_ f: @Sendable ([Double]) -> Double, at x: [Double]) -> [[Double]]? {
-        derivatives(f, at: x, value: f(x))?.hessian
-    }
-
-    /// The gradient and the Hessian by central differences (the gradient from the Hessian's
-    /// own points on the axes, so it costs nothing more); nil when not finite. The points are
-    /// independent: they are evaluated on two threads at once (`values`).
-    static func derivatives(_ f: @Sendable ([Double]) -> Double, at x: [Double], value f0: Double) -> (gradient: [Double], hessian: [[Double]])? {
-        let n = x.count
-        let steps = x.map { 1e-4 * max(1, abs($0)) }
-        var points: [[Double]] = []
-        for i in 0..<n {
-            for j in i..<n {
-                let signs: [(Double, Double)] = i == j ? [(1, 0), (-1, 0)] : [(1, 1), (1, -1), (-1, 1), (-1, -1)]
-                for (di, dj) in signs {
-                    var p = x
-                    p[i] += di * steps[i]
-                    p[j] += dj * steps[j]
-                    points.append(p)
-                }
-            }
-        }
-        let f = values(f, at: points)
-        var h = Array(repeating: Array(repeating: 0.0, count: n), count: n)
-        var g = Array(repeating: 0.0, count: n)
-        var k = 0
-        for i in 0..<n {
-            for j in i..<n {
-                let value: Double
-                if i == j {
-                    let (up, down) = (f[k], f[k + 1])
-                    k += 2
-                    g[i] = (up - down) / (2 * steps[i])
-                    value = (up - 2 * f0 + down) / (steps[i] * steps[i])
-                } else {
-                    value = (f[k] - f[k + 1] - f[k + 2] + f[k + 3]) / (4 * steps[i] * steps[j])
-                    k += 4
-                }
-                guard value.isFinite, g[i].isFinite else { return nil }
-                h[i][j] = value
-                h[j][i] = value
-            }
-        }
-        return (g, h)
-    }
-
-    /// `f` at every point, taken by two threads as they come free (each value the very bits
-    /// of `f` alone: a likelihood summed in halves adds its halves in the same order).
-    static func values(_ f: @Sendable ([Double]) -> Double, at points: [[Double]]) -> [Double] {
-        let values = Protected([Double](repeating: .nan, count: points.count))
-        DispatchQueue.concurrentPerform(iterations: points.count) { k in
-            let value = f(points[k])
-            values.withLock { $0[k] = value }
-        }
-        return values.withLock { $0 }
+        return Result(point: point, value: here.value, converged: converged, derivatives: here)
     }
 
     /// Solves `a · x = b` by Gaussian elimination with partial pivoting; nil when singular.

@@ -5,6 +5,28 @@ enum SpecialFunctions {
     /// ln Γ(x) for x > 0.
     static func logGamma(_ x: Double) -> Double { lgamma(x) }
 
+    /// ψ(x) = d ln Γ(x) / dx for x > 0: the recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then
+    /// the asymptotic series (error below 1e-15 relative there).
+    static func digamma(_ x: Double) -> Double {
+        guard x > 0, x.isFinite else { return x == .infinity ? .infinity : .nan }
+        var x = x, shift = 0.0
+        while x < 10 { shift -= 1 / x; x += 1 }
+        let s = 1 / (x * x)
+        let series = s * (1.0 / 12 - s * (1.0 / 120 - s * (1.0 / 252 - s * (1.0 / 240 - s * (1.0 / 132)))))
+        return shift + log(x) - 0.5 / x - series
+    }
+
+    /// ψ′(x) = d² ln Γ(x) / dx² for x > 0: ψ′(x) = ψ′(x + 1) + 1/x² up to x ≥ 10, then the
+    /// asymptotic series.
+    static func trigamma(_ x: Double) -> Double {
+        guard x > 0, x.isFinite else { return x == .infinity ? 0 : .nan }
+        var x = x, shift = 0.0
+        while x < 10 { shift += 1 / (x * x); x += 1 }
+        let s = 1 / (x * x)
+        let series = 1 + s * (1.0 / 6 - s * (1.0 / 30 - s * (1.0 / 42 - s * (1.0 / 30 - s * (5.0 / 66)))))
+        return shift + (series / x + 0.5 * s)
+    }
+
     /// ln(e^a + e^b), exact for very different magnitudes: m + ln(e^(a−m) + e^(b−m)) with
     /// m = max(a, b). For finite a and b one of the two powers is e^0, exactly 1, so only the
     /// other is computed (the same bits, one `exp` fewer per likelihood term).
@@ -16,6 +38,21 @@ enum SpecialFunctions {
             return m + log(exp(a - m) + exp(b - m))
         }
         return a >= b ? a + log(1 + exp(b - a)) : b + log(exp(a - b) + 1)
+    }
+
+    /// `logAddExp(a, b)` (the very bits) with e^b / (e^a + e^b), the share of the second term,
+    /// from the same power: what the derivatives of a log-sum need.
+    static func logAddExpAndShare(_ a: Double, _ b: Double) -> (value: Double, share: Double) {
+        guard a.isFinite, b.isFinite else {
+            let value = logAddExp(a, b)
+            return (value, exp(b - value))
+        }
+        if a >= b {
+            let e = exp(b - a)
+            return (a + log(1 + e), e / (1 + e))
+        }
+        let e = exp(a - b)
+        return (b + log(e + 1), 1 / (e + 1))
     }
 
     /// ln ₂F₁(a, b; c; z) for 0 ≤ z < 1 by its power series (c not 0, −1, −2…); nil when the
