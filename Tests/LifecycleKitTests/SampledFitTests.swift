@@ -38,4 +38,29 @@ import Testing
         }
         #expect(sampled.converged)
     }
+
+    /// The CDNOW sample (2,357 buyers) is fitted whole, as the paper fits it.
+    @Test func theCDNOWSampleIsNotSampled() {
+        #expect(FitSample.of(WeightedHistories(ValueModelTests.sample.map(\.history)).weights) == nil)
+    }
+
+    /// Histories gathered by whole days are those of the plain gathering, in the same order,
+    /// and take more histories afterwards.
+    @Test func historiesByDaysAreThePlainOnes() {
+        let buyers: [PurchaseSummary] = (0..<3_000).map { i in
+            PurchaseSummary(purchases: 1 + i % 6, recencyDays: i % 6 == 0 ? 0 : i % 50, ageDays: 60 + i % 70, monetary: 0, total: 0)
+        }
+        var byDays = WeightedHistories(days: buyers)
+        var plain = WeightedHistories(buyers.map(\.history))
+        #expect(byDays.histories == plain.histories && byDays.weights == plain.weights)
+        #expect(byDays.histories.count < 3_000)
+        let known = buyers[7].history, new = PurchaseHistory(frequency: 9, recency: 1_000, age: 2_000)
+        for h in [known, new] {
+            byDays.add(h, weight: 2)
+            plain.add(h, weight: 2)
+        }
+        #expect(byDays.histories == plain.histories && byDays.weights == plain.weights)
+        let odd = [PurchaseSummary(purchases: 2, recencyDays: 3, ageDays: 1 << 22, monetary: 0, total: 0)]
+        #expect(WeightedHistories(days: odd).histories == [odd[0].history])
+    }
 }

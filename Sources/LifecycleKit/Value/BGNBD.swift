@@ -20,7 +20,8 @@ public struct PurchaseHistory: Hashable, Sendable {
 public struct WeightedHistories: Sendable {
     public private(set) var histories: [PurchaseHistory] = []
     public private(set) var weights: [Double] = []
-    private var index: [PurchaseHistory: Int] = [:]
+    /// Where each history is; nil until needed when made by `init(days:)`.
+    private var index: [PurchaseHistory: Int]? = [:]
 
     public init() {}
 
@@ -28,11 +29,36 @@ public struct WeightedHistories: Sendable {
         for h in histories { add(h) }
     }
 
+    /// The buyers' histories in whole days, in the order they first appear (as `init(_:)`
+    /// gives them), looked up by one integer per history: x, t_x and T of 21 bits each.
+    public init(days buyers: [PurchaseSummary]) {
+        let limit = 1 << 21
+        guard buyers.allSatisfy({ $0.frequency >= 0 && $0.frequency < limit && $0.recencyDays >= 0
+                && $0.recencyDays < limit && $0.ageDays >= 0 && $0.ageDays < limit }) else {
+            self.init(buyers.lazy.map(\.history))
+            return
+        }
+        self.init()
+        var keys: [UInt64: Int] = [:]
+        for b in buyers {
+            let key = UInt64(b.frequency) << 42 | UInt64(b.recencyDays) << 21 | UInt64(b.ageDays)
+            if let i = keys[key] {
+                weights[i] += 1
+            } else {
+                keys[key] = histories.count
+                histories.append(b.history)
+                weights.append(1)
+            }
+        }
+        index = nil
+    }
+
     public mutating func add(_ h: PurchaseHistory, weight: Double = 1) {
-        if let i = index[h] {
+        if index == nil { index = Dictionary(uniqueKeysWithValues: histories.enumerated().map { ($1, $0) }) }
+        if let i = index?[h] {
             weights[i] += weight
         } else {
-            index[h] = histories.count
+            index?[h] = histories.count
             histories.append(h)
             weights.append(weight)
         }

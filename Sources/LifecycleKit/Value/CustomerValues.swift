@@ -60,7 +60,7 @@ public struct CustomerValueModel: Hashable, Sendable, Codable {
             clvProblem = .nobodyRepeats
             return
         }
-        bgnbd = BGNBD.fit(WeightedHistories(buyers.lazy.map(\.history)))
+        bgnbd = BGNBD.fit(WeightedHistories(days: buyers))
         if bgnbd?.converged != true { bgnbdProblem = .bgnbdNotConverged }
     }
 

@@ -3,8 +3,9 @@
 /// heavy terms (weight ≥ the stride) whole and every stride-th other term, those weights scaled
 /// so the light terms keep their total.
 public enum FitSample {
-    /// The most terms fitted without a sample.
-    public static let limit = 5_000
+    /// The most terms fitted without a sample (the CDNOW sample's 2,357 buyers are fitted
+    /// whole). The Newton steps on every term take the sample's optimum to the full one.
+    public static let limit = 2_500
 
     static func of(_ weights: [Double], limit: Int = limit) -> [(index: Int, weight: Double)]? {
         guard weights.count > limit else { return nil }

@@ -100,9 +100,11 @@ struct Minimizer {
     }
 
     /// Newton steps from `start` on the analytic gradient and Hessian, kept only while they
-    /// lower the value; done once a step moves every coordinate by less than 1e-6 (quadratic
-    /// convergence: the optimum is then within about 1e-12). Each step is one `derivatives`
-    /// pass, which gives the next step too, and the Hessian at the end (standard errors).
+    /// lower the value (a step that does not is halved, up to 5 times, unless it is already
+    /// below 1e-3 in every coordinate: then it is rounding); done once a step moves every
+    /// coordinate by less than 1e-6 (quadratic convergence: the optimum is then within about
+    /// 1e-12). Each step is one `derivatives` pass, which gives the next step too, and the
+    /// Hessian at the end (standard errors).
     private func polish(_ start: (point: [Double], value: Double), converged: Bool) -> Result {
         guard var here = derivatives(start.point), here.isFinite else {
             let value = start.value.isNaN ? Self.safe(function, start.point) : start.value
@@ -110,10 +112,19 @@ struct Minimizer {
         }
         var point = start.point
         for _ in 0..<20 {
-            guard let step = Self.solve(here.hessian, here.gradient) else { break }
-            let candidate = zip(point, step).map { $0 - $1 }
-            guard let next = derivatives(candidate), next.isFinite, next.value < here.value else { break }
-            (point, here) = (candidate, next)
+            guard var step = Self.solve(here.hessian, here.gradient) else { break }
+            var accepted: (candidate: [Double], next: Derivatives)?
+            for _ in 0...5 {
+                let candidate = zip(point, step).map { $0 - $1 }
+                if let next = derivatives(candidate), next.isFinite, next.value < here.value {
+                    accepted = (candidate, next)
+                    break
+                }
+                if step.allSatisfy({ abs($0) < 1e-3 }) { break }
+                step = step.map { $0 / 2 }
+            }
+            guard let accepted else { break }
+            (point, here) = accepted
             if step.allSatisfy({ abs($0) < 1e-6 }) { break }
         }
         return Result(point: point, value: here.value, converged: converged, derivatives: here)
