@@ -3,9 +3,9 @@ import GRDBSQLite
 /// Attribution on a SQLite snapshot without the streaming pass: the customers' ids and stages,
 /// the transitions into the stage (and the undos), then one scan of the touchpoints in rowid
 /// order keeping only what lies in a converter's window or is a purchase from its entry on;
-/// those are then grouped by converter, put in (`at`, `id`) order and counted converter by
-/// converter in id order, through the same `AttributionConversion` as the streaming pass, so
-/// the figures are the same to the last bit.
+/// those are then counted converter by converter in id order (`AttributionScanCount`: window,
+/// revenue and credits as `AttributionConversion` and `AttributionModel` define them, every sum
+/// in the streaming pass's order), so the figures are the same to the last bit.
 struct SQLiteAttributionScan {
     let store: SQLiteSnapshotStore
     let pass: ChunkedPass
