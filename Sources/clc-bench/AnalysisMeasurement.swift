@@ -73,7 +73,7 @@ enum AnalysisMeasurement {
     }
 
     /// Removes the analysis results kept in the children's side cache, so the next run computes.
-    private static func forgetKeptResults(_ c: BenchContext) {
+    static func forgetKeptResults(_ c: BenchContext) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: c.cacheDirectory)) ?? []
         for name in names where name.contains(".clc-analysis-") {
             try? FileManager.default.removeItem(atPath: c.cacheDirectory + "/" + name)

@@ -65,6 +65,7 @@ struct BenchCommand: ParsableCommand {
         ("import", ImportMeasurement.targets, ImportMeasurement.measure),
         ("export", ExportMeasurement.targets, ExportMeasurement.measure),
         ("analysis", AnalysisMeasurement.targets, AnalysisMeasurement.measure),
+        ("analysis-keys", AnalysisKeysMeasurement.targets, AnalysisKeysMeasurement.measure),
     ]
     static var measurementNames: [String] { measurements.map(\.name) }
 

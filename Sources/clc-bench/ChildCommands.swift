@@ -7,7 +7,7 @@ import LifecycleKit
 struct ChildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "child", abstract: "Measurements run as subprocesses by the benchmark.", shouldDisplay: false,
-        subcommands: [BrowseCommand.self, EffectsCommand.self, LoadJSONCommand.self, MovesCommand.self, PrepareCommand.self])
+        subcommands: [AnalysisKeysCommand.self, BrowseCommand.self, EffectsCommand.self, LoadJSONCommand.self, MovesCommand.self, PrepareCommand.self])
 }
 
 /// Key latency while browsing a snapshot (see `BrowseChild`).
@@ -32,6 +32,17 @@ struct EffectsCommand: ParsableCommand {
 
     func run() throws {
         try EffectsChild.run(path: file, delay: delayMs / 1000, markThenMove: markThenMove).print()
+    }
+}
+
+/// Key frames while each analysis screen computes (see `AnalysisKeysChild`).
+struct AnalysisKeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "analysis-keys")
+    @Argument var file: String
+    @Option(help: "Keys pressed at most per analysis (one every 50 ms while it runs).") var limit = 400
+
+    func run() throws {
+        try AnalysisKeysChild.run(path: file, limit: limit).print()
     }
 }
 

@@ -70,27 +70,55 @@ struct KeyRunner {
         }
     }
 
-    /// Feeds the runner's results (and progress) back until it is idle, timing each frame;
-    /// looks every 10 ms (the app's loop every 30 ms while work runs).
-    private mutating func settle(_ dashboard: inout Dashboard, _ runner: ThreadedEffectRunner, after key: String) {
-        while runner.isBusy {
-            let events = runner.events()
-            if events.isEmpty {
-                usleep(10_000)
-                continue
-            }
+    /// Presses `opening` (whose effect, an analysis, runs on `runner`), then, while the runner
+    /// is busy, one of `keys` in turn every `interval` seconds, feeding results and progress
+    /// back in between (those frames timed as `resultFrames`); at most `limit` keys, then waits
+    /// for the rest. Returns the seconds from `opening` until the runner was idle.
+    mutating func runDuringEffect(_ opening: KeyStep, keys: [KeyStep], on dashboard: inout Dashboard,
+                                  runner: ThreadedEffectRunner, interval: Double, limit: Int) throws -> Double {
+        let start = Monotonic.now()
+        var pressed = 0
+        for step in [opening] + keys.prefix(limit) where runner.isBusy || pressed == 0 {
             let (grid, seconds) = Monotonic.time { () -> CellGrid in
-                for event in events {
-                    for issued in dashboard.update(event) { runner.submit(issued) }
-                }
+                for issued in dashboard.update(.key(step.key)) { runner.submit(issued) }
                 return RootView.render(dashboard.state)
             }
             keep(grid)
-            if seconds > (resultFrames.max() ?? 0) {
-                slowestResultFrame = "\(events.map(Self.describe).joined(separator: ", ")) after \(key)"
+            try check(step, pressed, dashboard)
+            record(step, pressed, seconds)
+            pressed += 1
+            let next = Monotonic.now() + interval
+            // Results and progress taken in every 10 ms at most (the app's loop: every 30 ms).
+            while Monotonic.now() < next, runner.isBusy {
+                feed(&dashboard, runner, after: "key \(pressed - 1)")
+                usleep(10_000)
             }
-            resultFrames.append(seconds)
         }
+        settle(&dashboard, runner, after: "the last key")
+        return Monotonic.now() - start
+    }
+
+    /// One round of `settle`: the events there are, as one timed frame (or a 10 ms wait).
+    private mutating func feed(_ dashboard: inout Dashboard, _ runner: ThreadedEffectRunner, after key: String) {
+        let events = runner.events()
+        guard !events.isEmpty else { usleep(10_000); return }
+        let (grid, seconds) = Monotonic.time { () -> CellGrid in
+            for event in events {
+                for issued in dashboard.update(event) { runner.submit(issued) }
+            }
+            return RootView.render(dashboard.state)
+        }
+        keep(grid)
+        if seconds > (resultFrames.max() ?? 0) {
+            slowestResultFrame = "\(events.map(Self.describe).joined(separator: ", ")) after \(key)"
+        }
+        resultFrames.append(seconds)
+    }
+
+    /// Feeds the runner's results (and progress) back until it is idle, timing each frame;
+    /// looks every 10 ms (the app's loop every 30 ms while work runs).
+    private mutating func settle(_ dashboard: inout Dashboard, _ runner: ThreadedEffectRunner, after key: String) {
+        while runner.isBusy { feed(&dashboard, runner, after: key) }
     }
 
     /// `result CustomerPage`, `progress`: what an event brings, for the notes.

@@ -16,6 +16,9 @@ enum KeyKind: String, CaseIterable, Sendable {
     case filterClear = "filter clear"
     case search
     case markAll = "mark all"
+    case openAnalysis = "open analysis"
+    case column
+    case switchBy = "switch by"
 }
 
 /// One scripted key: the key, its kind (nil: setup, not timed) and the screen or overlay
@@ -65,6 +68,22 @@ struct KeyScript: Sendable {
         s.press(.char("*"), .markAll, .stageList, settle: false)
         s.press(.char("j"), .move, .stageList)
         return s
+    }
+
+    /// An analysis screen opened from the funnel (`t`, `f`, `c`) and the keys pressed in it while
+    /// it computes (`analysisKeys`): moves, pages, the model or column, and for attribution
+    /// the dimension (keys that ask for no other computation), then back to the funnel.
+    static func analysis(_ open: Character, _ context: KeyContext) -> (open: KeyStep, keys: [KeyStep], back: KeyStep) {
+        var s = KeyScript()
+        s.press(.char("j"), .move, context, times: 2)
+        s.press(.char("k"), .move, context)
+        s.press(.pageDown, .page, context)
+        s.press(.pageUp, .page, context)
+        s.press(.char("l"), .column, context)
+        s.press(.char("h"), .column, context)
+        if context == .attribution { s.press(.char("b"), .switchBy, context) }
+        return (KeyStep(key: .char(open), kind: .openAnalysis, expected: context), s.steps,
+                KeyStep(key: .escape, kind: .back, expected: .funnel))
     }
 
     /// Every navigation kind, round after round (so that a script cut short by its time

@@ -50,6 +50,49 @@ import Testing
         }
         let some = try store.scannedAttribution(AttributionAnalysis(stage: 2, lookbackDays: 90))
         #expect(some.conversions > 50 && some.rows(model: .linear, by: .channel).count > 3)
+        // Some dimensions only (the command's question), counted on one thread or two.
+        for dimensions: [AttributionDimension] in [[.campaign], [.type, .channel]] {
+            let analysis = AttributionAnalysis(stage: 2, lookbackDays: 90, dimensions: dimensions)
+            let scanned = try store.scannedAttribution(analysis), streamed = try json.run(analysis)
+            #expect(scanned.dimensions == dimensions && Self.figures(scanned) == Self.figures(streamed))
+        }
+    }
+
+    /// A channel named `(none)` and touchpoints without a campaign share the key of the empty
+    /// windows: one row, its sums taken in the streaming pass's order.
+    @Test func aKeyNamedNoneIsTheKeyOfEmptyWindows() throws {
+        let path = try Self.copy()
+        try SQLiteListIndexTests.sql(path, "UPDATE touchpoints SET channel = '(none)', campaign = NULL WHERE rowid % 3 = 0")
+        let store = try SQLiteSnapshotStore(path: path)
+        for stage in store.stages.indices {
+            let analysis = AttributionAnalysis(stage: stage, lookbackDays: 30)
+            let scanned = try store.scannedAttribution(analysis)
+            #expect(Self.figures(scanned) == Self.figures(try store.run(analysis)), "stage \(stage)")
+        }
+        let rows = try store.scannedAttribution(AttributionAnalysis(stage: 2, lookbackDays: 30)).rows(model: .linear, by: .channel)
+        #expect(rows.filter { $0.key == "(none)" }.count == 1 && rows.first { $0.key == "(none)" }!.touchpoints > 0)
+    }
+
+    /// `clc attribution` counts the asked dimension only and keeps it under its own key; once
+    /// the screen's result (every dimension) is kept, it answers the command's every question.
+    @Test func theCommandCountsItsDimensionAndTheScreensResultAnswersIt() throws {
+        let path = try Self.copy()
+        let first = try SQLiteSnapshotStore(path: path)
+        let report = try first.attribution(stage: "conversion", model: .linear, by: .campaign)
+        #expect(first.analysisPasses.current == 1)
+        let stage = try #require(first.stages.firstIndex { $0.id == "conversion" })
+        let asked = AttributionAnalysis(stage: stage, lookbackDays: 90, dimensions: [.campaign])
+        let kept = try first.answer(asked)
+        #expect(first.analysisPasses.current == 1 && kept.dimensions == [.campaign])
+        #expect(kept.rows(model: .linear, by: .campaign) == report.rows)
+        _ = try first.attribution(stage: "conversion", model: .first, by: .type)
+        #expect(first.analysisPasses.current == 2)
+        let screen = try first.answer(AttributionAnalysis(stage: stage, lookbackDays: 90))
+        #expect(first.analysisPasses.current == 3)
+        let second = try SQLiteSnapshotStore(path: path)
+        #expect(try second.attribution(stage: "conversion", model: .last, by: .channel).rows == screen.rows(model: .last, by: .channel))
+        #expect(try second.attribution(stage: "conversion", model: .linear, by: .campaign).rows == report.rows)
+        #expect(second.analysisPasses.current == 0)
     }
 
     @Test(arguments: [false, true])
@@ -136,7 +179,7 @@ import Testing
         // A second run (another command, or the dashboard) answers from the side cache.
         let second = try SQLiteSnapshotStore(path: path)
         #expect(try second.attribution(stage: "conversion", model: .linear, by: .campaign).rows == report.rows)
-        #expect(try second.attribution(stage: "conversion", model: .first, by: .type).conversions == report.conversions)
+        #expect(try second.attribution(stage: "conversion", model: .first, by: .campaign).conversions == report.conversions)
         _ = try second.cohorts(metric: .purchase)
         _ = try second.flows()
         #expect(second.analysisPasses.current == 0)

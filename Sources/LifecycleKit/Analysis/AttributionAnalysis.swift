@@ -56,6 +56,12 @@ public struct AttributionAnalysis: Analysis, Codable {
         }
     }
 
+    /// Takes figures counted elsewhere (`AttributionKeyTallies`, one per dimension in order).
+    mutating func take(conversions: Int, tallies: [[String: AttributionTally]]) {
+        self.conversions = conversions
+        self.tallies = tallies
+    }
+
     public func finish() -> AttributionAnalysis { self }
 
     /// The rows for `model` by `dimension` (one of `dimensions`): by credit descending, then
@@ -162,8 +168,9 @@ extension SnapshotReading {
             throw OperationError(Message(.unknownStageAmong, .text(stageID), .text(stages.map(\.id).joined(separator: ", "))))
         }
         guard lookbackDays >= 0 else { throw OperationError(Message(.mustNotBeNegative, .text("--lookback-days"))) }
-        // Every dimension, as the screen asks: the result kept for the file answers both.
-        let done = try answer(AttributionAnalysis(stage: stage, lookbackDays: lookbackDays))
+        // The asked dimension only (all five models): on SQLite a result of every dimension
+        // kept by the screen answers it too, else this one is kept under its own key.
+        let done = try answer(AttributionAnalysis(stage: stage, lookbackDays: lookbackDays, dimensions: [by]))
         return AttributionReport(stage: stages[stage], model: model, by: by, lookbackDays: lookbackDays,
                                  conversions: done.conversions, rows: done.rows(model: model, by: by), currency: info.currency)
     }

@@ -3,9 +3,9 @@ import GRDBSQLite
 /// Attribution on a SQLite snapshot without the streaming pass: the customers' ids and stages,
 /// the transitions into the stage (and the undos), then one scan of the touchpoints in rowid
 /// order keeping only what lies in a converter's window or is a purchase from its entry on;
-/// those are then grouped by converter, put in (`at`, `id`) order and counted converter by
-/// converter in id order, through the same `AttributionConversion` as the streaming pass, so
-/// the figures are the same to the last bit.
+/// those are then counted converter by converter in id order (`AttributionScanCount`: window,
+/// revenue and credits as `AttributionConversion` and `AttributionModel` define them, every sum
+/// in the streaming pass's order), so the figures are the same to the last bit.
 struct SQLiteAttributionScan {
     let store: SQLiteSnapshotStore
     let pass: ChunkedPass
@@ -19,9 +19,8 @@ struct SQLiteAttributionScan {
         let customers = try SQLiteCustomerColumns.read(pass, store: store, time: "stage_entered_at", progress: progress, shouldStop: shouldStop)
         let entries = try self.entries(customers)
         let kept = try keptTouchpoints(customers, entries: entries)
-        var analysis = template
-        try count(kept, customers: customers, entries: entries, into: &analysis)
-        return analysis
+        return try AttributionScanCount(kept: kept, customers: customers, entries: entries, lookbackDays: lookbackDays,
+                                        shouldStop: shouldStop).counted(template)
     }
 
     /// Per customer its first entry into the stage in microseconds (`none`: not converted): the
@@ -88,50 +87,6 @@ struct SQLiteAttributionScan {
         return kept
     }
 
-    /// Every converter in id order, with its kept touchpoints in (`at`, `id`) order.
-    private func count(_ kept: KeptTouchpoints, customers: SQLiteCustomerColumns, entries: [Int64],
-                       into analysis: inout AttributionAnalysis) throws {
-        let (first, grouped) = Self.grouped(kept.rows, customers: customers.count)
-        let all = kept.rows, ids = kept.ids
-        let channels = (0..<kept.channels.count).map { kept.channels.string($0) }
-        let types = (0..<kept.types.count).map { kept.types.string($0) }
-        let campaigns = (0..<kept.campaigns.count).map { kept.campaigns.string($0) }
-        func record(_ k: Kept) -> TouchpointRecord {
-            let campaign: String? = k.campaign < 0 ? nil : campaigns[Int(k.campaign)]
-            return TouchpointRecord(id: ids.string(Int(k.id)), at: Timestamp(microseconds: k.at), channel: channels[Int(k.channel)],
-                                    type: types[Int(k.type)], campaign: campaign, value: k.value)
-        }
-        func precedes(_ a: Kept, _ b: Kept) -> Bool {
-            a.at != b.at ? a.at < b.at : ids.compare(Int(a.id), Int(b.id)) < 0
-        }
-        for (n, c) in customers.order.enumerated() {
-            let entry = entries[Int(c)]
-            guard entry != SQLiteCustomerColumns.none else { continue }
-            if n % 65_536 == 0, shouldStop() { throw CancellationError() }
-            let range = Int(first[Int(c)])..<Int(first[Int(c) + 1])
-            var rows: [Kept] = grouped[range].map { all[Int($0)] }
-            if !zip(rows, rows.dropFirst()).allSatisfy({ precedes($0, $1) }) { rows.sort(by: precedes) }
-            let conversion = AttributionConversion(entry: Timestamp(microseconds: entry), touchpoints: rows.map(record),
-                                                   lookbackDays: lookbackDays)
-            analysis.add(conversion)
-        }
-    }
-
-    /// The kept rows' positions grouped by customer (in scan order within one), and where each
-    /// customer's group starts (`first[c]..<first[c + 1]`).
-    private static func grouped(_ rows: [Kept], customers: Int) -> (first: [Int32], grouped: [Int32]) {
-        var first = [Int32](repeating: 0, count: customers + 1)
-        for k in rows { first[Int(k.customer) + 1] += 1 }
-        for c in 0..<customers { first[c + 1] += first[c] }
-        var next = first
-        var grouped = [Int32](repeating: 0, count: rows.count)
-        for (i, k) in rows.enumerated() {
-            grouped[Int(next[Int(k.customer)])] = Int32(i)
-            next[Int(k.customer)] += 1
-        }
-        return (first, grouped)
-    }
-
     private func malformed(_ s: SQLiteStatement, table: String, column: Int32) -> SnapshotError {
         Self.malformed(s, table: table, column: column, path: store.path)
     }
@@ -143,7 +98,7 @@ struct SQLiteAttributionScan {
 }
 
 /// One touchpoint kept: in a window, or a purchase at or after the entry.
-private struct Kept {
+struct Kept {
     var customer: Int32
     var id: Int32
     var at: Int64
@@ -155,7 +110,7 @@ private struct Kept {
 }
 
 /// The kept touchpoints and the tables their texts are numbered in.
-private struct KeptTouchpoints {
+struct KeptTouchpoints {
     var rows: [Kept] = []
     var ids = ByteStringTable(indexed: false)
     var channels = ByteStringTable()

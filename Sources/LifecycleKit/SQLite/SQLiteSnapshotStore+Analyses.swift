@@ -7,7 +7,8 @@ import Foundation
 extension SQLiteSnapshotStore {
     public func answer<A: AnsweredAnalysis>(_ analysis: A, progress: @escaping @Sendable (Int) -> Void,
                                             shouldStop: @escaping @Sendable () -> Bool) throws -> A.Result {
-        try kept(analysis.cacheKey) {
+        if let a = analysis as? AttributionAnalysis, let whole = keptWhole(a) { return whole as! A.Result }
+        return try kept(analysis.cacheKey) {
             try waitForHeavyPasses(shouldStop)
             defer { Self.heavyPasses.unlock() }
             switch analysis {
@@ -43,6 +44,16 @@ extension SQLiteSnapshotStore {
         analysisPasses.withLock { $0 += 1 }
         if let cache, let fingerprint { cache.write(result, fingerprint: fingerprint) }
         return result
+    }
+
+    /// For attribution by some dimensions only (the command's question), the result of every
+    /// dimension (the screen's) when one is kept for this state of the file.
+    private func keptWhole(_ a: AttributionAnalysis) -> AttributionAnalysis? {
+        let whole = AttributionAnalysis(stage: a.stage, lookbackDays: a.lookbackDays)
+        guard a.dimensions != whole.dimensions,
+              let cache = SQLiteAnalysisCache(snapshotPath: path, key: whole.cacheKey),
+              let fingerprint = SQLiteFileFingerprint(path: path) else { return nil }
+        return cache.read(AttributionAnalysis.self, fingerprint: fingerprint)
     }
 
     /// The resolved path and the fingerprint of the file's present state, as text (the key
