@@ -1,9 +1,25 @@
 import Foundation
 
-/// Rows of bytes that `StringColumnIndex` can find by their bytes (a nil row has none).
+/// Rows of bytes in one buffer, each a range of it (a nil row an empty one), that
+/// `StringColumnIndex` can find by their bytes.
 protocol ByteRows {
-    func withBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R
-    func equals(_ row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool
+    var bytes: [UInt8] { get }
+    func range(_ row: Int) -> Range<Int>
+}
+
+extension ByteRows {
+    /// Calls `body` with the bytes of a row (empty for nil).
+    @inline(__always) func withBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = range(row)
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+
+    func equals(_ row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let r = range(row)
+        guard r.count == key.count else { return false }
+        guard !key.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + r.lowerBound, key.baseAddress!, r.count) == 0 }
+    }
 }
 
 /// Strings stored back to back in one byte buffer, one row per string, rows possibly nil:
@@ -31,19 +47,6 @@ struct StringColumn: ByteRows {
         guard row > 0 else { return 0..<end }
         let start = ends[row - 1] < 0 ? ~ends[row - 1] : ends[row - 1]
         return start..<end
-    }
-
-    /// Calls `body` with the bytes of a row (empty for nil).
-    @inline(__always) func withBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let r = range(row)
-        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
-    }
-
-    func equals(_ row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let r = range(row)
-        guard r.count == key.count else { return false }
-        guard !key.isEmpty else { return true }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + r.lowerBound, key.baseAddress!, r.count) == 0 }
     }
 
     func string(_ row: Int) -> String? {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The texts of one column while the list index is built: back to back in one byte buffer,
 /// each row's end as 32 bits relative to its block of 64 rows (a block's start is a full
 /// offset), nil rows in a bit set. About 4 bytes per row besides the text itself, where a
@@ -55,18 +53,5 @@ struct PackedTexts: ByteRows {
         let base = starts[row >> 6]
         let start = row & 63 == 0 ? base : base + Int(ends[row - 1])
         return start..<(base + Int(ends[row]))
-    }
-
-    /// Calls `body` with the bytes of a row (empty for nil).
-    @inline(__always) func withBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let r = range(row)
-        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
-    }
-
-    func equals(_ row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let r = range(row)
-        guard r.count == key.count else { return false }
-        guard !key.isEmpty else { return true }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + r.lowerBound, key.baseAddress!, r.count) == 0 }
     }
 }
