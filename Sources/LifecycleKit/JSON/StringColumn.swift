@@ -1,9 +1,31 @@
 import Foundation
 
+/// Rows of bytes in one buffer, each a range of it (a nil row an empty one), that
+/// `StringColumnIndex` can find by their bytes.
+protocol ByteRows {
+    var bytes: [UInt8] { get }
+    func range(_ row: Int) -> Range<Int>
+}
+
+extension ByteRows {
+    /// Calls `body` with the bytes of a row (empty for nil).
+    @inline(__always) func withBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = range(row)
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+
+    func equals(_ row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let r = range(row)
+        guard r.count == key.count else { return false }
+        guard !key.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + r.lowerBound, key.baseAddress!, r.count) == 0 }
+    }
+}
+
 /// Strings stored back to back in one byte buffer, one row per string, rows possibly nil:
 /// a compact column for millions of short texts (ids, names, notes) without one heap
 /// object per string.
-struct StringColumn {
+struct StringColumn: ByteRows {
     private(set) var bytes: [UInt8] = []
     /// Per row: the end offset of its bytes, or the bitwise complement of it when nil.
     private var ends: [Int] = []
@@ -27,19 +49,6 @@ struct StringColumn {
         return start..<end
     }
 
-    /// Calls `body` with the bytes of a row (empty for nil).
-    @inline(__always) func withBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let r = range(row)
-        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
-    }
-
-    func equals(_ row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let r = range(row)
-        guard r.count == key.count else { return false }
-        guard !key.isEmpty else { return true }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + r.lowerBound, key.baseAddress!, r.count) == 0 }
-    }
-
     func string(_ row: Int) -> String? {
         isNil(row) ? nil : String(decoding: bytes[range(row)], as: UTF8.self)
     }
@@ -56,8 +65,17 @@ struct StringColumnIndex {
     private var slots: [UInt64] = Array(repeating: 0, count: 16)
     private var used = 0
 
+    init() {}
+
+    /// Room for `rows` rows without growing (growing holds the old and the new table at once).
+    init(capacity rows: Int) {
+        var count = 16
+        while count * 3 < rows * 4 + 4 { count *= 2 }
+        slots = Array(repeating: 0, count: count)
+    }
+
     /// The row holding `key`, if any.
-    func find(_ key: UnsafeBufferPointer<UInt8>, in column: StringColumn) -> Int? {
+    func find<C: ByteRows>(_ key: UnsafeBufferPointer<UInt8>, in column: C) -> Int? {
         let h = Self.hash(key)
         let mask = slots.count - 1
         var i = Int(h) & mask
@@ -70,7 +88,7 @@ struct StringColumnIndex {
     }
 
     /// Adds `row` of `column` unless an earlier row holds the same bytes; returns that row then.
-    mutating func insert(row: Int, in column: StringColumn) -> Int? {
+    mutating func insert<C: ByteRows>(row: Int, in column: C) -> Int? {
         if (used + 1) * 4 > slots.count * 3 { grow() }
         let h = column.withBytes(row) { Self.hash($0) }
         let mask = slots.count - 1
