@@ -59,52 +59,40 @@ struct CustomerRows {
     }
 
     /// Pass 1: checks every row, reporting duplicates; the first row of each id without problems
-    /// (the customers to write), and the latest moment among them (for `as_of`). With a `sink`,
-    /// the customer of each row without a problem and its history go there right away (a
-    /// SQLite file, whose meta and stages may come later: one pass instead of two).
-    mutating func check(writingTo sink: SnapshotSink? = nil) throws -> (ids: [String: Int], latest: Timestamp?, written: Written) {
-        var written = Written()
-        guard problems.file.isEmpty else { return ([:], nil, written) }
+    /// (the customers to write), and the latest moment among them (for `as_of`).
+    mutating func check() -> (ids: [String: Int], latest: Timestamp?) {
+        guard problems.file.isEmpty else { return ([:], nil) }
         var firstRow: [String: Int] = [:]
         firstRow.reserveCapacity(table.rows.count)
         var latest: Timestamp?
         for (number, cells) in table.rows where problems.hasHeaderWidth(cells, row: number, table: table, file: file) {
             let before = problems.rows.count
-            let imported = self.customer(cells, row: number, checking: sink == nil)
+            let imported = self.customer(cells, row: number, checking: true)
             problems.checkUnique(imported.customer.id, row: number, rowProblemsBefore: before, firstRows: &firstRow, file: file, column: plan.id)
             guard problems.rows.count == before else { continue }
             let c = imported.customer
             for t in [c.createdAt, c.stageEnteredAt, imported.transitions.last?.at] {   // transitions in time order
                 if let t, latest.map({ t > $0 }) ?? true { latest = t }
             }
-            if let sink { try written.add(imported, to: sink) }
         }
-        return (firstRow, latest, written)
+        return (firstRow, latest)
     }
 
-    /// How many customers and transitions went to a sink.
-    struct Written {
+    /// Pass 2: hands the customer of every row without a problem (after `check`) and its stage
+    /// history to `sink`; the number of transitions.
+    mutating func write(to sink: SnapshotSink) throws -> (customers: Int, transitions: Int) {
+        let bad = problems.badRows(in: file)
+        let kept = problems
+        defer { problems = kept }
         var customers = 0, transitions = 0
-
-        mutating func add(_ imported: ImportedCustomer, to sink: SnapshotSink) throws {
+        for (number, cells) in table.rows where cells.count == table.header.count && !bad.contains(number) {
+            let imported = customer(cells, row: number)
             try sink.add(imported.customer)
             for t in imported.transitions { try sink.add(t) }
             customers += 1
             transitions += imported.transitions.count
         }
-    }
-
-    /// Pass 2: hands the customer of every row without a problem (after `check`) and its stage
-    /// history to `sink`; the number of transitions.
-    mutating func write(to sink: SnapshotSink) throws -> Written {
-        let bad = problems.badRows(in: file)
-        let kept = problems
-        defer { problems = kept }
-        var written = Written()
-        for (number, cells) in table.rows where cells.count == table.header.count && !bad.contains(number) {
-            try written.add(customer(cells, row: number), to: sink)
-        }
-        return written
+        return (customers, transitions)
     }
 
     private func cell(_ cells: CSVRecord, _ index: Int?) -> String? {

@@ -56,48 +56,35 @@ public struct SnapshotImport {
             throw Failure(problems: list)
         }
         var rows = CustomerRows(table: contacts, file: name, plan: plan)
-        // A SQLite file takes its meta and stages after the rows: the rows go to it while they
-        // are checked, on a second thread, into a temporary file that only `finish` renames
-        // into place (nothing is written at OUT unless the whole import is valid).
-        let early = kind == .sqlite && rows.problems.file.isEmpty ? PipelinedSink(try SnapshotFile.makeSink(path: output, kind: kind)) : nil
-        defer { early?.stop() }
-        let (ids, latestCustomer, earlyWritten) = try rows.check(writingTo: early)
+        let (ids, latestCustomer) = rows.check()
         var problems = rows.problems
-        var readAs: [(file: String, encoding: CSVTable.Encoding, separator: Character)] = [(input, contacts.encoding, contacts.separator)]
-        let touchpoints = try readTouchpoints(plan: plan, contactsName: name, known: ids, problems: &problems, readAs: &readAs)
+        var readAs = [(input, contacts.encoding, contacts.separator)]
+        var touchpoints: [(row: Int, touchpoint: Touchpoint)] = []
+        if let path = self.touchpoints {
+            let table = try table(path, encoding: plan.touchpoints.encoding, separator: plan.touchpoints.separator)
+            var tpName = (path as NSString).lastPathComponent
+            if tpName == name { tpName = path }
+            readAs.append((path, table.encoding, table.separator))
+            var tpRows = TouchpointRows(table: table, file: tpName, plan: plan.touchpoints)
+            touchpoints = tpRows.read(known: ids)
+            problems.file += tpRows.problems.file
+            problems.rows += tpRows.problems.rows
+        }
         guard problems.file.isEmpty, skipInvalid || problems.rows.isEmpty else {
             throw Failure(problems: Self.list(problems))
         }
         var latest = latestCustomer ?? Timestamp(microseconds: 0)
         for t in touchpoints { latest = max(latest, t.touchpoint.at) }
-        let info = SnapshotInfo(name: plan.snapshotName, currency: plan.currency, asOf: latest)
-        let sink = try early ?? SnapshotFile.makeSink(path: output, kind: kind)
-        if early == nil { try sink.begin(info: info, stages: rows.stages.finalStages) }
-        let written = try early == nil ? rows.write(to: sink) : earlyWritten
+        let sink = try SnapshotFile.makeSink(path: output, kind: kind)
+        try sink.begin(info: SnapshotInfo(name: plan.snapshotName, currency: plan.currency, asOf: latest), stages: rows.stages.finalStages)
+        let written = try rows.write(to: sink)
         for t in touchpoints { try sink.add(t.touchpoint) }
-        if early != nil { try sink.begin(info: info, stages: rows.stages.finalStages) }
         try sink.finish()
         let revenue = touchpoints.reduce(0) { $0 + ($1.touchpoint.value ?? 0) }
         let totals = SnapshotTotals(customers: written.customers, touchpoints: touchpoints.count, transitions: written.transitions,
                                     revenue: revenue)
         let skippedRows = Set(problems.rows.map { "\($0.file)\u{0}\($0.row)" }).count
         return Outcome(totals: totals, skipped: problems.rows.map(\.problem), skippedRows: skippedRows, readAs: readAs)
-    }
-
-    /// The touchpoints of `--touchpoints` (none without it), their problems added to `problems`.
-    private func readTouchpoints(plan: ImportPlan, contactsName: String, known ids: [String: Int], problems: inout ImportProblems,
-                                 readAs: inout [(file: String, encoding: CSVTable.Encoding, separator: Character)])
-        throws -> [(row: Int, touchpoint: Touchpoint)] {
-        guard let path = self.touchpoints else { return [] }
-        let table = try table(path, encoding: plan.touchpoints.encoding, separator: plan.touchpoints.separator)
-        var tpName = (path as NSString).lastPathComponent
-        if tpName == contactsName { tpName = path }
-        readAs.append((path, table.encoding, table.separator))
-        var tpRows = TouchpointRows(table: table, file: tpName, plan: plan.touchpoints)
-        let touchpoints = tpRows.read(known: ids)
-        problems.file += tpRows.problems.file
-        problems.rows += tpRows.problems.rows
-        return touchpoints
     }
 
     private static func list(_ problems: ImportProblems) -> ProblemList {

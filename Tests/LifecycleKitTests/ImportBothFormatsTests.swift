@@ -2,10 +2,9 @@ import Foundation
 import Testing
 @testable import LifecycleKit
 
-/// A SQLite import checks and writes in one pass, the writing on a second thread
-/// (`PipelinedSink`); a JSON import still checks first and writes in a second pass. Both must
-/// give the same snapshot, and a refused SQLite import must leave nothing behind.
-@Suite struct ImportSinglePassTests {
+/// The SQLite and the JSON import of the same file must give the same snapshot (a guard for any
+/// faster SQLite path), and a refused SQLite import must leave nothing behind.
+@Suite struct ImportBothFormatsTests {
     static let scratch = try! Fixtures.temporaryDirectory()
 
     /// A HubSpot export with a BOM, CRLF, quotes, a newline and a separator in cells, every
@@ -40,7 +39,7 @@ import Testing
         #expect(a.touchpoints == b.touchpoints)
     }
 
-    @Test func theOnePassSQLiteImportWritesWhatTheTwoPassImportWrites() throws {
+    @Test func theSQLiteImportWritesWhatTheJSONImportWrites() throws {
         let input = try Fixtures.write(Self.tricky, named: "tricky.csv", in: Self.scratch)
         let sqlite = try Self.snapshot(input, .sqlite), json = try Self.snapshot(input, .json)
         Self.expectSame(sqlite, json)
@@ -70,52 +69,5 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
         let name = (out as NSString).lastPathComponent
         #expect(try FileManager.default.contentsOfDirectory(atPath: Self.scratch.path).filter { $0.contains(name) } == [])
-    }
-}
-
-/// `PipelinedSink` passes every call on in order, on its own thread, and reports the other
-/// sink's failure to the caller.
-@Suite struct PipelinedSinkTests {
-    /// Fails on the customer `failAt`; counts what it got.
-    final class FailingSink: SnapshotSink {
-        var customers: [String] = [], finished = false
-        let failAt: String
-        init(failAt: String) { self.failAt = failAt }
-        func begin(info: SnapshotInfo, stages: [Stage]) throws {}
-        func add(_ customer: Customer) throws {
-            if customer.id == failAt { throw OperationError("disk full") }
-            customers.append(customer.id)
-        }
-        func add(_ touchpoint: Touchpoint) throws {}
-        func add(_ transition: Transition) throws {}
-        func finish() throws { finished = true }
-    }
-
-    @Test func everyCallArrivesInOrder() throws {
-        let target = CollectingSink()
-        let sink = PipelinedSink(target, batchSize: 3, capacity: 2)
-        try sink.begin(info: SnapshotInfo(name: "n", currency: "EUR", asOf: Timestamp(microseconds: 0)), stages: [Stage(id: "a", name: "A")])
-        for i in 0..<1000 {
-            try sink.add(Customer(id: "c\(i)", name: "C", stage: "a"))
-            try sink.add(Transition(customerID: "c\(i)", from: nil, to: "a", at: Timestamp(microseconds: Int64(i)), by: "t"))
-        }
-        try sink.finish()
-        #expect(target.finished && target.stages.map(\.id) == ["a"])
-        #expect(target.customers.map(\.id) == (0..<1000).map { "c\($0)" })
-        #expect(target.transitions.map(\.at.microseconds) == (0..<1000).map { Int64($0) })
-    }
-
-    @Test func aFailureOfTheOtherSinkIsThrownAndNothingIsFinished() throws {
-        let target = FailingSink(failAt: "c10")
-        let sink = PipelinedSink(target, batchSize: 4, capacity: 1)
-        var thrown: Error?
-        do {
-            for i in 0..<10_000 { try sink.add(Customer(id: "c\(i)", name: "C", stage: "a")) }
-            try sink.finish()
-        } catch {
-            thrown = error
-        }
-        #expect((thrown as? OperationError)?.message.contains("disk full") == true)
-        #expect(!target.finished && target.customers == (0..<10).map { "c\($0)" })
     }
 }
