@@ -68,6 +68,19 @@ import Testing
         #expect(a.validState.current == nil)
     }
 
+    /// The dashboard opens with the figures from the side cache (no check at all): they were
+    /// computed from a file that passed it, so the next stage changes are checked alone.
+    @Test func figuresFromTheSideCacheCountAsChecked() throws {
+        let path = try Index.file()
+        _ = try Self.checkedStore(path)
+        let a = try SQLiteSnapshotStore(path: path)
+        _ = try a.funnelReport()
+        #expect(a.validState.current != nil)
+        _ = try SQLiteFollowTests.move(1, in: try SQLiteSnapshotStore(path: path), at: "2031-01-01T00:00:00Z")
+        _ = try a.funnelReport()
+        #expect(a.followedValidations.current == 1)
+    }
+
     @Test func anythingElseChangedChecksTheWholeFile() throws {
         let path = try Index.file()
         let a = try Self.checkedStore(path)

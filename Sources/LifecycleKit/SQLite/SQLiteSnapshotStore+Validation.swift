@@ -22,6 +22,7 @@ extension SQLiteSnapshotStore {
             SQLiteValidator.validate(path: path, on: database) { mark = try SQLiteFileMark.read($0) }
         }
         validState.withLock { $0 = problems.hasErrors ? nil : mark.map { ValidState(fingerprint: fingerprint, mark: $0) } }
+        ListIndexLog.note("validated")
         if problems.hasErrors { throw SnapshotError(path: path, problems: problems) }
     }
 
@@ -40,8 +41,17 @@ extension SQLiteSnapshotStore {
         }
         guard let (problems, mark) = followed else { return try requireValid() }
         followedValidations.withLock { $0 += 1 }
+        ListIndexLog.note("validated followed")
         validState.withLock { $0 = problems.hasErrors ? nil : ValidState(fingerprint: fingerprint, mark: mark) }
         if problems.hasErrors { throw SnapshotError(path: path, problems: problems) }
+    }
+
+    /// Funnel figures read from the side cache for the state `fingerprint` were computed from
+    /// a file that passed the check: that state counts as checked (so the next stage changes
+    /// are checked alone, not the whole file again).
+    func noteChecked(_ fingerprint: SQLiteFileFingerprint) {
+        guard validState.current?.fingerprint != fingerprint, let mark = markIfUnchanged(since: fingerprint) else { return }
+        validState.withLock { $0 = ValidState(fingerprint: fingerprint, mark: mark) }
     }
 
     /// `body` on a connection of its own for the whole check, which this store's stage

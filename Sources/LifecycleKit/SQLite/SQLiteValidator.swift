@@ -185,15 +185,16 @@ public enum SQLiteValidator {
         /// Each row whose `column` (text, not NULL) names no row of `target`, in `column` order:
         /// the scan then runs through the column's index (when the file has one) and its
         /// look-ups into `target` come in key order, several times faster than in row order.
-        /// With `condition` (SQL on the row `r`), only the rows meeting it.
+        /// With `condition` (SQL on the row `r`: a few rows), only the rows meeting it, in
+        /// row order (in column order SQLite would scan the column's whole index for them).
         mutating func checkReferences(_ records: RecordPlace.Table, hasID: Bool, _ field: SnapshotField,
-                                      to target: String, where condition: String = "1") throws {
+                                      to target: String, where condition: String? = nil) throws {
             let table = records.rawValue, column = field.sqliteColumn
             let s = try SQLiteStatement(connection, """
                 SELECT r.rowid, r.\(column) FROM \(table) AS r
                 WHERE typeof(r.\(column)) = 'text' AND NOT EXISTS (SELECT 1 FROM \(target) AS x WHERE x.id = r.\(column))
-                  AND (\(condition))
-                ORDER BY r.\(column)
+                  AND (\(condition ?? "1"))
+                ORDER BY r.\(condition == nil ? column : "rowid")
                 """)
             let rowID = hasID ? try SQLiteStatement(connection, "SELECT id FROM \(table) WHERE rowid = ?1") : nil
             while try s.step() {
