@@ -35,7 +35,7 @@ enum FollowMeasurement {
             plan.countsShown(in: text, step: 0) && ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("loaded")
         }
         // Memory once the figures and value figures of the opening are in (no `…` left).
-        try screen.waitUntil(timeout: s.openTimeout, "the opening's figures", Self.figuresIn)
+        try screen.waitUntil(timeout: s.figuresTimeout, "the opening's figures", Self.figuresIn)
         let before = screen.rss()
         var seconds: [Double] = [], failed = 0
         for customer in plan.customers {
@@ -45,7 +45,7 @@ enum FollowMeasurement {
             case .failed: failed += 1
             }
         }
-        try screen.waitUntil(timeout: s.openTimeout, "the figures after the changes", Self.figuresIn)
+        try screen.waitUntil(timeout: s.figuresTimeout, "the figures after the changes", Self.figuresIn)
         let after = screen.rss()
         let events = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
         let rebuilds = events.filter { $0 == "built" || $0 == "dropped" }.count
