@@ -58,7 +58,7 @@ extension SQLiteSnapshotStore {
     }
 
     /// Ids per chunk of `rows(of:)`.
-    static let idChunk = 100_000
+    static let idChunk = 25_000
 
     /// Makes the value orders for the installed index, mapping each customer's table row (id
     /// order) to its slot through the index's id order. Returns why not when the index holds
