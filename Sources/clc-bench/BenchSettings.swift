@@ -22,4 +22,7 @@ struct BenchSettings {
     var follows: Int { smoke ? 5 : 100 }
     /// Seconds a dashboard may take to its first frame before it is killed.
     var openTimeout: Double { smoke ? 30 : 120 }
+    /// Seconds a dashboard may take to compute its figures and value figures at open (a
+    /// minute or two on the 1M file; several on a loaded machine).
+    var figuresTimeout: Double { smoke ? 60 : 900 }
 }

@@ -80,9 +80,21 @@ enum ChildProcess {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        let seconds = Monotonic.now() - start
+        return finished(status, usage, startedAt: start)
+    }
+
+    private static func finished(_ status: Int32, _ usage: rusage, startedAt start: Double) -> Finished {
         let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Finished(status: code, seconds: seconds, peakRSS: Double(usage.ru_maxrss) * 1024)
+        return Finished(status: code, seconds: Monotonic.now() - start, peakRSS: Double(usage.ru_maxrss) * 1024)
+    }
+
+    /// How `pid` ended, when it has; nil while it runs.
+    static func poll(_ pid: pid_t, startedAt start: Double) -> Finished? {
+        var status: Int32 = 0
+        var usage = rusage()
+        var ended: pid_t
+        repeat { ended = wait4(pid, &status, WNOHANG, &usage) } while ended == -1 && errno == EINTR
+        return ended == pid ? finished(status, usage, startedAt: start) : nil
     }
 
     /// Everything readable from `fd` until end of file (or an error such as a pty's EIO).

@@ -1,6 +1,7 @@
 /// One line of the result table: our figures, the reference's, and the limit of the issue.
 struct ResultRow {
-    enum Unit { case seconds, bytes }
+    /// `count`: how many times something happened (failed moves, say).
+    enum Unit { case seconds, bytes, count }
 
     /// What a row must satisfy.
     enum Limit {

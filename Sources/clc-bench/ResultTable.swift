@@ -44,6 +44,8 @@ enum ResultTable {
             let mb = value / 1e6
             if mb >= 1000 { return String(format: "%.2f GB", mb / 1000) }
             return String(format: mb < 100 ? "%.1f MB" : "%.0f MB", mb)
+        case .count:
+            return String(format: "%.0f", value)
         }
     }
 
@@ -55,6 +57,7 @@ enum ResultTable {
         case (.ratio(let r), _): return String(format: "≤ %.1f×", r)
         case (.p99(let v), .seconds): return String(format: "p99 ≤ %g ms", v * 1000)
         case (.p99(let v), .bytes): return String(format: "≤ %g MB", v / 1e6)
+        case (.p99(let v), .count): return String(format: "≤ %g", v)
         }
     }
 }

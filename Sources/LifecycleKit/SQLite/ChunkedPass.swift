@@ -1,3 +1,4 @@
+import Dispatch
 import GRDBSQLite
 
 /// A pass over whole tables in chunks, each read by statements that finish before the next
@@ -31,7 +32,8 @@ struct ChunkedPass {
     /// `chunk` rows at a time (column 0 is the rowid). Keyset pagination: each chunk starts
     /// after the last rowid seen, so rowids anywhere in the 64-bit range cost nothing.
     /// With `condition`, only the rows that meet it (each chunk then holds `chunk` of those);
-    /// with `rowids`, only the rows whose rowid is in it.
+    /// with `rowids`, only the rows whose rowid is in it. A chunk also ends once it has read
+    /// for `ChunkClock.budget`.
     func rows(_ columns: String, of table: String, where condition: String? = nil, rowids: ClosedRange<Int> = Int.min...Int.max,
               chunk: Int, _ body: (SQLiteStatement) throws -> Void) throws {
         let filter = condition.map { " AND (\($0))" } ?? ""
@@ -42,15 +44,18 @@ struct ChunkedPass {
         while let start = from {
             select.bind(1, start)
             select.bind(2, chunk)
-            var seen = 0, last = start
+            var seen = 0, last = start, cut = false
+            let clock = ChunkClock()
             while try select.step() {
                 last = select.int(0)
                 seen += 1
                 try body(select)
+                // Ends on time too (the rest of the chunk is read in the next one).
+                if seen & 255 == 0, clock.isOver { cut = true; break }
             }
             select.reset()
             try checkUnchanged()
-            from = seen < chunk || last == rowids.upperBound ? nil : last + 1
+            from = (seen < chunk && !cut) || last == rowids.upperBound ? nil : last + 1
         }
     }
 
@@ -82,24 +87,47 @@ struct ChunkedPass {
     }
 
     /// Calls `body` with the one row of `SELECT <aggregates> FROM <table>` for each run of
-    /// `chunk` rows in rowid order (keyset pagination, as `rows`).
+    /// at most `chunk` rows in rowid order (keyset pagination, as `rows`; fewer while a chunk
+    /// takes longer than `ChunkClock.budget`).
     func aggregates(_ aggregates: String, of table: String, chunk: Int, _ body: (SQLiteStatement) throws -> Void) throws {
         let select = try SQLiteStatement(db, """
             SELECT \(aggregates), count(*), max(clc_rowid) FROM
               (SELECT rowid AS clc_rowid, * FROM \(table) WHERE rowid >= ?1 ORDER BY rowid LIMIT ?2)
             """)
         let columns = sqlite3_column_count(select.handle)
-        var from: Int? = Int.min
+        var from: Int? = Int.min, size = chunk
         while let start = from {
+            let clock = ChunkClock()
             select.bind(1, start)
-            select.bind(2, chunk)
+            select.bind(2, size)
             _ = try select.step()
             let seen = select.int(columns - 2), last = select.int(columns - 1)
             if seen > 0 { try body(select) }
             select.reset()
             try checkUnchanged()
-            from = seen < chunk || last == Int.max ? nil : last + 1
+            from = seen < size || last == Int.max ? nil : last + 1
+            size = clock.nextSize(after: size, limit: chunk)
         }
+    }
+}
+
+/// How long one chunk of a pass may hold the file's read lock: a small part of the 2 s other
+/// programs' writes wait for it (`SQLiteSchema.writeBusyTimeout`). On a loaded machine a
+/// chunk of so many rows takes several times longer, so chunks end on time as well.
+struct ChunkClock {
+    static let budget: UInt64 = 200_000_000
+
+    private let start = DispatchTime.now().uptimeNanoseconds
+
+    /// The chunk has read for its time.
+    var isOver: Bool { DispatchTime.now().uptimeNanoseconds - start > Self.budget }
+
+    /// The next chunk's size after one of `size` (at most `limit`): halved when this one took
+    /// longer than its time, doubled back when it took less than a quarter of it.
+    func nextSize(after size: Int, limit: Int) -> Int {
+        let took = DispatchTime.now().uptimeNanoseconds - start
+        if took > Self.budget { return max(size / 2, min(size, 500)) }
+        return took < Self.budget / 4 ? min(size * 2, limit) : size
     }
 }
 

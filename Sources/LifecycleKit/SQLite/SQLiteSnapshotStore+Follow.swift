@@ -107,7 +107,9 @@ extension SQLiteSnapshotStore {
 }
 
 /// With `CLC_INDEX_LOG=FILE`, what became of the list index (`built`, `loaded`, `followed N`,
-/// `dropped`), one line each, appended to FILE: how the benchmark tells a rebuild.
+/// `dropped`) and each validation (`validated`: the whole file; `validated followed`: only
+/// what stage changes added), one line each, appended to FILE: how the benchmark tells a
+/// rebuild or a whole check.
 enum ListIndexLog {
     static let path = ProcessInfo.processInfo.environment["CLC_INDEX_LOG"].flatMap { $0.isEmpty ? nil : $0 }
 

@@ -95,13 +95,19 @@ extension SQLiteSnapshotStore {
         let cache = SQLiteReportCache(snapshotPath: path)
         // Taken before the scan reads: a later commit makes the cached figures unused, never wrong.
         let fingerprint = SQLiteFileFingerprint(path: path)
-        if let cache, let fingerprint, let report = cache.read(fingerprint: fingerprint, stages: stages) { return report }
+        if let cache, let fingerprint, let report = cache.read(fingerprint: fingerprint, stages: stages) {
+            noteChecked(fingerprint)
+            return report
+        }
         try waitForHeavyPasses(shouldStop)
         defer { Self.heavyPasses.unlock() }
         // The pass waited for may have left the figures of this very state.
-        if let cache, let fingerprint, let report = cache.read(fingerprint: fingerprint, stages: stages) { return report }
-        // Never figures of rows `validate` refuses.
-        try requireValid()
+        if let cache, let fingerprint, let report = cache.read(fingerprint: fingerprint, stages: stages) {
+            noteChecked(fingerprint)
+            return report
+        }
+        // Never figures of rows `validate` refuses (after stage changes: the rows they added).
+        try requireValidSinceChecked()
         // One pass after the other: at once they would take both cores from the keys (and 10 MB more).
         let report = try scannedFunnelReport()
         if let cache, let fingerprint { cache.write(report, fingerprint: fingerprint) }

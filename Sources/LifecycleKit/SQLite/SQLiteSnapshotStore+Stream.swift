@@ -17,10 +17,11 @@ extension SQLiteSnapshotStore {
     private func stream(_ pass: ChunkedPass, needs: JourneyNeeds, shouldStop: () -> Bool,
                         _ visit: (CustomerRecord) -> Void) throws {
         let reader = try StreamStatements(pass.db, needs: needs, hasReverts: transitionsHaveReverts)
-        var lastID: String?
+        var lastID: String?, size = journeyChunk
         while true {
             if shouldStop() { throw CancellationError() }
-            let customers = try reader.customers(after: lastID, limit: journeyChunk, store: self)
+            let clock = ChunkClock()
+            let customers = try reader.customers(after: lastID, limit: size, store: self)
             guard let low = customers.first?.id, let high = customers.last?.id else { break }
             reader.bind(low, high)
             for var record in customers {
@@ -30,8 +31,9 @@ extension SQLiteSnapshotStore {
             reader.reset()
             betweenJourneyChunks?()
             try pass.checkUnchanged()
-            if customers.count < journeyChunk { break }
+            if customers.count < size { break }
             lastID = high
+            size = clock.nextSize(after: size, limit: journeyChunk)
         }
     }
 

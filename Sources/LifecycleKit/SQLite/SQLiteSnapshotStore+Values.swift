@@ -7,7 +7,7 @@ import Foundation
 extension SQLiteSnapshotStore {
     public func attachValues(_ table: CustomerValueTable?) throws {
         guard let table else { return install(nil) }
-        switch try readOnOwnConnection({ db in try Self.rows(of: table, db) }) {
+        switch try chunkedPass({ pass in try Self.rows(of: table, pass) }) {
         case .success(let rows): install((table, rows))
         case .failure(let refused):
             install(nil)
@@ -25,14 +25,28 @@ extension SQLiteSnapshotStore {
         }
     }
 
-    /// Each customer's row in `table`, in id order (the ids read one at a time: a million ids
-    /// are never held at once), or why the table does not describe the file's customers.
-    private static func rows(of table: CustomerValueTable, _ db: OpaquePointer) throws -> Result<[Int32], ValueTableRefused> {
-        let s = try SQLiteStatement(db, "SELECT id FROM customers ORDER BY id COLLATE BINARY")
+    /// Each customer's row in `table`, in id order (the ids read one at a time, in chunks of
+    /// `idChunk` that let other programs commit between them: a million ids are never held at
+    /// once), or why the table does not describe the file's customers.
+    private static func rows(of table: CustomerValueTable, _ pass: ChunkedPass) throws -> Result<[Int32], ValueTableRefused> {
+        let first = try SQLiteStatement(pass.db, "SELECT id FROM customers ORDER BY id COLLATE BINARY LIMIT \(idChunk)")
+        let next = try SQLiteStatement(pass.db, "SELECT id FROM customers WHERE id > ?1 ORDER BY id COLLATE BINARY LIMIT \(idChunk)")
         var failure: (any Error)?
+        var s = first, inChunk = 0, last: String?
         let ids = AnyIterator<String> {
             do {
-                return try s.step() ? s.string(0) ?? "" : nil
+                while true {
+                    if try s.step() {
+                        inChunk += 1
+                        last = s.string(0) ?? ""
+                        return last
+                    }
+                    s.reset()
+                    try pass.checkUnchanged()
+                    guard inChunk == idChunk, let last else { return nil }
+                    (s, inChunk) = (next, 0)
+                    s.bind(1, last)
+                }
             } catch {
                 failure = error
                 return nil
@@ -42,6 +56,9 @@ extension SQLiteSnapshotStore {
         if let failure { throw failure }
         return rows
     }
+
+    /// Ids per chunk of `rows(of:)`.
+    static let idChunk = 25_000
 
     /// Makes the value orders for the installed index, mapping each customer's table row (id
     /// order) to its slot through the index's id order. Returns why not when the index holds

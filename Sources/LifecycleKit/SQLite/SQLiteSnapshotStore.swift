@@ -84,6 +84,12 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     var betweenJourneyChunks: (() -> Void)?
     /// Analysis results computed (not read from the side cache) by this store (for tests).
     let analysisPasses = Protected(0)
+    /// The state of the file the last validation passed (see +Validation).
+    let validState = Protected<ValidState?>(nil)
+    /// How many validations checked only what other programs' changes added (for tests).
+    let followedValidations = Protected(0)
+    /// `as_of` as declared in meta when the store opened.
+    var declaredAsOf: Timestamp? { header.declaredAsOf }
 
     /// After this store wrote a transition at `at`. A declared `as_of` never moves; without
     /// one, the snapshot describes its latest timestamp, which may now be `at` (if not

@@ -26,11 +26,14 @@ public enum SQLiteValidator {
     /// As `validate(path:)`, on the connection `database` (a store's scan connection, which
     /// its own stage changes can interrupt). First SQLite's `integrity_check` (a damaged file
     /// gets no further: its rows cannot be trusted), then every row and reference.
-    static func validate(path: String, on database: DatabaseQueue) -> ProblemList {
+    /// `inside` runs first in the same read transaction (the state the checks see).
+    static func validate(path: String, on database: DatabaseQueue,
+                         inside: (OpaquePointer) throws -> Void = { _ in }) -> ProblemList {
         var list = ProblemList()
         do {
             try database.read { db in
                 let connection = try SQLiteSchema.connection(db)
+                try inside(connection)
                 list.merge(try integrity(connection))
                 if list.hasErrors { return }
                 let header = try SQLiteSchema.inspect(db)
@@ -48,7 +51,7 @@ public enum SQLiteValidator {
         return list
     }
 
-    private static func problems(of error: Error, path: String) -> ProblemList {
+    static func problems(of error: Error, path: String) -> ProblemList {
         var list = ProblemList()
         switch SQLiteSchema.readError(error, path: path) {
         case let error as SnapshotError: list.merge(error.problems)
@@ -82,7 +85,9 @@ public enum SQLiteValidator {
         return "database file"
     }
 
-    private struct Checker {
+    /// The checks of `clc validate` after the integrity check, on every row, or (+Followed)
+    /// on the transitions another program added and the customers they touch.
+    struct Checker {
         let connection: OpaquePointer
         let asOf: Timestamp?
         /// The file has the optional `transitions.reverts` column.
@@ -91,16 +96,11 @@ public enum SQLiteValidator {
 
         mutating func run() throws {
             let asOf = self.asOf
-            try checkRows(SQLiteRows.customers) { r, problems in
-                guard let c = SQLiteRows.customer(&r) else { return }
-                Self.report(SnapshotRules.enteredBeforeCreated(c.stageEnteredAt, c.createdAt, customer: r.record(0)), &problems)
-            }
+            try checkCustomerRows()
             try checkRows(SQLiteRows.touchpoints) { r, problems in
                 SQLiteRows.touchpoint(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
             }
-            try checkRows(SQLiteRows.transitions(hasReverts: hasReverts)) { r, problems in
-                SQLiteRows.transition(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
-            }
+            try checkTransitionRows()
             try checkDuplicates(.customers)
             try checkDuplicates(.touchpoints)
             try checkReferences(.customers, hasID: true, .stage, to: "stages")
@@ -112,12 +112,28 @@ public enum SQLiteValidator {
             if hasReverts { try checkReverts() }
         }
 
-        /// Each transition whose `reverts` names no other transition of the same customer
-        /// (a warning: it then counts as an ordinary stage change).
-        private mutating func checkReverts() throws {
+        /// The rows of `customers` (meeting `condition`): columns, and entered before created.
+        mutating func checkCustomerRows(where condition: String = "1") throws {
+            try checkRows(SQLiteRows.customers, where: condition) { r, problems in
+                guard let c = SQLiteRows.customer(&r) else { return }
+                Self.report(SnapshotRules.enteredBeforeCreated(c.stageEnteredAt, c.createdAt, customer: r.record(0)), &problems)
+            }
+        }
+
+        /// The rows of `transitions` (meeting `condition`): columns, and none after `as_of`.
+        mutating func checkTransitionRows(where condition: String = "1") throws {
+            let asOf = self.asOf
+            try checkRows(SQLiteRows.transitions(hasReverts: hasReverts), where: condition) { r, problems in
+                SQLiteRows.transition(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
+            }
+        }
+
+        /// Each transition (meeting `condition`, SQL on the row `r`) whose `reverts` names no
+        /// other transition of the same customer (a warning: it then counts as an ordinary stage change).
+        mutating func checkReverts(where condition: String = "1") throws {
             let s = try SQLiteStatement(connection, """
                 SELECT r.rowid, r.reverts FROM transitions AS r
-                WHERE typeof(r.reverts) = 'integer' AND NOT EXISTS (
+                WHERE typeof(r.reverts) = 'integer' AND (\(condition)) AND NOT EXISTS (
                     SELECT 1 FROM transitions AS x WHERE x.id = r.reverts AND x.customer_id = r.customer_id AND x.id <> r.id)
                 ORDER BY r.rowid
                 """)
@@ -126,22 +142,22 @@ public enum SQLiteValidator {
             }
         }
 
-        private static func checkAsOf(_ at: Timestamp, _ asOf: Timestamp?, _ r: SQLiteRows.Reader,
+        static func checkAsOf(_ at: Timestamp, _ asOf: Timestamp?, _ r: SQLiteRows.Reader,
                                       _ problems: inout ProblemList) {
             report(SnapshotRules.afterAsOf(at, asOf, at: r.table.record(r.statement, column: "at")), &problems)
         }
 
-        private static func report(_ finding: Finding?, _ problems: inout ProblemList) {
+        static func report(_ finding: Finding?, _ problems: inout ProblemList) {
             if let finding { problems.add(finding.problem(.sqlite)) }
         }
 
-        private mutating func report(_ finding: Finding?) { Self.report(finding, &problems) }
+        mutating func report(_ finding: Finding?) { Self.report(finding, &problems) }
 
-        /// Reads every row of `table`: the column problems, then `more` (the warnings of a
-        /// row that decodes).
-        private mutating func checkRows(_ table: SQLiteRows.Table,
-                                        _ more: (inout SQLiteRows.Reader, inout ProblemList) -> Void) throws {
-            let rows = try SQLiteStatement(connection, table.select("ORDER BY rowid"))
+        /// Reads every row of `table` (meeting `condition`, SQL): the column problems, then
+        /// `more` (the warnings of a row that decodes).
+        mutating func checkRows(_ table: SQLiteRows.Table, where condition: String = "1",
+                                _ more: (inout SQLiteRows.Reader, inout ProblemList) -> Void) throws {
+            let rows = try SQLiteStatement(connection, table.select("WHERE \(condition) ORDER BY rowid"))
             while try rows.step() {
                 var reader = SQLiteRows.Reader(rows, table)
                 more(&reader, &problems)
@@ -149,12 +165,12 @@ public enum SQLiteValidator {
             }
         }
 
-        /// Each row whose id an earlier row already has.
-        private mutating func checkDuplicates(_ records: RecordPlace.Table) throws {
+        /// Each row whose id an earlier row already has (among the ids meeting `condition`).
+        mutating func checkDuplicates(_ records: RecordPlace.Table, where condition: String = "1") throws {
             let table = records.rawValue
             let s = try SQLiteStatement(connection, """
                 SELECT t.rowid, t.id, d.first
-                FROM (SELECT id, min(rowid) AS first FROM \(table) WHERE id IS NOT NULL
+                FROM (SELECT id, min(rowid) AS first FROM \(table) WHERE id IS NOT NULL AND (\(condition))
                       GROUP BY id HAVING count(*) > 1) AS d
                 JOIN \(table) AS t ON t.id = d.id AND t.rowid <> d.first
                 ORDER BY t.rowid
@@ -169,13 +185,16 @@ public enum SQLiteValidator {
         /// Each row whose `column` (text, not NULL) names no row of `target`, in `column` order:
         /// the scan then runs through the column's index (when the file has one) and its
         /// look-ups into `target` come in key order, several times faster than in row order.
-        private mutating func checkReferences(_ records: RecordPlace.Table, hasID: Bool, _ field: SnapshotField,
-                                              to target: String) throws {
+        /// With `condition` (SQL on the row `r`: a few rows), only the rows meeting it, in
+        /// row order (in column order SQLite would scan the column's whole index for them).
+        mutating func checkReferences(_ records: RecordPlace.Table, hasID: Bool, _ field: SnapshotField,
+                                      to target: String, where condition: String? = nil) throws {
             let table = records.rawValue, column = field.sqliteColumn
             let s = try SQLiteStatement(connection, """
                 SELECT r.rowid, r.\(column) FROM \(table) AS r
                 WHERE typeof(r.\(column)) = 'text' AND NOT EXISTS (SELECT 1 FROM \(target) AS x WHERE x.id = r.\(column))
-                ORDER BY r.\(column)
+                  AND (\(condition ?? "1"))
+                ORDER BY r.\(condition == nil ? column : "rowid")
                 """)
             let rowID = hasID ? try SQLiteStatement(connection, "SELECT id FROM \(table) WHERE rowid = ?1") : nil
             while try s.step() {
@@ -190,14 +209,15 @@ public enum SQLiteValidator {
             }
         }
 
-        /// Customers whose latest transition (by time, then row) goes elsewhere than their stage.
-        private mutating func checkStageMismatches() throws {
+        /// Customers (meeting `condition`, SQL on the row `c`) whose latest transition (by
+        /// time, then row) goes elsewhere than their stage.
+        mutating func checkStageMismatches(where condition: String = "1") throws {
             let s = try SQLiteStatement(connection, """
                 SELECT c.rowid, c.id, c.stage, l.to_stage, l.rowid
                 FROM customers AS c
                 JOIN transitions AS l ON l.rowid = (SELECT t.rowid FROM transitions AS t WHERE t.customer_id = c.id
                                                     ORDER BY \(SQLiteTimeFunction.sql("t.at")) DESC, t.rowid DESC LIMIT 1)
-                WHERE l.to_stage IS NOT c.stage
+                WHERE l.to_stage IS NOT c.stage AND (\(condition))
                 ORDER BY c.rowid
                 """)
             while try s.step() {
