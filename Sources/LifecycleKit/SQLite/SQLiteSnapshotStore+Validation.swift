@@ -15,6 +15,7 @@ extension SQLiteSnapshotStore {
             try? database.close()
         }
         let problems = SQLiteValidator.validate(path: path, on: database)
+        noteTableReads(["customers", "touchpoints", "transitions"])
         if problems.hasErrors { throw SnapshotError(path: path, problems: problems) }
     }
 }

@@ -84,6 +84,9 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     var betweenJourneyChunks: (() -> Void)?
     /// Analysis results computed (not read from the side cache) by this store (for tests).
     let analysisPasses = Protected(0)
+    /// Whole-table row passes made by this store, per table: the validator's row pass, the
+    /// streaming pass, `totals` (for tests: a cold `funnelReport` reads each table twice).
+    let tableReads = Protected([String: Int]())
 
     /// After this store wrote a transition at `at`. A declared `as_of` never moves; without
     /// one, the snapshot describes its latest timestamp, which may now be `at` (if not
