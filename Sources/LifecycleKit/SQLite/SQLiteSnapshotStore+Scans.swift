@@ -51,7 +51,7 @@ extension SQLiteSnapshotStore {
             var totals = SnapshotTotals(customers: 0, touchpoints: 0, transitions: 0, revenue: 0)
             try pass.aggregates("count(*)", of: "customers", chunk: 500_000) { totals.customers += $0.int(0) }
             try pass.aggregates("count(*)", of: "transitions", chunk: 500_000) { totals.transitions += $0.int(0) }
-            try pass.aggregates("count(*), total(value)", of: "touchpoints", chunk: 250_000) {
+            try pass.aggregates("count(*), total(value)", of: "touchpoints", chunk: RevenueSum.chunk) {
                 totals.touchpoints += $0.int(0)
                 totals.revenue += $0.double(1)
             }

@@ -100,10 +100,10 @@ extension SQLiteSnapshotStore {
         defer { Self.heavyPasses.unlock() }
         // The pass waited for may have left the figures of this very state.
         if let cache, let fingerprint, let report = cache.read(fingerprint: fingerprint, stages: stages) { return report }
-        // Never figures of rows `validate` refuses.
-        try requireValid()
+        // Never figures of rows `validate` refuses; its row pass counts the totals.
+        let totals = try validatedTotals()
         // One pass after the other: at once they would take both cores from the keys (and 10 MB more).
-        let report = try scannedFunnelReport()
+        let report = try scannedFunnelReport(totals: totals)
         if let cache, let fingerprint { cache.write(report, fingerprint: fingerprint) }
         return report
     }

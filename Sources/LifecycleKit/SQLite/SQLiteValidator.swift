@@ -8,12 +8,15 @@ import GRDBSQLite
 /// references and stage mismatches are found by SQL (GROUP BY, NOT EXISTS, indexed
 /// look-ups), so that memory stays flat on files of millions of rows.
 public enum SQLiteValidator {
+    /// The page cache of `clc validate`'s connection.
+    public static let cacheMiB = 512
+
     /// Every problem of a SQLite snapshot, with table, row id and column. Never throws: a
     /// file that is not a readable SQLite database is one problem.
     public static func validate(path: String) -> ProblemList {
         do {
             let tidy = SQLiteSchema.walFilesAbsent(path)
-            let database = try SQLiteSchema.openReadOnly(path, cacheMiB: 512)
+            let database = try SQLiteSchema.openReadOnly(path, cacheMiB: cacheMiB)
             let problems = validate(path: path, on: database)
             try? database.close()
             if tidy { SQLiteSchema.removeWALFilesCreated(path) }
@@ -27,7 +30,13 @@ public enum SQLiteValidator {
     /// its own stage changes can interrupt). First SQLite's `integrity_check` (a damaged file
     /// gets no further: its rows cannot be trusted), then every row and reference.
     static func validate(path: String, on database: DatabaseQueue) -> ProblemList {
-        var list = ProblemList()
+        validateCounting(path: path, on: database).problems
+    }
+
+    /// As `validate(path:on:)`, with the totals its row pass counted on the way (nil when it
+    /// stopped before reading rows): the figures need no pass of their own for them.
+    static func validateCounting(path: String, on database: DatabaseQueue) -> (problems: ProblemList, totals: SnapshotTotals?) {
+        var list = ProblemList(), totals: SnapshotTotals?
         do {
             try database.read { db in
                 let connection = try SQLiteSchema.connection(db)
@@ -41,11 +50,12 @@ public enum SQLiteValidator {
                 var checker = Checker(connection: connection, asOf: header.declaredAsOf, hasReverts: header.transitionsHaveReverts)
                 try checker.run()
                 list.merge(checker.problems)
+                totals = checker.totals
             }
         } catch {
             list.merge(problems(of: error, path: path))
         }
-        return list
+        return (list, totals)
     }
 
     private static func problems(of error: Error, path: String) -> ProblemList {
@@ -88,17 +98,22 @@ public enum SQLiteValidator {
         /// The file has the optional `transitions.reverts` column.
         let hasReverts: Bool
         var problems = ProblemList()
+        /// The rows of each table and the sum of touchpoint values, counted by the row pass.
+        var totals = SnapshotTotals(customers: 0, touchpoints: 0, transitions: 0, revenue: 0)
 
         mutating func run() throws {
             let asOf = self.asOf
-            try checkRows(SQLiteRows.customers) { r, problems in
+            totals.customers = try checkRows(SQLiteRows.customers) { r, problems in
                 guard let c = SQLiteRows.customer(&r) else { return }
                 Self.report(SnapshotRules.enteredBeforeCreated(c.stageEnteredAt, c.createdAt, customer: r.record(0)), &problems)
             }
-            try checkRows(SQLiteRows.touchpoints) { r, problems in
+            var revenue = RevenueSum()
+            totals.touchpoints = try checkRows(SQLiteRows.touchpoints) { r, problems in
+                revenue.add(r.statement, column: 6)
                 SQLiteRows.touchpoint(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
             }
-            try checkRows(SQLiteRows.transitions(hasReverts: hasReverts)) { r, problems in
+            totals.revenue = revenue.sum
+            totals.transitions = try checkRows(SQLiteRows.transitions(hasReverts: hasReverts)) { r, problems in
                 SQLiteRows.transition(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
             }
             try checkDuplicates(.customers)
@@ -138,15 +153,18 @@ public enum SQLiteValidator {
         private mutating func report(_ finding: Finding?) { Self.report(finding, &problems) }
 
         /// Reads every row of `table`: the column problems, then `more` (the warnings of a
-        /// row that decodes).
+        /// row that decodes). Returns how many rows it read.
         private mutating func checkRows(_ table: SQLiteRows.Table,
-                                        _ more: (inout SQLiteRows.Reader, inout ProblemList) -> Void) throws {
+                                        _ more: (inout SQLiteRows.Reader, inout ProblemList) -> Void) throws -> Int {
             let rows = try SQLiteStatement(connection, table.select("ORDER BY rowid"))
+            var count = 0
             while try rows.step() {
+                count += 1
                 var reader = SQLiteRows.Reader(rows, table)
                 more(&reader, &problems)
                 for p in reader.problems { problems.add(p) }
             }
+            return count
         }
 
         /// Each row whose id an earlier row already has.
