@@ -27,8 +27,6 @@ struct ReportCommand: SpeakingCommand {
 
     mutating func run() throws {
         let store = try openSnapshot(file, language: language)
-        // A one-off command: the validation before the figures may use as much page cache as `clc validate`.
-        (store as? SQLiteSnapshotStore)?.validationCacheMiB = SQLiteValidator.cacheMiB
         print(ReportRenderer.render(try store.funnelReport(), as: format, language: language), terminator: "")
     }
 }

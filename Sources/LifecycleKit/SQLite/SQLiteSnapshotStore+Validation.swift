@@ -12,7 +12,7 @@ extension SQLiteSnapshotStore {
     /// As `requireValid`, returning the totals the validator's row pass counted (those of
     /// `totals()`, to the last digit): a cold report reads no table a third time for them.
     func validatedTotals() throws -> SnapshotTotals {
-        let database = try SQLiteSchema.openReadOnly(path, cacheMiB: validationCacheMiB)
+        let database = try SQLiteSchema.openReadOnly(path, cacheMiB: 8)
         let token = scans.register(database)
         defer {
             scans.unregister(token)

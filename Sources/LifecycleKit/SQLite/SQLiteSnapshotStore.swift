@@ -80,9 +80,6 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     var journeyChunk = 20_000
     /// The folded names and emails of the stage searched last (see +Search).
     let searchTexts = SearchTextsSlot(SearchTextsState())
-    /// The page cache of the validator's connection: small in the dashboard (its memory stays
-    /// flat); `clc report` gives it more, as `integrity_check` rereads index pages it cannot keep.
-    public var validationCacheMiB = 8
     /// Called between two chunks of that pass, when no statement is active (for tests).
     var betweenJourneyChunks: (() -> Void)?
     /// Analysis results computed (not read from the side cache) by this store (for tests).

@@ -8,15 +8,12 @@ import GRDBSQLite
 /// references and stage mismatches are found by SQL (GROUP BY, NOT EXISTS, indexed
 /// look-ups), so that memory stays flat on files of millions of rows.
 public enum SQLiteValidator {
-    /// The page cache of `clc validate`'s connection.
-    public static let cacheMiB = 512
-
     /// Every problem of a SQLite snapshot, with table, row id and column. Never throws: a
     /// file that is not a readable SQLite database is one problem.
     public static func validate(path: String) -> ProblemList {
         do {
             let tidy = SQLiteSchema.walFilesAbsent(path)
-            let database = try SQLiteSchema.openReadOnly(path, cacheMiB: cacheMiB)
+            let database = try SQLiteSchema.openReadOnly(path, cacheMiB: 512)
             let problems = validate(path: path, on: database)
             try? database.close()
             if tidy { SQLiteSchema.removeWALFilesCreated(path) }
