@@ -45,6 +45,31 @@ import Testing
         #expect(a.stages.contains { $0.conversion != nil && $0.conversion! > 0 })
     }
 
+    /// A cold report (no side cache) reads each table twice: the validator's row pass, which
+    /// also counts the totals, and the figures' pass (it read them a third time for `totals`).
+    @Test func coldReportReadsEachTableTwice() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let copy = dir.appendingPathComponent("cold.sqlite").path
+        try FileManager.default.copyItem(atPath: Self.files.sqlite, toPath: copy)
+        let store = try SQLiteSnapshotStore(path: copy)
+        _ = try store.funnelReport()
+        #expect(store.tableReads.withLock { $0 } == ["customers": 2, "touchpoints": 2, "transitions": 2])
+    }
+
+    /// The totals of a cold report, counted by the validator's row pass, are those of
+    /// `totals()` to the last digit, and the JSON store's counts.
+    @Test func coldReportTotalsAreTheCountedOnes() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let copy = dir.appendingPathComponent("totals.sqlite").path
+        try FileManager.default.copyItem(atPath: Self.files.sqlite, toPath: copy)
+        let store = try SQLiteSnapshotStore(path: copy)
+        let report = try store.funnelReport(), counted = try store.totals()
+        #expect(report.totals == counted)
+        let json = try JSONSnapshotStore(path: Self.files.json).totals()
+        #expect(report.totals.customers == json.customers && report.totals.touchpoints == json.touchpoints)
+        #expect(report.totals.transitions == json.transitions && abs(report.totals.revenue - json.revenue) < 1e-6)
+    }
+
     /// Every list, three ways: JSON, SQLite by SQL, SQLite through its list index.
     @Test(arguments: CustomerSort.Field.allCases)
     func everyPageAgrees(field: CustomerSort.Field) throws {

@@ -46,16 +46,22 @@ extension SQLiteSnapshotStore {
     }
 
     public func totals() throws -> SnapshotTotals {
-        try chunkedPass { pass in
+        noteTableReads(["customers", "transitions", "touchpoints"])
+        return try chunkedPass { pass in
             var totals = SnapshotTotals(customers: 0, touchpoints: 0, transitions: 0, revenue: 0)
             try pass.aggregates("count(*)", of: "customers", chunk: 500_000) { totals.customers += $0.int(0) }
             try pass.aggregates("count(*)", of: "transitions", chunk: 500_000) { totals.transitions += $0.int(0) }
-            try pass.aggregates("count(*), total(value)", of: "touchpoints", chunk: 250_000) {
+            try pass.aggregates("count(*), total(value)", of: "touchpoints", chunk: RevenueSum.chunk) {
                 totals.touchpoints += $0.int(0)
                 totals.revenue += $0.double(1)
             }
             return totals
         }
+    }
+
+    /// Counts one whole-table pass over each of `tables` (see `tableReads`).
+    func noteTableReads(_ tables: [String]) {
+        tableReads.withLock { for table in tables { $0[table, default: 0] += 1 } }
     }
 
     /// One transition of the current row of `transitions`, or the error naming its place:

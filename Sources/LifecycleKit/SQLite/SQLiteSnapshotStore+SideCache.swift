@@ -106,10 +106,11 @@ extension SQLiteSnapshotStore {
             noteChecked(fingerprint)
             return report
         }
-        // Never figures of rows `validate` refuses (after stage changes: the rows they added).
-        try requireValidSinceChecked()
+        // Never figures of rows `validate` refuses (after stage changes: the rows they added);
+        // a check of the whole file counts the totals on its row pass.
+        let totals = try requireValidSinceChecked()
         // One pass after the other: at once they would take both cores from the keys (and 10 MB more).
-        let report = try scannedFunnelReport()
+        let report = try scannedFunnelReport(totals: totals)
         if let cache, let fingerprint { cache.write(report, fingerprint: fingerprint) }
         return report
     }

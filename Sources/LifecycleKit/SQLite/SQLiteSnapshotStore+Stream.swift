@@ -7,6 +7,8 @@ import Foundation
 extension SQLiteSnapshotStore {
     public func stream(_ analyses: [any Analysis], shouldStop: () -> Bool) throws -> [any Analysis] {
         let needs = analyses.needs
+        noteTableReads(["customers"] + (needs.contains(.transitions) ? ["transitions"] : [])
+                       + (needs.isDisjoint(with: [.touchpoints, .purchases, .revenue]) ? [] : ["touchpoints"]))
         return try chunkedPass { pass in
             var run = analyses
             try stream(pass, needs: needs, shouldStop: shouldStop) { run.add($0) }

@@ -15,15 +15,21 @@ extension SQLiteSnapshotStore {
     /// Throws `SnapshotError` with every problem when the file has an error (`integrity_check`
     /// included). Runs on a connection of its own that this store's stage changes interrupt,
     /// with a small page cache, as the scans (the dashboard's memory stays flat).
-    public func requireValid() throws {
+    public func requireValid() throws { _ = try validatedTotals() }
+
+    /// As `requireValid`, returning the totals the validator's row pass counted (those of
+    /// `totals()`, to the last digit): a cold report reads no table a third time for them.
+    func validatedTotals() throws -> SnapshotTotals {
         let fingerprint = SQLiteFileFingerprint(path: path)
         var mark: SQLiteFileMark?
-        let problems = try onValidationConnection { database in
-            SQLiteValidator.validate(path: path, on: database) { mark = try SQLiteFileMark.read($0) }
+        let (problems, totals) = try onValidationConnection { database in
+            SQLiteValidator.validateCounting(path: path, on: database) { mark = try SQLiteFileMark.read($0) }
         }
+        noteTableReads(["customers", "touchpoints", "transitions"])
         validState.withLock { $0 = problems.hasErrors ? nil : mark.map { ValidState(fingerprint: fingerprint, mark: $0) } }
         ListIndexLog.note("validated")
         if problems.hasErrors { throw SnapshotError(path: path, problems: problems) }
+        return try totals ?? self.totals()
     }
 
     /// As `requireValid`, checking only what changed since the last check passed when that is
@@ -31,19 +37,22 @@ extension SQLiteSnapshotStore {
     /// customers they touch (one short read, where the whole check holds the file's read lock
     /// for seconds and every other program's change fails meanwhile). The whole file when
     /// none passed yet or anything else changed (what makes the list index rebuild too).
-    func requireValidSinceChecked() throws {
+    /// Returns the totals when the whole file was checked (its row pass counts them).
+    @discardableResult
+    func requireValidSinceChecked() throws -> SnapshotTotals? {
         let fingerprint = SQLiteFileFingerprint(path: path)
-        guard let known = validState.current else { return try requireValid() }
-        if let fingerprint, known.fingerprint == fingerprint { return }
+        guard let known = validState.current else { return try validatedTotals() }
+        if let fingerprint, known.fingerprint == fingerprint { return nil }
         let asOf = declaredAsOf, hasReverts = transitionsHaveReverts
         let followed = try readOnOwnConnection { db in
             try SQLiteValidator.validateFollowed(since: known.mark, asOf: asOf, hasReverts: hasReverts, on: db)
         }
-        guard let (problems, mark) = followed else { return try requireValid() }
+        guard let (problems, mark) = followed else { return try validatedTotals() }
         followedValidations.withLock { $0 += 1 }
         ListIndexLog.note("validated followed")
         validState.withLock { $0 = problems.hasErrors ? nil : ValidState(fingerprint: fingerprint, mark: mark) }
         if problems.hasErrors { throw SnapshotError(path: path, problems: problems) }
+        return nil
     }
 
     /// Funnel figures read from the side cache for the state `fingerprint` were computed from

@@ -90,6 +90,9 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     let followedValidations = Protected(0)
     /// `as_of` as declared in meta when the store opened.
     var declaredAsOf: Timestamp? { header.declaredAsOf }
+    /// Whole-table row passes made by this store, per table: the validator's row pass, the
+    /// streaming pass, `totals` (for tests: a cold `funnelReport` reads each table twice).
+    let tableReads = Protected([String: Int]())
 
     /// After this store wrote a transition at `at`. A declared `as_of` never moves; without
     /// one, the snapshot describes its latest timestamp, which may now be `at` (if not

@@ -29,7 +29,15 @@ public enum SQLiteValidator {
     /// `inside` runs first in the same read transaction (the state the checks see).
     static func validate(path: String, on database: DatabaseQueue,
                          inside: (OpaquePointer) throws -> Void = { _ in }) -> ProblemList {
-        var list = ProblemList()
+        validateCounting(path: path, on: database, inside: inside).problems
+    }
+
+    /// As `validate(path:on:)`, with the totals its row pass counted on the way (nil when it
+    /// stopped before reading rows): the figures need no pass of their own for them.
+    static func validateCounting(path: String, on database: DatabaseQueue,
+                                 inside: (OpaquePointer) throws -> Void = { _ in })
+        -> (problems: ProblemList, totals: SnapshotTotals?) {
+        var list = ProblemList(), totals: SnapshotTotals?
         do {
             try database.read { db in
                 let connection = try SQLiteSchema.connection(db)
@@ -44,11 +52,12 @@ public enum SQLiteValidator {
                 var checker = Checker(connection: connection, asOf: header.declaredAsOf, hasReverts: header.transitionsHaveReverts)
                 try checker.run()
                 list.merge(checker.problems)
+                totals = checker.totals
             }
         } catch {
             list.merge(problems(of: error, path: path))
         }
-        return list
+        return (list, totals)
     }
 
     static func problems(of error: Error, path: String) -> ProblemList {
@@ -93,14 +102,19 @@ public enum SQLiteValidator {
         /// The file has the optional `transitions.reverts` column.
         let hasReverts: Bool
         var problems = ProblemList()
+        /// The rows of each table and the sum of touchpoint values, counted by the row pass.
+        var totals = SnapshotTotals(customers: 0, touchpoints: 0, transitions: 0, revenue: 0)
 
         mutating func run() throws {
             let asOf = self.asOf
-            try checkCustomerRows()
-            try checkRows(SQLiteRows.touchpoints) { r, problems in
+            totals.customers = try checkCustomerRows()
+            var revenue = RevenueSum()
+            totals.touchpoints = try checkRows(SQLiteRows.touchpoints) { r, problems in
+                revenue.add(r.statement, column: 6)
                 SQLiteRows.touchpoint(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
             }
-            try checkTransitionRows()
+            totals.revenue = revenue.sum
+            totals.transitions = try checkTransitionRows()
             try checkDuplicates(.customers)
             try checkDuplicates(.touchpoints)
             try checkReferences(.customers, hasID: true, .stage, to: "stages")
@@ -113,7 +127,8 @@ public enum SQLiteValidator {
         }
 
         /// The rows of `customers` (meeting `condition`): columns, and entered before created.
-        mutating func checkCustomerRows(where condition: String = "1") throws {
+        @discardableResult
+        mutating func checkCustomerRows(where condition: String = "1") throws -> Int {
             try checkRows(SQLiteRows.customers, where: condition) { r, problems in
                 guard let c = SQLiteRows.customer(&r) else { return }
                 Self.report(SnapshotRules.enteredBeforeCreated(c.stageEnteredAt, c.createdAt, customer: r.record(0)), &problems)
@@ -121,9 +136,10 @@ public enum SQLiteValidator {
         }
 
         /// The rows of `transitions` (meeting `condition`): columns, and none after `as_of`.
-        mutating func checkTransitionRows(where condition: String = "1") throws {
+        @discardableResult
+        mutating func checkTransitionRows(where condition: String = "1") throws -> Int {
             let asOf = self.asOf
-            try checkRows(SQLiteRows.transitions(hasReverts: hasReverts), where: condition) { r, problems in
+            return try checkRows(SQLiteRows.transitions(hasReverts: hasReverts), where: condition) { r, problems in
                 SQLiteRows.transition(&r).map { Self.checkAsOf($0.at, asOf, r, &problems) }
             }
         }
@@ -154,15 +170,19 @@ public enum SQLiteValidator {
         mutating func report(_ finding: Finding?) { Self.report(finding, &problems) }
 
         /// Reads every row of `table` (meeting `condition`, SQL): the column problems, then
-        /// `more` (the warnings of a row that decodes).
+        /// `more` (the warnings of a row that decodes). Returns how many rows it read.
+        @discardableResult
         mutating func checkRows(_ table: SQLiteRows.Table, where condition: String = "1",
-                                _ more: (inout SQLiteRows.Reader, inout ProblemList) -> Void) throws {
+                                _ more: (inout SQLiteRows.Reader, inout ProblemList) -> Void) throws -> Int {
             let rows = try SQLiteStatement(connection, table.select("WHERE \(condition) ORDER BY rowid"))
+            var count = 0
             while try rows.step() {
+                count += 1
                 var reader = SQLiteRows.Reader(rows, table)
                 more(&reader, &problems)
                 for p in reader.problems { problems.add(p) }
             }
+            return count
         }
 
         /// Each row whose id an earlier row already has (among the ids meeting `condition`).

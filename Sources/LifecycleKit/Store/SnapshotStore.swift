@@ -211,11 +211,11 @@ extension SnapshotReading {
         try run(CustomerStagesAnalysis(), shouldStop: shouldStop)
     }
 
-    /// The funnel figures of `report`, by a full scan.
-    public func scannedFunnelReport() throws -> FunnelReport {
+    /// The funnel figures of `report`, by a full scan; with `totals` when they are known already.
+    public func scannedFunnelReport(totals known: SnapshotTotals? = nil) throws -> FunnelReport {
         let info = self.info
         let funnel = try run(FunnelAnalysis(stages: stages, asOf: info.asOf))
-        return FunnelReport(info: info, totals: try totals(), stages: funnel.stages, changesSinceAsOf: funnel.changesSinceAsOf)
+        return FunnelReport(info: info, totals: try known ?? totals(), stages: funnel.stages, changesSinceAsOf: funnel.changesSinceAsOf)
     }
 }
 
