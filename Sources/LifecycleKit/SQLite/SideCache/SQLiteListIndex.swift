@@ -49,6 +49,7 @@ final class SQLiteListIndex {
 
     /// Filtered lists asked for recently (an unfiltered one is read where it lies).
     private var lists: [ListKey: SlotList] = [:]
+    private var lastField = CustomerSort.Field.name
     private struct ListKey: Hashable {
         var stage: Int
         var filter: CustomerFilter
@@ -116,6 +117,7 @@ final class SQLiteListIndex {
     func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field, values: SlotValues?,
               idSlots: (() -> [Bool]?)? = nil) -> SlotList? {
         let key = ListKey(stage: stage, filter: filter, field: field, values: filter.value != nil || field.isValue ? values?.generation : nil)
+        lastField = field
         if let cached = lists[key] { return cached }
         if filter.isEmpty, !field.isValue {
             guard let order = orders[field] else { return nil }
@@ -129,10 +131,10 @@ final class SQLiteListIndex {
         if field.isValue {
             guard let order = values?.orders[field] else { return nil }
             let wanted = UInt8(stage)
-            for slot in order where stages[Int(slot)] == wanted && keep(Int(slot)) { slots.append(slot) }
+            for slot in order where stages[Int(slot)] == wanted && keep.keeps(Int(slot)) { slots.append(slot) }
         } else {
             guard let order = orders[field] else { return nil }
-            stageList(stage, order, field).forEach { if keep(Int($0)) { slots.append($0) } }
+            stageList(stage, order, field).forEach { if keep.keeps(Int($0)) { slots.append($0) } }
         }
         let list = SlotList(slots)
         remember(list, key)
@@ -145,30 +147,21 @@ final class SQLiteListIndex {
         lists[key] = list
     }
 
-    /// Whether a slot passes `filter`; nil when this index cannot tell.
-    private func keeper(_ filter: CustomerFilter, values: SlotValues?, idSlots: (() -> [Bool]?)?) -> ((Int) -> Bool)? {
-        let valueFilter = filter.value
-        if valueFilter != nil, values == nil { return nil }
-        var kept: [Bool]?
+    /// The test of `filter`; nil when this index cannot tell.
+    private func keeper(_ filter: CustomerFilter, values: SlotValues?, idSlots: (() -> [Bool]?)?) -> SlotFilter? {
+        var keep = SlotFilter(segments: segments, channels: channels, value: filter.value, values: values)
+        if filter.value != nil, values == nil { return nil }
         if filter.ids != nil {
             guard let slots = idSlots?(), slots.count == count else { return nil }
-            kept = slots
+            keep.kept = slots
         }
-        var segment: Int32?
-        if let name = filter.segment { segment = segmentNumber(name) ?? -2 }
-        var mask: UInt64 = 0
+        if let name = filter.segment { keep.segment = segmentNumber(name) ?? -2 }
         if let name = filter.channel {
             guard channelsComplete else { return nil }
-            guard let i = channelNames.firstIndex(of: name) else { return { _ in false } }
-            mask = 1 << UInt64(i)
+            guard let i = channelNames.firstIndex(of: name) else { return SlotFilter.nobody }
+            keep.mask = 1 << UInt64(i)
         }
-        let segments = segments, channels = channels
-        return { i in
-            if let kept, !kept[i] { return false }
-            if let segment, segments[i] != segment { return false }
-            if let valueFilter, let values, !values.accepts(slot: i, valueFilter) { return false }
-            return mask == 0 || channels[i] & mask != 0
-        }
+        return keep
     }
 
     /// The run of `stage` in `order`, without the customers moved away since the runs were
@@ -202,7 +195,9 @@ final class SQLiteListIndex {
                                                 && (filter.value == nil || $0.key.values == values?.generation) }) {
             return list.count
         }
-        return list(stage: stage, filter: filter, field: .name, values: values, idSlots: idSlots)?.count
+        // In the order last asked for: the page that follows needs that list.
+        let field = lastField.isValue && values?.orders[lastField] == nil ? .name : lastField
+        return list(stage: stage, filter: filter, field: field, values: values, idSlots: idSlots)?.count
     }
 
     private func segmentNumber(_ name: String) -> Int32? {
@@ -292,6 +287,28 @@ final class SQLiteListIndex {
         }
         for (i, slot) in movedOrder.enumerated() { ranks[Int(slot)] = Int32(firstMoved + i) }
         return (runs, SlotColumn(ranks))
+    }
+}
+
+/// Which slots a filter keeps: by id set, segment, channel and value figures.
+struct SlotFilter {
+    let segments: SlotColumn<Int32>
+    let channels: SlotColumn<UInt64>
+    let value: ValueFilter?
+    let values: SlotValues?
+    var kept: [Bool]?
+    var segment: Int32?
+    var mask: UInt64 = 0
+    var nobody = false
+
+    static let nobody = SlotFilter(segments: SlotColumn([]), channels: SlotColumn([]), value: nil, values: nil, nobody: true)
+
+    func keeps(_ i: Int) -> Bool {
+        if nobody { return false }
+        if let kept, !kept[i] { return false }
+        if let segment, segments[i] != segment { return false }
+        if let value, let values, !values.accepts(slot: i, value) { return false }
+        return mask == 0 || channels[i] & mask != 0
     }
 }
 
