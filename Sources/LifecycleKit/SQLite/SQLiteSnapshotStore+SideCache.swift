@@ -13,7 +13,6 @@ extension SQLiteSnapshotStore {
         // written below can only be older than the file, never taken for a newer state.
         let fingerprint = SQLiteFileFingerprint(path: path)
         if let cache, let fingerprint, let cached = cache.read(fingerprint: fingerprint, stageIDs: stageIDs) {
-            cached.warmUp()
             guard listIndex.install(cached, builtAt: generation, mark: markIfUnchanged(since: fingerprint)) else { return .interrupted }
             ListIndexLog.note("loaded")
             attachValuesToIndex()
@@ -28,10 +27,14 @@ extension SQLiteSnapshotStore {
             if listIndex.currentGeneration != generation || error is FileChangedDuringPass { return .interrupted }
             throw error
         }
-        if let cache, let fingerprint { cache.write(built, fingerprint: fingerprint, stageIDs: stageIDs) }
-        built.warmUp()
+        var installed = built
+        if let cache, let fingerprint {
+            cache.write(built, fingerprint: fingerprint, stageIDs: stageIDs)
+            // Read back mapped: the session then holds only the pages it touches, as after a warm open.
+            if let mapped = cache.read(fingerprint: fingerprint, stageIDs: stageIDs) { installed = mapped }
+        }
         let mark = fingerprint.flatMap { markIfUnchanged(since: $0) }
-        guard listIndex.install(built, builtAt: generation, mark: mark) else { return .interrupted }
+        guard listIndex.install(installed, builtAt: generation, mark: mark) else { return .interrupted }
         listIndexBuilds.withLock { $0 += 1 }
         ListIndexLog.note("built")
         attachValuesToIndex()

@@ -13,27 +13,33 @@ final class SQLiteListIndex {
     static let noSegment: Int32 = -1
 
     /// Per slot: the customer's rowid (ascending), stage position, segment number
-    /// (`segmentNames`) and channels (bit i: a touchpoint on `channelNames[i]`).
+    /// (`segmentNames`) and channels (bit i: a touchpoint on `channelNames[i]`). Only the
+    /// stages change; the other columns may be views on the mapped side cache file.
     let rowids: SlotRowids
     var stages: [UInt8]
-    var segments: [Int32]
-    var channels: [UInt64]
+    let segments: SlotColumn<Int32>
+    let channels: SlotColumn<UInt64>
     /// Per slot: the figures a list row shows (touchpoints are never changed by this store),
     /// so a page needs one lookup per customer, not a pass over their touchpoints.
-    let touchpointCounts: [Int32]
+    let touchpointCounts: SlotColumn<Int32>
     /// Microseconds; `noTimestamp` for none.
-    let lastTouches: [Int64]
-    let revenues: [Double]
+    let lastTouches: SlotColumn<Int64>
+    let revenues: SlotColumn<Double>
     /// Distinct segments, sorted by bytes.
     let segmentNames: [String]
     /// Distinct channels, sorted by bytes; `channels` holds them all when `channelsComplete`
     /// (at most 64), else the channel filter is left to SQL.
     let channelNames: [String]
     let channelsComplete: Bool
-    /// For each sort field, every slot in ascending order (ties by id). A field is missing
-    /// when its values cannot be ordered here exactly as SQL would (a non-text name, an
-    /// unreadable time): SQL orders by it then.
-    var orders: [CustomerSort.Field: [Int32]]
+    /// For each sort field, every slot in ascending order (ties by id), grouped by stage as
+    /// the stages were when the index was made or read. A field is missing when its values
+    /// cannot be ordered here exactly as SQL would (a non-text name, an unreadable time): SQL
+    /// orders by it then.
+    let orders: [CustomerSort.Field: StageOrder]
+    /// Customers moved since the orders' runs were made: slot → the run they are in.
+    private(set) var moved: [Int32: Int] = [:]
+    /// New ranks in the `stage_entered_at` order of the customers moved (after every other).
+    private(set) var enteredRanks: [Int32: Int] = [:]
     /// The latest `stage_entered_at` (µs), so that a stage change's new time goes last.
     var latestEntered: Int64
     /// Customers per stage, in funnel order.
@@ -41,19 +47,35 @@ final class SQLiteListIndex {
     /// Bumped by every change followed (what was derived from the index before is stale).
     private(set) var changes = 0
 
-    /// Lists asked for recently: (filter, field) → every stage's slots in ascending order.
-    /// One pass over an order fills every stage's list, so switching stage is free.
-    private var lists: [ListKey: StageLists] = [:]
+    /// Filtered lists asked for recently (an unfiltered one is read where it lies).
+    private var lists: [ListKey: SlotList] = [:]
+    private var lastField = CustomerSort.Field.name
     private struct ListKey: Hashable {
+        var stage: Int
         var filter: CustomerFilter
         var field: CustomerSort.Field
         /// The generation of the value orders used (nil: none).
         var values: Int?
     }
 
-    init(rowids: SlotRowids, stages: [UInt8], segments: [Int32], channels: [UInt64],
-         touchpointCounts: [Int32], lastTouches: [Int64], revenues: [Double], segmentNames: [String],
-         channelNames: [String], channelsComplete: Bool, orders: [CustomerSort.Field: [Int32]],
+    /// An index from its columns and each field's whole order (the builder's).
+    convenience init(rowids: SlotRowids, stages: [UInt8], segments: [Int32], channels: [UInt64],
+                     touchpointCounts: [Int32], lastTouches: [Int64], revenues: [Double], segmentNames: [String],
+                     channelNames: [String], channelsComplete: Bool, orders: [CustomerSort.Field: [Int32]],
+                     latestEntered: Int64, stageCount: Int) {
+        let runCounts = Self.runCounts(stages, stageCount: stageCount)
+        self.init(rowids: rowids, stages: stages, segments: SlotColumn(segments), channels: SlotColumn(channels),
+                  touchpointCounts: SlotColumn(touchpointCounts), lastTouches: SlotColumn(lastTouches),
+                  revenues: SlotColumn(revenues), segmentNames: segmentNames, channelNames: channelNames,
+                  channelsComplete: channelsComplete,
+                  orders: orders.mapValues { StageOrder(order: $0, stages: stages, runCounts: runCounts) },
+                  latestEntered: latestEntered, stageCount: stageCount)
+    }
+
+    /// An index from its columns (the side cache's), the orders grouped by `stages`.
+    init(rowids: SlotRowids, stages: [UInt8], segments: SlotColumn<Int32>, channels: SlotColumn<UInt64>,
+         touchpointCounts: SlotColumn<Int32>, lastTouches: SlotColumn<Int64>, revenues: SlotColumn<Double>,
+         segmentNames: [String], channelNames: [String], channelsComplete: Bool, orders: [CustomerSort.Field: StageOrder],
          latestEntered: Int64, stageCount: Int) {
         self.rowids = rowids
         self.stages = stages
@@ -67,9 +89,14 @@ final class SQLiteListIndex {
         self.channelsComplete = channelsComplete
         self.orders = orders
         self.latestEntered = latestEntered
-        var counts = Array(repeating: 0, count: stageCount)
-        for s in stages where Int(s) < stageCount { counts[Int(s)] += 1 }
-        stageCounts = counts
+        stageCounts = Array(Self.runCounts(stages, stageCount: stageCount).dropLast())
+    }
+
+    /// Customers per run: per stage, then those of no stage.
+    static func runCounts(_ stages: [UInt8], stageCount: Int) -> [Int] {
+        var counts = Array(repeating: 0, count: stageCount + 1)
+        for s in stages { counts[min(Int(s), stageCount)] += 1 }
+        return counts
     }
 
     var count: Int { stages.count }
@@ -83,54 +110,95 @@ final class SQLiteListIndex {
 
     /// The slots of the customers in `stage` passing `filter`, ascending in `field` order;
     /// nil when this index cannot answer (SQL does then). A value field or filter needs
-    /// `values` (made for this index).
+    /// `values` (made for this index). Without a filter the list is the stage's run of the
+    /// order, read in place; a filter keeps what passes of it (one pass over the stage).
     /// An id filter needs `idSlots`: its customers' slots (true: kept), asked for only when
     /// the list is not cached.
     func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field, values: SlotValues?,
               idSlots: (() -> [Bool]?)? = nil) -> SlotList? {
-        let key = ListKey(filter: filter, field: field, values: values?.generation)
-        if let cached = lists[key] { return cached.list(stage) }
-        guard let order = field.isValue ? values?.orders[field] : orders[field] else { return nil }
-        let valueFilter = filter.value
-        if valueFilter != nil, values == nil { return nil }
-        var kept: [Bool]?
+        let key = ListKey(stage: stage, filter: filter, field: field, values: filter.value != nil || field.isValue ? values?.generation : nil)
+        lastField = field
+        if let cached = lists[key] { return cached }
+        if filter.isEmpty, !field.isValue {
+            guard let order = orders[field] else { return nil }
+            let list = stageList(stage, order, field)
+            // Kept when it places moved customers (a cost that grows with the moves).
+            if !moved.isEmpty { remember(list, key) }
+            return list
+        }
+        guard let keep = keeper(filter, values: values, idSlots: idSlots) else { return nil }
+        var slots: [Int32] = []
+        if field.isValue {
+            guard let order = values?.orders[field] else { return nil }
+            let wanted = UInt8(stage)
+            for slot in order where stages[Int(slot)] == wanted && keep.keeps(Int(slot)) { slots.append(slot) }
+        } else {
+            guard let order = orders[field] else { return nil }
+            stageList(stage, order, field).forEach { if keep.keeps(Int($0)) { slots.append($0) } }
+        }
+        let list = SlotList(slots)
+        remember(list, key)
+        return list
+    }
+
+    /// A few kept: a list and its filtered variants (each up to 4 bytes per customer of the stage).
+    private func remember(_ list: SlotList, _ key: ListKey) {
+        if lists.count >= 4 { lists.removeAll() }
+        lists[key] = list
+    }
+
+    /// The test of `filter`; nil when this index cannot tell.
+    private func keeper(_ filter: CustomerFilter, values: SlotValues?, idSlots: (() -> [Bool]?)?) -> SlotFilter? {
+        var keep = SlotFilter(segments: segments, channels: channels, value: filter.value, values: values)
+        if filter.value != nil, values == nil { return nil }
         if filter.ids != nil {
             guard let slots = idSlots?(), slots.count == count else { return nil }
-            kept = slots
+            keep.kept = slots
         }
-        var segment: Int32?
-        if let name = filter.segment { segment = segmentNumber(name) ?? -2 }
-        var mask: UInt64 = 0
+        if let name = filter.segment { keep.segment = segmentNumber(name) ?? -2 }
         if let name = filter.channel {
             guard channelsComplete else { return nil }
-            guard let i = channelNames.firstIndex(of: name) else { return SlotList(storage: [], range: 0..<0) }
-            mask = 1 << UInt64(i)
+            guard let i = channelNames.firstIndex(of: name) else { return SlotFilter.nobody }
+            keep.mask = 1 << UInt64(i)
         }
-        let built = StageLists(order: order, stages: stages, stageCounts: stageCounts) { i in
-            if let kept, !kept[i] { return false }
-            if let segment, segments[i] != segment { return false }
-            if let valueFilter, let values, !values.accepts(slot: i, valueFilter) { return false }
-            return mask == 0 || channels[i] & mask != 0
+        return keep
+    }
+
+    /// The run of `stage` in `order`, without the customers moved away since the runs were
+    /// made and with those moved in at their rank: a cost that grows with the moves only.
+    private func stageList(_ stage: Int, _ order: StageOrder, _ field: CustomerSort.Field) -> SlotList {
+        let range = order.run(stage)
+        guard !moved.isEmpty else { return SlotList(column: order.runs, range: range) }
+        let entered = field == .stageEnteredAt
+        var skipped: [Int] = [], incoming: [(rank: Int, slot: Int32)] = []
+        for (slot, run) in moved {
+            if run == stage { skipped.append(order.lowerBound(rank: Int(order.ranks[Int(slot)]), in: range) - range.lowerBound) }
+            if Int(stages[Int(slot)]) == stage {
+                incoming.append(((entered ? enteredRanks[slot] : nil) ?? Int(order.ranks[Int(slot)]), slot))
+            }
         }
-        // Two kept: a list and its filtered variant (each up to 4 bytes per customer).
-        if lists.count >= 2 { lists.removeAll() }
-        lists[key] = built
-        return built.list(stage)
+        skipped.sort()
+        incoming.sort { $0.rank < $1.rank }
+        var added: [(at: Int, slot: Int32)] = []
+        for (j, (rank, slot)) in incoming.enumerated() {
+            let before = order.lowerBound(rank: rank, in: range) - range.lowerBound
+            added.append((before - SlotList.partition(skipped.count) { skipped[$0] < before } + j, slot))
+        }
+        return SlotList(column: order.runs, range: range, skipped: skipped, added: added)
     }
 
     /// How many customers of `stage` pass `filter`: the stage count, or the length of a list
     /// already computed for that filter in any order; nil when this index cannot answer.
     func count(stage: Int, filter: CustomerFilter, values: SlotValues?, idSlots: (() -> [Bool]?)? = nil) -> Int? {
         if filter.isEmpty { return stageCounts[stage] }
-        if let (_, lists) = lists.first(where: { $0.key.filter == filter && (filter.value == nil || $0.key.values == values?.generation) }) {
-            return lists.list(stage).count
+        if let (_, list) = lists.first(where: { $0.key.stage == stage && $0.key.filter == filter
+                                                && (filter.value == nil || $0.key.values == values?.generation) }) {
+            return list.count
         }
-        return list(stage: stage, filter: filter, field: .name, values: values, idSlots: idSlots)?.count
+        // In the order last asked for: the page that follows needs that list.
+        let field = lastField.isValue && values?.orders[lastField] == nil ? .name : lastField
+        return list(stage: stage, filter: filter, field: field, values: values, idSlots: idSlots)?.count
     }
-
-    /// Computes the default lists (no filter, by name) ahead, off the input path, so that
-    /// the first list opened is immediate too. Call before the index is shared.
-    func warmUp() { if !stageCounts.isEmpty { _ = list(stage: 0, filter: .none, field: .name, values: nil) } }
 
     private func segmentNumber(_ name: String) -> Int32? {
         var low = 0, high = segmentNames.count
@@ -169,6 +237,7 @@ final class SQLiteListIndex {
             let old = Int(stages[slot])
             if old < stageCounts.count { stageCounts[old] -= 1 }
             stageCounts[move.stage] += 1
+            if moved[Int32(slot)] == nil { moved[Int32(slot)] = min(old, stageCounts.count) }
             stages[slot] = UInt8(move.stage)
             slots.append((Int32(slot), move.customerID, move.enteredAt?.microseconds ?? noTimestamp))
         }
@@ -183,63 +252,71 @@ final class SQLiteListIndex {
         slots = slots.enumerated().filter { last[$0.element.slot] == $0.offset }.map(\.element)
         latestEntered = slots.map(\.at).max()!
         slots.sort { $0.at != $1.at ? $0.at < $1.at : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        if slots.count == 1, let i = orders[.stageEnteredAt]!.lastIndex(of: slots[0].slot) {
-            orders[.stageEnteredAt]!.remove(at: i)
-        } else {
-            let moved = Set(slots.map(\.slot))
-            orders[.stageEnteredAt]!.removeAll { moved.contains($0) }
+        // Last in the order, after every earlier move.
+        var next = max(count, (enteredRanks.values.max() ?? 0) + 1)
+        for s in slots {
+            enteredRanks[s.slot] = next
+            next += 1
         }
-        orders[.stageEnteredAt]!.append(contentsOf: slots.map(\.slot))
         return true
     }
-}
 
-/// The slots of one stage's list: a range of a buffer shared by every stage's list.
-struct SlotList {
-    let storage: [Int32]
-    let range: Range<Int>
-    var count: Int { range.count }
-    subscript(_ i: Int) -> Int32 { storage[range.lowerBound + i] }
-}
-
-/// Every stage's list for one order and filter, in one buffer: a counting pass places
-/// each stage's run, a second pass fills them.
-struct StageLists {
-    let storage: [Int32]
-    let ranges: [Range<Int>]
-
-    /// The slots of `order` passing `keep(slot)`, grouped by stage (customers of no stage left out).
-    init(order: [Int32], stages: [UInt8], stageCounts: [Int], keep: (Int) -> Bool) {
-        let stageCount = stageCounts.count
-        // Upper bounds first (every customer of the stage), tightened after filling.
-        var starts = [Int](repeating: 0, count: stageCount + 1)
-        for s in 0..<stageCount { starts[s + 1] = starts[s] + stageCounts[s] }
-        var ends = Array(starts.dropLast())
-        let total = starts[stageCount]
-        var storage = [Int32](repeating: 0, count: total)
-        storage.withUnsafeMutableBufferPointer { out in
-            stages.withUnsafeBufferPointer { stages in
-                for slot in order {
-                    let i = Int(slot)
-                    let stage = Int(stages[i])
-                    guard stage < stageCount, keep(i) else { continue }
-                    out[ends[stage]] = slot
-                    ends[stage] += 1
-                }
+    /// Each field's order grouped by the stages as they are now, with the ranks of
+    /// `stage_entered_at` renumbered after moves (the side cache writes these).
+    func currentOrder(_ field: CustomerSort.Field) -> (runs: [Int32], ranks: SlotColumn<Int32>)? {
+        guard let order = orders[field] else { return nil }
+        var runs: [Int32] = []
+        runs.reserveCapacity(count)
+        for stage in 0..<stageCounts.count { stageList(stage, order, field).forEach { runs.append($0) } }
+        let tail = order.run(stageCounts.count)
+        for p in tail where moved[order.runs[p]] == nil { runs.append(order.runs[p]) }
+        guard field == .stageEnteredAt, !enteredRanks.isEmpty else { return (runs, order.ranks) }
+        // Renumbered: the others close up over the moved ones' old places, which go last.
+        let vacated = enteredRanks.keys.map { Int(order.ranks[Int($0)]) }.sorted()
+        let firstMoved = count - enteredRanks.count
+        let movedOrder = enteredRanks.sorted { $0.value < $1.value }.map(\.key)
+        var ranks = [Int32](repeating: 0, count: count)
+        for slot in 0..<count {
+            let rank = Int(order.ranks[slot])
+            var low = 0, high = vacated.count
+            while low < high {
+                let mid = (low + high) / 2
+                if vacated[mid] < rank { low = mid + 1 } else { high = mid }
             }
+            ranks[slot] = Int32(rank - low)
         }
-        self.storage = storage
-        ranges = (0..<stageCount).map { starts[$0]..<ends[$0] }
+        for (i, slot) in movedOrder.enumerated() { ranks[Int(slot)] = Int32(firstMoved + i) }
+        return (runs, SlotColumn(ranks))
     }
+}
 
-    func list(_ stage: Int) -> SlotList { SlotList(storage: storage, range: ranges[stage]) }
+/// Which slots a filter keeps: by id set, segment, channel and value figures.
+struct SlotFilter {
+    let segments: SlotColumn<Int32>
+    let channels: SlotColumn<UInt64>
+    let value: ValueFilter?
+    let values: SlotValues?
+    var kept: [Bool]?
+    var segment: Int32?
+    var mask: UInt64 = 0
+    var nobody = false
+
+    static let nobody = SlotFilter(segments: SlotColumn([]), channels: SlotColumn([]), value: nil, values: nil, nobody: true)
+
+    func keeps(_ i: Int) -> Bool {
+        if nobody { return false }
+        if let kept, !kept[i] { return false }
+        if let segment, segments[i] != segment { return false }
+        if let value, let values, !values.accepts(slot: i, value) { return false }
+        return mask == 0 || channels[i] & mask != 0
+    }
 }
 
 /// The rowid of each slot, ascending: nothing stored when they are consecutive (the usual
 /// case: 8 MB less for a million customers), else every one.
 struct SlotRowids {
     /// Empty when consecutive.
-    let explicit: [Int64]
+    let explicit: SlotColumn<Int64>
     /// The first rowid when consecutive.
     let first: Int64
     let count: Int
@@ -249,14 +326,14 @@ struct SlotRowids {
         let span = rowids.isEmpty ? (0, false) : rowids.last!.subtractingReportingOverflow(rowids.first!)
         let consecutive = rowids.isEmpty || !span.1 && span.0 == Int64(rowids.count - 1)
             && zip(rowids, rowids.dropFirst()).allSatisfy { $0 != Int64.max && $0 + 1 == $1 }
-        self.init(explicit: consecutive ? [] : rowids, first: rowids.first ?? 1, count: rowids.count)
+        self.init(explicit: SlotColumn(consecutive ? [] : rowids), first: rowids.first ?? 1, count: rowids.count)
     }
 
-    init(explicit: [Int64], first: Int64, count: Int) {
+    init(explicit: SlotColumn<Int64>, first: Int64, count: Int) {
         (self.explicit, self.first, self.count) = (explicit, first, count)
     }
 
-    var isConsecutive: Bool { explicit.isEmpty }
+    var isConsecutive: Bool { explicit.count == 0 }
 
     subscript(_ slot: Int) -> Int64 { isConsecutive ? first + Int64(slot) : explicit[slot] }
 

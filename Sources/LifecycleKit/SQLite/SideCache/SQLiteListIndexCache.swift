@@ -6,16 +6,19 @@ import Foundation
 /// damaged cache) is ignored and rebuilt.
 ///
 /// Layout: `CLCINDEX`, a big-endian UInt32 header length, the header's checksum (8 bytes,
-/// big-endian, `SideCacheChecksum`), the JSON `Header`, then the columns as raw arrays in
-/// the machine's byte order: rowids (unless consecutive), stages, segments, channels,
-/// touchpoint counts, latest touches, revenues, then one order per field listed in the
-/// header. The header holds the checksum of the columns: a damaged byte anywhere refuses
-/// the cache.
+/// big-endian, `SideCacheChecksum`), the JSON `Header`, zeros up to a multiple of 8 bytes, then
+/// the columns as raw arrays in the machine's byte order, widest first so that each is aligned:
+/// rowids (unless consecutive), channels, latest touches, revenues, segments, touchpoint
+/// counts, per field listed in the header its `StageOrder` (the slots grouped by stage, then
+/// each slot's rank), stages; zeros up to a multiple of 8 bytes, and the checksum of all that
+/// (8 bytes, big-endian). The file is mapped, never read whole: a session holds only the
+/// pages it touches. A damaged byte anywhere refuses the cache.
 struct SQLiteListIndexCache {
     static let magic = Array("CLCINDEX".utf8)
     /// 5: names, emails and segments in `NaturalOrder`; 6: with checksums; 7: `NaturalOrder`
-    /// is the Unicode root collation (orders of 6 were byte order).
-    static let version = 7
+    /// is the Unicode root collation (orders of 6 were byte order); 8: orders grouped by
+    /// stage with ranks, aligned columns, mapped.
+    static let version = 8
 
     let file: SideCacheFile
 
@@ -38,8 +41,6 @@ struct SQLiteListIndexCache {
         var latestEntered: Int64
         /// The first rowid when they are consecutive (then not stored).
         var consecutiveRowidsFrom: Int64?
-        /// `SideCacheChecksum` of the columns, array by array in file order.
-        var columnsChecksum: UInt64
     }
 
     // MARK: Reading
@@ -48,51 +49,112 @@ struct SQLiteListIndexCache {
     func stageCounts(fingerprint: SQLiteFileFingerprint, stageIDs: [String]) -> [Int]? {
         guard let handle = try? FileHandle(forReadingFrom: file.url) else { return nil }
         defer { try? handle.close() }
-        return header(handle, fingerprint: fingerprint, stageIDs: stageIDs)?.stageCounts
+        return header(handle, fingerprint: fingerprint, stageIDs: stageIDs)?.header.stageCounts
     }
 
-    /// The index recorded for exactly this state of the file, or nil.
+    /// The index recorded for exactly this state of the file, or nil. Its columns are views
+    /// on the mapped file (only the stages are copied); every page is checked once, then
+    /// given back, so that reading it holds no more than one order at a time.
     func read(fingerprint: SQLiteFileFingerprint, stageIDs: [String]) -> SQLiteListIndex? {
         guard let handle = try? FileHandle(forReadingFrom: file.url) else { return nil }
         defer { try? handle.close() }
-        guard let header = header(handle, fingerprint: fingerprint, stageIDs: stageIDs) else { return nil }
-        let n = header.count
+        guard let (header, headerEnd) = header(handle, fingerprint: fingerprint, stageIDs: stageIDs) else { return nil }
         let fd = handle.fileDescriptor
-        // Counts and ranges a damaged header could name: never allocate or index past the file.
         var status = stat()
-        guard fstat(fd, &status) == 0, n >= 0, n <= Int(status.st_size),
-              header.consecutiveRowidsFrom.map({ n == 0 || !$0.addingReportingOverflow(Int64(n - 1)).overflow }) ?? true
-        else { return nil }
+        // Counts and ranges a damaged header could name: never map or index past the file.
+        guard fstat(fd, &status) == 0, let layout = Layout(header, headerEnd: headerEnd, size: Int(status.st_size)),
+              let mapping = SideCacheMapping(fd: fd, size: Int(status.st_size)) else { return nil }
+        defer { mapping.release(0..<mapping.size) }
         var checksum = SideCacheChecksum()
-        guard let rowids: [Int64] = Self.array(fd, header.consecutiveRowidsFrom == nil ? n : 0, &checksum),
-              let stages: [UInt8] = Self.array(fd, n, &checksum),
-              let segments: [Int32] = Self.array(fd, n, &checksum), let channels: [UInt64] = Self.array(fd, n, &checksum),
-              let touchpointCounts: [Int32] = Self.array(fd, n, &checksum), let lastTouches: [Int64] = Self.array(fd, n, &checksum),
-              let revenues: [Double] = Self.array(fd, n, &checksum) else { return nil }
-        var orders: [CustomerSort.Field: [Int32]] = [:]
-        for name in header.orderFields {
-            guard let field = CustomerSort.Field(rawValue: name), !field.isValue, let order: [Int32] = Self.array(fd, n, &checksum) else { return nil }
-            orders[field] = order
+        for piece in layout.pieces {
+            checksum.add(mapping.bytes(piece))
+            mapping.release(piece)
         }
-        var extra: UInt8 = 0
-        guard Foundation.read(fd, &extra, 1) == 0, SideCacheChecksum.accepts(stored: header.columnsChecksum, computed: checksum.value),
-              orders.values.allSatisfy(Self.isPermutation) else { return nil }
-        // Damage shows as values out of range: refuse the cache rather than index past an array.
-        let stageCount = header.stageIDs.count, segmentCount = Int32(header.segmentNames.count)
-        guard stages.allSatisfy({ Int($0) < stageCount || $0 == SQLiteListIndex.noStage }),
-              segments.allSatisfy({ $0 >= -1 && $0 < segmentCount }),
-              zip(rowids, rowids.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
-        let slots = SlotRowids(explicit: rowids, first: header.consecutiveRowidsFrom ?? 0, count: n)
-        let index = SQLiteListIndex(rowids: slots, stages: stages, segments: segments, channels: channels,
-                                    touchpointCounts: touchpointCounts, lastTouches: lastTouches,
-                                    revenues: revenues,
-                                    segmentNames: header.segmentNames, channelNames: header.channelNames,
-                                    channelsComplete: header.channelsComplete, orders: orders,
-                                    latestEntered: header.latestEntered, stageCount: stageCount)
-        return index.stageCounts == header.stageCounts ? index : nil
+        let stored = SideCacheChecksum.value(mapping.bytes(layout.end..<layout.end + 8))
+        guard SideCacheChecksum.accepts(stored: stored, computed: checksum.value) else { return nil }
+        return index(mapping, layout, header)
     }
 
-    private func header(_ handle: FileHandle, fingerprint: SQLiteFileFingerprint, stageIDs: [String]) -> Header? {
+    /// The index of a mapped file whose checksum was accepted, when its values are in range
+    /// (damage shows as values out of range: refuse the cache rather than index past an array).
+    private func index(_ mapping: SideCacheMapping, _ layout: Layout, _ header: Header) -> SQLiteListIndex? {
+        let n = header.count, stageCount = header.stageIDs.count, segmentCount = Int32(header.segmentNames.count)
+        let stages = SlotColumn<UInt8>(mapping, offset: layout.stages, count: n).array
+        let segments = SlotColumn<Int32>(mapping, offset: layout.segments, count: n)
+        let rowids = SlotColumn<Int64>(mapping, offset: layout.rowids, count: header.consecutiveRowidsFrom == nil ? n : 0)
+        guard stages.allSatisfy({ Int($0) < stageCount || $0 == SQLiteListIndex.noStage }),
+              segments.buffer.allSatisfy({ $0 >= -1 && $0 < segmentCount }),
+              zip(rowids.buffer, rowids.buffer.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        mapping.release(layout.rowids..<layout.stages)
+        let runCounts = SQLiteListIndex.runCounts(stages, stageCount: stageCount)
+        guard Array(runCounts.dropLast()) == header.stageCounts else { return nil }
+        let starts = StageOrder.starts(runCounts)
+        var orders: [CustomerSort.Field: StageOrder] = [:]
+        for (i, name) in header.orderFields.enumerated() {
+            guard let field = CustomerSort.Field(rawValue: name), !field.isValue, orders[field] == nil else { return nil }
+            let at = layout.orders + i * 8 * n
+            let order = StageOrder(runs: SlotColumn(mapping, offset: at, count: n), ranks: SlotColumn(mapping, offset: at + 4 * n, count: n),
+                                   starts: starts)
+            guard order.isValid(runOf: { min(Int(stages[$0]), stageCount) }) else { return nil }
+            mapping.release(at..<at + 8 * n)
+            orders[field] = order
+        }
+        let slots = SlotRowids(explicit: rowids, first: header.consecutiveRowidsFrom ?? 0, count: n)
+        return SQLiteListIndex(rowids: slots, stages: stages, segments: segments,
+                               channels: SlotColumn(mapping, offset: layout.channels, count: n),
+                               touchpointCounts: SlotColumn(mapping, offset: layout.touchpointCounts, count: n),
+                               lastTouches: SlotColumn(mapping, offset: layout.lastTouches, count: n),
+                               revenues: SlotColumn(mapping, offset: layout.revenues, count: n),
+                               segmentNames: header.segmentNames, channelNames: header.channelNames,
+                               channelsComplete: header.channelsComplete, orders: orders,
+                               latestEntered: header.latestEntered, stageCount: stageCount)
+    }
+
+    /// Where each column of a cache file lies (byte offsets), from its header.
+    struct Layout {
+        var columnsStart = 0, rowids = 0, channels = 0, lastTouches = 0, revenues = 0, segments = 0
+        var touchpointCounts = 0, orders = 0, stages = 0, end = 0
+        /// The checksum's pieces, in file order.
+        var pieces: [Range<Int>] = []
+
+        /// Nil unless a file of `size` bytes holds exactly these columns and the checksum.
+        init?(_ header: Header, headerEnd: Int, size: Int) {
+            let n = header.count
+            guard n >= 0, n <= size, header.orderFields.count <= 64,
+                  header.consecutiveRowidsFrom.map({ n == 0 || !$0.addingReportingOverflow(Int64(n - 1)).overflow }) ?? true
+            else { return nil }
+            self.init(n: n, headerEnd: headerEnd, explicitRowids: header.consecutiveRowidsFrom == nil, orders: header.orderFields.count)
+            guard end + 8 == size else { return nil }
+        }
+
+        init(n: Int, headerEnd: Int, explicitRowids: Bool, orders count: Int) {
+            columnsStart = (headerEnd + 7) / 8 * 8
+            var at = columnsStart
+            func column(_ bytes: Int) -> Int {
+                pieces.append(at..<at + bytes)
+                defer { at += bytes }
+                return at
+            }
+            pieces.append(headerEnd..<columnsStart)
+            rowids = column(explicitRowids ? 8 * n : 0)
+            channels = column(8 * n)
+            lastTouches = column(8 * n)
+            revenues = column(8 * n)
+            segments = column(4 * n)
+            touchpointCounts = column(4 * n)
+            orders = at
+            for _ in 0..<count {
+                _ = column(4 * n)
+                _ = column(4 * n)
+            }
+            stages = column(n)
+            end = (at + 7) / 8 * 8
+            pieces.append(at..<end)
+        }
+    }
+
+    /// The header, and where it ends in the file.
+    private func header(_ handle: FileHandle, fingerprint: SQLiteFileFingerprint, stageIDs: [String]) -> (header: Header, end: Int)? {
         guard let start = try? handle.read(upToCount: 20), start.count == 20, Array(start.prefix(8)) == Self.magic else { return nil }
         let length = start.dropFirst(8).prefix(4).reduce(0) { $0 << 8 | Int($1) }
         guard length < 64 << 20, let json = try? handle.read(upToCount: length), json.count == length,
@@ -100,58 +162,46 @@ struct SQLiteListIndexCache {
               let header = try? JSONDecoder().decode(Header.self, from: json),
               header.version == Self.version, header.path == file.snapshotPath, header.fingerprint == fingerprint,
               header.stageIDs == stageIDs, header.stageCounts.count == stageIDs.count else { return nil }
-        return header
-    }
-
-    private static func array<T: BitwiseCopyable>(_ fd: Int32, _ n: Int, _ checksum: inout SideCacheChecksum) -> [T]? {
-        SideCacheReader.array(fd, n, &checksum)
-    }
-
-    private static func isPermutation(_ order: [Int32]) -> Bool {
-        var seen = [Bool](repeating: false, count: order.count)
-        for slot in order {
-            guard slot >= 0, Int(slot) < order.count, !seen[Int(slot)] else { return false }
-            seen[Int(slot)] = true
-        }
-        return true
+        return (header, 20 + length)
     }
 
     // MARK: Writing
 
     /// Writes `index` as the state `fingerprint` of the file (a temporary file renamed into
-    /// place); failures are ignored: the cache only saves time.
+    /// place, so that a mapping of the old one stays intact); failures are ignored: the cache
+    /// only saves time. Each order is grouped by the stages as they are now, one at a time.
     func write(_ index: SQLiteListIndex, fingerprint: SQLiteFileFingerprint, stageIDs: [String]) {
         let fields = CustomerSort.Field.allCases.filter { index.orders[$0] != nil }
-        var checksum = SideCacheChecksum()
-        checksum.add(index.rowids.explicit)
-        checksum.add(index.stages)
-        checksum.add(index.segments)
-        checksum.add(index.channels)
-        checksum.add(index.touchpointCounts)
-        checksum.add(index.lastTouches)
-        checksum.add(index.revenues)
-        for field in fields { checksum.add(index.orders[field]!) }
         let header = Header(version: Self.version, path: file.snapshotPath, fingerprint: fingerprint, stageIDs: stageIDs,
                             count: index.count, stageCounts: index.stageCounts, segmentNames: index.segmentNames,
                             channelNames: index.channelNames, channelsComplete: index.channelsComplete,
                             orderFields: fields.map(\.rawValue), latestEntered: index.latestEntered,
-                            consecutiveRowidsFrom: index.rowids.isConsecutive ? index.rowids.first : nil,
-                            columnsChecksum: checksum.value)
+                            consecutiveRowidsFrom: index.rowids.isConsecutive ? index.rowids.first : nil)
         guard let json = try? JSONEncoder().encode(header) else { return }
+        let frame = SideCacheReader.frame(magic: Self.magic, header: json)
+        let layout = Layout(n: index.count, headerEnd: frame.count, explicitRowids: !index.rowids.isConsecutive, orders: fields.count)
         file.replace { put in
-            func putArray<T>(_ array: [T]) { array.withUnsafeBytes { put($0) } }
-            let length = UInt32(json.count)
-            putArray(Self.magic + [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)]
-                     + SideCacheChecksum.bytes(SideCacheChecksum.of(json)))
-            json.withUnsafeBytes { put($0) }
-            putArray(index.rowids.explicit)
-            putArray(index.stages)
-            putArray(index.segments)
-            putArray(index.channels)
-            putArray(index.touchpointCounts)
-            putArray(index.lastTouches)
-            putArray(index.revenues)
-            for field in fields { putArray(index.orders[field]!) }
+            var checksum = SideCacheChecksum()
+            func piece(_ bytes: UnsafeRawBufferPointer) {
+                checksum.add(bytes)
+                put(bytes)
+            }
+            frame.withUnsafeBytes { put($0) }
+            [UInt8](repeating: 0, count: layout.columnsStart - frame.count).withUnsafeBytes { piece($0) }
+            piece(index.rowids.explicit.bytes)
+            piece(index.channels.bytes)
+            piece(index.lastTouches.bytes)
+            piece(index.revenues.bytes)
+            piece(index.segments.bytes)
+            piece(index.touchpointCounts.bytes)
+            for field in fields {
+                let (runs, ranks) = index.currentOrder(field)!
+                runs.withUnsafeBytes { piece($0) }
+                piece(ranks.bytes)
+            }
+            index.stages.withUnsafeBytes { piece($0) }
+            [UInt8](repeating: 0, count: layout.end - layout.stages - index.count).withUnsafeBytes { piece($0) }
+            SideCacheChecksum.bytes(checksum.value).withUnsafeBytes { put($0) }
         }
     }
 }

@@ -68,7 +68,7 @@ final class SQLiteListIndexSlot: @unchecked Sendable {
     /// The id order of `index` (every slot ascending by id), read under the lock that stage
     /// changes take; nil when it is not the installed index or has no id order.
     func idOrder(of index: SQLiteListIndex) -> [Int32]? {
-        lock.withLock { self.index === index ? index.orders[.id] : nil }
+        lock.withLock { self.index === index ? index.orders[.id]?.wholeOrder() : nil }
     }
 
     func markSaved() { lock.withLock { unsaved = false } }
