@@ -190,5 +190,5 @@ struct RowidCollector {
         (last, count) = (rowid, count + 1)
     }
 
-    var slots: SlotRowids { SlotRowids(explicit: explicit ?? [], first: first ?? 1, count: count) }
+    var slots: SlotRowids { SlotRowids(explicit: SlotColumn(explicit ?? []), first: first ?? 1, count: count) }
 }
