@@ -62,7 +62,7 @@ import Testing
         try JSONSnapshotStore(path: json).export(to: try SQLiteSnapshotWriter(path: sqlite))
         let store = try SQLiteSnapshotStore(path: sqlite)
         let index = try store.read { db in
-            try SQLiteListIndexBuilder(stageIndex: store.stageIndex, stageCount: store.stages.count).build(db)
+            try SQLiteListIndexBuilder(stageIndex: store.stageIndex, stageCount: store.stages.count).build(db).grouped()
         }
         let report = try store.scannedFunnelReport()
         let reportCache = try #require(SQLiteReportCache(snapshotPath: FuzzInputs.cacheSnapshotPath))

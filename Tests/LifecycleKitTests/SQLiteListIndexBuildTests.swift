@@ -79,6 +79,33 @@ import Testing
         #expect(try SQLiteListIndexTests.lists(loaded) == SQLiteListIndexTests.lists(SQLiteSnapshotStore(path: path, readOnly: true)))
     }
 
+    /// A cold build writes the builder's whole orders to the side cache, each grouped by stage
+    /// only while it is written: read back, every order, column and count is the one an index
+    /// grouped in memory has.
+    @Test func aBuildWrittenWithWholeOrdersReadsBackAsTheIndexGroupedInMemory() throws {
+        let path = try Self.hostileFile()
+        let store = try SQLiteSnapshotStore(path: path)
+        let built = try store.read { db in
+            try SQLiteListIndexBuilder(stageIndex: store.stageIndex, stageCount: store.stages.count).build(db)
+        }
+        #expect(built.index.orders.isEmpty && built.orders.count == 8)
+        let grouped = built.grouped()
+        let cache = try #require(SQLiteListIndexCache(snapshotPath: path))
+        let fingerprint = try #require(SQLiteFileFingerprint(path: path))
+        let stageIDs = store.stages.map(\.id)
+        cache.write(built.index, wholeOrders: built.orders, fingerprint: fingerprint, stageIDs: stageIDs)
+        let mapped = try #require(cache.read(fingerprint: fingerprint, stageIDs: stageIDs))
+        #expect(Set(mapped.orders.keys) == Set(grouped.orders.keys))
+        for (field, order) in grouped.orders {
+            let read = try #require(mapped.orders[field])
+            #expect(read.runs.array == order.runs.array && read.ranks.array == order.ranks.array && read.starts == order.starts, "\(field)")
+            #expect(order.wholeOrder() == built.orders[field], "\(field)")
+        }
+        #expect(mapped.stages == grouped.stages && mapped.stageCounts == grouped.stageCounts)
+        #expect(mapped.revenues.array == grouped.revenues.array && mapped.lastTouches.array == grouped.lastTouches.array)
+        #expect(mapped.segments.array == grouped.segments.array && mapped.channels.array == grouped.channels.array)
+    }
+
     /// A value that is not text (a blob) leaves its field to SQL; the other orders are still made.
     @Test func aNameThatIsNotTextLeavesTheNameOrderToSQL() throws {
         let path = try Self.hostileFile()

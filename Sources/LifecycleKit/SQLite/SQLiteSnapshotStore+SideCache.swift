@@ -18,7 +18,7 @@ extension SQLiteSnapshotStore {
             attachValuesToIndex()
             return .loadedFromCache
         }
-        let built: SQLiteListIndex
+        let built: SQLiteListIndexBuilder.Built
         do {
             built = try readOnOwnConnection(inOneTransaction: false) { db in
                 try SQLiteListIndexBuilder(stageIndex: stageIndex, stageCount: stages.count).build(db)
@@ -27,12 +27,13 @@ extension SQLiteSnapshotStore {
             if listIndex.currentGeneration != generation || error is FileChangedDuringPass { return .interrupted }
             throw error
         }
-        var installed = built
+        var mapped: SQLiteListIndex?
         if let cache, let fingerprint {
-            cache.write(built, fingerprint: fingerprint, stageIDs: stageIDs)
+            cache.write(built.index, wholeOrders: built.orders, fingerprint: fingerprint, stageIDs: stageIDs)
             // Read back mapped: the session then holds only the pages it touches, as after a warm open.
-            if let mapped = cache.read(fingerprint: fingerprint, stageIDs: stageIDs) { installed = mapped }
+            mapped = cache.read(fingerprint: fingerprint, stageIDs: stageIDs)
         }
+        let installed = mapped ?? built.grouped()
         let mark = fingerprint.flatMap { markIfUnchanged(since: $0) }
         guard listIndex.install(installed, builtAt: generation, mark: mark) else { return .interrupted }
         listIndexBuilds.withLock { $0 += 1 }

@@ -92,6 +92,16 @@ final class SQLiteListIndex {
         stageCounts = Array(Self.runCounts(stages, stageCount: stageCount).dropLast())
     }
 
+    /// This index (not changed since it was made) with `orders`, each whole order grouped by stage.
+    func withOrders(_ orders: [CustomerSort.Field: [Int32]]) -> SQLiteListIndex {
+        let runCounts = Self.runCounts(stages, stageCount: stageCounts.count)
+        return SQLiteListIndex(rowids: rowids, stages: stages, segments: segments, channels: channels,
+                               touchpointCounts: touchpointCounts, lastTouches: lastTouches, revenues: revenues,
+                               segmentNames: segmentNames, channelNames: channelNames, channelsComplete: channelsComplete,
+                               orders: orders.mapValues { StageOrder(order: $0, stages: stages, runCounts: runCounts) },
+                               latestEntered: latestEntered, stageCount: stageCounts.count)
+    }
+
     /// Customers per run: per stage, then those of no stage.
     static func runCounts(_ stages: [UInt8], stageCount: Int) -> [Int] {
         var counts = Array(repeating: 0, count: stageCount + 1)

@@ -26,18 +26,28 @@ struct SQLiteListIndexBuilder {
         var count: Int { stages.count }
     }
 
-    func build(_ db: OpaquePointer) throws -> SQLiteListIndex {
+    /// The index's columns, and each field's whole order (ascending, ties by id), not yet
+    /// grouped by stage: `SQLiteListIndexCache.write(_:wholeOrders:…)` or `grouped()` does that.
+    struct Built {
+        let index: SQLiteListIndex
+        let orders: [CustomerSort.Field: [Int32]]
+
+        /// The index with every order grouped by stage, in memory.
+        func grouped() -> SQLiteListIndex { index.withOrders(orders) }
+    }
+
+    func build(_ db: OpaquePointer) throws -> Built {
         let pass = try ChunkedPass(db)
         var customers = try readCustomers(pass, expected: ChunkedPass.count("customers", db))
         let rowids = customers.rowids.slots
         let segmentNames = renumberSegments(&customers)
-        let byID = ListIndexOrders.byID(customers.ids)
+        var byID = ListIndexOrders.byID(customers.ids)
         var orders: [CustomerSort.Field: [Int32]] = [:]
         if !customers.unorderable.contains(.id) { orders[.id] = byID }
         for (field, column) in [(CustomerSort.Field.name, "name"), (.email, "email")] {
             orders[field] = try naturalOrder(pass, column, rowids: rowids, byID: byID)
         }
-        let touches = try scanTouchpoints(pass, ids: customers.ids)
+        var touches = try scanTouchpoints(pass, ids: customers.ids)
         customers.ids = PackedTexts()
         if touches.unorderableTimes { customers.unorderable.insert(.lastTouchAt) }
         func order(_ field: CustomerSort.Field, _ key: (Int) -> UInt64?) {
@@ -49,10 +59,16 @@ struct SQLiteListIndexBuilder {
         order(.touchpointCount) { UInt64(touches.counts[$0]) }
         order(.lastTouchAt) { CustomerOrdering.timeKey(touches.lastTouches[$0]) }
         order(.revenue) { CustomerOrdering.numberKey(touches.revenues[$0]) }
-        return SQLiteListIndex(rowids: rowids, stages: customers.stages, segments: customers.segments, channels: touches.channels,
-                               touchpointCounts: touches.counts, lastTouches: touches.lastTouches, revenues: touches.revenues,
-                               segmentNames: segmentNames, channelNames: touches.channelNames, channelsComplete: touches.channelsComplete,
-                               orders: orders, latestEntered: customers.latestEntered, stageCount: stageCount)
+        byID = []
+        // Each column given up as it is copied; the orders stay whole (grouped by stage one at
+        // a time as they are written to the side cache: the build's peak is not its last step).
+        let index = SQLiteListIndex(rowids: rowids, stages: customers.stages, segments: SlotColumn(taking: &customers.segments),
+                                    channels: SlotColumn(taking: &touches.channels), touchpointCounts: SlotColumn(taking: &touches.counts),
+                                    lastTouches: SlotColumn(taking: &touches.lastTouches), revenues: SlotColumn(taking: &touches.revenues),
+                                    segmentNames: segmentNames, channelNames: touches.channelNames,
+                                    channelsComplete: touches.channelsComplete, orders: [:],
+                                    latestEntered: customers.latestEntered, stageCount: stageCount)
+        return Built(index: index, orders: orders)
     }
 
     /// Ids, stages, segments and times of every customer, in rowid order.

@@ -172,6 +172,26 @@ struct SQLiteListIndexCache {
     /// only saves time. Each order is grouped by the stages as they are now, one at a time.
     func write(_ index: SQLiteListIndex, fingerprint: SQLiteFileFingerprint, stageIDs: [String]) {
         let fields = CustomerSort.Field.allCases.filter { index.orders[$0] != nil }
+        write(index, fields: fields, fingerprint: fingerprint, stageIDs: stageIDs) { field in
+            let (runs, ranks) = index.currentOrder(field)!
+            return (SlotColumn(runs), ranks)
+        }
+    }
+
+    /// As `write`, for an index just built (`index` without orders, `wholeOrders` its
+    /// builder's): each order is grouped by stage only while it is written.
+    func write(_ index: SQLiteListIndex, wholeOrders: [CustomerSort.Field: [Int32]],
+               fingerprint: SQLiteFileFingerprint, stageIDs: [String]) {
+        let fields = CustomerSort.Field.allCases.filter { wholeOrders[$0] != nil }
+        let runCounts = SQLiteListIndex.runCounts(index.stages, stageCount: index.stageCounts.count)
+        write(index, fields: fields, fingerprint: fingerprint, stageIDs: stageIDs) { field in
+            let order = StageOrder(order: wholeOrders[field]!, stages: index.stages, runCounts: runCounts)
+            return (order.runs, order.ranks)
+        }
+    }
+
+    private func write(_ index: SQLiteListIndex, fields: [CustomerSort.Field], fingerprint: SQLiteFileFingerprint,
+                       stageIDs: [String], order: (CustomerSort.Field) -> (runs: SlotColumn<Int32>, ranks: SlotColumn<Int32>)) {
         let header = Header(version: Self.version, path: file.snapshotPath, fingerprint: fingerprint, stageIDs: stageIDs,
                             count: index.count, stageCounts: index.stageCounts, segmentNames: index.segmentNames,
                             channelNames: index.channelNames, channelsComplete: index.channelsComplete,
@@ -195,8 +215,8 @@ struct SQLiteListIndexCache {
             piece(index.segments.bytes)
             piece(index.touchpointCounts.bytes)
             for field in fields {
-                let (runs, ranks) = index.currentOrder(field)!
-                runs.withUnsafeBytes { piece($0) }
+                let (runs, ranks) = order(field)
+                piece(runs.bytes)
                 piece(ranks.bytes)
             }
             index.stages.withUnsafeBytes { piece($0) }

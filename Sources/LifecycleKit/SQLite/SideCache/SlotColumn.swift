@@ -44,6 +44,18 @@ struct SlotColumn<T: BitwiseCopyable>: @unchecked Sendable {
         buffer = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(memory)[0..<array.count])
     }
 
+    /// A copy of `array`, which is emptied at once (the two are never both held for long).
+    init(taking array: inout [T]) {
+        self.init(array)
+        array = []
+    }
+
+    /// The first `count` values of `memory`, which the column now owns (and deallocates).
+    init(owning memory: UnsafeMutableBufferPointer<T>, count: Int) {
+        owner = ColumnMemory(memory)
+        buffer = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(memory)[0..<count])
+    }
+
     /// `count` values at byte `offset` of `mapping` (aligned for `T`).
     init(_ mapping: SideCacheMapping, offset: Int, count: Int) {
         precondition(offset % MemoryLayout<T>.alignment == 0 && offset + count * MemoryLayout<T>.stride <= mapping.size)

@@ -18,7 +18,10 @@ struct StageOrder {
     init(order: [Int32], stages: [UInt8], runCounts: [Int]) {
         let starts = Self.starts(runCounts)
         var next = Array(starts.dropLast())
-        var runs = [Int32](repeating: 0, count: order.count), ranks = [Int32](repeating: 0, count: order.count)
+        // Filled in place: the column owns the memory (no array copied into it).
+        let n = order.count
+        let runs = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
+        let ranks = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
         let last = runCounts.count - 1
         for (rank, slot) in order.enumerated() {
             let run = min(Int(stages[Int(slot)]), last)
@@ -26,7 +29,7 @@ struct StageOrder {
             next[run] += 1
             ranks[Int(slot)] = Int32(rank)
         }
-        self.init(runs: SlotColumn(runs), ranks: SlotColumn(ranks), starts: starts)
+        self.init(runs: SlotColumn(owning: runs, count: n), ranks: SlotColumn(owning: ranks, count: n), starts: starts)
     }
 
     init(runs: SlotColumn<Int32>, ranks: SlotColumn<Int32>, starts: [Int]) {
