@@ -137,6 +137,28 @@ public final class SQLiteSnapshotWriter: SnapshotSink {
         }
     }
 
+    /// Inserts one customer whose parameters `bind` sets as `add(_: Customer)` does (?1 id, ?2
+    /// name, ?3 email, ?4 stage, ?5 stage_entered_at, ?6 created_at, ?7 segment, ?8 tags,
+    /// ?9 attributes): for an import binding text straight from its buffers (`bind(_:bytes:)`).
+    func addCustomerRow(_ bind: (SQLiteStatement) -> Void) throws {
+        try guarded {
+            let s = try statement(customerInsert)
+            bind(s)
+            try s.run()
+        }
+    }
+
+    /// Inserts one transition without an id (numbered by SQLite) whose parameters `bind` sets as
+    /// `add(_: Transition)` does (?1 customer_id, ?2 from_stage, ?3 to_stage, ?4 at, ?5 by, ?6
+    /// note, ?7 id, ?8 reverts).
+    func addTransitionRow(_ bind: (SQLiteStatement) -> Void) throws {
+        try guarded {
+            let s = try statement(transitionInsert)
+            bind(s)
+            try s.run()
+        }
+    }
+
     /// Builds the indexes, commits, syncs and moves the file into place.
     public func finish() throws {
         try guarded {
