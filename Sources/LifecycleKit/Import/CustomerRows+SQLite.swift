@@ -10,14 +10,14 @@ extension CustomerRows {
         let stageConstants = stages.ids.map { constants.number(of: $0) }
         let historyConstants = cols.history.map { constants.number(of: $0.1) }
         let source = constants.number(of: plan.source)
-        var row = SQLiteRowTexts(cols: cols, plan: plan, file: file, attributeKeys: cols.attributes.map { JSONText.string($0.1) })
+        var row = SQLiteRowTexts(cols: cols, plan: plan, attributeKeys: cols.attributes.map { JSONText.string($0.1) })
         var customers = 0, transitions = 0
         try constants.bytes.withUnsafeBufferPointer { constantBytes in
             for r in table.rows.indices {
                 let (number, cells) = table.rows[r]
                 guard cells.count == table.header.count, !bad.contains(number) else { continue }
                 let stage = stageConstants[Int(rowStages[r])]
-                row.make(cells, row: number, stage: stage, history: historyConstants, constants: constants)
+                row.make(cells, times: { time(record: r, slot: $0) }, stage: stage, history: historyConstants, constants: constants)
                 try row.insert(into: writer, cells: cells, constants: constants, bytes: constantBytes, history: historyConstants, source: source)
                 customers += 1
                 transitions += row.entries.count
@@ -63,7 +63,6 @@ struct SQLiteRowTexts {
 
     let cols: CustomerRows.Cols
     let plan: ImportPlan
-    let file: String
     /// The attribute columns' names as JSON strings.
     let attributeKeys: [[UInt8]]
     /// The customer's nine values, in the insert's order.
@@ -74,41 +73,37 @@ struct SQLiteRowTexts {
     /// Bytes made for the row: a joined name, times, tags and attributes as JSON.
     private var scratch: [UInt8] = []
 
-    init(cols: CustomerRows.Cols, plan: ImportPlan, file: String, attributeKeys: [String]) {
+    init(cols: CustomerRows.Cols, plan: ImportPlan, attributeKeys: [String]) {
         self.cols = cols
         self.plan = plan
-        self.file = file
         self.attributeKeys = attributeKeys.map { Array($0.utf8) }
         scratch.reserveCapacity(4096)
     }
 
-    /// Makes the texts of one row (checked by `check`) whose stage is constant `stage`.
-    mutating func make(_ cells: CSVRecord, row: Int, stage: Int, history: [Int], constants: ImportConstants) {
+    /// Makes the texts of one row (checked by `check`) whose stage is constant `stage`;
+    /// `times(0)` is the created time, `times(1 + k)` history column k's.
+    mutating func make(_ cells: CSVRecord, times: (Int) -> Timestamp?, stage: Int, history: [Int], constants: ImportConstants) {
         scratch.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
         entryTimes.removeAll(keepingCapacity: true)
-        var ignored = ImportProblems()
-        for (position, (column, _)) in cols.history.enumerated() {
-            if let at = column.value(cells, row: row, file: file, problems: &ignored) { entries.append((at, position)) }
+        for position in cols.history.indices {
+            if let at = times(1 + position) { entries.append((at, position)) }
         }
         if entries.count > 1 { entries.sort { ($0.at, $0.position) < ($1.at, $1.position) } }
+        for e in entries { entryTimes.append(time(e.at)) }
         let current = constants.equalClass[stage]
-        let entered = entries.last { constants.equalClass[history[$0.position]] == current }?.at
-        let created = cols.created?.value(cells, row: row, file: file, problems: &ignored)
+        let entered = entries.lastIndex { constants.equalClass[history[$0.position]] == current }
+        let created = times(0)
         values.append(.cell(cols.id!))
         values.append(name(cells))
         values.append(cell(cells, cols.email))
         values.append(.constant(stage))
-        values.append(time(entered))
-        values.append(time(created))
+        values.append(entered.map { .scratch(entryTimes[$0]) } ?? .null)
+        values.append(created.map { .scratch(time($0)) } ?? .null)
         values.append(cell(cells, cols.segment))
         values.append(tagsText(cells))
         values.append(attributesText(cells))
-        for e in entries {
-            guard case .scratch(let range) = time(e.at) else { continue }
-            entryTimes.append(range)
-        }
     }
 
     /// Inserts the customer and its transitions (made by `make`).
@@ -167,14 +162,13 @@ struct SQLiteRowTexts {
         }
     }
 
-    /// A time in the canonical form; null for none.
-    private mutating func time(_ t: Timestamp?) -> Text {
-        guard let t else { return .null }
+    /// Where `t` was written in the canonical form.
+    private mutating func time(_ t: Timestamp) -> Range<Int> {
         let start = scratch.count
         scratch.append(contentsOf: repeatElement(0, count: Timestamp.iso8601MaxLength))
         let length = scratch.withUnsafeMutableBufferPointer { t.writeISO8601(to: $0.baseAddress! + start) }
         scratch.removeLast(Timestamp.iso8601MaxLength - length)
-        return .scratch(start..<scratch.count)
+        return start..<scratch.count
     }
 
     private mutating func tagsText(_ cells: CSVRecord) -> Text {
@@ -193,10 +187,23 @@ struct SQLiteRowTexts {
             scratch.append(scratch.count == start ? 123 : 44)
             scratch.append(contentsOf: attributeKeys[k])
             scratch.append(58)
-            JSONText.appendAttributeValue(CustomerRows.attributeValue(cells[index]), to: &scratch)
+            appendAttributeValue(cells.bytes(index), cells[index])
         }
         guard scratch.count > start else { return .null }
         scratch.append(125)
         return .scratch(start..<scratch.count)
+    }
+
+    /// A cell as an attribute value in JSON: plain printable ASCII text that cannot be a number
+    /// (its first byte no digit or `-`) copied between quotes, anything else as `JSONText` does.
+    private mutating func appendAttributeValue(_ b: UnsafeBufferPointer<UInt8>, _ text: @autoclosure () -> String) {
+        let plain = b.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
+        if plain, let first = b.first, first != 0x2D, !(0x30...0x39).contains(first) {
+            scratch.append(0x22)
+            scratch.append(contentsOf: b)
+            scratch.append(0x22)
+        } else {
+            JSONText.appendAttributeValue(CustomerRows.attributeValue(text()), to: &scratch)
+        }
     }
 }

@@ -15,6 +15,10 @@ struct CustomerRows {
     var stages: StageResolver
     /// Per record, the number of its stage in `stages.ids` (-1 when it had none), from `check`.
     private(set) var rowStages: [Int32] = []
+    /// Per record, its times in microseconds (`Int64.min` for none), from `check`: created, then
+    /// one per history column (`timeSlots` a record).
+    private(set) var rowTimes: [Int64] = []
+    var timeSlots: Int { 1 + cols.history.count }
     private(set) var cols = Cols()
 
     struct Cols {
@@ -68,6 +72,7 @@ struct CustomerRows {
         var ids = ImportIDs(capacity: table.rows.count)
         var latest: Timestamp?
         rowStages = [Int32](repeating: -1, count: table.rows.count)
+        rowTimes = [Int64](repeating: .min, count: table.rows.count * timeSlots)
         for r in table.rows.indices {
             let (number, cells) = table.rows[r]
             guard problems.hasHeaderWidth(cells, row: number, table: table, file: file) else { continue }
@@ -94,9 +99,13 @@ struct CustomerRows {
         case .success(let n): rowStages[record] = Int32(n)
         case .failure(let m): problems.add(file: file, row: row, column: plan.stage, m)
         }
+        let slot = record * timeSlots
         var latest = cols.created?.value(cells, row: row, file: file, problems: &problems)
-        for (column, _) in cols.history {
-            if let at = column.value(cells, row: row, file: file, problems: &problems), latest.map({ at > $0 }) ?? true { latest = at }
+        rowTimes[slot] = latest?.microseconds ?? .min
+        for (k, (column, _)) in cols.history.enumerated() {
+            guard let at = column.value(cells, row: row, file: file, problems: &problems) else { continue }
+            rowTimes[slot + 1 + k] = at.microseconds
+            if latest.map({ at > $0 }) ?? true { latest = at }
         }
         return latest
     }
@@ -113,8 +122,6 @@ struct CustomerRows {
     mutating func write(to sink: SnapshotSink) throws -> (customers: Int, transitions: Int) {
         if let sqlite = sink as? SQLiteSnapshotWriter { return try write(to: sqlite) }
         let bad = problems.badRows(in: file)
-        let kept = problems
-        defer { problems = kept }
         var customers = 0, transitions = 0
         for r in table.rows.indices {
             let (number, cells) = table.rows[r]
@@ -136,17 +143,23 @@ struct CustomerRows {
 
 extension CustomerRows {
     /// The customer of one row checked by `check` (pass 2).
-    private mutating func customer(_ cells: CSVRecord, record: Int, row: Int) -> ImportedCustomer {
+    private func customer(_ cells: CSVRecord, record: Int, row: Int) -> ImportedCustomer {
         let id = cell(cells, cols.id) ?? ""
         var customer = Customer(id: id, name: "", email: nil, stage: stages.ids[Int(rowStages[record])])
-        customer.createdAt = cols.created?.value(cells, row: row, file: file, problems: &problems)
-        let transitions = history(cells, row: row, customer: &customer)
+        customer.createdAt = time(record: record, slot: 0)
+        let transitions = history(record: record, customer: &customer)
         customer.email = cell(cells, cols.email)
         customer.name = name(cells) ?? customer.email ?? id
         customer.segment = cell(cells, cols.segment)
         if let tags = cell(cells, cols.tags) { customer.tags = Self.tags(tags, separator: plan.tagSeparator) }
         customer.attributes = cols.attributes.compactMap { index, key in cell(cells, index).map { Attribute(key, Self.attributeValue($0)) } }
         return ImportedCustomer(row: row, customer: customer, transitions: transitions)
+    }
+
+    /// Time `slot` of `record` (kept by `check`): 0 created, 1… the history columns'.
+    func time(record: Int, slot: Int) -> Timestamp? {
+        let t = rowTimes[record * timeSlots + slot]
+        return t == .min ? nil : Timestamp(microseconds: t)
     }
 
     /// The tags of a tags cell: split by the plan's separator, trimmed, empty ones left out.
@@ -170,10 +183,10 @@ extension CustomerRows {
 
     /// The stage history from the "became … date" columns, in date order (funnel order for one
     /// date); sets `stageEnteredAt` from the entry into the current stage.
-    private mutating func history(_ cells: CSVRecord, row: Int, customer: inout Customer) -> [Transition] {
+    private func history(record: Int, customer: inout Customer) -> [Transition] {
         var entries: [(Timestamp, Int, String)] = []
-        for (position, (column, stage)) in cols.history.enumerated() {
-            if let at = column.value(cells, row: row, file: file, problems: &problems) { entries.append((at, position, stage)) }
+        for (position, (_, stage)) in cols.history.enumerated() {
+            if let at = time(record: record, slot: 1 + position) { entries.append((at, position, stage)) }
         }
         entries.sort { ($0.0, $0.1) < ($1.0, $1.1) }
         var transitions: [Transition] = []

@@ -15,8 +15,9 @@ public final class SQLiteSnapshotWriter: SnapshotSink {
     private var transitionInsert: SQLiteStatement?
     private var finished = false
 
-    /// Creates the temporary file with the format's tables.
-    public init(path: String) throws {
+    /// Creates the temporary file with the format's tables; `pageSize` (a power of two from
+    /// 512 to 65536) instead of SQLite's default.
+    public init(path: String, pageSize: Int? = nil) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent()
@@ -26,9 +27,11 @@ public final class SQLiteSnapshotWriter: SnapshotSink {
         do {
             try? FileManager.default.removeItem(atPath: temporaryPath)
             var db: OpaquePointer?
-            let code = sqlite3_open_v2(temporaryPath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
+            // No mutex: one thread at a time uses a writer.
+            let code = sqlite3_open_v2(temporaryPath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
             connection = db
             guard code == SQLITE_OK, let db else { throw SQLiteFailure(code: code, connection: db) }
+            if let pageSize { try execute("PRAGMA page_size = \(pageSize);") }
             try execute("""
                 PRAGMA journal_mode = OFF;
                 PRAGMA synchronous = OFF;
@@ -37,6 +40,7 @@ public final class SQLiteSnapshotWriter: SnapshotSink {
                 BEGIN;
                 """)
             try execute(SQLiteSchema.createTables)
+            if let c = ProcessInfo.processInfo.environment["CLC_IMPORT_CACHE"] { try execute("PRAGMA cache_size = \(c);") }
             customerInsert = try SQLiteStatement(db, """
                 INSERT INTO customers (id, name, email, stage, stage_entered_at, created_at, segment, tags, attributes)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
