@@ -1,7 +1,8 @@
 /// Pass 2 into a SQLite snapshot without a `Customer` value (and a `String` per cell) for each
 /// row: the cells' bytes are bound to SQLite where they lie in the CSV buffer, times are written
-/// into one reused buffer, stage ids and the source come from one buffer of constants. What is
-/// written is what `add(_: Customer)` and `add(_: Transition)` write for the same row
+/// into one reused buffer, stage ids and the source come from one buffer of constants, and rows
+/// go in by batches (one statement for many rows). What is written is what `add(_: Customer)`
+/// and `add(_: Transition)` write for the same rows, in the same order
 /// (`ImportBothFormatsTests` compares it with the JSON import, which goes through those).
 extension CustomerRows {
     mutating func write(to writer: SQLiteSnapshotWriter) throws -> (customers: Int, transitions: Int) {
@@ -10,18 +11,18 @@ extension CustomerRows {
         let stageConstants = stages.ids.map { constants.number(of: $0) }
         let historyConstants = cols.history.map { constants.number(of: $0.1) }
         let source = constants.number(of: plan.source)
-        var row = SQLiteRowTexts(cols: cols, plan: plan, attributeKeys: cols.attributes.map { JSONText.string($0.1) })
+        var batch = SQLiteImportBatch(cols: cols, plan: plan, history: historyConstants, source: source,
+                                      attributeKeys: cols.attributes.map { JSONText.string($0.1) })
         var customers = 0, transitions = 0
         try constants.bytes.withUnsafeBufferPointer { constantBytes in
             for r in table.rows.indices {
                 let (number, cells) = table.rows[r]
                 guard cells.count == table.header.count, !bad.contains(number) else { continue }
-                let stage = stageConstants[Int(rowStages[r])]
-                row.make(cells, times: { time(record: r, slot: $0) }, stage: stage, history: historyConstants, constants: constants)
-                try row.insert(into: writer, cells: cells, constants: constants, bytes: constantBytes, history: historyConstants, source: source)
+                transitions += batch.add(cells, times: { time(record: r, slot: $0) }, stage: stageConstants[Int(rowStages[r])], constants: constants)
                 customers += 1
-                transitions += row.entries.count
+                if batch.isFull { try batch.flush(into: writer, constants: constants, bytes: constantBytes) }
             }
+            try batch.flush(into: writer, constants: constants, bytes: constantBytes)
         }
         return (customers, transitions)
     }
@@ -51,40 +52,50 @@ struct ImportConstants {
     }
 }
 
-/// The texts of one row's customer and transitions, and where each comes from.
-struct SQLiteRowTexts {
+/// The texts of a batch of customers and their transitions, and where each comes from.
+struct SQLiteImportBatch {
     /// Where a bound value comes from.
     enum Text {
         case null
-        case cell(Int)
+        /// A cell's bytes (in the CSV buffer, there as long as the rows).
+        case bytes(UnsafeBufferPointer<UInt8>)
         case scratch(Range<Int>)
         case constant(Int)
     }
 
+    /// Customers a statement.
+    static let rows = 64
     let cols: CustomerRows.Cols
     let plan: ImportPlan
+    /// The constant of each history column's stage, and of the source (`by`).
+    let history: [Int]
+    let source: Int
     /// The attribute columns' names as JSON strings.
     let attributeKeys: [[UInt8]]
-    /// The customer's nine values, in the insert's order.
-    private(set) var values: [Text] = []
-    /// The dated stages of the row in time order (funnel order for one time): the transitions.
-    private(set) var entries: [(at: Timestamp, position: Int)] = []
-    private var entryTimes: [Range<Int>] = []
-    /// Bytes made for the row: a joined name, times, tags and attributes as JSON.
+    /// Per customer nine values, in the insert's order.
+    private var customers: [Text] = []
+    /// Per transition five values: customer_id, from_stage, to_stage, at, by.
+    private var transitions: [Text] = []
+    /// Bytes made for the batch: joined names, times, tags and attributes as JSON.
     private var scratch: [UInt8] = []
+    private var entries: [(at: Timestamp, position: Int)] = []
+    private var entryTimes: [Range<Int>] = []
 
-    init(cols: CustomerRows.Cols, plan: ImportPlan, attributeKeys: [String]) {
+    init(cols: CustomerRows.Cols, plan: ImportPlan, history: [Int], source: Int, attributeKeys: [String]) {
         self.cols = cols
         self.plan = plan
+        self.history = history
+        self.source = source
         self.attributeKeys = attributeKeys.map { Array($0.utf8) }
-        scratch.reserveCapacity(4096)
+        scratch.reserveCapacity(64 * 1024)
     }
 
-    /// Makes the texts of one row (checked by `check`) whose stage is constant `stage`;
-    /// `times(0)` is the created time, `times(1 + k)` history column k's.
-    mutating func make(_ cells: CSVRecord, times: (Int) -> Timestamp?, stage: Int, history: [Int], constants: ImportConstants) {
-        scratch.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
+    var isFull: Bool { customers.count >= Self.rows * 9 }
+
+    /// Adds the customer of one row (checked by `check`) whose stage is constant `stage`, and
+    /// its transitions (their number). `times(0)` is its created time, `times(1 + k)` history
+    /// column k's.
+    mutating func add(_ cells: CSVRecord, times: (Int) -> Timestamp?, stage: Int, constants: ImportConstants) -> Int {
         entries.removeAll(keepingCapacity: true)
         entryTimes.removeAll(keepingCapacity: true)
         for position in cols.history.indices {
@@ -94,71 +105,92 @@ struct SQLiteRowTexts {
         for e in entries { entryTimes.append(time(e.at)) }
         let current = constants.equalClass[stage]
         let entered = entries.lastIndex { constants.equalClass[history[$0.position]] == current }
-        let created = times(0)
-        values.append(.cell(cols.id!))
-        values.append(name(cells))
-        values.append(cell(cells, cols.email))
-        values.append(.constant(stage))
-        values.append(entered.map { .scratch(entryTimes[$0]) } ?? .null)
-        values.append(created.map { .scratch(time($0)) } ?? .null)
-        values.append(cell(cells, cols.segment))
-        values.append(tagsText(cells))
-        values.append(attributesText(cells))
+        let id = cells.bytes(cols.id!)
+        customers.append(.bytes(id))
+        customers.append(name(cells))
+        customers.append(cell(cells, cols.email))
+        customers.append(.constant(stage))
+        customers.append(entered.map { .scratch(entryTimes[$0]) } ?? .null)
+        customers.append(times(0).map { .scratch(time($0)) } ?? .null)
+        customers.append(cell(cells, cols.segment))
+        customers.append(tagsText(cells))
+        customers.append(attributesText(cells))
+        var from = Text.null
+        for (k, e) in entries.enumerated() {
+            let to = Text.constant(history[e.position])
+            transitions += [.bytes(id), from, to, .scratch(entryTimes[k]), .constant(source)]
+            from = to
+        }
+        return entries.count
     }
 
-    /// Inserts the customer and its transitions (made by `make`).
-    func insert(into writer: SQLiteSnapshotWriter, cells: CSVRecord, constants: ImportConstants, bytes: UnsafeBufferPointer<UInt8>,
-                history: [Int], source: Int) throws {
+    /// Inserts the batch's customers, then its transitions, and empties it.
+    mutating func flush(into writer: SQLiteSnapshotWriter, constants: ImportConstants, bytes: UnsafeBufferPointer<UInt8>) throws {
         try scratch.withUnsafeBufferPointer { made in
-            func text(_ t: Text) -> UnsafeBufferPointer<UInt8>? {
-                switch t {
-                case .null: return nil
-                case .cell(let i): return cells.bytes(i)
-                case .scratch(let r): return UnsafeBufferPointer(rebasing: made[r])
-                case .constant(let n): return UnsafeBufferPointer(rebasing: bytes[constants.ranges[n]])
+            let place = Place(made: made, constants: bytes, ranges: constants.ranges)
+            try Self.insert(customers, width: 9, parameters: 9, by: writer.addCustomerRows, place: place)
+            try Self.insert(transitions, width: 5, parameters: 8, by: writer.addTransitionRows, place: place)
+        }
+        customers.removeAll(keepingCapacity: true)
+        transitions.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
+    }
+
+    /// The buffers `Text` points into, while a batch is bound.
+    private struct Place {
+        let made: UnsafeBufferPointer<UInt8>
+        let constants: UnsafeBufferPointer<UInt8>
+        let ranges: [Range<Int>]
+
+        func bytes(_ t: Text) -> UnsafeBufferPointer<UInt8>? {
+            switch t {
+            case .null: return nil
+            case .bytes(let b): return b
+            case .scratch(let r): return UnsafeBufferPointer(rebasing: made[r])
+            case .constant(let n): return UnsafeBufferPointer(rebasing: constants[ranges[n]])
+            }
+        }
+    }
+
+    /// Binds rows of `width` values (the parameters after them NULL), up to `rows` a statement.
+    private static func insert(_ values: [Text], width: Int, parameters: Int, by add: (Int, (SQLiteStatement) -> Void) throws -> Void,
+                               place: Place) throws {
+        let count = values.count / width
+        var done = 0
+        while done < count {
+            let n = min(rows, count - done)
+            try add(n) { s in
+                for j in 0..<n {
+                    for p in 0..<parameters {
+                        s.bind(Int32(j * parameters + p + 1), bytes: p < width ? place.bytes(values[(done + j) * width + p]) : nil)
+                    }
                 }
             }
-            try writer.addCustomerRow { s in
-                for (k, v) in values.enumerated() { s.bind(Int32(k + 1), bytes: text(v)) }
-            }
-            let id = cells.bytes(cols.id!)
-            var from: Text = .null
-            for (k, e) in entries.enumerated() {
-                let to = Text.constant(history[e.position])
-                try writer.addTransitionRow { s in
-                    s.bind(1, bytes: id)
-                    s.bind(2, bytes: text(from))
-                    s.bind(3, bytes: text(to))
-                    s.bind(4, bytes: UnsafeBufferPointer(rebasing: made[entryTimes[k]]))
-                    s.bind(5, bytes: text(.constant(source)))
-                    for p: Int32 in 6...8 { s.bind(p, bytes: nil) }
-                }
-                from = to
-            }
+            done += n
         }
     }
 
     private func cell(_ cells: CSVRecord, _ index: Int?) -> Text {
         guard let index, !cells.isEmpty(index) else { return .null }
-        return .cell(index)
+        return .bytes(cells.bytes(index))
     }
 
     /// The name column, else first and last name joined by a space, else either, else the
     /// email, else the id (as `Customer.name` is made).
     private mutating func name(_ cells: CSVRecord) -> Text {
-        if case .cell(let n) = cell(cells, cols.name) { return .cell(n) }
+        if case .bytes(let name) = cell(cells, cols.name) { return .bytes(name) }
         switch (cell(cells, cols.first), cell(cells, cols.last)) {
-        case (.cell(let first), .cell(let last)):
+        case (.bytes(let first), .bytes(let last)):
             let start = scratch.count
-            scratch.append(contentsOf: cells.bytes(first))
+            scratch.append(contentsOf: first)
             scratch.append(0x20)
-            scratch.append(contentsOf: cells.bytes(last))
+            scratch.append(contentsOf: last)
             return .scratch(start..<scratch.count)
-        case (.cell(let one), _), (_, .cell(let one)):
-            return .cell(one)
+        case (.bytes(let one), _), (_, .bytes(let one)):
+            return .bytes(one)
         default:
-            if case .cell(let email) = cell(cells, cols.email) { return .cell(email) }
-            return .cell(cols.id!)
+            if case .bytes(let email) = cell(cells, cols.email) { return .bytes(email) }
+            return .bytes(cells.bytes(cols.id!))
         }
     }
 
@@ -172,7 +204,7 @@ struct SQLiteRowTexts {
     }
 
     private mutating func tagsText(_ cells: CSVRecord) -> Text {
-        guard case .cell(let i) = cell(cells, cols.tags) else { return .null }
+        guard let i = cols.tags, !cells.isEmpty(i) else { return .null }
         let tags = CustomerRows.tags(cells[i], separator: plan.tagSeparator)
         guard !tags.isEmpty else { return .null }
         let start = scratch.count
