@@ -42,11 +42,8 @@ extension ImportProblems {
     /// in `ids`; a new id is recorded there when its row had no other problem.
     mutating func checkUnique(_ id: UnsafeBufferPointer<UInt8>, row: Int, rowProblemsBefore: Int, ids: inout ImportIDs,
                               file: String, column: String?) {
-        if let first = ids.firstRow(of: id) {
-            add(file: file, row: row, column: column, Message(.importDuplicateID, .text(String(decoding: id, as: UTF8.self)), .count(first)),
-                kind: .duplicateID)
-        } else if rows.count == rowProblemsBefore {
-            ids.record(id, row: row)
-        }
+        guard let first = ids.firstRow(of: id, orRecord: rows.count == rowProblemsBefore ? row : nil) else { return }
+        add(file: file, row: row, column: column, Message(.importDuplicateID, .text(String(decoding: id, as: UTF8.self)), .count(first)),
+            kind: .duplicateID)
     }
 }

@@ -18,8 +18,8 @@ public final class SQLiteSnapshotWriter: SnapshotSink {
     private var finished = false
 
     /// Creates the temporary file with the format's tables; `pageSize` (a power of two from
-    /// 512 to 65536) instead of SQLite's default.
-    public init(path: String, pageSize: Int? = nil) throws {
+    /// 512 to 65536) instead of SQLite's default; `cacheKiB`, SQLite's page cache while writing.
+    public init(path: String, pageSize: Int? = nil, cacheKiB: Int = 262_144) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent()
@@ -38,7 +38,7 @@ public final class SQLiteSnapshotWriter: SnapshotSink {
                 PRAGMA journal_mode = OFF;
                 PRAGMA synchronous = OFF;
                 PRAGMA locking_mode = EXCLUSIVE;
-                PRAGMA cache_size = -262144;
+                PRAGMA cache_size = -\(cacheKiB);
                 BEGIN;
                 """)
             try execute(SQLiteSchema.createTables)
