@@ -71,6 +71,19 @@ import Testing
         #expect(sink.customers.first { $0.id == "C10" }?.attributes.first == Attribute("city", .string("x\u{85}y")))
     }
 
+    /// A mapping that says UTF-8 for a file that is not: what is not UTF-8 is read as U+FFFD,
+    /// the same in both formats (the SQLite file gets no invalid bytes from the CSV buffer).
+    @Test func aFileToldUTF8ButNotIsRepairedTheSameBothWays() throws {
+        var bytes = Array("id,first,last,email,stage,created,segment,tags,city,score,note\nC1,M".utf8)
+        bytes += [0xFC, 0x6C, 0x6C, 0x65, 0x72] + Array(",,x@y.de,New,2024-01-02,,,B\u{FC}rg,1,\n".utf8).map { $0 == 0xC3 ? 0xFC : $0 }
+        let input = Self.scratch.appendingPathComponent("latin.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: input))
+        let mapping = try Fixtures.write("encoding = \"utf-8\"\n" + Self.mapping, named: "latin.toml", in: Self.scratch)
+        let sqlite = try ImportBothFormatsTests.snapshot(input, .sqlite, mapping: mapping)
+        ImportBothFormatsTests.expectSame(sqlite, try ImportBothFormatsTests.snapshot(input, .json, mapping: mapping))
+        #expect(sqlite.customers.first?.name == "M\u{FFFD}ller")
+    }
+
     @Test func anImportedSQLiteFileHas16KiBPages() throws {
         let input = try Fixtures.write(Self.contacts(10), named: "pages.csv", in: Self.scratch)
         let mapping = try Fixtures.write(Self.mapping, named: "pages.toml", in: Self.scratch)

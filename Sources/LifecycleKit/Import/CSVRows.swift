@@ -1,3 +1,5 @@
+import Foundation
+
 /// The records of a CSV file after its header, compactly: every cell's bytes in one buffer and
 /// where each cell ends, so a million rows of nine cells cost the file's size plus 4 bytes a
 /// cell, not a `String` (and an array) each. A cell becomes a `String` only when it is read.
@@ -44,9 +46,16 @@ public struct CSVRows: RandomAccessCollection, Sendable {
         /// `capacity`: the bytes the cells will about need (the file's size: cells are never
         /// longer than the text they are read from; more makes the buffer grow).
         init(capacity: Int) {
-            bytes = CSVCellBuffer(capacity: capacity)
+            self.init(over: CSVCellBuffer(capacity: capacity))
+        }
+
+        /// Cells written over the text they are read from (`buffer`'s own bytes, emptied): a
+        /// cell's bytes never lie after the text read so far, so no second copy of a file is made.
+        init(over buffer: CSVCellBuffer) {
+            bytes = buffer
             // Room for a cell per 4 bytes: memory not used is never touched.
-            ends.reserveCapacity(capacity / 4 + 16)
+            ends.reserveCapacity(buffer.capacity / 4 + 16)
+            buffer.truncate(to: 0)
         }
 
         /// The next cell of the current record.
@@ -125,7 +134,7 @@ public struct CSVRecord: RandomAccessCollection, Sendable {
 /// handed on by address, e.g. bound to SQLite, for as long as the rows exist).
 final class CSVCellBuffer: @unchecked Sendable {
     private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    private(set) var capacity: Int
     private(set) var count = 0
 
     init(capacity: Int) {
@@ -135,11 +144,24 @@ final class CSVCellBuffer: @unchecked Sendable {
 
     deinit { base.deallocate() }
 
+    /// Appends `piece`, which may lie in this buffer after its end (`CSVRows.Builder(over:)`).
     func append(_ piece: UnsafeBufferPointer<UInt8>) {
         guard let from = piece.baseAddress, !piece.isEmpty else { return }
         reserve(piece.count)
-        (base + count).update(from: from, count: piece.count)
+        memmove(base + count, from, piece.count)
         count += piece.count
+    }
+
+    /// The whole file at `fd` (a regular file of `size` bytes), read into a new buffer.
+    static func read(_ fd: Int32, size: Int) -> CSVCellBuffer {
+        let buffer = CSVCellBuffer(capacity: size)
+        while buffer.count < size {
+            let n = Foundation.read(fd, buffer.base + buffer.count, size - buffer.count)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            buffer.count += n
+        }
+        return buffer
     }
 
     func append(_ byte: UInt8) {
@@ -169,20 +191,20 @@ final class CSVCellBuffer: @unchecked Sendable {
 /// Whether bytes are valid UTF-8 (as `String(validating:)` decides: no overlong forms, no
 /// surrogates, nothing above U+10FFFF), without making a `String` of the file.
 enum UTF8Check {
-    static func isValid(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            guard let p = b.baseAddress else { return true }
-            let n = b.count
-            var i = 0
-            while i < n {
-                while i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-                guard i < n else { break }
-                if p[i] < 0x80 { i += 1; continue }
-                guard let length = sequenceLength(p, at: i, count: n) else { return false }
-                i += length
-            }
-            return true
+    static func isValid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(isValid) }
+
+    static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = b.baseAddress else { return true }
+        let n = b.count
+        var i = 0
+        while i < n {
+            while i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
+            if p[i] < 0x80 { i += 1; continue }
+            guard let length = sequenceLength(p, at: i, count: n) else { return false }
+            i += length
         }
+        return true
     }
 
     /// The length of the well-formed multi-byte sequence at `i` (Unicode table 3-7), nil if none.

@@ -105,36 +105,28 @@ public struct SnapshotImport {
 
     /// The file at `path` read as CSV; a file that cannot be read throws `SnapshotError`.
     func table(_ path: String, encoding: CSVTable.Encoding?, separator: Character?) throws -> CSVTable {
-        guard let bytes = Self.contents(of: path) else {
+        guard let file = Self.contents(of: path) else {
             var isDir: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
             throw SnapshotError(path: path, message: Message(!exists ? .noSuchFile : isDir.boolValue ? .isDirectory : .permissionDenied))
         }
         do {
-            return try CSVTable(bytes: bytes, encoding: encoding, separator: separator, reader: reader)
+            guard reader == .bytes else {
+                return try CSVTable(bytes: Array(file.slice(0..<file.count)), encoding: encoding, separator: separator, reader: reader)
+            }
+            return try CSVTable.read(file: file, encoding: encoding, separator: separator)
         } catch {
             throw SnapshotError(path: path, message: Message(.cannotBeOpened, .text("\(error)")))
         }
     }
 
-    /// The bytes of the file at `path` (read straight into one array); nil when it cannot be read.
-    static func contents(of path: String) -> [UInt8]? {
+    /// The bytes of the file at `path`, read straight into one buffer; nil when it cannot be read.
+    static func contents(of path: String) -> CSVCellBuffer? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        // Read into uninitialised memory: a million-row file is not first filled with zeros.
-        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var done = 0
-            while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { break }
-                done += n
-            }
-            initialized = done
-        }
+        return CSVCellBuffer.read(fd, size: Int(info.st_size))
     }
 }
