@@ -11,10 +11,12 @@ struct CSVByteReader {
 
     /// Hands each record of `bytes`, in order, to `builder`.
     static func records(_ bytes: [UInt8], separator: UInt8, into builder: inout CSVRows.Builder) {
-        bytes.withUnsafeBufferPointer { b in
-            var reader = CSVByteReader(b: b, separator: separator)
-            while reader.next(into: &builder) {}
-        }
+        bytes.withUnsafeBufferPointer { records($0, separator: separator, into: &builder) }
+    }
+
+    static func records(_ b: UnsafeBufferPointer<UInt8>, separator: UInt8, into builder: inout CSVRows.Builder) {
+        var reader = CSVByteReader(b: b, separator: separator)
+        while reader.next(into: &builder) {}
     }
 
     private init(b: UnsafeBufferPointer<UInt8>, separator: UInt8) {

@@ -34,7 +34,13 @@ public struct CSVTable: Sendable {
         var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let chosen = encoding ?? (UTF8Check.isValid(bytes) ? .utf8 : .windows1252)
-        if chosen == .windows1252 { bytes = Array(Windows1252.decode(bytes).utf8) }
+        if chosen == .windows1252 {
+            bytes = Array(Windows1252.decode(bytes).utf8)
+        } else if encoding != nil, !UTF8Check.isValid(bytes) {
+            // Told UTF-8 but not: what is not UTF-8 becomes U+FFFD once, so that every cell's
+            // bytes are valid UTF-8 (and written as they are read back).
+            bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+        }
         let sep = separator ?? Self.detectSeparator(bytes)
         var builder = CSVRows.Builder(capacity: bytes.count)
         switch reader {
@@ -55,12 +61,38 @@ public struct CSVTable: Sendable {
         self.separator = sep
     }
 
+    /// Reads a whole file's bytes (`CSVCellBuffer.read`) with `CSVByteReader`, the cells written
+    /// over the file's own bytes: a million-row file is not held twice. `encoding` and
+    /// `separator` are detected when nil.
+    static func read(file: CSVCellBuffer, encoding: Encoding? = nil, separator: Character? = nil) throws -> CSVTable {
+        let whole = file.slice(0..<file.count)
+        let text = UnsafeBufferPointer(rebasing: whole[(whole.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...])
+        let valid = UTF8Check.isValid(text)
+        guard (encoding ?? (valid ? .utf8 : .windows1252)) == .utf8, valid else {
+            return try CSVTable(bytes: Array(whole), encoding: encoding ?? .windows1252, separator: separator)
+        }
+        let sep = separator ?? Self.detectSeparator(text)
+        var builder = CSVRows.Builder(over: file)
+        CSVByteReader.records(text, separator: sep.asciiValue!, into: &builder)
+        guard let rows = builder.finish() else { throw CSVTooBig() }
+        return CSVTable(header: rows.header, rows: rows.rows, encoding: .utf8, separator: sep)
+    }
+
+    private init(header: [String], rows: CSVRows, encoding: Encoding, separator: Character) {
+        self.header = header
+        self.rows = rows
+        self.encoding = encoding
+        self.separator = separator
+    }
+
     struct CSVTooBig: Error, CustomStringConvertible {
         var description: String { "the file is too big (over 4 GiB of cells)" }
     }
 
     /// `;` when the first line has more semicolons than commas outside quotes, else `,`.
-    static func detectSeparator(_ bytes: [UInt8]) -> Character {
+    static func detectSeparator(_ bytes: [UInt8]) -> Character { bytes.withUnsafeBufferPointer(detectSeparator) }
+
+    static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Character {
         var commas = 0, semicolons = 0, quoted = false
         for byte in bytes {
             switch byte {

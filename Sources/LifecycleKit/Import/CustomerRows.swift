@@ -13,9 +13,15 @@ struct CustomerRows {
     let plan: ImportPlan
     var problems = ImportProblems()
     var stages: StageResolver
-    private var cols = Cols()
+    /// Per record, the number of its stage in `stages.ids` (-1 when it had none), from `check`.
+    private(set) var rowStages: [Int32] = []
+    /// Per record, its times in microseconds (`Int64.min` for none), from `check`: created, then
+    /// one per history column (`timeSlots` a record).
+    private(set) var rowTimes: [Int64] = []
+    var timeSlots: Int { 1 + cols.history.count }
+    private(set) var cols = Cols()
 
-    private struct Cols {
+    struct Cols {
         var id, name, first, last, email, stage, segment, tags: Int?
         var created: DateColumn?
         var history: [(DateColumn, String)] = []
@@ -59,34 +65,68 @@ struct CustomerRows {
     }
 
     /// Pass 1: checks every row, reporting duplicates; the first row of each id without problems
-    /// (the customers to write), and the latest moment among them (for `as_of`).
-    mutating func check() -> (ids: [String: Int], latest: Timestamp?) {
-        guard problems.file.isEmpty else { return ([:], nil) }
-        var firstRow: [String: Int] = [:]
-        firstRow.reserveCapacity(table.rows.count)
+    /// (the customers to write), and the latest moment among them (for `as_of`). Works on the
+    /// cells' bytes: no `String` is made for a row without a problem.
+    mutating func check() -> (ids: ImportIDs, latest: Timestamp?) {
+        guard problems.file.isEmpty else { return (ImportIDs(), nil) }
+        var ids = ImportIDs(capacity: table.rows.count)
         var latest: Timestamp?
-        for (number, cells) in table.rows where problems.hasHeaderWidth(cells, row: number, table: table, file: file) {
+        rowStages = [Int32](repeating: -1, count: table.rows.count)
+        rowTimes = [Int64](repeating: .min, count: table.rows.count * timeSlots)
+        for r in table.rows.indices {
+            let (number, cells) = table.rows[r]
+            guard problems.hasHeaderWidth(cells, row: number, table: table, file: file) else { continue }
             let before = problems.rows.count
-            let imported = self.customer(cells, row: number, checking: true)
-            problems.checkUnique(imported.customer.id, row: number, rowProblemsBefore: before, firstRows: &firstRow, file: file, column: plan.id)
+            let rowLatest = checkRow(cells, record: r, row: number)
+            problems.checkUnique(cells.bytes(cols.id!), row: number, rowProblemsBefore: before, ids: &ids, file: file, column: plan.id)
             guard problems.rows.count == before else { continue }
-            let c = imported.customer
-            for t in [c.createdAt, c.stageEnteredAt, imported.transitions.last?.at] {   // transitions in time order
-                if let t, latest.map({ t > $0 }) ?? true { latest = t }
-            }
+            if let t = rowLatest, latest.map({ t > $0 }) ?? true { latest = t }
         }
-        return (firstRow, latest)
+        return (ids, latest)
+    }
+
+    /// Checks the id, stage and dates of one row (its problems added to `problems`), keeping its
+    /// stage's number; the latest of its dates.
+    private mutating func checkRow(_ cells: CSVRecord, record: Int, row: Int) -> Timestamp? {
+        let id = cells.bytes(cols.id!)
+        if id.isEmpty {
+            problems.add(file: file, row: row, column: plan.id, Message(.importEmptyValue))
+        } else if !Self.isValidID(id) {
+            let text = String(decoding: id, as: UTF8.self)
+            problems.add(file: file, row: row, column: plan.id, Message(.invalidID, .text(text), .count(SnapshotFormat.maxIdentifierLength)))
+        }
+        switch stages.resolve(bytes: cols.stage.map { cells.bytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0)) {
+        case .success(let n): rowStages[record] = Int32(n)
+        case .failure(let m): problems.add(file: file, row: row, column: plan.stage, m)
+        }
+        let slot = record * timeSlots
+        var latest = cols.created?.value(cells, row: row, file: file, problems: &problems)
+        rowTimes[slot] = latest?.microseconds ?? .min
+        for (k, (column, _)) in cols.history.enumerated() {
+            guard let at = column.value(cells, row: row, file: file, problems: &problems) else { continue }
+            rowTimes[slot + 1 + k] = at.microseconds
+            if latest.map({ at > $0 }) ?? true { latest = at }
+        }
+        return latest
+    }
+
+    /// `SnapshotFormat.isValidIdentifier` on bytes: printable ASCII decided here, others as text.
+    static func isValidID(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard id.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return SnapshotFormat.isValidIdentifier(String(decoding: id, as: UTF8.self)) }
+        return id.count <= SnapshotFormat.maxIdentifierLength
     }
 
     /// Pass 2: hands the customer of every row without a problem (after `check`) and its stage
-    /// history to `sink`; the number of transitions.
+    /// history to `sink` (to a SQLite file straight from the cells' bytes); the number of
+    /// transitions.
     mutating func write(to sink: SnapshotSink) throws -> (customers: Int, transitions: Int) {
+        if let sqlite = sink as? SQLiteSnapshotWriter { return try write(to: sqlite) }
         let bad = problems.badRows(in: file)
-        let kept = problems
-        defer { problems = kept }
         var customers = 0, transitions = 0
-        for (number, cells) in table.rows where cells.count == table.header.count && !bad.contains(number) {
-            let imported = customer(cells, row: number)
+        for r in table.rows.indices {
+            let (number, cells) = table.rows[r]
+            guard cells.count == table.header.count, !bad.contains(number) else { continue }
+            let imported = customer(cells, record: r, row: number)
             try sink.add(imported.customer)
             for t in imported.transitions { try sink.add(t) }
             customers += 1
@@ -102,35 +142,34 @@ struct CustomerRows {
 }
 
 extension CustomerRows {
-    /// The customer of one row; its problems are added to `problems`. `checking` (pass 1) leaves
-    /// out what cannot have a problem (name, email, segment, tags, attributes).
-    private mutating func customer(_ cells: CSVRecord, row: Int, checking: Bool = false) -> ImportedCustomer {
+    /// The customer of one row checked by `check` (pass 2).
+    private func customer(_ cells: CSVRecord, record: Int, row: Int) -> ImportedCustomer {
         let id = cell(cells, cols.id) ?? ""
-        if id.isEmpty {
-            problems.add(file: file, row: row, column: plan.id, Message(.importEmptyValue))
-        } else if !SnapshotFormat.isValidIdentifier(id) {
-            problems.add(file: file, row: row, column: plan.id, Message(.invalidID, .text(id), .count(SnapshotFormat.maxIdentifierLength)))
-        }
-        var stage = ""
-        switch stages.resolve(cols.stage.map { cells[$0] } ?? "") {
-        case .success(let s): stage = s
-        case .failure(let m): problems.add(file: file, row: row, column: plan.stage, m)
-        }
-        var customer = Customer(id: id, name: "", email: nil, stage: stage)
-        customer.createdAt = cols.created?.value(cells, row: row, file: file, problems: &problems)
-        let transitions = history(cells, row: row, customer: &customer)
-        guard !checking else { return ImportedCustomer(row: row, customer: customer, transitions: transitions) }
+        var customer = Customer(id: id, name: "", email: nil, stage: stages.ids[Int(rowStages[record])])
+        customer.createdAt = time(record: record, slot: 0)
+        let transitions = history(record: record, customer: &customer)
         customer.email = cell(cells, cols.email)
         customer.name = name(cells) ?? customer.email ?? id
         customer.segment = cell(cells, cols.segment)
-        if let tags = cell(cells, cols.tags) {
-            customer.tags = tags.components(separatedBy: plan.tagSeparator)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-        customer.attributes = cols.attributes.compactMap { index, key in
-            cell(cells, index).map { Attribute(key, ExactNumber(text: $0).map(AttributeValue.number) ?? .string($0)) }
-        }
+        if let tags = cell(cells, cols.tags) { customer.tags = Self.tags(tags, separator: plan.tagSeparator) }
+        customer.attributes = cols.attributes.compactMap { index, key in cell(cells, index).map { Attribute(key, Self.attributeValue($0)) } }
         return ImportedCustomer(row: row, customer: customer, transitions: transitions)
+    }
+
+    /// Time `slot` of `record` (kept by `check`): 0 created, 1… the history columns'.
+    func time(record: Int, slot: Int) -> Timestamp? {
+        let t = rowTimes[record * timeSlots + slot]
+        return t == .min ? nil : Timestamp(microseconds: t)
+    }
+
+    /// The tags of a tags cell: split by the plan's separator, trimmed, empty ones left out.
+    static func tags(_ cell: String, separator: String) -> [String] {
+        cell.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// An attribute cell's value: a number when it is written as one, else the text.
+    static func attributeValue(_ cell: String) -> AttributeValue {
+        ExactNumber(text: cell).map(AttributeValue.number) ?? .string(cell)
     }
 
     /// The name column, else first and last name joined by a space; nil when all are empty.
@@ -144,10 +183,10 @@ extension CustomerRows {
 
     /// The stage history from the "became … date" columns, in date order (funnel order for one
     /// date); sets `stageEnteredAt` from the entry into the current stage.
-    private mutating func history(_ cells: CSVRecord, row: Int, customer: inout Customer) -> [Transition] {
+    private func history(record: Int, customer: inout Customer) -> [Transition] {
         var entries: [(Timestamp, Int, String)] = []
-        for (position, (column, stage)) in cols.history.enumerated() {
-            if let at = column.value(cells, row: row, file: file, problems: &problems) { entries.append((at, position, stage)) }
+        for (position, (_, stage)) in cols.history.enumerated() {
+            if let at = time(record: record, slot: 1 + position) { entries.append((at, position, stage)) }
         }
         entries.sort { ($0.0, $0.1) < ($1.0, $1.1) }
         var transitions: [Transition] = []

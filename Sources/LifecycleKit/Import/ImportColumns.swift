@@ -38,13 +38,18 @@ struct DateColumn {
         }
     }
 
-    /// The moment in `cells`, nil when empty; a malformed date is a problem of `row`.
+    /// The moment in `cells`, nil when empty; a malformed date is a problem of `row`. Read
+    /// from the cell's bytes (a `String` only for a problem, or a cell with spaces around it).
     func value(_ cells: CSVRecord, row: Int, file: String, problems: inout ImportProblems) -> Timestamp? {
         guard usable, index < cells.count else { return nil }
-        let raw = cells[index].trimmedSpaces
-        if raw.isEmpty { return nil }
-        if let t = DateCell(raw).timestamp(format) { return t }
-        problems.add(file: file, row: row, column: name, Message(.importBadDate, .text(raw)))
+        let b = cells.bytes(index)
+        guard let first = b.first, let last = b.last else { return nil }
+        let blank = { (c: UInt8) in c == 0x20 || c == 0x09 }
+        let raw = blank(first) || blank(last) ? cells[index].trimmedSpaces : nil
+        if raw?.isEmpty == true { return nil }
+        let cell = raw.map(DateCell.init) ?? DateCell(trimmed: b)
+        if let t = cell.timestamp(format) { return t }
+        problems.add(file: file, row: row, column: name, Message(.importBadDate, .text(raw ?? cells[index])))
         return nil
     }
 }

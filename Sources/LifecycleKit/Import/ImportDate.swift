@@ -31,10 +31,13 @@ enum DateCell {
 
     init(_ raw: String) {
         var text = raw.trimmedSpaces
-        self = text.withUTF8 { b in
-            if let t = Timestamp.parse(b) { return .timestamp(t) }
-            return Self.parse(b)
-        }
+        self = text.withUTF8 { DateCell(trimmed: $0) }
+    }
+
+    /// A cell's bytes without spaces around them.
+    init(trimmed b: UnsafeBufferPointer<UInt8>) {
+        if let t = Timestamp.parse(b) { self = .timestamp(t); return }
+        self = Self.parse(b)
     }
 
     /// `Y-M-D`, `D.M.Y` or `A/B/Y`, then optionally spaces and `HH:MM[:SS]`, from bytes.

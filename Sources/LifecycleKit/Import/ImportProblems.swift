@@ -39,13 +39,11 @@ extension ImportProblems {
     }
 
     /// Adds the problem of a duplicate id (naming the row it was first seen in) unless `id` is new
-    /// in `firstRows`; a new id is recorded there when its row had no other problem.
-    mutating func checkUnique(_ id: String, row: Int, rowProblemsBefore: Int, firstRows: inout [String: Int],
+    /// in `ids`; a new id is recorded there when its row had no other problem.
+    mutating func checkUnique(_ id: UnsafeBufferPointer<UInt8>, row: Int, rowProblemsBefore: Int, ids: inout ImportIDs,
                               file: String, column: String?) {
-        if let first = firstRows[id] {
-            add(file: file, row: row, column: column, Message(.importDuplicateID, .text(id), .count(first)), kind: .duplicateID)
-        } else if rows.count == rowProblemsBefore {
-            firstRows[id] = row
-        }
+        guard let first = ids.firstRow(of: id, orRecord: rows.count == rowProblemsBefore ? row : nil) else { return }
+        add(file: file, row: row, column: column, Message(.importDuplicateID, .text(String(decoding: id, as: UTF8.self)), .count(first)),
+            kind: .duplicateID)
     }
 }

@@ -9,6 +9,12 @@ struct StageResolver {
     private var lookup: [String: String] = [:]
     /// Cells seen before, as written: most files repeat a handful of values.
     private var seen: [String: String] = [:]
+    /// The same by their bytes (`resolve(bytes:)`): each value's number in `ids`.
+    private var seenBytes = ByteStringTable()
+    private var seenNumbers: [Int32] = []
+    /// The stage ids `resolve(bytes:)` gave, numbered in the order first given.
+    private(set) var ids: [String] = []
+    private var idNumbers: [[UInt8]: Int] = [:]
     private let emptyStage: Stage?
     private var emptyUsed = false
 
@@ -35,6 +41,27 @@ struct StageResolver {
         let result = resolveNew(raw)
         if case .success(let id) = result, !raw.isEmpty { seen[raw] = id }
         return result
+    }
+
+    /// The number in `ids` of the stage id of a cell given as bytes (no `String` made for a
+    /// value seen before), or the message why there is none.
+    mutating func resolve(bytes raw: UnsafeBufferPointer<UInt8>) -> Decided<Int> {
+        if let k = seenBytes.index(of: raw) { return .success(Int(seenNumbers[Int(k)])) }
+        let id: String
+        switch resolve(String(decoding: raw, as: UTF8.self)) {
+        case .success(let s): id = s
+        case .failure(let m): return .failure(m)
+        }
+        let number = idNumbers[Array(id.utf8)] ?? ids.count   // by bytes: the id is written as it is
+        if number == ids.count {
+            ids.append(id)
+            idNumbers[Array(id.utf8)] = number
+        }
+        if !raw.isEmpty {
+            seenBytes.append(raw)
+            seenNumbers.append(Int32(number))
+        }
+        return .success(number)
     }
 
     private mutating func resolveNew(_ raw: String) -> Decided<String> {

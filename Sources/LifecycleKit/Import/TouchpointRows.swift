@@ -26,24 +26,25 @@ struct TouchpointRows {
         }
     }
 
-    /// The touchpoints of customers in `known` (ids → rows; rows with problems left out).
-    mutating func read(known: [String: Int]) -> [(row: Int, touchpoint: Touchpoint)] {
+    /// The touchpoints of customers in `known` (the customers' ids; rows with problems left out).
+    mutating func read(known: ImportIDs) -> [(row: Int, touchpoint: Touchpoint)] {
         guard problems.file.isEmpty else { return [] }
         var out: [(row: Int, touchpoint: Touchpoint)] = []
-        var firstRow: [String: Int] = [:]
+        var firstRow = ImportIDs()
         for (number, cells) in table.rows where problems.hasHeaderWidth(cells, row: number, table: table, file: file) {
             let before = problems.rows.count
             guard let tp = touchpoint(cells, row: number, known: known) else { continue }
-            problems.checkUnique(tp.id, row: number, rowProblemsBefore: before, firstRows: &firstRow, file: file, column: plan.id)
+            var tpID = tp.id
+            tpID.withUTF8 { problems.checkUnique($0, row: number, rowProblemsBefore: before, ids: &firstRow, file: file, column: plan.id) }
             if problems.rows.count == before { out.append((number, tp)) }
         }
         return out
     }
 
-    private mutating func touchpoint(_ cells: CSVRecord, row: Int, known: [String: Int]) -> Touchpoint? {
+    private mutating func touchpoint(_ cells: CSVRecord, row: Int, known: ImportIDs) -> Touchpoint? {
         let before = problems.rows.count
         let who = required(cells, customer, plan.customer, row: row)
-        if !who.isEmpty, known[who] == nil {
+        if !who.isEmpty, !known.contains(who) {
             problems.add(file: file, row: row, column: plan.customer, Message(.unknownCustomer, .text(who)), kind: .unknownReference)
         }
         let at = time?.value(cells, row: row, file: file, problems: &problems)

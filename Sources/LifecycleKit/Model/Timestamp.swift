@@ -43,6 +43,17 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The canonical UTC form, e.g. `2026-03-01T09:30:00Z` or `2026-03-01T09:30:00.250000Z`.
     public var iso8601: String {
+        // Written straight into the string's storage: this runs for every time a snapshot
+        // writer writes (millions for an import or a conversion).
+        String(unsafeUninitializedCapacity: Self.iso8601MaxLength) { writeISO8601(to: $0.baseAddress!) }
+    }
+
+    /// The longest canonical form (with a fraction): 27 bytes.
+    static let iso8601MaxLength = 27
+
+    /// Writes the canonical UTC form (`iso8601`) to `out` (room for `iso8601MaxLength` bytes);
+    /// its length.
+    func writeISO8601(to out: UnsafeMutablePointer<UInt8>) -> Int {
         var micros = microseconds % 1_000_000
         var seconds = microseconds / 1_000_000
         if micros < 0 { micros += 1_000_000; seconds -= 1 }
@@ -50,29 +61,25 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         var secOfDay = seconds % 86_400
         if secOfDay < 0 { secOfDay += 86_400; days -= 1 }
         let (y, m, d) = Timestamp.civil(fromDays: days)
-        // Written straight into the string's storage: this runs for every time a snapshot
-        // writer writes (millions for an import or a conversion).
-        return String(unsafeUninitializedCapacity: 27) { out in
-            var i = 0
-            func put(_ v: Int64, _ width: Int) {
-                var v = v
-                for k in stride(from: i + width - 1, through: i, by: -1) {
-                    out[k] = UInt8(48 + v % 10)
-                    v /= 10
-                }
-                i += width
+        var i = 0
+        func put(_ v: Int64, _ width: Int) {
+            var v = v
+            for k in stride(from: i + width - 1, through: i, by: -1) {
+                out[k] = UInt8(48 + v % 10)
+                v /= 10
             }
-            func mark(_ c: UInt8) { out[i] = c; i += 1 }
-            put(y, 4); mark(45); put(m, 2); mark(45); put(d, 2); mark(84)
-            put(secOfDay / 3600, 2); mark(58); put(secOfDay / 60 % 60, 2); mark(58)
-            put(secOfDay % 60, 2)
-            if micros != 0 {
-                mark(46)
-                put(micros, 6)
-            }
-            mark(90)
-            return i
+            i += width
         }
+        func mark(_ c: UInt8) { out[i] = c; i += 1 }
+        put(y, 4); mark(45); put(m, 2); mark(45); put(d, 2); mark(84)
+        put(secOfDay / 3600, 2); mark(58); put(secOfDay / 60 % 60, 2); mark(58)
+        put(secOfDay % 60, 2)
+        if micros != 0 {
+            mark(46)
+            put(micros, 6)
+        }
+        mark(90)
+        return i
     }
 
     /// The calendar date (UTC) as `YYYY-MM-DD`.

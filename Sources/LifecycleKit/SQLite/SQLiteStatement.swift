@@ -51,6 +51,14 @@ final class SQLiteStatement {
         }
     }
 
+    /// Binds text by address, not copied (`SQLITE_STATIC`): the bytes must stay as they are
+    /// until the statement has run. Nil binds NULL; an empty buffer binds ''.
+    func bind(_ index: Int32, bytes: UnsafeBufferPointer<UInt8>?) {
+        guard let bytes else { sqlite3_bind_null(handle, index); return }
+        let base = bytes.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(("" as StaticString).utf8Start)
+        _ = sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+    }
+
     func bind(_ index: Int32, _ value: Double?) {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
