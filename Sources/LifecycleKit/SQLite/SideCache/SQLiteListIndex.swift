@@ -46,6 +46,8 @@ final class SQLiteListIndex {
     var stageCounts: [Int]
     /// Bumped by every change followed (what was derived from the index before is stale).
     private(set) var changes = 0
+    /// Entries of an order looked at to find filtered lists' slots (what a filter costs).
+    var walked = 0
 
     /// Filtered lists asked for recently (an unfiltered one is read where it lies).
     private var lists: [ListKey: SlotList] = [:]
@@ -131,10 +133,13 @@ final class SQLiteListIndex {
         if field.isValue {
             guard let order = values?.orders[field] else { return nil }
             let wanted = UInt8(stage)
+            walked += order.count
             for slot in order where stages[Int(slot)] == wanted && keep.keeps(Int(slot)) { slots.append(slot) }
         } else {
             guard let order = orders[field] else { return nil }
-            stageList(stage, order, field).forEach { if keep.keeps(Int($0)) { slots.append($0) } }
+            let run = stageList(stage, order, field)
+            walked += run.count
+            run.forEach { if keep.keeps(Int($0)) { slots.append($0) } }
         }
         let list = SlotList(slots)
         remember(list, key)
