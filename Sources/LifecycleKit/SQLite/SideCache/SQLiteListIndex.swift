@@ -47,7 +47,11 @@ final class SQLiteListIndex {
     /// Bumped by every change followed (what was derived from the index before is stale).
     private(set) var changes = 0
     /// Entries of an order looked at to find filtered lists' slots (what a filter costs).
-    var walked = 0
+    var walked: Int { walkCounter.walked }
+    private let walkCounter = WalkCounter()
+    /// A filter keeping fewer than one customer in this many of the run is gathered by a
+    /// pass in slot order and placed by rank, not walked for (its page would need most of the run).
+    static let gatherBelowShare = 1_024
 
     /// Filtered lists asked for recently (an unfiltered one is read where it lies).
     private var lists: [ListKey: SlotList] = [:]
@@ -113,7 +117,8 @@ final class SQLiteListIndex {
     /// The slots of the customers in `stage` passing `filter`, ascending in `field` order;
     /// nil when this index cannot answer (SQL does then). A value field or filter needs
     /// `values` (made for this index). Without a filter the list is the stage's run of the
-    /// order, read in place; a filter keeps what passes of it (one pass over the stage).
+    /// order, read in place; a filtered list is counted by a pass in slot order and its slots
+    /// found as they are read, walking the run from the nearer end (`FilteredSlots`).
     /// An id filter needs `idSlots`: its customers' slots (true: kept), asked for only when
     /// the list is not cached.
     func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field, values: SlotValues?,
@@ -129,21 +134,34 @@ final class SQLiteListIndex {
             return list
         }
         guard let keep = keeper(filter, values: values, idSlots: idSlots) else { return nil }
-        var slots: [Int32] = []
+        let list: SlotList
         if field.isValue {
             guard let order = values?.orders[field] else { return nil }
-            let wanted = UInt8(stage)
-            walked += order.count
-            for slot in order where stages[Int(slot)] == wanted && keep.keeps(Int(slot)) { slots.append(slot) }
+            let wanted = UInt8(stage), stages = self.stages
+            let count = filter.isEmpty ? stageCounts[stage] : keep.count(stage: wanted, stages: stages)
+            list = SlotList(FilteredSlots(count: count, baseCount: order.count, base: { order[$0] },
+                                          passes: { stages[Int($0)] == wanted && keep.keeps(Int($0)) }, counter: walkCounter))
         } else {
             guard let order = orders[field] else { return nil }
-            let run = stageList(stage, order, field)
-            walked += run.count
-            run.forEach { if keep.keeps(Int($0)) { slots.append($0) } }
+            list = filteredRun(stage, order, field, keep)
         }
-        let list = SlotList(slots)
         remember(list, key)
         return list
+    }
+
+    /// The stage's run of `order` kept by `keep`: counted by a pass in slot order, its slots
+    /// found by walking the run from the nearer end as far as a page needs; when only a few
+    /// pass, gathered in slot order and placed by rank (the run's order) instead.
+    private func filteredRun(_ stage: Int, _ order: StageOrder, _ field: CustomerSort.Field, _ keep: SlotFilter) -> SlotList {
+        let run = stageList(stage, order, field)
+        let count = keep.count(stage: UInt8(stage), stages: stages)
+        guard count * Self.gatherBelowShare >= run.count else {
+            let entered = field == .stageEnteredAt ? enteredRanks : [:]
+            func rank(_ slot: Int32) -> Int { entered[slot] ?? Int(order.ranks[Int(slot)]) }
+            return SlotList(keep.gather(stage: UInt8(stage), stages: stages).sorted { rank($0) < rank($1) })
+        }
+        return SlotList(FilteredSlots(count: count, baseCount: run.count, base: { run[$0] },
+                                      passes: { keep.keeps(Int($0)) }, counter: walkCounter))
     }
 
     /// A few kept: a list and its filtered variants (each up to 4 bytes per customer of the stage).
@@ -236,6 +254,8 @@ final class SQLiteListIndex {
     /// time): drop it then.
     func follow(_ moves: [Move]) -> Bool {
         guard !moves.isEmpty else { return true }
+        // First: a filtered list holds the stages it was made with (a copy when changed under it).
+        lists.removeAll()
         var slots: [(slot: Int32, id: String, at: Int64)] = []
         for move in moves {
             guard let slot = slot(ofRowid: move.rowid), move.stage < stageCounts.count else { return false }
@@ -246,7 +266,6 @@ final class SQLiteListIndex {
             stages[slot] = UInt8(move.stage)
             slots.append((Int32(slot), move.customerID, move.enteredAt?.microseconds ?? noTimestamp))
         }
-        lists.removeAll()
         changes += 1
         guard orders[.stageEnteredAt] != nil else { return true }
         // A time at or before the latest one (an undo's, another program's): its place is not known here.
@@ -292,28 +311,6 @@ final class SQLiteListIndex {
         }
         for (i, slot) in movedOrder.enumerated() { ranks[Int(slot)] = Int32(firstMoved + i) }
         return (runs, SlotColumn(ranks))
-    }
-}
-
-/// Which slots a filter keeps: by id set, segment, channel and value figures.
-struct SlotFilter {
-    let segments: SlotColumn<Int32>
-    let channels: SlotColumn<UInt64>
-    let value: ValueFilter?
-    let values: SlotValues?
-    var kept: [Bool]?
-    var segment: Int32?
-    var mask: UInt64 = 0
-    var nobody = false
-
-    static let nobody = SlotFilter(segments: SlotColumn([]), channels: SlotColumn([]), value: nil, values: nil, nobody: true)
-
-    func keeps(_ i: Int) -> Bool {
-        if nobody { return false }
-        if let kept, !kept[i] { return false }
-        if let segment, segments[i] != segment { return false }
-        if let value, let values, !values.accepts(slot: i, value) { return false }
-        return mask == 0 || channels[i] & mask != 0
     }
 }
 
