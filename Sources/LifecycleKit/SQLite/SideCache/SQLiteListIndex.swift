@@ -46,6 +46,10 @@ final class SQLiteListIndex {
     var stageCounts: [Int]
     /// Bumped by every change followed (what was derived from the index before is stale).
     private(set) var changes = 0
+    /// Customers per stage, segment and channel (nil: too many to keep; filters are counted by a pass).
+    private var filterCounts: FilterCounts?
+    /// Passes in slot order made to count or gather a filter (for tests).
+    private(set) var slotPasses = 0
     /// Entries of an order looked at to find filtered lists' slots (what a filter costs).
     var walked: Int { walkCounter.walked }
     private let walkCounter = WalkCounter()
@@ -96,6 +100,8 @@ final class SQLiteListIndex {
         self.orders = orders
         self.latestEntered = latestEntered
         stageCounts = Array(Self.runCounts(stages, stageCount: stageCount).dropLast())
+        filterCounts = FilterCounts(stages: stages, stageCount: stageCount, segments: segments, segmentCount: segmentNames.count,
+                                    channels: channelsComplete ? channels : nil, channelCount: channelNames.count)
     }
 
     /// Customers per run: per stage, then those of no stage.
@@ -138,12 +144,12 @@ final class SQLiteListIndex {
         if field.isValue {
             guard let order = values?.orders[field] else { return nil }
             let wanted = UInt8(stage), stages = self.stages
-            let count = filter.isEmpty ? stageCounts[stage] : keep.count(stage: wanted, stages: stages)
+            let count = filter.isEmpty ? stageCounts[stage] : kept(stage, filter, keep)
             list = SlotList(FilteredSlots(count: count, baseCount: order.count, base: { order[$0] },
                                           passes: { stages[Int($0)] == wanted && keep.keeps(Int($0)) }, counter: walkCounter))
         } else {
             guard let order = orders[field] else { return nil }
-            list = filteredRun(stage, order, field, keep)
+            list = filteredRun(stage, order, field, filter, keep)
         }
         remember(list, key)
         return list
@@ -152,16 +158,29 @@ final class SQLiteListIndex {
     /// The stage's run of `order` kept by `keep`: counted by a pass in slot order, its slots
     /// found by walking the run from the nearer end as far as a page needs; when only a few
     /// pass, gathered in slot order and placed by rank (the run's order) instead.
-    private func filteredRun(_ stage: Int, _ order: StageOrder, _ field: CustomerSort.Field, _ keep: SlotFilter) -> SlotList {
+    private func filteredRun(_ stage: Int, _ order: StageOrder, _ field: CustomerSort.Field, _ filter: CustomerFilter,
+                             _ keep: SlotFilter) -> SlotList {
         let run = stageList(stage, order, field)
-        let count = keep.count(stage: UInt8(stage), stages: stages)
+        let count = kept(stage, filter, keep)
         guard count * Self.gatherBelowShare >= run.count else {
+            slotPasses += 1
             let entered = field == .stageEnteredAt ? enteredRanks : [:]
             func rank(_ slot: Int32) -> Int { entered[slot] ?? Int(order.ranks[Int(slot)]) }
             return SlotList(keep.gather(stage: UInt8(stage), stages: stages).sorted { rank($0) < rank($1) })
         }
         return SlotList(FilteredSlots(count: count, baseCount: run.count, base: { run[$0] },
                                       passes: { keep.keeps(Int($0)) }, counter: walkCounter))
+    }
+
+    /// How many customers of `stage` `keep` keeps: looked up for a segment and a channel,
+    /// else counted by a pass in slot order.
+    private func kept(_ stage: Int, _ filter: CustomerFilter, _ keep: SlotFilter) -> Int {
+        if filter.value == nil, filter.ids == nil, !keep.nobody,
+           let n = filterCounts?.count(stage: stage, segment: keep.segment, mask: keep.mask) {
+            return n
+        }
+        slotPasses += 1
+        return keep.count(stage: UInt8(stage), stages: stages)
     }
 
     /// A few kept: a list and its filtered variants (each up to 4 bytes per customer of the stage).
@@ -262,6 +281,9 @@ final class SQLiteListIndex {
             let old = Int(stages[slot])
             if old < stageCounts.count { stageCounts[old] -= 1 }
             stageCounts[move.stage] += 1
+            let (segment, bits) = (segments[slot], channelsComplete ? channels[slot] : 0)
+            filterCounts?.add(stage: old, segment: segment, channels: bits, -1)
+            filterCounts?.add(stage: move.stage, segment: segment, channels: bits, 1)
             if moved[Int32(slot)] == nil { moved[Int32(slot)] = min(old, stageCounts.count) }
             stages[slot] = UInt8(move.stage)
             slots.append((Int32(slot), move.customerID, move.enteredAt?.microseconds ?? noTimestamp))
