@@ -123,8 +123,9 @@ final class SQLiteListIndex {
     /// The slots of the customers in `stage` passing `filter`, ascending in `field` order;
     /// nil when this index cannot answer (SQL does then). A value field or filter needs
     /// `values` (made for this index). Without a filter the list is the stage's run of the
-    /// order, read in place; a filtered list is counted by a pass in slot order and its slots
-    /// found as they are read, walking the run from the nearer end (`FilteredSlots`).
+    /// order, read in place. A filtered list (and a list by value figures) is counted by a
+    /// look-up (`FilterCounts`) or a pass in slot order, and its slots found as they are read,
+    /// walking the run from the nearer end (`FilteredSlots`): a page costs what it shows.
     /// An id filter needs `idSlots`: its customers' slots (true: kept), asked for only when
     /// the list is not cached.
     func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field, values: SlotValues?,
@@ -183,7 +184,7 @@ final class SQLiteListIndex {
         return keep.count(stage: UInt8(stage), stages: stages)
     }
 
-    /// A few kept: a list and its filtered variants (each up to 4 bytes per customer of the stage).
+    /// A few kept: a list and its filtered variants (each holds the slots found so far).
     private func remember(_ list: SlotList, _ key: ListKey) {
         if lists.count >= 4 { lists.removeAll() }
         lists[key] = list
