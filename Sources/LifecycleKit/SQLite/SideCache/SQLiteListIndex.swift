@@ -123,9 +123,10 @@ final class SQLiteListIndex {
     /// The slots of the customers in `stage` passing `filter`, ascending in `field` order;
     /// nil when this index cannot answer (SQL does then). A value field or filter needs
     /// `values` (made for this index). Without a filter the list is the stage's run of the
-    /// order, read in place. A filtered list (and a list by value figures) is counted by a
-    /// look-up (`FilterCounts`) or a pass in slot order, and its slots found as they are read,
-    /// walking the run from the nearer end (`FilteredSlots`): a page costs what it shows.
+    /// order, read in place. A list by segment or channel (and a list by value figures) is
+    /// counted by a look-up (`FilterCounts`) and its slots found as they are read, walking the
+    /// run from the nearer end (`FilteredSlots`): a page costs what it shows. A value or id
+    /// filter, whose count needs a pass, is one pass over the run making the whole list.
     /// An id filter needs `idSlots`: its customers' slots (true: kept), asked for only when
     /// the list is not cached.
     func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field, values: SlotValues?,
@@ -142,27 +143,47 @@ final class SQLiteListIndex {
         }
         guard let keep = keeper(filter, values: values, idSlots: idSlots) else { return nil }
         let list: SlotList
-        if field.isValue {
+        if filter.value != nil || filter.ids != nil {
+            // Counting would need a pass: the pass over the run (or the value order) makes the whole list.
+            guard let passed = passedList(stage, field, keep, values) else { return nil }
+            list = passed
+        } else if field.isValue {
             guard let order = values?.orders[field] else { return nil }
             let wanted = UInt8(stage), stages = self.stages
-            let count = filter.isEmpty ? stageCounts[stage] : kept(stage, filter, keep)
+            let count = filter.isEmpty ? stageCounts[stage] : kept(stage, keep)
             list = SlotList(FilteredSlots(count: count, baseCount: order.count, base: { order[$0] },
                                           passes: { stages[Int($0)] == wanted && keep.keeps(Int($0)) }, counter: walkCounter))
         } else {
             guard let order = orders[field] else { return nil }
-            list = filteredRun(stage, order, field, filter, keep)
+            list = filteredRun(stage, order, field, keep)
         }
         remember(list, key)
         return list
     }
 
+    /// The whole list by one pass over the stage's run of `field`'s order (or the value order).
+    private func passedList(_ stage: Int, _ field: CustomerSort.Field, _ keep: SlotFilter, _ values: SlotValues?) -> SlotList? {
+        var slots: [Int32] = []
+        if field.isValue {
+            guard let order = values?.orders[field] else { return nil }
+            let wanted = UInt8(stage)
+            walkCounter.walked += order.count
+            for slot in order where stages[Int(slot)] == wanted && keep.keeps(Int(slot)) { slots.append(slot) }
+        } else {
+            guard let order = orders[field] else { return nil }
+            let run = stageList(stage, order, field)
+            walkCounter.walked += run.count
+            run.forEach { if keep.keeps(Int($0)) { slots.append($0) } }
+        }
+        return SlotList(slots)
+    }
+
     /// The stage's run of `order` kept by `keep`: counted by a pass in slot order, its slots
     /// found by walking the run from the nearer end as far as a page needs; when only a few
     /// pass, gathered in slot order and placed by rank (the run's order) instead.
-    private func filteredRun(_ stage: Int, _ order: StageOrder, _ field: CustomerSort.Field, _ filter: CustomerFilter,
-                             _ keep: SlotFilter) -> SlotList {
+    private func filteredRun(_ stage: Int, _ order: StageOrder, _ field: CustomerSort.Field, _ keep: SlotFilter) -> SlotList {
         let run = stageList(stage, order, field)
-        let count = kept(stage, filter, keep)
+        let count = kept(stage, keep)
         guard count * Self.gatherBelowShare >= run.count else {
             slotPasses += 1
             let entered = field == .stageEnteredAt ? enteredRanks : [:]
@@ -173,11 +194,10 @@ final class SQLiteListIndex {
                                       passes: { keep.keeps(Int($0)) }, counter: walkCounter))
     }
 
-    /// How many customers of `stage` `keep` keeps: looked up for a segment and a channel,
-    /// else counted by a pass in slot order.
-    private func kept(_ stage: Int, _ filter: CustomerFilter, _ keep: SlotFilter) -> Int {
-        if filter.value == nil, filter.ids == nil, !keep.nobody,
-           let n = filterCounts?.count(stage: stage, segment: keep.segment, mask: keep.mask) {
+    /// How many customers of `stage` `keep` keeps (a segment and channel filter): looked up,
+    /// else (too many segments to keep their counts) counted by a pass in slot order.
+    private func kept(_ stage: Int, _ keep: SlotFilter) -> Int {
+        if !keep.nobody, let n = filterCounts?.count(stage: stage, segment: keep.segment, mask: keep.mask) {
             return n
         }
         slotPasses += 1
