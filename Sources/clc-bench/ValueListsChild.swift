@@ -9,6 +9,7 @@ import LifecycleKit
 struct ValueListsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "value-lists")
     @Argument var file: String
+    @Flag(help: "The value filter before the value orders' pages (each round).") var filterFirst = false
 
     func run() throws {
         let store = try SnapshotFile.open(file)
@@ -19,19 +20,25 @@ struct ValueListsCommand: ParsableCommand {
         let (_, attach) = try Monotonic.time { try store.attachValues(values) }
         var report = ValueListsReport(attachSeconds: attach)
         for _ in 0..<2 {
+            if filterFirst { try atRisk(store, stage, &report) }
             for field in CustomerSort.Field.valueFields {
                 let sort = CustomerSort(field, descending: true)
                 let (_, seconds) = try Monotonic.time { try store.customers(inStage: stage, filter: .none, sort: sort, offset: 0, limit: 40) }
                 report.pages["\(field)", default: []].append(seconds)
             }
-            let atRisk = CustomerFilter(value: .atRisk(below: 0.5))
-            let (_, seconds) = try Monotonic.time {
-                (try store.customerCount(inStage: stage, filter: atRisk),
-                 try store.customers(inStage: stage, filter: atRisk, sort: CustomerSort(.clv, descending: true), offset: 0, limit: 40))
-            }
-            report.pages["at risk by clv", default: []].append(seconds)
+            if !filterFirst { try atRisk(store, stage, &report) }
         }
         try report.print()
+    }
+
+    /// The at-risk filter's count and first page by CLV, highest first.
+    private func atRisk(_ store: any SnapshotStore, _ stage: String, _ report: inout ValueListsReport) throws {
+        let atRisk = CustomerFilter(value: .atRisk(below: 0.5))
+        let (_, seconds) = try Monotonic.time {
+            (try store.customerCount(inStage: stage, filter: atRisk),
+             try store.customers(inStage: stage, filter: atRisk, sort: CustomerSort(.clv, descending: true), offset: 0, limit: 40))
+        }
+        report.pages["at risk by clv", default: []].append(seconds)
     }
 }
 
