@@ -4,7 +4,8 @@ import Foundation
 /// whole value order) is walked from the nearer end only as far as the position asked for,
 /// so a page near either end costs its rows divided by the share that passes, not a pass
 /// over the run; what was found is kept for the next page. The count is known beforehand (a
-/// pass in slot order, `SlotFilter.count`). The lock keeps two readers from walking at once.
+/// look-up in `FilterCounts`, or a pass in slot order: `SlotFilter.count`). The lock keeps two
+/// readers from walking at once.
 final class FilteredSlots: @unchecked Sendable {
     let count: Int
     private let baseCount: Int

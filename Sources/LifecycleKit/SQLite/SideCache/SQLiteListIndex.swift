@@ -178,7 +178,7 @@ final class SQLiteListIndex {
         return SlotList(slots)
     }
 
-    /// The stage's run of `order` kept by `keep`: counted by a pass in slot order, its slots
+    /// The stage's run of `order` kept by `keep`: counted by a look-up (`kept`), its slots
     /// found by walking the run from the nearer end as far as a page needs; when only a few
     /// pass, gathered in slot order and placed by rank (the run's order) instead.
     private func filteredRun(_ stage: Int, _ order: StageOrder, _ field: CustomerSort.Field, _ keep: SlotFilter) -> SlotList {
