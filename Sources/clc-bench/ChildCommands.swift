@@ -7,7 +7,7 @@ import LifecycleKit
 struct ChildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "child", abstract: "Measurements run as subprocesses by the benchmark.", shouldDisplay: false,
-        subcommands: [AnalysisKeysCommand.self, BrowseCommand.self, EffectsCommand.self, LoadJSONCommand.self, MovesCommand.self, PrepareCommand.self])
+        subcommands: [AnalysisKeysCommand.self, BrowseCommand.self, EffectsCommand.self, LoadJSONCommand.self, MovesCommand.self, PrepareCommand.self, ValueListsCommand.self])
 }
 
 /// Key latency while browsing a snapshot (see `BrowseChild`).

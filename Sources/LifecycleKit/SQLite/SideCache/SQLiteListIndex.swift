@@ -46,6 +46,16 @@ final class SQLiteListIndex {
     var stageCounts: [Int]
     /// Bumped by every change followed (what was derived from the index before is stale).
     private(set) var changes = 0
+    /// Customers per stage, segment and channel (nil: too many to keep; filters are counted by a pass).
+    private var filterCounts: FilterCounts?
+    /// Passes in slot order made to count or gather a filter (for tests).
+    private(set) var slotPasses = 0
+    /// Entries of an order looked at to find filtered lists' slots (what a filter costs).
+    var walked: Int { walkCounter.walked }
+    private let walkCounter = WalkCounter()
+    /// A filter keeping fewer than one customer in this many of the run is gathered by a
+    /// pass in slot order and placed by rank, not walked for (its page would need most of the run).
+    static let gatherBelowShare = 1_024
 
     /// Filtered lists asked for recently (an unfiltered one is read where it lies).
     private var lists: [ListKey: SlotList] = [:]
@@ -90,6 +100,8 @@ final class SQLiteListIndex {
         self.orders = orders
         self.latestEntered = latestEntered
         stageCounts = Array(Self.runCounts(stages, stageCount: stageCount).dropLast())
+        filterCounts = FilterCounts(stages: stages, stageCount: stageCount, segments: segments, segmentCount: segmentNames.count,
+                                    channels: channelsComplete ? channels : nil, channelCount: channelNames.count)
     }
 
     /// This index (not changed since it was made) with `orders`, each whole order grouped by stage.
@@ -121,7 +133,10 @@ final class SQLiteListIndex {
     /// The slots of the customers in `stage` passing `filter`, ascending in `field` order;
     /// nil when this index cannot answer (SQL does then). A value field or filter needs
     /// `values` (made for this index). Without a filter the list is the stage's run of the
-    /// order, read in place; a filter keeps what passes of it (one pass over the stage).
+    /// order, read in place. A list by segment or channel (and a list by value figures) is
+    /// counted by a look-up (`FilterCounts`) and its slots found as they are read, walking the
+    /// run from the nearer end (`FilteredSlots`): a page costs what it shows. A value or id
+    /// filter, whose count needs a pass, is one pass over the run making the whole list.
     /// An id filter needs `idSlots`: its customers' slots (true: kept), asked for only when
     /// the list is not cached.
     func list(stage: Int, filter: CustomerFilter, field: CustomerSort.Field, values: SlotValues?,
@@ -137,21 +152,69 @@ final class SQLiteListIndex {
             return list
         }
         guard let keep = keeper(filter, values: values, idSlots: idSlots) else { return nil }
-        var slots: [Int32] = []
-        if field.isValue {
+        let list: SlotList
+        if filter.value != nil || filter.ids != nil {
+            // Counting would need a pass: the pass over the run (or the value order) makes the whole list.
+            guard let passed = passedList(stage, field, keep, values) else { return nil }
+            list = passed
+        } else if field.isValue {
             guard let order = values?.orders[field] else { return nil }
-            let wanted = UInt8(stage)
-            for slot in order where stages[Int(slot)] == wanted && keep.keeps(Int(slot)) { slots.append(slot) }
+            let wanted = UInt8(stage), stages = self.stages
+            let count = filter.isEmpty ? stageCounts[stage] : kept(stage, keep)
+            list = SlotList(FilteredSlots(count: count, baseCount: order.count, base: { order[$0] },
+                                          passes: { stages[Int($0)] == wanted && keep.keeps(Int($0)) }, counter: walkCounter))
         } else {
             guard let order = orders[field] else { return nil }
-            stageList(stage, order, field).forEach { if keep.keeps(Int($0)) { slots.append($0) } }
+            list = filteredRun(stage, order, field, keep)
         }
-        let list = SlotList(slots)
         remember(list, key)
         return list
     }
 
-    /// A few kept: a list and its filtered variants (each up to 4 bytes per customer of the stage).
+    /// The whole list by one pass over the stage's run of `field`'s order (or the value order).
+    private func passedList(_ stage: Int, _ field: CustomerSort.Field, _ keep: SlotFilter, _ values: SlotValues?) -> SlotList? {
+        var slots: [Int32] = []
+        if field.isValue {
+            guard let order = values?.orders[field] else { return nil }
+            let wanted = UInt8(stage)
+            walkCounter.walked += order.count
+            for slot in order where stages[Int(slot)] == wanted && keep.keeps(Int(slot)) { slots.append(slot) }
+        } else {
+            guard let order = orders[field] else { return nil }
+            let run = stageList(stage, order, field)
+            walkCounter.walked += run.count
+            run.forEach { if keep.keeps(Int($0)) { slots.append($0) } }
+        }
+        return SlotList(slots)
+    }
+
+    /// The stage's run of `order` kept by `keep`: counted by a look-up (`kept`), its slots
+    /// found by walking the run from the nearer end as far as a page needs; when only a few
+    /// pass, gathered in slot order and placed by rank (the run's order) instead.
+    private func filteredRun(_ stage: Int, _ order: StageOrder, _ field: CustomerSort.Field, _ keep: SlotFilter) -> SlotList {
+        let run = stageList(stage, order, field)
+        let count = kept(stage, keep)
+        guard count * Self.gatherBelowShare >= run.count else {
+            slotPasses += 1
+            let entered = field == .stageEnteredAt ? enteredRanks : [:]
+            func rank(_ slot: Int32) -> Int { entered[slot] ?? Int(order.ranks[Int(slot)]) }
+            return SlotList(keep.gather(stage: UInt8(stage), stages: stages).sorted { rank($0) < rank($1) })
+        }
+        return SlotList(FilteredSlots(count: count, baseCount: run.count, base: { run[$0] },
+                                      passes: { keep.keeps(Int($0)) }, counter: walkCounter))
+    }
+
+    /// How many customers of `stage` `keep` keeps (a segment and channel filter): looked up,
+    /// else (too many segments to keep their counts) counted by a pass in slot order.
+    private func kept(_ stage: Int, _ keep: SlotFilter) -> Int {
+        if !keep.nobody, let n = filterCounts?.count(stage: stage, segment: keep.segment, mask: keep.mask) {
+            return n
+        }
+        slotPasses += 1
+        return keep.count(stage: UInt8(stage), stages: stages)
+    }
+
+    /// A few kept: a list and its filtered variants (each holds the slots found so far).
     private func remember(_ list: SlotList, _ key: ListKey) {
         if lists.count >= 4 { lists.removeAll() }
         lists[key] = list
@@ -241,17 +304,21 @@ final class SQLiteListIndex {
     /// time): drop it then.
     func follow(_ moves: [Move]) -> Bool {
         guard !moves.isEmpty else { return true }
+        // First: a filtered list holds the stages it was made with (a copy when changed under it).
+        lists.removeAll()
         var slots: [(slot: Int32, id: String, at: Int64)] = []
         for move in moves {
             guard let slot = slot(ofRowid: move.rowid), move.stage < stageCounts.count else { return false }
             let old = Int(stages[slot])
             if old < stageCounts.count { stageCounts[old] -= 1 }
             stageCounts[move.stage] += 1
+            let (segment, bits) = (segments[slot], channelsComplete ? channels[slot] : 0)
+            filterCounts?.add(stage: old, segment: segment, channels: bits, -1)
+            filterCounts?.add(stage: move.stage, segment: segment, channels: bits, 1)
             if moved[Int32(slot)] == nil { moved[Int32(slot)] = min(old, stageCounts.count) }
             stages[slot] = UInt8(move.stage)
             slots.append((Int32(slot), move.customerID, move.enteredAt?.microseconds ?? noTimestamp))
         }
-        lists.removeAll()
         changes += 1
         guard orders[.stageEnteredAt] != nil else { return true }
         // A time at or before the latest one (an undo's, another program's): its place is not known here.
@@ -297,28 +364,6 @@ final class SQLiteListIndex {
         }
         for (i, slot) in movedOrder.enumerated() { ranks[Int(slot)] = Int32(firstMoved + i) }
         return (runs, SlotColumn(ranks))
-    }
-}
-
-/// Which slots a filter keeps: by id set, segment, channel and value figures.
-struct SlotFilter {
-    let segments: SlotColumn<Int32>
-    let channels: SlotColumn<UInt64>
-    let value: ValueFilter?
-    let values: SlotValues?
-    var kept: [Bool]?
-    var segment: Int32?
-    var mask: UInt64 = 0
-    var nobody = false
-
-    static let nobody = SlotFilter(segments: SlotColumn([]), channels: SlotColumn([]), value: nil, values: nil, nobody: true)
-
-    func keeps(_ i: Int) -> Bool {
-        if nobody { return false }
-        if let kept, !kept[i] { return false }
-        if let segment, segments[i] != segment { return false }
-        if let value, let values, !values.accepts(slot: i, value) { return false }
-        return mask == 0 || channels[i] & mask != 0
     }
 }
 

@@ -68,6 +68,14 @@ struct SlotColumn<T: BitwiseCopyable>: @unchecked Sendable {
     var isMapped: Bool { owner is SideCacheMapping }
     subscript(_ i: Int) -> T { buffer[i] }
     var array: [T] { Array(buffer) }
+
+    /// Gives back the pages of the values `range` when mapped (read again when next touched):
+    /// a pass over a whole column then holds only a chunk of it at a time.
+    func release(_ range: Range<Int>) {
+        guard let mapping = owner as? SideCacheMapping, let start = buffer.baseAddress, !range.isEmpty else { return }
+        let offset = UnsafeRawPointer(start) - mapping.base + range.lowerBound * MemoryLayout<T>.stride
+        mapping.release(offset..<offset + range.count * MemoryLayout<T>.stride)
+    }
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(buffer) }
 }
 

@@ -78,7 +78,8 @@ struct StageOrder {
 }
 
 /// The slots of one list: a run of a `StageOrder` (or a list of its own), leaving out the
-/// customers moved away since the run was made and placing those moved in by rank.
+/// customers moved away since the run was made and placing those moved in by rank; or a
+/// filtered list found as it is read (`FilteredSlots`).
 struct SlotList {
     let column: SlotColumn<Int32>
     let range: Range<Int>
@@ -86,17 +87,25 @@ struct SlotList {
     let skipped: [Int]
     /// Slots placed in between, at their position in this list (ascending).
     let added: [(at: Int, slot: Int32)]
+    /// When set, the list (the other fields are empty).
+    let filtered: FilteredSlots?
 
     init(column: SlotColumn<Int32>, range: Range<Int>, skipped: [Int] = [], added: [(at: Int, slot: Int32)] = []) {
-        (self.column, self.range, self.skipped, self.added) = (column, range, skipped, added)
+        (self.column, self.range, self.skipped, self.added, filtered) = (column, range, skipped, added, nil)
     }
 
     /// A list of its own.
     init(_ slots: [Int32]) { self.init(column: SlotColumn(slots), range: 0..<slots.count) }
 
-    var count: Int { range.count - skipped.count + added.count }
+    /// A filtered list, found as it is read.
+    init(_ filtered: FilteredSlots) {
+        (column, range, skipped, added, self.filtered) = (SlotColumn([]), 0..<0, [], [], filtered)
+    }
+
+    var count: Int { filtered?.count ?? range.count - skipped.count + added.count }
 
     subscript(_ i: Int) -> Int32 {
+        if let filtered { return filtered[i] }
         if added.isEmpty && skipped.isEmpty { return column[range.lowerBound + i] }
         let a = Self.partition(added.count) { added[$0].at < i }
         if a < added.count && added[a].at == i { return added[a].slot }
@@ -106,6 +115,10 @@ struct SlotList {
 
     /// Every slot in list order.
     func forEach(_ body: (Int32) -> Void) {
+        if let filtered {
+            for i in 0..<filtered.count { body(filtered[i]) }
+            return
+        }
         var next = 0, skip = 0, out = 0
         for p in 0..<range.count {
             while next < added.count && added[next].at == out {
