@@ -146,8 +146,9 @@ import Testing
 
         // The dashboard explains and, on s, sets the journal aside (renamed, not deleted).
         session = try Self.dashboard(path, in: dir)
-        let prompt = try session.waitFor(text: "This file's journal cannot be replayed")
-        #expect(prompt.contains("s: set the journal aside"))
+        // Waits for the dialog's last line: a capture can catch the dialog half drawn.
+        let prompt = try session.waitFor(text: "s: set the journal aside")
+        #expect(prompt.contains("This file's journal cannot be replayed"))
         try session.send("s")
         try session.waitFor(text: "Journal set aside as shop.json.clc-journal.set-aside-")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
