@@ -37,6 +37,72 @@ import Testing
         #expect((done[0] as! SlowAnalysis).finish() == 400)
     }
 
+    /// Two passes at once, each in chunks of 0.2 s on a connection of its own: SQLite keeps
+    /// one read lock per process, so while either reads the lock is never let go, and a
+    /// writer waiting 1 s failed (as `clc move` did beside the dashboard, which runs several
+    /// passes after each change). The passes now wait for a gap after 0.25 s of reading.
+    @Test func overlappingPassesLetAWriterIn() throws {
+        let path = try SQLiteListIndexTests.file()
+        let stage = try SQLiteSnapshotStore(path: path, readOnly: true).stages[1].id
+        // Both connections opened first (closing any other descriptor of the file would drop
+        // the process's locks, POSIX's rule), as a pass's connection of its own.
+        let connections = try (0..<2).map { _ in try Self.readOnlyConnection(path) }
+        defer { connections.forEach { sqlite3_close($0.value) } }
+        let reading = Protected(0)
+        /// Whether the pass stopped because the file changed under it.
+        @Sendable func pass(_ db: Handover<OpaquePointer>) throws -> Bool {
+            var rows = 0
+            do {
+                try ReadGate.shared.yielding(db.value) {
+                    // 2,000 rows of 1 ms each: 2 s in chunks that end after 0.2 s.
+                    try ChunkedPass(db.value).rows("customer_id", of: "touchpoints", chunk: 100_000) { _ in
+                        if rows == 0 { reading.withLock { $0 += 1 } }
+                        rows += 1
+                        usleep(1_000)
+                    }
+                }
+            } catch is FileChangedDuringPass {
+                return true
+            }
+            return false
+        }
+        let first = ThreadResult { try pass(connections[0]) }
+        while reading.current < 1 { usleep(1_000) }
+        usleep(100_000)
+        let second = ThreadResult { try pass(connections[1]) }
+        while reading.current < 2 { usleep(1_000) }
+        // Both read (their chunks end at different times): a writer waiting 1 s.
+        #expect(try Self.moveByAnotherProcess(path, stage: stage, busyMilliseconds: 1_000) == 0)
+        // It got in before both passes ended (they stopped: the file changed).
+        #expect(try first.value())
+        #expect(try second.value())
+    }
+
+    static func readOnlyConnection(_ path: String) throws -> Handover<OpaquePointer> {
+        var db: OpaquePointer?
+        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let db else { throw OperationError("open") }
+        sqlite3_busy_timeout(db, 5_000)
+        return Handover(db)
+    }
+
+    /// `outsideMove` by `sqlite3` (another process: within one, SQLite sees the waiting
+    /// writer and holds its readers off): its exit status, 0 when the change was written.
+    static func moveByAnotherProcess(_ path: String, stage: String, busyMilliseconds: Int) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", "-bail", "-cmd", ".timeout \(busyMilliseconds)", path, """
+            BEGIN IMMEDIATE;
+            INSERT INTO transitions(customer_id, from_stage, to_stage, at, by)
+              SELECT id, stage, '\(stage)', '2031-01-02T00:00:00Z', 'other' FROM customers WHERE rowid = 5;
+            UPDATE customers SET stage = '\(stage)', stage_entered_at = '2031-01-02T00:00:00Z' WHERE rowid = 5;
+            COMMIT;
+            """]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// A followed check whose fingerprint was taken just before another program's commit that
     /// its mark already saw (the two are read at different moments): the next figures find the
     /// file as that mark says, nothing added since, and take it as checked. It checked the

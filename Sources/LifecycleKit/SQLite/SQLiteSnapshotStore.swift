@@ -179,8 +179,16 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
     private func readOn<T>(_ queue: DatabaseQueue, inOneTransaction: Bool = true, caller: String,
                            _ body: (OpaquePointer) throws -> T) throws -> T {
         do {
-            if !inOneTransaction { return try queue.inDatabase { db in try body(SQLiteSchema.connection(db)) } }
-            return try queue.read { db in try ReadLog.timed(caller) { try body(SQLiteSchema.connection(db)) } }
+            if !inOneTransaction {
+                // A pass in chunks: its reads wait for a gap in the process's (see `ReadGate`).
+                return try queue.inDatabase { db in
+                    let connection = try SQLiteSchema.connection(db)
+                    return try ReadGate.shared.yielding(connection) { try body(connection) }
+                }
+            }
+            return try queue.read { db in
+                try ReadGate.shared.reading { try ReadLog.timed(caller) { try body(SQLiteSchema.connection(db)) } }
+            }
         } catch let error as SnapshotError {
             throw error
         } catch {
