@@ -41,7 +41,7 @@ enum ReadLog {
         guard let path else { return }
         let text = what.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         let line = String(format: "%.3f %d ms %@ pid %d thread %lx: %@\n", Date().timeIntervalSince1970, Int(nanoseconds / 1_000_000),
-                          kind, getpid(), UInt(pthread_self()), String(text.prefix(200)))
+                          kind, getpid(), UInt(pthread_self()), String(text.prefix(600)))
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
         guard fd >= 0 else { return }
         defer { close(fd) }

@@ -51,7 +51,10 @@ extension SQLiteSnapshotStore {
             try SQLiteValidator.validateFollowed(since: known.mark, asOf: asOf, hasReverts: hasReverts, on: db)
         }
         guard let (problems, mark) = followed else {
-            ReadLog.note(0, "whole check", "not only transitions added since \(known.mark)")
+            if ReadLog.path != nil {
+                let now = try? readOnOwnConnection { db in try SQLiteFileMark.read(db) }
+                ReadLog.note(0, "whole check", "not only transitions added: " + (now?.changes(since: known.mark) ?? "?"))
+            }
             return try validatedTotals()
         }
         followedValidations.withLock { $0 += 1 }
