@@ -12,7 +12,8 @@ import GRDBSQLite
 /// `CLC_READ_LOG` ("overlapping reads"). Here every read is counted (a connection with an
 /// active statement, or a read transaction); once the process has read without a gap for
 /// `drainAfter`, a pass's connection (`yielding`) waits before its next read until no
-/// read is left (at most `maxWait`), and the lock is let go.
+/// read is left (at most `maxWait`; the other passes end their chunks early meanwhile), and
+/// the lock is let go.
 final class ReadGate: @unchecked Sendable {
     static let shared = ReadGate()
     /// Continuous reading after which pass connections wait for a gap.
@@ -28,6 +29,11 @@ final class ReadGate: @unchecked Sendable {
     private var active: [OpaquePointer: Int] = [:]
     private var byThread: [UInt: Int] = [:]
     private var yielding: Set<OpaquePointer> = []
+    /// A pass waits for the gap: the others end their chunks early (`ChunkClock.isOver`).
+    private var waiting = 0
+
+    /// A pass waits for the gap: a chunk being read should end now.
+    var gapWanted: Bool { condition.withLock { waiting > 0 } }
 
     /// While `body` runs, `connection`'s reads wait for the gap (a pass's own connection).
     func yielding<T>(_ connection: OpaquePointer, _ body: () throws -> T) rethrows -> T {
@@ -54,7 +60,9 @@ final class ReadGate: @unchecked Sendable {
         if yielding.contains(connection), byThread[thread, default: 0] == 0, sqlite3_get_autocommit(connection) != 0,
            holders > 0, DispatchTime.now().uptimeNanoseconds - occupiedSince > Self.drainAfter {
             let deadline = Date(timeIntervalSinceNow: Self.maxWait)
+            waiting += 1
             while holders > 0, condition.wait(until: deadline) {}
+            waiting -= 1
         }
         enter(thread)
     }
