@@ -119,8 +119,9 @@ struct ChunkClock {
 
     private let start = DispatchTime.now().uptimeNanoseconds
 
-    /// The chunk has read for its time.
-    var isOver: Bool { DispatchTime.now().uptimeNanoseconds - start > Self.budget }
+    /// The chunk has read for its time, or another pass waits for a gap in this process's
+    /// reads (see `ReadGate`).
+    var isOver: Bool { DispatchTime.now().uptimeNanoseconds - start > Self.budget || ReadGate.shared.gapWanted }
 
     /// The next chunk's size after one of `size` (at most `limit`): halved when this one took
     /// longer than its time, doubled back when it took less than a quarter of it.

@@ -54,6 +54,13 @@ struct SQLiteFileMark: Equatable, Sendable {
         return next
     }
 
+    /// What differs from `old`, field by field (for `CLC_READ_LOG`).
+    func changes(since old: SQLiteFileMark) -> String {
+        zip(Mirror(reflecting: old).children, Mirror(reflecting: self).children)
+            .filter { "\($0.value)" != "\($1.value)" }
+            .map { "\($0.label ?? "?") \($0.value) → \($1.value)" }.joined(separator: ", ")
+    }
+
     /// True when `now` differs from this mark by added transitions only (`added` of them,
     /// all with ids above this mark's greatest), this mark's last transition unchanged.
     func onlyTransitionsAdded(_ added: Int, now: SQLiteFileMark, lastTransitionNow: String) -> Bool {

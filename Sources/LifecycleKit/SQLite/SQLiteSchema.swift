@@ -82,7 +82,10 @@ enum SQLiteSchema {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA cache_size = -\(cacheMiB * 1024)")
             try NaturalCollation.register(connection(db))
-            if let connection = db.sqliteConnection { SQLiteTimeFunction.register(on: connection) }
+            if let connection = db.sqliteConnection {
+                SQLiteTimeFunction.register(on: connection)
+                ReadLog.watch(connection)
+            }
         }
         do {
             return try DatabaseQueue(path: path, configuration: configuration)
@@ -108,7 +111,10 @@ enum SQLiteSchema {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA cache_size = -16384")
-            if let connection = db.sqliteConnection { SQLiteTimeFunction.register(on: connection) }
+            if let connection = db.sqliteConnection {
+                SQLiteTimeFunction.register(on: connection)
+                ReadLog.watch(connection)
+            }
         }
         return try? DatabaseQueue(path: path, configuration: configuration)
     }

@@ -41,13 +41,22 @@ extension SQLiteSnapshotStore {
     @discardableResult
     func requireValidSinceChecked() throws -> SnapshotTotals? {
         let fingerprint = SQLiteFileFingerprint(path: path)
-        guard let known = validState.current else { return try validatedTotals() }
+        guard let known = validState.current else {
+            ReadLog.note(0, "whole check", "no check passed yet")
+            return try validatedTotals()
+        }
         if let fingerprint, known.fingerprint == fingerprint { return nil }
         let asOf = declaredAsOf, hasReverts = transitionsHaveReverts
         let followed = try readOnOwnConnection { db in
             try SQLiteValidator.validateFollowed(since: known.mark, asOf: asOf, hasReverts: hasReverts, on: db)
         }
-        guard let (problems, mark) = followed else { return try validatedTotals() }
+        guard let (problems, mark) = followed else {
+            if ReadLog.path != nil {
+                let now = try? readOnOwnConnection { db in try SQLiteFileMark.read(db) }
+                ReadLog.note(0, "whole check", "not only transitions added: " + (now?.changes(since: known.mark) ?? "?"))
+            }
+            return try validatedTotals()
+        }
         followedValidations.withLock { $0 += 1 }
         ListIndexLog.note("validated followed")
         validState.withLock { $0 = problems.hasErrors ? nil : ValidState(fingerprint: fingerprint, mark: mark) }

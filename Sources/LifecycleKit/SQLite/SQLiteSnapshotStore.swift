@@ -152,15 +152,16 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
 
     /// Runs `body` on the connection in one read transaction; database failures become a
     /// `SnapshotError`, other errors pass unchanged.
-    func read<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
-        try readOn(database, body)
+    func read<T>(_ caller: String = #fileID, _ line: Int = #line, _ body: (OpaquePointer) throws -> T) throws -> T {
+        try readOn(database, caller: "\(caller):\(line)", body)
     }
 
     /// For full scans that run in the background: a fresh read-only connection, so the
     /// store's own (serialized) connection stays free for the pages the user asks for.
     /// A stage change interrupts these (`BackgroundScans.interruptAll`): in rollback-journal
     /// mode a long read would otherwise block the commit until the busy timeout.
-    func readOnOwnConnection<T>(inOneTransaction: Bool = true, _ body: (OpaquePointer) throws -> T) throws -> T {
+    func readOnOwnConnection<T>(inOneTransaction: Bool = true, _ caller: String = #fileID, _ line: Int = #line,
+                                _ body: (OpaquePointer) throws -> T) throws -> T {
         // A small page cache: a scan reads each page once, and SQLite's sorter sizes its
         // memory by it (64 MiB made the 10M-row revenue pass slower, and 117 MB bigger).
         let scanDatabase = try SQLiteSchema.openReadOnly(path, cacheMiB: 8)
@@ -169,15 +170,25 @@ public final class SQLiteSnapshotStore: SnapshotStore, SideCached, @unchecked Se
             scans.unregister(token)
             try? scanDatabase.close()
         }
-        return try readOn(scanDatabase, inOneTransaction: inOneTransaction, body)
+        return try readOn(scanDatabase, inOneTransaction: inOneTransaction, caller: "\(caller):\(line)", body)
     }
 
     /// `body` on `queue`'s connection: in one read transaction, or else each statement in
     /// its own (for passes that must let other programs commit meanwhile).
-    private func readOn<T>(_ queue: DatabaseQueue, inOneTransaction: Bool = true, _ body: (OpaquePointer) throws -> T) throws -> T {
+    /// `caller` names the read in `CLC_READ_LOG` (see `ReadLog`).
+    private func readOn<T>(_ queue: DatabaseQueue, inOneTransaction: Bool = true, caller: String,
+                           _ body: (OpaquePointer) throws -> T) throws -> T {
         do {
-            if !inOneTransaction { return try queue.inDatabase { db in try body(SQLiteSchema.connection(db)) } }
-            return try queue.read { db in try body(SQLiteSchema.connection(db)) }
+            if !inOneTransaction {
+                // A pass in chunks: its reads wait for a gap in the process's (see `ReadGate`).
+                return try queue.inDatabase { db in
+                    let connection = try SQLiteSchema.connection(db)
+                    return try ReadGate.shared.yielding(connection) { try body(connection) }
+                }
+            }
+            return try queue.read { db in
+                try ReadGate.shared.reading { try ReadLog.timed(caller) { try body(SQLiteSchema.connection(db)) } }
+            }
         } catch let error as SnapshotError {
             throw error
         } catch {

@@ -36,7 +36,20 @@ final class SQLiteStatement {
         self.handle = statement
     }
 
-    deinit { sqlite3_finalize(handle) }
+    deinit {
+        sqlite3_finalize(handle)
+        ended()
+    }
+
+    /// The thread that started the statement while it is active (it holds the file's read
+    /// lock then, counted by `ReadGate`), else nil.
+    private var activeOn: UInt?
+
+    private func ended() {
+        guard let thread = activeOn else { return }
+        activeOn = nil
+        ReadGate.shared.ended(connection, thread: thread)
+    }
 
     // MARK: Binding (1-based indexes, like SQLite)
 
@@ -75,12 +88,20 @@ final class SQLiteStatement {
 
     /// Advances to the next row; false when there is none.
     func step() throws -> Bool {
+        if activeOn == nil {
+            let thread = ReadGate.thread
+            ReadGate.shared.started(connection, thread: thread)
+            activeOn = thread
+        }
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
-        case SQLITE_DONE: return false
+        case SQLITE_DONE:
+            ended()
+            return false
         case let code:
             let failure = SQLiteFailure(code: code, connection: connection)
             sqlite3_reset(handle)
+            ended()
             throw failure
         }
     }
@@ -93,6 +114,7 @@ final class SQLiteStatement {
 
     func reset() {
         sqlite3_reset(handle)
+        ended()
     }
 
     // MARK: Columns (0-based indexes)

@@ -6,7 +6,7 @@ import GRDBSQLite
 /// seconds (28 s at a million customers) and holds off every writer meanwhile.
 extension SQLiteValidator {
     /// The problems of the transitions added since `mark` and of their customers, with the
-    /// file's mark now; nil when anything else changed (the whole file must be checked then).
+    /// file's mark now (none when the file is still at `mark`); nil when anything else changed (the whole file must be checked then).
     /// Call inside one read transaction. Not checked again: SQLite's `integrity_check` and the
     /// rows no transition since touches (an edit in place that adds no row is not seen, as
     /// by the list index that follows the same changes).
@@ -16,6 +16,9 @@ extension SQLiteValidator {
         let added = try SQLiteStatement(connection, "SELECT count(*) FROM transitions WHERE rowid > ?1")
         added.bind(1, mark.transitionsMaxID)
         _ = try added.step()
+        // Nothing since the mark: a check whose fingerprint was taken before a commit its mark
+        // saw (the next fingerprint differs, the file does not).
+        if added.int(0) == 0, now == mark { return (ProblemList(), now) }
         let lastBefore = try SQLiteFileMark.transitionKey(mark.transitionsMaxID, connection)
         guard mark.onlyTransitionsAdded(added.int(0), now: now, lastTransitionNow: lastBefore) else { return nil }
         var checker = Checker(connection: connection, asOf: asOf, hasReverts: hasReverts)

@@ -39,7 +39,7 @@ public enum SQLiteValidator {
         -> (problems: ProblemList, totals: SnapshotTotals?) {
         var list = ProblemList(), totals: SnapshotTotals?
         do {
-            try database.read { db in
+            try database.read { db in try ReadGate.shared.reading {
                 let connection = try SQLiteSchema.connection(db)
                 try inside(connection)
                 list.merge(try integrity(connection))
@@ -53,7 +53,7 @@ public enum SQLiteValidator {
                 try checker.run()
                 list.merge(checker.problems)
                 totals = checker.totals
-            }
+            } }
         } catch {
             list.merge(problems(of: error, path: path))
         }
