@@ -6,7 +6,7 @@ import Testing
 struct BenchmarkSmokeTests {
     static let targets = ["list index (cold)", "list index (warm)", "list index (cold) peak RSS", "open→frame (warm)", "open→frame (cold)",
                           "navigation keys", "sort/filter keys", "browse peak RSS", "stage change",
-                          "follow: change on screen", "follow: RSS growth",
+                          "follow: change on screen", "follow: RSS, moves 10→100",
                           "JSON load", "JSON peak RSS", "keys, 200 ms store", "j right after *", "clc model", "import 1M-row CSV", "export 1M rows CSV",
                           "clc attribution", "clc flows", "clc cohorts", "clc diff"]
 
