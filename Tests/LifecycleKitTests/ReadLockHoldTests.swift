@@ -37,6 +37,24 @@ import Testing
         #expect((done[0] as! SlowAnalysis).finish() == 400)
     }
 
+    /// Taking the file's fingerprint (or telling its kind) while a read is open keeps that
+    /// read's lock: closing any descriptor of the file would drop all of this process's locks
+    /// on it (POSIX's rule), and another program's change then got in under the read.
+    @Test func aFingerprintTakenDuringAReadKeepsTheReadsLock() throws {
+        let path = try SQLiteListIndexTests.file()
+        let stage = try SQLiteSnapshotStore(path: path, readOnly: true).stages[1].id
+        let db = try Self.readOnlyConnection(path)
+        defer { sqlite3_close(db.value) }
+        sqlite3_busy_timeout(db.value, 0)
+        // A read transaction: its shared lock lasts until COMMIT.
+        #expect(sqlite3_exec(db.value, "BEGIN; SELECT count(*) FROM customers;", nil, nil, nil) == SQLITE_OK)
+        #expect(SQLiteFileFingerprint(path: path) != nil)
+        #expect(try SnapshotFile.kind(ofFileAt: path) == .sqlite)
+        #expect(try Self.moveByAnotherProcess(path, stage: stage, busyMilliseconds: 300) != 0, "a change got in under the read")
+        #expect(sqlite3_exec(db.value, "COMMIT", nil, nil, nil) == SQLITE_OK)
+        #expect(try Self.moveByAnotherProcess(path, stage: stage, busyMilliseconds: 300) == 0)
+    }
+
     /// Two passes at once, each in chunks of 0.2 s on a connection of its own: SQLite keeps
     /// one read lock per process, so while either reads the lock is never let go, and a
     /// writer waiting 1 s failed (as `clc move` did beside the dashboard, which runs several

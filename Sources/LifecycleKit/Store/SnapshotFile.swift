@@ -15,6 +15,12 @@ public enum SnapshotFile {
 
     /// The kind of an existing file, told by its first bytes (SQLite's header, else JSON).
     public static func kind(ofFileAt path: String) throws -> Kind {
+        // Read through a descriptor kept open: the file may be open in SQLite in this process,
+        // and closing any descriptor of it would drop that connection's locks.
+        let sqliteHeader = Array("SQLite format 3".utf8)
+        if let head = HeldFileDescriptors.bytes(path, at: 0, count: 16, keep: { $0.starts(with: sqliteHeader) }) {
+            return head.starts(with: sqliteHeader) ? .sqlite : .json
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {

@@ -28,7 +28,8 @@ struct SQLiteFileFingerprint: Codable, Equatable {
         if let wal = Self.status(path + "-wal"), wal.st_size > 0 {
             walSize = Int64(wal.st_size)
             walModifiedNanoseconds = Self.nanoseconds(wal)
-            walSalts = (Self.bytes(path + "-wal", at: 16, count: 8) ?? []).reduce(0) { $0 << 8 | UInt64($1) }
+            // SQLite locks the -wal of no file (the main file and -shm hold the locks): read and closed.
+            walSalts = (HeldFileDescriptors.bytes(path + "-wal", at: 16, count: 8, keep: { _ in false }) ?? []).reduce(0) { $0 << 8 | UInt64($1) }
         } else {
             (walSize, walModifiedNanoseconds, walSalts) = (-1, 0, 0)
         }
@@ -47,12 +48,8 @@ struct SQLiteFileFingerprint: Codable, Equatable {
         #endif
     }
 
+    /// Through a descriptor kept open: closing one would drop this process's SQLite locks.
     private static func bytes(_ path: String, at offset: Int, count: Int) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var out = [UInt8](repeating: 0, count: count)
-        let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
-        return n == count ? out : nil
+        HeldFileDescriptors.bytes(path, at: offset, count: count)
     }
 }
