@@ -24,6 +24,15 @@ static inline int clc_cols(void) { return COLS; }
 static inline WINDOW *clc_stdscr(void) { return stdscr; }
 static inline int clc_colors(void) { return COLORS; }
 static inline int clc_color_pairs(void) { return COLOR_PAIRS; }
+// At most `n` malloc arenas (glibc; elsewhere nothing): the dashboard computes figures on
+// threads of their own, and glibc's default (8 per core) kept each thread's freed memory.
+#if defined(__GLIBC__)
+#include <malloc.h>
+static inline void clc_limit_malloc_arenas(int n) { mallopt(M_ARENA_MAX, n); }
+#else
+static inline void clc_limit_malloc_arenas(int n) { (void)n; }
+#endif
+
 // The terminal on standard output and input (C globals Swift 6 cannot read safely).
 static inline SCREEN *clc_newterm_std(void) { return newterm(NULL, stdout, stdin); }
 

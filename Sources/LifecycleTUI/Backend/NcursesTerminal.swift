@@ -40,6 +40,9 @@ public final class NcursesTerminal: Terminal {
     public init(theme: Theme, mouse: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.mouse = mouse
         try Self.checkUsable(environment: environment)
+        // The dashboard's memory stays flat while it follows other programs' changes (each
+        // figures request on a new thread: +58-76 MB over 100 outside moves with glibc's default).
+        clc_limit_malloc_arenas(2)
         setlocale(LC_ALL, "")
         if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
             setlocale(LC_CTYPE, "C.UTF-8")
