@@ -73,12 +73,10 @@ final class SQLiteListIndex {
                      touchpointCounts: [Int32], lastTouches: [Int64], revenues: [Double], segmentNames: [String],
                      channelNames: [String], channelsComplete: Bool, orders: [CustomerSort.Field: [Int32]],
                      latestEntered: Int64, stageCount: Int) {
-        let runCounts = Self.runCounts(stages, stageCount: stageCount)
         self.init(rowids: rowids, stages: stages, segments: SlotColumn(segments), channels: SlotColumn(channels),
                   touchpointCounts: SlotColumn(touchpointCounts), lastTouches: SlotColumn(lastTouches),
                   revenues: SlotColumn(revenues), segmentNames: segmentNames, channelNames: channelNames,
-                  channelsComplete: channelsComplete,
-                  orders: orders.mapValues { StageOrder(order: $0, stages: stages, runCounts: runCounts) },
+                  channelsComplete: channelsComplete, orders: Self.grouped(orders, stages: stages, stageCount: stageCount),
                   latestEntered: latestEntered, stageCount: stageCount)
     }
 
@@ -106,12 +104,17 @@ final class SQLiteListIndex {
 
     /// This index (not changed since it was made) with `orders`, each whole order grouped by stage.
     func withOrders(_ orders: [CustomerSort.Field: [Int32]]) -> SQLiteListIndex {
-        let runCounts = Self.runCounts(stages, stageCount: stageCounts.count)
-        return SQLiteListIndex(rowids: rowids, stages: stages, segments: segments, channels: channels,
+        SQLiteListIndex(rowids: rowids, stages: stages, segments: segments, channels: channels,
                                touchpointCounts: touchpointCounts, lastTouches: lastTouches, revenues: revenues,
                                segmentNames: segmentNames, channelNames: channelNames, channelsComplete: channelsComplete,
-                               orders: orders.mapValues { StageOrder(order: $0, stages: stages, runCounts: runCounts) },
+                               orders: Self.grouped(orders, stages: stages, stageCount: stageCounts.count),
                                latestEntered: latestEntered, stageCount: stageCounts.count)
+    }
+
+    /// Each whole order (every slot ascending) grouped by `stages`.
+    static func grouped(_ orders: [CustomerSort.Field: [Int32]], stages: [UInt8], stageCount: Int) -> [CustomerSort.Field: StageOrder] {
+        let runCounts = runCounts(stages, stageCount: stageCount)
+        return orders.mapValues { StageOrder(order: $0, stages: stages, runCounts: runCounts) }
     }
 
     /// Customers per run: per stage, then those of no stage.

@@ -40,8 +40,7 @@ struct SlotColumn<T: BitwiseCopyable>: @unchecked Sendable {
     init(_ array: [T]) {
         let memory = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
         _ = memory.initialize(from: array)
-        owner = ColumnMemory(memory)
-        buffer = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(memory)[0..<array.count])
+        self.init(owning: memory, count: array.count)
     }
 
     /// A copy of `array`, which is emptied at once (the two are never both held for long).
